@@ -1,0 +1,55 @@
+// Bundles the extension, the language server and the CLI with esbuild, and transpiles sources and
+// tests file by file into out/ for mocha. Type checking is tsc's job (`npm run typecheck`).
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const define = { __VERSION__: JSON.stringify(version) };
+const sources = ['src', 'test'].flatMap(dir =>
+  readdirSync(`${root}${dir}`, { recursive: true })
+    .filter(f => f.endsWith('.ts'))
+    .map(f => `${dir}/${f}`),
+);
+
+const bundles = [
+  { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'src/server/server.ts' } },
+  { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+rmSync(`${root}out`, { recursive: true, force: true });
+const started = performance.now();
+await Promise.all([
+  ...bundles.map(b =>
+    esbuild.build({
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outdir: 'dist',
+      minify: true,
+      // jsonc-parser's UMD entry hides its requires from bundlers; its ES module build does not.
+      mainFields: ['module', 'main'],
+      legalComments: 'none',
+      define,
+      logLevel: 'warning',
+      ...b,
+    }),
+  ),
+  esbuild.build({
+    absWorkingDir: root,
+    entryPoints: sources,
+    outdir: 'out',
+    outbase: '.',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    define,
+    logLevel: 'warning',
+  }),
+]);
+console.log(`build: dist/{extension,server,cli}.js and out/ in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,14 @@
+/**
+ * The core: string in, data out. No `vscode`, no language server, no file system; the server and
+ * the CLI both build on this module and nothing below it knows they exist.
+ */
+export type { Confidence, Finding, KeyGen, Rule, RuleExamples, Severity, Span } from './types';
+export { createScanner, type Scanner } from './scanner';
+export { BUILTIN_RULES } from './rules';
+export { maskSecret, MASK } from './mask';
+export { shannonEntropy } from './entropy';
+export { createKeyGen, seededRandom } from './keygen';
+export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
+export { findingMessage } from './message';
+export { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
+export { createPathMatcher } from './paths';

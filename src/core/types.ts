@@ -1,0 +1,80 @@
+/** How serious a finding is; maps to the LSP severity and to the CLI's and SARIF's levels. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** How sure the scanner is that a match is a live secret (a passing checksum is `high`). */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * Builds random strings for a rule's examples. Examples are generated at test time so that the
+ * repository never holds a real-looking key, and every run exercises a fresh body.
+ */
+export interface KeyGen {
+  /** `n` characters drawn from `alphabet`. */
+  chars(alphabet: string, n: number): string;
+  alnum(n: number): string;
+  hex(n: number): string;
+  upper(n: number): string;
+  base64(n: number): string;
+  base64url(n: number): string;
+}
+
+/** A rule's own true and false positives, as text a file could contain. */
+export interface RuleExamples {
+  positive(g: KeyGen): string[];
+  negative(g: KeyGen): string[];
+}
+
+/** One kind of secret, described as data (gitleaks' shape): adding a rule never changes the scanner. */
+export interface Rule {
+  /** Stable kebab-case id: the diagnostic `code`, the SARIF rule id and the docs anchor. */
+  id: string;
+  /** Who issues the secret, as a user would name it ("Anthropic"). */
+  provider: string;
+  /** What the secret is ("API key"). */
+  description: string;
+  /** Bounded quantifiers only. Flags are the scanner's business; write the source only. */
+  pattern: RegExp;
+  /** Lower-case literals, one of which must occur in the text for the rule to run (the prefilter). */
+  keywords: readonly string[];
+  /** The capture group holding the secret; the whole match when absent. */
+  secretGroup?: number;
+  /** Minimum Shannon entropy of the secret, in bits per character. */
+  minEntropy?: number;
+  /** Values that match the pattern but are documented examples, not secrets (`AKIAIOSFODNN7EXAMPLE`). */
+  allowlist?: readonly RegExp[];
+  /** Offline check of the secret's own structure (a checksum). A failing match is downgraded. */
+  validate?: (secret: string) => boolean;
+  /** The environment variable the extract fix proposes. */
+  envVar: string;
+  severity: Severity;
+  /** The leading part of the secret that identifies its kind and may be shown (`sk-ant-api03-`). */
+  maskPrefix?: RegExp;
+  /** Show the last 4 characters in the masked value (off where they carry no meaning, as in PEM). */
+  maskTail?: boolean;
+  examples: RuleExamples;
+}
+
+/** A `[start, end)` span of UTF-16 offsets into the scanned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One secret found in a text. Offsets cover exactly the secret: what a fix replaces. */
+export interface Finding {
+  ruleId: string;
+  provider: string;
+  description: string;
+  severity: Severity;
+  confidence: Confidence;
+  start: number;
+  end: number;
+  /** Zero-based position of `start` and `end`, as LSP counts them (UTF-16 code units). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The secret with all but its identifying prefix and at most 4 trailing characters hidden. */
+  masked: string;
+  envVar: string;
+}

@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** One `.gitignore`, with the folder its patterns are relative to. */
+interface IgnoreLevel {
+  base: string;
+  rules: Ignore;
+}
+
+/** Decides whether a path is excluded, given as `/`-separated and relative to the walk's root. */
+export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolean;
+
+/**
+ * Yields every file below `root` that git would not ignore, honouring nested `.gitignore` files
+ * and their negations. `.git` is never entered, and a folder that is ignored is not entered
+ * either (git cannot re-include a file inside an ignored folder). `exclude` prunes further.
+ */
+export async function* walkFiles(root: string, exclude: ExcludeTest = () => false): AsyncGenerator<string> {
+  yield* walk(root, root, [], exclude);
+}
+
+async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: ExcludeTest): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const here = entries.some(e => e.name === '.gitignore' && e.isFile())
+    ? [...levels, { base: dir, rules: ignore().add(await readFile(join(dir, '.gitignore'), 'utf8')) }]
+    : levels;
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const isDirectory = entry.isDirectory();
+    if ((isDirectory && entry.name === '.git') || !(isDirectory || entry.isFile())) {
+      continue;
+    }
+    const rel = toPosix(relative(root, path));
+    if (isIgnored(here, path, isDirectory) || exclude(rel, isDirectory)) {
+      continue;
+    }
+    if (isDirectory) {
+      yield* walk(root, path, here, exclude);
+    } else {
+      yield path;
+    }
+  }
+}
+
+/** Git's precedence: deeper files override shallower ones, and within a file the last match wins. */
+function isIgnored(levels: IgnoreLevel[], path: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules } of levels) {
+    const rel = toPosix(relative(base, path)) + (isDirectory ? '/' : '');
+    const result = rules.test(rel);
+    if (result.ignored) {
+      ignored = true;
+    } else if (result.unignored) {
+      ignored = false;
+    }
+  }
+  return ignored;
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}

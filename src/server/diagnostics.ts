@@ -1,0 +1,31 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingMessage, ruleDocsUrl, type Finding, type Severity } from '../core';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** What a diagnostic carries for code actions: never the secret, only where it is. */
+export interface DiagnosticData {
+  ruleId: string;
+  envVar: string;
+  confidence: Finding['confidence'];
+}
+
+/** A finding as the editor shows it: on the secret itself, with the rule's docs one click away. */
+export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence };
+  return {
+    range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    message: findingMessage(f),
+    data,
+  };
+}

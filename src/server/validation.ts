@@ -1,0 +1,82 @@
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPathMatcher } from '../core';
+import { toDiagnostic } from './diagnostics';
+import type { Folders } from './folders';
+import type { Settings } from '../shared/settings';
+import type { SettingsStore } from './settings-store';
+
+/** Pause after the last keystroke before a document is checked. */
+export const TYPING_DELAY_MS = 150;
+
+/**
+ * Checks documents and publishes their diagnostics. Runs are debounced per document while the
+ * user types, and a run whose document changed while it waited for settings is dropped: the
+ * newer version has its own run scheduled, so stale diagnostics never overwrite fresh ones.
+ */
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly folders: Folders,
+  ) {}
+
+  /** Checks `document` after `delayMs`, replacing any run already waiting for it. */
+  schedule(document: TextDocument, delayMs: number): void {
+    this.cancel(document.uri);
+    const { uri, version } = document;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri, version);
+      }, delayMs),
+    );
+  }
+
+  cancel(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+  }
+
+  /** Schedules every open document, as after a settings or config change. */
+  all(): void {
+    for (const document of this.documents.all()) {
+      this.schedule(document, 0);
+    }
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(uri: string, version: number): Promise<void> {
+    const settings = await this.settings.get(uri);
+    const scope = await this.folders.resolve(uri);
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) {
+      return; // closed, or changed while we waited: the newer run reports
+    }
+    const excluded =
+      scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
+    const diagnostics: Diagnostic[] =
+      settings.enable && !excluded ? scope.scanner.scan(document.getText()).map(f => toDiagnostic(document, f)) : [];
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
+
+const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();
+
+/** `secretSafe.exclude` compiled once per settings object (the store caches those per document). */
+function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
+  let matcher = excludeMatchers.get(settings);
+  if (!matcher) {
+    matcher = createPathMatcher(settings.exclude);
+    excludeMatchers.set(settings, matcher);
+  }
+  return matcher;
+}

@@ -1,0 +1,29 @@
+/**
+ * The `secretSafe.*` settings as the server reads them. The schema lives in package.json; this type
+ * is the contract between that schema, the client and the server (vscode-eslint's recipe).
+ */
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  exclude: string[];
+}
+
+/** Used where the client sends nothing, as editors other than VS Code may. Safe: checks everything. */
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  run: 'onType',
+  exclude: [],
+};
+
+/** The configuration section, and the prefix of every setting. */
+export const SETTINGS_SECTION = 'secretSafe';
+
+/** Merges what a client sent with the defaults, ignoring values of the wrong type. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    run: r.run === 'onSave' || r.run === 'onType' ? r.run : DEFAULT_SETTINGS.run,
+    exclude: Array.isArray(r.exclude) ? r.exclude.filter((e): e is string => typeof e === 'string') : DEFAULT_SETTINGS.exclude,
+  };
+}

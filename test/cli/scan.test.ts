@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fake, hiddenPart } from '../helpers/fake-keys';
+import { DIST, REPO_ROOT } from '../helpers/repo';
+import { tempDir } from '../helpers/temp-dir';
+
+/** Runs the built CLI the way a user's shell would. */
+function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('secret-safe scan (CLI)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  afterEach(() => dir?.dispose());
+
+  it('exits 0 and says so when a folder holds no secret', () => {
+    dir = tempDir({ 'src/app.ts': 'export const apiKey = process.env.ANTHROPIC_API_KEY;\n', 'README.md': '# hello\n' });
+    const r = cli(['scan', '.'], dir.path);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'secret-safe: no secrets found (2 files scanned)\n');
+  });
+
+  it('exits 1 and prints file:line:col, rule and the masked value for each secret', () => {
+    const anthropic = fake.anthropic();
+    const aws = fake.awsKeyId();
+    dir = tempDir({ 'src/app.ts': `// config\nconst apiKey = '${anthropic}';\n`, 'deploy/env.sh': `export AWS_ACCESS_KEY_ID=${aws}\n` });
+    const r = cli(['scan'], dir.path);
+    assert.equal(r.status, 1);
+    assert.equal(
+      r.stdout,
+      `deploy/env.sh:1:26  aws-access-key-id  AKIA****${aws.slice(-4)}\n` + `src/app.ts:2:17  anthropic-api-key  sk-ant-api03-****${anthropic.slice(-4)}\n`,
+    );
+    assert.equal(r.stderr, 'secret-safe: 2 secrets found in 2 files (2 files scanned)\n');
+  });
+
+  it('never prints a secret in full, in any format', () => {
+    const keys = [fake.anthropic(), fake.openai(), fake.github(), fake.pem()];
+    dir = tempDir({ 'a.env': keys.map((k, i) => `K${i}="${k}"`).join('\n') });
+    for (const format of ['text', 'json']) {
+      const r = cli(['scan', '--format', format], dir.path);
+      assert.equal(r.status, 1);
+      for (const key of keys) {
+        assert.ok(!(r.stdout + r.stderr).includes(key), `a full key appeared in ${format} output`);
+        assert.ok(!(r.stdout + r.stderr).includes(hiddenPart(key)), `a hidden part of a key appeared in ${format} output`);
+      }
+    }
+  });
+
+  it('writes JSON findings with 1-based positions, severity, message and masked value', () => {
+    const key = fake.github();
+    dir = tempDir({ 'ci.yml': `env:\n  GITHUB_TOKEN: ${key}\n` });
+    const r = cli(['scan', '--format', 'json', '--output', 'report.json'], dir.path);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    const [row] = JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'));
+    assert.deepEqual(
+      { ...row, message: undefined },
+      { file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-classic-token', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}` },
+    );
+    assert.match(row.message, /^GitHub token ghp_\*\*\*\*/);
+  });
+
+  it('does not scan files the folder .gitignore ignores, nested .gitignore files included', () => {
+    dir = tempDir({
+      '.gitignore': 'secrets/\n*.log\n',
+      'secrets/a.txt': fake.anthropic(),
+      'build.log': fake.anthropic(),
+      'pkg/.gitignore': 'local.ts\n',
+      'pkg/local.ts': fake.anthropic(),
+      'pkg/kept.ts': `k = "${fake.anthropic()}"`,
+    });
+    const r = cli(['scan', '.'], dir.path);
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stdout.trim().split('\n').map(l => l.split(':')[0]), ['pkg/kept.ts']);
+  });
+
+  it('scans a file named on the command line even when it is git-ignored', () => {
+    dir = tempDir({ '.gitignore': '.env\n', '.env': `KEY=${fake.anthropic()}\n` });
+    assert.equal(cli(['scan', '.'], dir.path).status, 0);
+    assert.equal(cli(['scan', '.env'], dir.path).status, 1);
+  });
+
+  it('skips binary files and honours allowlisted paths in .secret-safe.json', () => {
+    dir = tempDir({
+      'logo.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(fake.anthropic())]),
+      'fixtures/k.ts': fake.anthropic(),
+      '.secret-safe.json': '{ "allowlist": { "paths": ["fixtures/**"] } }',
+    });
+    const r = cli(['scan', '.'], dir.path);
+    assert.equal(r.status, 0, r.stdout);
+  });
+
+  it('reports a broken config file with its line and still scans with the built-in rules', () => {
+    dir = tempDir({ '.secret-safe.json': '{\n  "disabledRules": [,]\n}', 'a.ts': fake.anthropic() });
+    const r = cli(['scan', '.'], dir.path);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^secret-safe: config: \.secret-safe\.json:2: invalid JSON/);
+  });
+
+  it('exits 2 with a one-line message for a missing path, an unknown option or command', () => {
+    dir = tempDir();
+    const cases: Array<[string[], RegExp]> = [
+      [['scan', 'nope'], /^secret-safe: no such file or folder: .*nope\n$/],
+      [['scan', '--bogus'], /^secret-safe: Unknown option '--bogus'/],
+      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text or json\)\n$/],
+      [['lint'], /^secret-safe: unknown command 'lint'/],
+      [[], /^secret-safe: missing command/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args, dir.path);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
+    }
+  });
+
+  it('prints help and the package version', () => {
+    dir = tempDir();
+    const help = cli(['--help'], dir.path);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: secret-safe scan \[paths\.\.\.\]/);
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    assert.equal(cli(['--version'], dir.path).stdout, `${version}\n`);
+  });
+});
+
+describe('self-scan', () => {
+  it('finds no secret in this repository', () => {
+    const r = cli(['scan', '.'], REPO_ROOT);
+    assert.equal(r.status, 0, r.stdout);
+  });
+});

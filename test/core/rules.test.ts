@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { gen } from '../helpers/fake-keys';
+
+const scanner = createScanner(BUILTIN_RULES);
+
+/** Quantifiers outside character classes that have no upper bound: `*`, `+`, `{n,}`. */
+function unboundedQuantifiers(source: string): string[] {
+  const found: string[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      inClass = c !== ']';
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '*' || c === '+') {
+      found.push(c);
+    } else if (c === '{' && /^\{\d+,\}/.test(source.slice(i))) {
+      found.push(source.slice(i, source.indexOf('}', i) + 1));
+    }
+  }
+  return found;
+}
+
+describe('built-in rules', () => {
+  it('have unique kebab-case ids', () => {
+    const ids = BUILTIN_RULES.map(r => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) {
+      assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    }
+  });
+
+  it('have lower-case keywords, an env var name and a bounded pattern', () => {
+    for (const rule of BUILTIN_RULES) {
+      assert.ok(rule.keywords.length > 0, `${rule.id} has no keywords`);
+      for (const k of rule.keywords) {
+        assert.equal(k, k.toLowerCase(), `${rule.id} keyword ${k} is not lower case`);
+      }
+      assert.match(rule.envVar, /^[A-Z][A-Z0-9_]*$/, rule.id);
+      assert.deepEqual(unboundedQuantifiers(rule.pattern.source), [], `${rule.id} has unbounded quantifiers`);
+    }
+  });
+
+  for (const rule of BUILTIN_RULES) {
+    describe(rule.id, () => {
+      it('reports each of its positive examples, exactly on the secret', () => {
+        for (const example of rule.examples.positive(gen)) {
+          const findings = scanner.scan(example);
+          assert.equal(findings.length, 1, `expected one finding in an example of ${rule.id}, got ${findings.map(f => f.ruleId)}`);
+          assert.equal(findings[0].ruleId, rule.id);
+          assert.equal(findings[0].severity, rule.severity);
+          const secret = example.slice(findings[0].start, findings[0].end);
+          assert.ok(!findings[0].masked.includes(secret), 'the masked value hides the secret');
+        }
+      });
+
+      it('reports nothing in its negative examples', () => {
+        for (const example of rule.examples.negative(gen)) {
+          assert.deepEqual(scanner.scan(example).map(f => f.ruleId), [], `false positive in a negative example of ${rule.id}`);
+        }
+      });
+    });
+  }
+});

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { BUILTIN_RULES, createScanner, type Rule } from '../../src/core';
+import { fake } from '../helpers/fake-keys';
+
+const scanner = createScanner(BUILTIN_RULES);
+
+describe('scanner', () => {
+  it('reports an Anthropic key assigned in TypeScript with the exact offsets of the key', () => {
+    const key = fake.anthropic();
+    const text = `// settings\nconst apiKey = '${key}';\n`;
+    const [f, ...rest] = scanner.scan(text);
+    assert.equal(rest.length, 0);
+    assert.equal(f.ruleId, 'anthropic-api-key');
+    assert.equal(text.slice(f.start, f.end), key);
+    assert.deepEqual([f.line, f.column, f.endLine, f.endColumn], [1, 16, 1, 16 + key.length]);
+    assert.equal(f.envVar, 'ANTHROPIC_API_KEY');
+  });
+
+  it('counts lines across LF, CRLF and lone CR', () => {
+    const key = fake.awsKeyId();
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const [f] = scanner.scan(`a${eol}b${eol}  id = ${key}${eol}`);
+      assert.deepEqual([f.line, f.column], [2, 7], JSON.stringify(eol));
+    }
+  });
+
+  it('reports a multi-line PEM private key as one finding spanning its lines', () => {
+    const pem = fake.pem();
+    const [f, ...rest] = scanner.scan(`x = 1\n${pem}\n`);
+    assert.equal(rest.length, 0);
+    assert.equal(f.ruleId, 'private-key');
+    assert.deepEqual([f.line, f.column, f.endLine], [1, 0, 8]);
+    assert.equal(f.masked, '-----BEGIN RSA PRIVATE KEY-----****');
+  });
+
+  it('reports several secrets in order of position', () => {
+    const text = `a = "${fake.github()}"\nb = "${fake.openai()}"\nc = "${fake.anthropic()}"`;
+    assert.deepEqual(scanner.scan(text).map(f => f.ruleId), ['github-classic-token', 'openai-api-key', 'anthropic-api-key']);
+  });
+
+  it('gives a GitHub token with a valid checksum high confidence', () => {
+    const [f] = scanner.scan(`token = ${fake.github()}`);
+    assert.equal(f.confidence, 'high');
+    assert.equal(f.severity, 'error');
+  });
+
+  it('downgrades a GitHub-shaped token with a bad checksum below error', () => {
+    const [f] = scanner.scan(`token = ${fake.githubBadChecksum()}`);
+    assert.equal(f.ruleId, 'github-classic-token');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.confidence, 'low');
+  });
+
+  it('does not report a key inside a longer identifier-like run', () => {
+    assert.deepEqual(scanner.scan(`x${fake.anthropic()}x`), []);
+    assert.deepEqual(scanner.scan(`${fake.awsKeyId()}Z`), []);
+  });
+
+  it('skips binary content', () => {
+    assert.deepEqual(scanner.scan(`\u0000\u0001PNG ${fake.anthropic()}`), []);
+  });
+
+  it('reports nothing in text without any rule keyword', () => {
+    assert.deepEqual(scanner.scan('const greeting = "hello world";\n'.repeat(1000)), []);
+  });
+
+  it('keeps one finding where two rules match overlapping text', () => {
+    const wide: Rule = { ...BUILTIN_RULES[0], id: 'wide', pattern: /key = '[^']{1,200}'/, keywords: ['key ='], minEntropy: undefined };
+    const both = createScanner([BUILTIN_RULES[0], wide]);
+    const findings = both.scan(`key = '${fake.anthropic()}'`);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].ruleId, 'wide');
+  });
+
+  it('runs a rule only when one of its keywords occurs, in any case', () => {
+    let ran = 0;
+    const counting: Rule = {
+      ...BUILTIN_RULES[0],
+      id: 'counting',
+      keywords: ['needle'],
+      pattern: /needle/,
+      minEntropy: undefined,
+      validate: () => {
+        ran++;
+        return true;
+      },
+    };
+    const s = createScanner([counting]);
+    s.scan('haystack only');
+    assert.equal(ran, 0);
+    assert.equal(s.scan('a NEEDLE? no: needle').length, 1);
+    assert.equal(ran, 1);
+  });
+
+  it('scans a 1 MB single-line file and finds the key at its end', () => {
+    const key = fake.anthropic();
+    const text = 'var a=1,b="x";'.repeat(75_000) + `k="${key}"`;
+    const [f] = scanner.scan(text);
+    assert.equal(text.slice(f.start, f.end), key);
+    assert.equal(f.line, 0);
+  });
+});

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { DIST } from './repo';
+
+/** Settings the fake client answers `workspace/configuration` with, per document URI or for all. */
+export type SettingsFor = (scopeUri: string | undefined) => unknown;
+
+/**
+ * The real language server (`node dist/server.js --stdio`) with a real LSP client connection.
+ * Records every byte the server writes, so tests can assert that no secret ever leaves it.
+ */
+export class ServerUnderTest {
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Everything the server wrote to stdout and stderr. */
+  raw = '';
+  initializeResult!: InitializeResult;
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly waiters: Array<() => void> = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(settings: SettingsFor) {
+    this.child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
+    this.child.stderr!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => settings(item.scopeUri)));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
+      this.published.push(p);
+      this.notify();
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: { folder?: string; settings?: SettingsFor; configuration?: boolean } = {}): Promise<ServerUnderTest> {
+    const server = new ServerUnderTest(options.settings ?? (() => ({})));
+    const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
+    server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+      capabilities: {
+        workspace: {
+          configuration: options.configuration !== false,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await server.connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  private notify(): void {
+    for (const w of this.waiters.splice(0)) {
+      w();
+    }
+  }
+
+  /** The latest diagnostics published for `uri`, waiting until `accept` likes them. */
+  async diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = this.latest(uri);
+      if (latest && accept(latest.diagnostics)) {
+        return latest.diagnostics;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`no acceptable diagnostics for ${uri}; latest: ${JSON.stringify(latest?.diagnostics)}`);
+      }
+      await new Promise<void>(resolve => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return [...this.published].reverse().find(p => p.uri === uri);
+  }
+
+  async open(uri: string, text: string, languageId = 'typescript'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text, as a new version. Returns that version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async settingsChanged(): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { fake, hiddenPart } from '../helpers/fake-keys';
+import { ServerUnderTest } from '../helpers/lsp-server';
+import { tempDir } from '../helpers/temp-dir';
+
+describe('language server over stdio: diagnostics', () => {
+  let server: ServerUnderTest;
+  const uri = 'file:///project/src/app.ts';
+
+  beforeEach(async () => {
+    server = await ServerUnderTest.start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('answers initialize with incremental sync and its name', () => {
+    const { capabilities, serverInfo } = server.initializeResult;
+    assert.equal(serverInfo?.name, 'secret-safe');
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
+  });
+
+  it('publishes a diagnostic on an Anthropic key when the document opens', async () => {
+    const key = fake.anthropic();
+    await server.open(uri, `const client = new Anthropic({\n  apiKey: '${key}',\n});\n`);
+    const [d, ...rest] = await server.diagnostics(uri, ds => ds.length > 0);
+    assert.equal(rest.length, 0);
+    assert.equal(d.source, 'secret-safe');
+    assert.equal(d.code, 'anthropic-api-key');
+    assert.equal(d.codeDescription?.href, 'https://github.com/secret-safe/secret-safe/blob/main/docs/rules.md#anthropic-api-key');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.deepEqual(d.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 11 + key.length } });
+    assert.equal(typeof d.message, 'string');
+    assert.match(d.message as string, /^Anthropic API key sk-ant-api03-\*\*\*\*.{4} is hardcoded/);
+    assert.ok((d.message as string).endsWith('(ANTHROPIC_API_KEY).'));
+  });
+
+  it('clears the diagnostic when an edit removes the key', async () => {
+    await server.open(uri, `const k = "${fake.openai()}";\n`);
+    await server.diagnostics(uri, ds => ds.length === 1);
+    const version = await server.change(uri, 'const k = process.env.OPENAI_API_KEY;\n');
+    await server.diagnostics(uri, ds => ds.length === 0);
+    assert.equal(server.latest(uri)?.version, version);
+  });
+
+  it('reports a key typed into an open document', async () => {
+    await server.open(uri, 'const k = "";\n');
+    await server.diagnostics(uri, ds => ds.length === 0);
+    await server.change(uri, `const k = "${fake.github()}";\n`);
+    const [d] = await server.diagnostics(uri, ds => ds.length === 1);
+    assert.equal(d.code, 'github-classic-token');
+  });
+
+  it('debounces typing and reports only the latest version', async () => {
+    const key = fake.anthropic();
+    await server.open(uri, '');
+    await server.diagnostics(uri);
+    const before = server.published.length;
+    let version = 1;
+    for (let i = 1; i <= key.length; i += 8) {
+      version = await server.change(uri, `const k = '${key.slice(0, i)}`);
+    }
+    version = await server.change(uri, `const k = '${key}';`);
+    const [d] = await server.diagnostics(uri, ds => ds.length === 1);
+    const runs = server.published.slice(before).filter(p => p.uri === uri);
+    assert.equal(server.latest(uri)?.version, version);
+    assert.ok(runs.length < version - 1, `expected fewer runs than the ${version - 1} edits, got ${runs.length}`);
+    assert.ok(runs.every(p => p.version === version || p.diagnostics.length === 0), 'no stale run reported the key');
+    assert.equal(d.range.end.character - d.range.start.character, key.length);
+  });
+
+  it('reports a PEM private key across its lines, and a key in YAML, in Python and in plain text', async () => {
+    const pem = fake.pem();
+    const files: Array<[string, string, string]> = [
+      ['file:///p/key.pem', 'plaintext', pem],
+      ['file:///p/config.yml', 'yaml', `aws:\n  access_key_id: ${fake.awsKeyId()}\n`],
+      ['file:///p/main.py', 'python', `client = OpenAI(api_key="${fake.openai()}")\n`],
+      ['untitled:Untitled-1', 'plaintext', `${fake.github()}\n`],
+    ];
+    for (const [u, languageId, text] of files) {
+      await server.open(u, text, languageId);
+    }
+    const pemDiag = await server.diagnostics('file:///p/key.pem', ds => ds.length === 1);
+    assert.deepEqual([pemDiag[0].range.start.line, pemDiag[0].range.end.line], [0, 7]);
+    for (const [u] of files.slice(1)) {
+      await server.diagnostics(u, ds => ds.length === 1);
+    }
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    await server.open(uri, `k = "${fake.anthropic()}"`);
+    await server.diagnostics(uri, ds => ds.length === 1);
+    await server.close(uri);
+    await server.diagnostics(uri, ds => ds.length === 0);
+  });
+
+  it('never sends a secret in full, in any message', async () => {
+    const keys = [fake.anthropic(), fake.openai(), fake.github(), fake.awsKeyId(), fake.pem()];
+    await server.open(uri, keys.map((k, i) => `const k${i} = \`${k}\`;`).join('\n'));
+    await server.diagnostics(uri, ds => ds.length === keys.length);
+    const everything = server.raw;
+    for (const key of keys) {
+      assert.ok(!everything.includes(key), 'a full secret appeared in server output');
+      assert.ok(!everything.includes(hiddenPart(key)), 'a hidden part of a secret appeared in server output');
+    }
+  });
+});
+
+describe('language server over stdio: settings and project config', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let server: ServerUnderTest | undefined;
+
+  afterEach(async () => {
+    await server?.stop();
+    dir?.dispose();
+  });
+
+  it('reports nothing while secretSafe.enable is false, and reports again when it is turned on', async () => {
+    let enable = false;
+    server = await ServerUnderTest.start({ settings: () => ({ enable }) });
+    const uri = 'file:///p/a.ts';
+    await server.open(uri, `k = "${fake.anthropic()}"`);
+    await server.diagnostics(uri, ds => ds.length === 0);
+    enable = true;
+    await server.settingsChanged();
+    await server.diagnostics(uri, ds => ds.length === 1);
+  });
+
+  it('skips files matched by secretSafe.exclude, relative to the workspace folder', async () => {
+    dir = tempDir();
+    server = await ServerUnderTest.start({ folder: dir.path, settings: () => ({ exclude: ['fixtures/**'] }) });
+    const excluded = pathToFileURL(`${dir.path}/fixtures/a.ts`).href;
+    const included = pathToFileURL(`${dir.path}/src/a.ts`).href;
+    await server.open(excluded, `k = "${fake.anthropic()}"`);
+    await server.open(included, `k = "${fake.anthropic()}"`);
+    await server.diagnostics(included, ds => ds.length === 1);
+    await server.diagnostics(excluded, ds => ds.length === 0);
+  });
+
+  it('honours disabled rules and allowlisted paths in .secret-safe.json', async () => {
+    dir = tempDir({ '.secret-safe.json': JSON.stringify({ disabledRules: ['aws-access-key-id'], allowlist: { paths: ['test/**'] } }) });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const app = pathToFileURL(`${dir.path}/src/a.ts`).href;
+    const test = pathToFileURL(`${dir.path}/test/a.ts`).href;
+    await server.open(app, `a = "${fake.awsKeyId()}"\nb = "${fake.anthropic()}"`);
+    await server.open(test, `b = "${fake.anthropic()}"`);
+    const ds = await server.diagnostics(app, d => d.length > 0);
+    assert.deepEqual(ds.map(d => d.code), ['anthropic-api-key']);
+    await server.diagnostics(test, d => d.length === 0);
+  });
+
+  it('uses settings pushed with didChangeConfiguration when the client cannot be asked', async () => {
+    server = await ServerUnderTest.start({ configuration: false });
+    const uri = 'file:///p/a.ts';
+    await server.open(uri, `k = "${fake.anthropic()}"`);
+    await server.diagnostics(uri, ds => ds.length === 1);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { secretSafe: { enable: false } } });
+    await server.diagnostics(uri, ds => ds.length === 0);
+  });
+});
