@@ -8,7 +8,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const define = { __VERSION__: JSON.stringify(version) };
 const sources = ['src', 'test'].flatMap(dir =>
   readdirSync(`${root}${dir}`, { recursive: true })
-    .filter(f => f.endsWith('.ts'))
+    .filter(f => f.endsWith('.ts') && !f.includes('fixtures'))
     .map(f => `${dir}/${f}`),
 );
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Runs test/e2e inside a real VS Code extension host (code-server + headless Chromium).
+//
+//   node scripts/host/run-e2e.mjs                     the suite against this repository's extension
+//   node scripts/host/run-e2e.mjs --break-activation  the same against a copy whose activate() throws;
+//                                                     passes only if the suite then fails
+//
+// The workbench loads the extension (extensionDevelopmentPath) and calls run() of the suite
+// (extensionTestsPath) in its Node extension host, then reports an exit code. That code alone is not
+// trusted: a dying extension host still reports 0. The suite writes a results file, and the run
+// passes only when it lists at least one test and no failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, format } from 'node:util';
+import { ROOT, launchBrowser, makeState, requireHost, startCodeServer } from './lib.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    'break-activation': { type: 'boolean', default: false },
+    fixture: { type: 'string', default: 'test/e2e/fixtures/basic' },
+    timeout: { type: 'string', default: '300' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+requireHost();
+const started = Date.now();
+const state = makeState(opt['break-activation'] ? 'e2e-broken' : 'e2e');
+const workspace = path.join(state, 'ws');
+fs.cpSync(path.join(ROOT, opt.fixture), workspace, { recursive: true });
+const resultsFile = path.join(state, 'results.json');
+const extensionPath = opt['break-activation'] ? brokenCopy(state) : ROOT;
+
+/** A copy of the built extension whose activate() throws, to prove the suite notices. */
+function brokenCopy(stateDir) {
+  const dir = path.join(stateDir, 'broken-extension');
+  fs.mkdirSync(dir);
+  for (const f of ['package.json', 'dist', 'out', 'node_modules']) {
+    const from = path.join(ROOT, f);
+    if (f === 'node_modules') fs.symlinkSync(from, path.join(dir, f));
+    else fs.cpSync(from, path.join(dir, f), { recursive: true });
+  }
+  fs.renameSync(path.join(dir, 'dist/extension.js'), path.join(dir, 'dist/extension-real.js'));
+  fs.writeFileSync(
+    path.join(dir, 'dist/extension.js'),
+    'const real = require("./extension-real.js");\n' +
+      'module.exports = { ...real, activate() { throw new Error("activation broken on purpose"); } };\n',
+  );
+  return dir;
+}
+
+const hostLines = [];
+let server;
+let browser;
+let exitCode = 2;
+try {
+  server = await startCodeServer(state, { testMode: true, env: { SECRET_SAFE_E2E_RESULTS: resultsFile } });
+  const remote = p => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(path.join(extensionPath, 'out/test/e2e/index.js'))],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  browser = await launchBrowser(state);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  let resolveExit;
+  const exited = new Promise(r => (resolveExit = r));
+  // The extension host's console (mocha's reporter) arrives here, printf-style.
+  await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    const line = format(...args);
+    hostLines.push(line);
+    if (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line)) {
+      console.log(`[host] ${line}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const timeoutS = Number(opt.timeout);
+  exitCode = await Promise.race([
+    exited,
+    new Promise(r => setTimeout(() => r('timeout'), timeoutS * 1000).unref()),
+  ]);
+  if (exitCode === 'timeout') {
+    console.error(`e2e: no result from the extension host within ${timeoutS} s`);
+    await page.screenshot({ path: path.join(state, 'timeout.png') }).catch(() => {});
+    exitCode = 2;
+  }
+} catch (e) {
+  console.error(`e2e: host error: ${e?.stack ?? e}`);
+  exitCode = 2;
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+}
+
+let results;
+try {
+  results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+} catch {
+  results = undefined;
+}
+const passed = results ? results.tests.filter(t => t.state === 'passed').length : 0;
+const failed = results ? results.tests.length - passed : 0;
+for (const t of results?.tests ?? []) {
+  if (t.state !== 'passed') console.log(`FAILED  ${t.title}\n        ${String(t.error).split('\n')[0]}`);
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+const suiteOk = exitCode === 0 && results !== undefined && results.tests.length > 0 && failed === 0;
+console.log(`e2e (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seconds} s): ${passed} passed, ${failed} failed`);
+
+if (opt['break-activation']) {
+  // The point of this run is that the suite goes red; "passing" here would be the bug.
+  console.log(suiteOk ? 'e2e: the suite PASSED against a broken extension' : 'e2e: the suite failed against a broken extension, as it must');
+  process.exit(suiteOk ? 1 : 0);
+}
+if (!suiteOk) {
+  if (exitCode === 0) console.error('e2e: the host reported success, but the suite wrote no passing results');
+  console.error(`e2e: state kept in ${state}`);
+  process.exit(1);
+}
+fs.rmSync(state, { recursive: true, force: true });
+process.exit(0);

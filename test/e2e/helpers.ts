@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'secret-safe.secret-safe';
+
+/** Polls until `probe` returns a value other than undefined; diagnostics arrive asynchronously. */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** Secret Safe's diagnostics on `uri`. */
+export function secretDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'secret-safe');
+}
+
+/** Waits until `uri` has exactly `count` Secret Safe diagnostics, and returns them. */
+export function diagnosticsCount(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${count} diagnostic(s) on ${uri.path}`, () => {
+    const ds = secretDiagnostics(uri);
+    return ds.length === count ? ds : undefined;
+  });
+}
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    throw new Error('the e2e suite needs a workspace folder');
+  }
+  return folder.uri.fsPath;
+}
+
+/** Writes a file into the test workspace and opens it in an editor. */
+export async function openNewFile(relativePath: string, content: string): Promise<vscode.TextDocument> {
+  const file = join(workspaceRoot(), relativePath);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(document);
+  return document;
+}

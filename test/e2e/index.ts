@@ -1,0 +1,37 @@
+// Loaded by the VS Code extension host (extensionTestsPath). The host calls run(); the promise's
+// outcome becomes the workbench's exit code. Results also go to a file, because a dying extension
+// host still reports success.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+interface TestResult {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const suiteDir = join(__dirname, 'suite');
+  for (const file of readdirSync(suiteDir).filter(f => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(suiteDir, file));
+  }
+  const tests: TestResult[] = [];
+  const resultsFile = process.env.SECRET_SAFE_E2E_RESULTS;
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run(failures => {
+      if (resultsFile) {
+        writeFileSync(resultsFile, JSON.stringify({ failures, tests, host: { vscode: vscode.version, node: process.version } }, null, 2));
+      }
+      if (failures > 0) {
+        reject(new Error(`${failures} e2e test(s) failed`));
+      } else {
+        resolve();
+      }
+    });
+    runner.on('pass', t => tests.push({ title: t.fullTitle(), state: 'passed' }));
+    runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
+  });
+}
