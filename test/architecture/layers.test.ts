@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../helpers/repo';
+
+type Layer = 'core' | 'node' | 'shared' | 'server' | 'client' | 'cli';
+
+/** What each layer may import: imports point down, and the client reaches the server only through `shared`. */
+const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
+  core: { layers: ['core'], packages: /^(minimatch|jsonc-parser)$/ },
+  node: { layers: ['core', 'node'], packages: /^(node:.*|ignore)$/ },
+  shared: { layers: ['shared'], packages: /^$/ },
+  server: { layers: ['core', 'node', 'shared', 'server'], packages: /^(node:.*|vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-uri)$/ },
+  cli: { layers: ['core', 'node', 'cli'], packages: /^node:.*$/ },
+  client: { layers: ['shared', 'client'], packages: /^(node:.*|vscode|vscode-languageclient(\/node)?)$/ },
+};
+
+const SRC = join(REPO_ROOT, 'src');
+
+function sourceFiles(): string[] {
+  return readdirSync(SRC, { recursive: true })
+    .map(String)
+    .filter(f => f.endsWith('.ts'))
+    .map(f => join(SRC, f));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|\bimport\s+'([^']+)'|\brequire\('([^']+)'\)/g)].map(m => m[1] ?? m[2] ?? m[3]);
+}
+
+function layerOf(file: string): Layer {
+  return relative(SRC, file).split(/[\\/]/)[0] as Layer;
+}
+
+describe('architecture', () => {
+  it('keeps imports pointing down the layers (core <- node <- server/cli; client -> shared only)', () => {
+    const violations: string[] = [];
+    for (const file of sourceFiles()) {
+      const layer = layerOf(file);
+      const allowed = ALLOWED[layer];
+      assert.ok(allowed, `unknown layer ${layer}`);
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) {
+          const target = layerOf(resolve(dirname(file), spec));
+          if (!allowed.layers.includes(target)) {
+            violations.push(`${relative(REPO_ROOT, file)} imports ${spec} (${layer} -> ${target})`);
+          }
+        } else if (!allowed.packages.test(spec)) {
+          violations.push(`${relative(REPO_ROOT, file)} imports package ${spec}`);
+        }
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  it('finds the imports it checks (the check is not vacuous)', () => {
+    const client = importsOf(join(SRC, 'client/client.ts'));
+    assert.ok(client.includes('vscode-languageclient/node'));
+    assert.ok(client.includes('../shared/protocol'));
+  });
+});
