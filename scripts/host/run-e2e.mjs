@@ -112,6 +112,7 @@ console.log(`e2e (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seco
 if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.
   console.log(suiteOk ? 'e2e: the suite PASSED against a broken extension' : 'e2e: the suite failed against a broken extension, as it must');
+  if (!suiteOk) fs.rmSync(state, { recursive: true, force: true });
   process.exit(suiteOk ? 1 : 0);
 }
 if (!suiteOk) {

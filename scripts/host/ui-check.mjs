@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Installs the packaged .vsix into the real VS Code host, opens a file holding a fresh fake key, and
+// reads what a person would see: the Problems panel row with the masked message. Saves a screenshot.
+//
+//   node scripts/host/ui-check.mjs [--vsix secret-safe-x.y.z.vsix] [--screenshot media/diagnostic.png]
+// exit: 0 every check passed, 1 a check failed, 2 the host could not be driven.
+import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, installVsix, launchBrowser, makeState, requireHost, startCodeServer } from './lib.mjs';
+
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const { values: opt } = parseArgs({
+  options: {
+    vsix: { type: 'string', default: path.join(ROOT, `secret-safe-${version}.vsix`) },
+    screenshot: { type: 'string' },
+    timeout: { type: 'string', default: '90' },
+  },
+});
+
+requireHost();
+const TIMEOUT = Number(opt.timeout) * 1000;
+const started = Date.now();
+const state = makeState('ui', {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.minimap.enabled': false,
+});
+const workspace = path.join(state, 'ws');
+fs.cpSync(path.join(ROOT, 'test/e2e/fixtures/basic'), workspace, { recursive: true });
+
+// A fake Anthropic key in the real format, generated now with the tests' generator: the repository holds none.
+const require = createRequire(import.meta.url);
+const { fakeKeys } = require('../../out/src/core/fake-keys.js');
+const { createKeyGen } = require('../../out/src/core/keygen.js');
+const key = fakeKeys(createKeyGen(() => randomInt(0, 2 ** 32) / 2 ** 32)).anthropic();
+fs.writeFileSync(
+  path.join(workspace, 'src/client.ts'),
+  [
+    '// TODO: read this from the environment',
+    `const apiKey = '${key}';`,
+    '',
+    'export async function ask(prompt: string): Promise<Response> {',
+    "  return fetch('https://api.anthropic.com/v1/messages', {",
+    "    method: 'POST',",
+    "    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },",
+    "    body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: prompt }] }),",
+    '  });',
+    '}',
+    '',
+  ].join('\n'),
+);
+
+const checks = [];
+const check = (name, ok, detail = '') => {
+  checks.push(ok);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? `: ${detail}` : ''}`);
+};
+
+let server;
+let browser;
+let code = 2;
+try {
+  const installed = await installVsix(state, path.resolve(opt.vsix));
+  check('the .vsix installs with --install-extension', /successfully installed/i.test(installed), installed.split('\n').pop());
+  server = await startCodeServer(state);
+  browser = await launchBrowser(state);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+
+  // Open the file with Quick Open, as a person would.
+  await page.getByRole('treeitem', { name: 'src' }).waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('client.ts');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'client.ts' }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').filter({ hasText: 'apiKey' }).first().waitFor({ timeout: TIMEOUT });
+
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'Anthropic API key' }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  const rowText = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  check('the Problems panel shows the finding', /Anthropic API key sk-ant-api03-\*\*\*\*.{4} is hardcoded/.test(rowText), JSON.stringify(rowText));
+  check('the row names the source and the rule', /secret-safe/.test(rowText) && /anthropic-api-key/.test(rowText));
+  const panelText = await page.locator('.markers-panel').first().innerText();
+  check('the Problems panel never shows the key', !panelText.includes(key) && !panelText.includes(key.slice(40, 60)));
+  check('the editor underlines the key', (await page.locator('.monaco-editor .squiggly-error').count()) > 0);
+
+  if (opt.screenshot) {
+    // Hover the key so the picture shows the message where the user meets it.
+    // The mouse moves over the squiggle's box: the text layer above it takes the pointer events.
+    const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+    if (box) await page.mouse.move(box.x + Math.min(box.width / 2, 200), box.y + box.height / 2);
+    await page.locator('.monaco-hover').filter({ hasText: 'Anthropic API key' }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+    await page.waitForTimeout(1500); // let the hover finish loading its quick fixes
+    await page.screenshot({ path: path.resolve(opt.screenshot) });
+    console.log(`screenshot: ${opt.screenshot}`);
+  }
+  code = checks.every(Boolean) ? 0 : 1;
+} catch (e) {
+  // First line only: Playwright's call log quotes page text, which here includes the key.
+  console.error(`ui-check: ${String(e?.message ?? e).split('\n')[0]}`);
+  await browser?.pages()[0]?.screenshot({ path: path.join(state, 'ui-error.png') }).catch(() => {});
+  code = checks.length > 0 ? 1 : 2;
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+}
+console.log(`ui-check: ${checks.filter(Boolean).length} passed, ${checks.filter(c => !c).length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+if (code === 0) fs.rmSync(state, { recursive: true, force: true });
+else console.error(`ui-check: state kept in ${state}`);
+process.exit(code);
