@@ -8,13 +8,20 @@ interface IgnoreLevel {
   rules: Ignore;
 }
 
+/**
+ * Folders never entered below a walk's root: git's own data, and installed dependencies, which are
+ * large, rarely the user's code, and often not git-ignored in a project without a `.gitignore`.
+ * Naming such a folder as the root scans it.
+ */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+
 /** Decides whether a path is excluded, given as `/`-separated and relative to the walk's root. */
 export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolean;
 
 /**
  * Yields every file below `root` that git would not ignore, honouring nested `.gitignore` files
- * and their negations. `.git` is never entered, and a folder that is ignored is not entered
- * either (git cannot re-include a file inside an ignored folder). `exclude` prunes further.
+ * and their negations. `.git` and `node_modules` are not entered, nor is an ignored folder (git
+ * cannot re-include a file inside an ignored folder). `exclude` prunes further.
  */
 export async function* walkFiles(root: string, exclude: ExcludeTest = () => false): AsyncGenerator<string> {
   yield* walk(root, root, [], exclude);
@@ -29,7 +36,7 @@ async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: 
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const isDirectory = entry.isDirectory();
-    if ((isDirectory && entry.name === '.git') || !(isDirectory || entry.isFile())) {
+    if ((isDirectory && SKIPPED_FOLDERS.has(entry.name)) || !(isDirectory || entry.isFile())) {
       continue;
     }
     const rel = toPosix(relative(root, path));

@@ -78,6 +78,14 @@ describe('secret-safe scan (CLI)', () => {
     assert.deepEqual(r.stdout.trim().split('\n').map(l => l.split(':')[0]), ['pkg/kept.ts']);
   });
 
+  it('does not walk into node_modules or .git, but scans node_modules when named', () => {
+    dir = tempDir({ 'node_modules/pkg/index.js': `k="${fake.anthropic()}"`, '.git/config': fake.anthropic(), 'a.ts': 'ok' });
+    const r = cli(['scan', '.'], dir.path);
+    assert.equal(r.status, 0, r.stdout);
+    assert.equal(r.stderr, 'secret-safe: no secrets found (1 file scanned)\n');
+    assert.equal(cli(['scan', 'node_modules'], dir.path).status, 1);
+  });
+
   it('scans a file named on the command line even when it is git-ignored', () => {
     dir = tempDir({ '.gitignore': '.env\n', '.env': `KEY=${fake.anthropic()}\n` });
     assert.equal(cli(['scan', '.'], dir.path).status, 0);
@@ -125,6 +133,26 @@ describe('secret-safe scan (CLI)', () => {
     assert.match(help.stdout, /^Usage: secret-safe scan \[paths\.\.\.\]/);
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     assert.equal(cli(['--version'], dir.path).stdout, `${version}\n`);
+  });
+});
+
+describe('the npm package', () => {
+  let dir: ReturnType<typeof tempDir>;
+  afterEach(() => dir?.dispose());
+
+  it('installs from its tarball and runs as `npx secret-safe scan .`', function () {
+    this.timeout(120_000);
+    dir = tempDir({ 'package.json': '{ "name": "user-project", "version": "1.0.0", "private": true }', 'src/llm.ts': `const apiKey = '${fake.anthropic()}';\n` });
+    const npm = (args: string[], cwd: string): string => {
+      const r = spawnSync('npm', args, { cwd, encoding: 'utf8' });
+      assert.equal(r.status, 0, `npm ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    };
+    const tarball = npm(['pack', '--silent', '--pack-destination', dir.path, REPO_ROOT], dir.path).trim().split('\n').pop()!;
+    npm(['install', '--offline', '--no-audit', '--no-fund', join(dir.path, tarball)], dir.path);
+    const r = spawnSync('npx', ['--no-install', 'secret-safe', 'scan', '.'], { cwd: dir.path, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^src\/llm\.ts:1:17  anthropic-api-key  sk-ant-api03-\*\*\*\*/);
   });
 });
 
