@@ -40,3 +40,19 @@ export function hasBase62Crc32(token: string, prefixLength: number): boolean {
   const body = token.slice(prefixLength, -6);
   return body.length > 0 && base62(crc32(body), 6) === token.slice(-6);
 }
+
+/**
+ * GitLab's routable tokens end in `.LL` + 7 characters: LL is the base64 payload's length in base
+ * 36, and the 7 characters are the base-36 CRC-32 of everything before them, zero-padded
+ * (gitlab.com/gitlab-org/gitlab, Authn::TokenField::Generator::RoutableToken).
+ */
+export function isValidGitlabRoutable(token: string, prefixLength: number): boolean {
+  const crc = token.slice(-7);
+  const checked = token.slice(0, -7);
+  const dot = checked.lastIndexOf('.');
+  if (dot < 0 || checked.length - dot !== 3) {
+    return false;
+  }
+  const payloadLength = parseInt(checked.slice(dot + 1), 36);
+  return payloadLength === dot - prefixLength && crc32(checked).toString(36).padStart(7, '0') === crc;
+}

@@ -32,12 +32,15 @@ export interface Rule {
   provider: string;
   /** What the secret is ("API key"). */
   description: string;
-  /** Bounded quantifiers only. Flags are the scanner's business; write the source only. */
+  /** Bounded quantifiers only. The scanner adds `g` (and `d`); `i` is kept where given. */
   pattern: RegExp;
   /** Lower-case literals, one of which must occur in the text for the rule to run (the prefilter). */
   keywords: readonly string[];
-  /** The capture group holding the secret; the whole match when absent. */
-  secretGroup?: number;
+  /**
+   * The capture group holding the secret, or several for a pattern with alternatives (the first
+   * that took part in the match); the whole match when absent.
+   */
+  secretGroup?: number | readonly number[];
   /** Minimum Shannon entropy of the secret, in bits per character. */
   minEntropy?: number;
   /** Values that match the pattern but are documented examples, not secrets (`AKIAIOSFODNN7EXAMPLE`). */
@@ -51,7 +54,43 @@ export interface Rule {
   maskPrefix?: RegExp;
   /** Show the last 4 characters in the masked value (off where they carry no meaning, as in PEM). */
   maskTail?: boolean;
+  /**
+   * Show the whole match with only the secret masked (`postgres://app:****@db/orders`), where
+   * the text around the secret says what it is and is not itself secret.
+   */
+  maskInContext?: boolean;
+  /** How sure a match of this rule is, before checksums: distinctive prefixes are `high`. */
+  confidence?: Confidence;
+  /**
+   * Rejects a match or adjusts it, for what a regex cannot say: the assigned name of a generic
+   * secret, a Firebase config around a Google key. Returning undefined drops the match.
+   */
+  refine?: (match: MatchContext) => Refinement | undefined;
   examples: RuleExamples;
+}
+
+/** What a rule's `refine` sees of a match. */
+export interface MatchContext {
+  text: string;
+  /** The regex match, its groups included. */
+  match: RegExpExecArray;
+  /** The secret: the secret group, or the whole match. */
+  secret: string;
+  start: number;
+  end: number;
+}
+
+/** What `refine` may change about a match it keeps. */
+export interface Refinement {
+  /** What the secret is, where the match says more than the rule (`password`, `API key`). */
+  description?: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  /** The identifier the secret is assigned to (`apiKey`), for the env var name of the fix. */
+  name?: string;
+  envVar?: string;
+  /** A sentence added to the message ("Firebase web keys are public identifiers…"). */
+  note?: string;
 }
 
 /** A `[start, end)` span of UTF-16 offsets into the scanned text. */
@@ -77,4 +116,15 @@ export interface Finding {
   /** The secret with all but its identifying prefix and at most 4 trailing characters hidden. */
   masked: string;
   envVar: string;
+  /** What the rule's regex matched around the secret (a whole connection string, an assignment). */
+  match: Span;
+  /** The string literal holding the secret, quotes included, when it sits in one on its line. */
+  literal?: Span;
+  /** The identifier or key the secret is assigned to, when the rule knows it. */
+  name?: string;
+  note?: string;
+  /** The outcome of the rule's offline check, when it has one: an invalid checksum is no live key. */
+  checksum?: 'valid' | 'invalid';
+  /** Set when a suppression comment covers this line but expired on that date (YYYY-MM-DD). */
+  suppressionExpired?: string;
 }

@@ -35,7 +35,7 @@ describe('scanner', () => {
 
   it('reports several secrets in order of position', () => {
     const text = `a = "${fake.github()}"\nb = "${fake.openai()}"\nc = "${fake.anthropic()}"`;
-    assert.deepEqual(scanner.scan(text).map(f => f.ruleId), ['github-classic-token', 'openai-api-key', 'anthropic-api-key']);
+    assert.deepEqual(scanner.scan(text).map(f => f.ruleId), ['github-pat', 'openai-api-key', 'anthropic-api-key']);
   });
 
   it('gives a GitHub token with a valid checksum high confidence', () => {
@@ -46,7 +46,7 @@ describe('scanner', () => {
 
   it('downgrades a GitHub-shaped token with a bad checksum below error', () => {
     const [f] = scanner.scan(`token = ${fake.githubBadChecksum()}`);
-    assert.equal(f.ruleId, 'github-classic-token');
+    assert.equal(f.ruleId, 'github-pat');
     assert.equal(f.severity, 'warning');
     assert.equal(f.confidence, 'low');
   });
@@ -64,12 +64,17 @@ describe('scanner', () => {
     assert.deepEqual(scanner.scan('const greeting = "hello world";\n'.repeat(1000)), []);
   });
 
-  it('keeps one finding where two rules match overlapping text', () => {
+  it('keeps one finding where two rules claim the same text: the one listed first', () => {
     const wide: Rule = { ...BUILTIN_RULES[0], id: 'wide', pattern: /key = '[^']{1,200}'/, keywords: ['key ='], minEntropy: undefined };
-    const both = createScanner([BUILTIN_RULES[0], wide]);
-    const findings = both.scan(`key = '${fake.anthropic()}'`);
-    assert.equal(findings.length, 1);
-    assert.equal(findings[0].ruleId, 'wide');
+    const text = `key = '${fake.anthropic()}'`;
+    assert.deepEqual(createScanner([BUILTIN_RULES[0], wide]).scan(text).map(f => f.ruleId), ['anthropic-api-key']);
+    assert.deepEqual(createScanner([wide, BUILTIN_RULES[0]]).scan(text).map(f => f.ruleId), ['wide']);
+  });
+
+  it('prefers a provider rule over the generic rule on the same value', () => {
+    const [f, ...rest] = scanner.scan(`const token = "${fake.github()}";`);
+    assert.equal(rest.length, 0);
+    assert.equal(f.ruleId, 'github-pat');
   });
 
   it('runs a rule only when one of its keywords occurs, in any case', () => {

@@ -50,7 +50,7 @@ describe('language server over stdio: diagnostics', () => {
     await server.diagnostics(uri, ds => ds.length === 0);
     await server.change(uri, `const k = "${fake.github()}";\n`);
     const [d] = await server.diagnostics(uri, ds => ds.length === 1);
-    assert.equal(d.code, 'github-classic-token');
+    assert.equal(d.code, 'github-pat');
   });
 
   it('debounces typing and reports only the latest version', async () => {

@@ -2,12 +2,26 @@ import type { Rule } from '../types';
 import { aiProviderRules } from './ai-providers';
 import { cloudRules } from './cloud';
 import { codeHostingRules } from './code-hosting';
+import { connectionStringRules } from './connection-strings';
+import { genericRules } from './generic';
+import { packagesAndDevopsRules } from './packages-and-devops';
 import { privateKeyRules } from './private-keys';
+import { saasRules } from './saas';
+import { tokenRules } from './tokens';
 
-/** Every built-in rule, in the order their findings are preferred when two overlap. */
+/**
+ * Every built-in rule. Order is priority where two rules claim the same text: provider formats
+ * first (a GCP service account key before the plain PEM rule), then tokens by shape, connection
+ * strings, and the generic rules last.
+ */
 export const BUILTIN_RULES: readonly Rule[] = [
   ...aiProviderRules,
   ...cloudRules,
   ...codeHostingRules,
+  ...packagesAndDevopsRules,
+  ...saasRules,
   ...privateKeyRules,
+  ...tokenRules,
+  ...connectionStringRules,
+  ...genericRules,
 ];

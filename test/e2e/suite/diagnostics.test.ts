@@ -37,8 +37,8 @@ describe('Secret Safe in VS Code', () => {
     const files: Array<[string, string, string]> = [
       ['app/main.py', `client = OpenAI(api_key="${fake.openai()}")\n`, 'openai-api-key'],
       ['deploy/values.yaml', `aws:\n  accessKeyId: ${fake.awsKeyId()}\n`, 'aws-access-key-id'],
-      ['scripts/release.sh', `#!/bin/sh\nexport GITHUB_TOKEN=${fake.github()}\n`, 'github-classic-token'],
-      ['config/settings.json', `{ "token": "${fake.github()}" }\n`, 'github-classic-token'],
+      ['scripts/release.sh', `#!/bin/sh\nexport GITHUB_TOKEN=${fake.github()}\n`, 'github-pat'],
+      ['config/settings.json', `{ "token": "${fake.github()}" }\n`, 'github-pat'],
       ['certs/server.key', `${fake.pem()}\n`, 'private-key'],
     ];
     for (const [path, content, rule] of files) {

@@ -1,0 +1,142 @@
+import type { Confidence, KeyGen, Refinement, MatchContext, Rule, Severity } from '../types';
+
+/**
+ * Builders for the two common shapes of rule, so that a provider's rule is a few lines of data:
+ * a token with a distinctive prefix, and a value recognised by the name it is assigned to.
+ * Both generate their own examples from the same generator as the rule's format.
+ */
+
+/** Characters of a token; the lookarounds keep a match from starting or ending inside a longer run. */
+const TOKEN_CHARS = 'A-Za-z0-9_-';
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A case-insensitive spelling of a literal word for patterns that are otherwise case-sensitive. */
+export function anyCase(word: string): string {
+  return [...word].map(c => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
+}
+
+/** `OPENAI_API_KEY` -> `openaiApiKey`, for the JSON-shaped example. */
+function camel(envVar: string): string {
+  return envVar.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+interface Common {
+  id: string;
+  provider: string;
+  description: string;
+  envVar: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  minEntropy?: number;
+  validate?: (secret: string) => boolean;
+  allowlist?: readonly RegExp[];
+  refine?: (match: MatchContext) => Refinement | undefined;
+  /** More positive examples, beyond the generated assignments. */
+  extraPositive?: (g: KeyGen) => string[];
+  extraNegative?: (g: KeyGen) => string[];
+}
+
+export interface TokenSpec extends Common {
+  /** The literal that starts every token of this kind (`gsk_`). */
+  prefix: string;
+  /** The rest of the token, as a bounded regex source (`[A-Za-z0-9]{52}`). */
+  body: string;
+  /** Builds a valid rest of the token. */
+  gen: (g: KeyGen) => string;
+  /** Characters that may not touch the token on either side; defaults to letters, digits, `_` and `-`. */
+  boundary?: string;
+  /** Prefilter keywords; defaults to the prefix. */
+  keywords?: string[];
+  /** What of the token may be shown; defaults to the prefix. */
+  maskPrefix?: RegExp;
+}
+
+/** A token with a distinctive prefix: found anywhere, in any file, with high confidence. */
+export function tokenRule(spec: TokenSpec): Rule {
+  const boundary = spec.boundary ?? TOKEN_CHARS;
+  const full = (g: KeyGen): string => spec.prefix + spec.gen(g);
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    // "=" may end a token (base64 padding) but may precede one (`KEY=token`).
+    pattern: new RegExp(`(?<![${boundary.replace('=', '')}])${escapeRegExp(spec.prefix)}(?:${spec.body})(?![${boundary}])`),
+    keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
+    minEntropy: spec.minEntropy ?? 3,
+    envVar: spec.envVar,
+    severity: spec.severity ?? 'error',
+    confidence: spec.confidence ?? 'high',
+    maskPrefix: spec.maskPrefix ?? new RegExp(`^${escapeRegExp(spec.prefix)}`),
+    ...(spec.validate ? { validate: spec.validate } : {}),
+    ...(spec.allowlist ? { allowlist: spec.allowlist } : {}),
+    ...(spec.refine ? { refine: spec.refine } : {}),
+    examples: {
+      positive: g => [
+        `const token = "${full(g)}";`,
+        `${spec.envVar}=${full(g)}`,
+        `{ "${camel(spec.envVar)}": "${full(g)}" }`,
+        ...(spec.extraPositive?.(g) ?? []),
+      ],
+      negative: g => {
+        const body = spec.gen(g);
+        return [
+          `${spec.prefix}${body.slice(0, 4)}`,
+          `${spec.envVar}=${spec.prefix}${'x'.repeat(body.length)}`,
+          ...(spec.extraNegative?.(g) ?? []),
+        ];
+      },
+    },
+  };
+}
+
+export interface ContextSpec extends Common {
+  /** Words that name the provider where the value is assigned (`mistral`); any case. */
+  context: string[];
+  /** The value, as a bounded regex source. */
+  value: string;
+  gen: (g: KeyGen) => string;
+}
+
+/**
+ * A value with no distinctive prefix, recognised by the provider's name in what it is assigned
+ * to: `MISTRAL_API_KEY=…`, `mistral_key: …`, `Mistral(api_key="…")`.
+ */
+export function contextRule(spec: ContextSpec): Rule {
+  const context = spec.context.map(anyCase).join('|');
+  const pattern = new RegExp(
+    `(?:${context})[\\w.(-]{0,30}["'\\]]?[ \\t]{0,3}(?::=|=>|=|:)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
+  );
+  const name = spec.context[0];
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    description: spec.description,
+    pattern,
+    keywords: spec.context.map(c => c.toLowerCase()),
+    secretGroup: 1,
+    minEntropy: spec.minEntropy ?? 3,
+    envVar: spec.envVar,
+    severity: spec.severity ?? 'error',
+    confidence: spec.confidence ?? 'medium',
+    ...(spec.validate ? { validate: spec.validate } : {}),
+    ...(spec.allowlist ? { allowlist: spec.allowlist } : {}),
+    ...(spec.refine ? { refine: spec.refine } : {}),
+    examples: {
+      positive: g => [
+        `${spec.envVar}=${spec.gen(g)}`,
+        `const ${name}Key = '${spec.gen(g)}';`,
+        `${name}:\n  api_key: "${spec.gen(g)}"`.replace(`${name}:\n  `, `${name}_`),
+        ...(spec.extraPositive?.(g) ?? []),
+      ],
+      negative: g => [
+        `${spec.envVar}=\${${spec.envVar}}`,
+        `const ${name}Key = process.env.${spec.envVar};`,
+        `# no provider here: key = "${spec.gen(g)}"`.replace(/key = "/, 'value "'),
+        ...(spec.extraNegative?.(g) ?? []),
+      ],
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import { shannonEntropy } from '../entropy';
+import { isCodeLike, isHexDigest, isPublicData, isRepetitive, isWordy } from '../filters';
+import { toEnvVarName } from '../fix/env-name';
+import type { KeyGen, MatchContext, Refinement, Rule } from '../types';
+import { isDefaultPassword } from './connection-strings';
+
+/**
+ * Generic secrets in context: a value bound to a name that says "secret". The name decides what
+ * is checked (passwords may be short and plain, tokens must look random); the value must pass the
+ * filters that keep placeholders, code and public data out.
+ */
+
+/** Words in a name that say it holds a secret. */
+const KEYWORD =
+  'passw(?:or)?d|passphrase|pwd|secret|token|api[_.-]?key|apikey|auth[_.-]?(?:key|token)|credentials?|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?secret';
+
+/** Prefilter keywords: every keyword above contains one of these. */
+const KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential'];
+
+/** Name segments that make a secret-sounding name a label, a setting or a digest instead. */
+const NOT_SECRET_NAME =
+  /(?:^|_)(?:ids?|names?|types?|urls?|uris?|endpoints?|paths?|files?|filename|dirs?|headers?|fields?|params?|labels?|placeholders?|prompts?|hints?|messages?|msg|text|title|length|len|size|count|min|max|minlength|maxlength|format|pattern|regex|policy|mode|enabled?|disabled|required|expires?|expiry|expiration|ttl|timeout|prefix|suffix|hash|hashed|digest|checksum|sha\d*|md5|salt|nonce|version|index|column|kind|scope|scopes|usage|provider|strategy|method|algorithm|algo|encoding|location|source|ref|reference|arn|template|env|variable|var|at|on|date|time|timestamp|created|updated|public|publishable|pub|csrf|xsrf|page|next|cursor|tokenizer|validator|validation|error|errors|regexp|input|form|button|icon|class|style|route|key_name|keyname|sort|cache|lookup|file_path|manager|service|store|storage|config|options|handler|callback|listener|event|schema|output|dto|request|response)(?:_|$)/;
+
+const PASSWORD_NAME = /passw(?:or)?d|passphrase|pwd/i;
+
+type Kind = 'password' | 'secret';
+
+/** `dbPassword` -> `db_password`, `API-Key` -> `api_key`: one form for the name tests. */
+function normalise(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toLowerCase()
+    .replace(/^_+|_+$/g, '');
+}
+
+/** The keyword must end a segment of the name: `tokenizer` and `secretary` are not secrets. */
+function keywordEndsSegment(name: string, keywordEnd: number): boolean {
+  const next = name.charAt(keywordEnd);
+  const prev = name.charAt(keywordEnd - 1);
+  return next === '' || /[^A-Za-z]/.test(next) || (/[a-z]/.test(prev) && /[A-Z]/.test(next)) || /^s(?:$|[^a-z])/.test(name.slice(keywordEnd));
+}
+
+/** One base64url segment of JSON (`eyJhbGciOi…`): a JWT header or payload alone, not a credential. */
+function isJsonSegment(value: string): boolean {
+  return /^eyJ[\w-]+={0,2}$/.test(value);
+}
+
+/** Whether a value bound to a secret-sounding name looks like a real secret of that kind. */
+export function looksLikeSecretValue(value: string, kind: Kind): boolean {
+  if (/\s/.test(value) || isCodeLike(value) || isWordy(value) || isPublicData(value) || isRepetitive(value) || /^\d+$/.test(value) || isJsonSegment(value)) {
+    return false;
+  }
+  if (kind === 'password') {
+    // A lone word ("Passwort", "Contraseña") is a UI label far more often than a password.
+    const lettersOnly = /^\p{L}+$/u.test(value);
+    return value.length >= 6 && !isDefaultPassword(value) && shannonEntropy(value) >= 2.2 && !(lettersOnly && value.length < 12);
+  }
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter(c => c.test(value)).length;
+  if (value.length < 12 || shannonEntropy(value) < 3) {
+    return false;
+  }
+  // Letters only must be long and varied to be more than words run together.
+  return classes >= 2 || isHexDigest(value) || (value.length >= 20 && shannonEntropy(value) >= 3.8);
+}
+
+/** Shared by the three generic rules: recover the full name, then judge name and value. */
+function judge(text: string, nameStart: number, nameEnd: number, keywordEnd: number, value: string): Refinement | undefined {
+  const name = text.slice(nameStart, nameEnd).replace(/^[$@:&*.]+/, '');
+  const normalised = normalise(name);
+  if (!keywordEndsSegment(text.slice(nameStart, nameEnd), keywordEnd - nameStart) || NOT_SECRET_NAME.test(normalised)) {
+    return undefined;
+  }
+  const kind: Kind = PASSWORD_NAME.test(name) ? 'password' : 'secret';
+  if (!looksLikeSecretValue(value, kind)) {
+    return undefined;
+  }
+  const description = kind === 'password' ? 'password' : /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : 'secret';
+  return { name, description, envVar: toEnvVarName(name, 'SECRET'), confidence: kind === 'password' ? 'medium' : 'low' };
+}
+
+/** Walks left from `from` over the characters of a name (`db.password`, `$apiKey`, `@token`). */
+function nameStartBefore(text: string, from: number): number {
+  let i = from;
+  while (i > 0 && /[\w.$@-]/.test(text[i - 1]) && from - i < 80) i--;
+  return i;
+}
+
+const assignment: Rule['refine'] = ({ text, match, secret }: MatchContext) => {
+  const keywordStart = match.indices![1][0];
+  const keywordEnd = match.indices![1][1];
+  const nameEnd = match.indices![2][1];
+  return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordEnd, secret);
+};
+
+const pairOrElement: Rule['refine'] = ({ match, secret }: MatchContext) => {
+  const [start, end] = match.indices![1];
+  const name = match[1];
+  const keyword = new RegExp(KEYWORD, 'i').exec(name);
+  if (!keyword) {
+    return undefined;
+  }
+  return judge(match.input, start, end, start + keyword.index + keyword[0].length, secret);
+};
+
+const examplePassword = (g: KeyGen): string => `${g.alnum(10)}!${g.chars('0123456789', 2)}`;
+
+/**
+ * A quoted value (with C#, Python and Rust string prefixes): the quote is group `quoteGroup`,
+ * the value the group after it.
+ */
+function quoted(quoteGroup: number): string {
+  return `(?:@|[rbuRBU]{1,2})?(["'\`])([^"'\`\\s\\\\]{6,200})\\${quoteGroup}`;
+}
+
+export const genericRules: Rule[] = [
+  // The specific shapes first: where they match, they know the name better.
+  {
+    id: 'generic-secret-xml',
+    provider: 'Generic',
+    description: 'secret',
+    // <password>value</password>, and <add key="ApiKey" value="..."/> in .NET config files.
+    pattern: new RegExp(
+      `<([\\w.:-]{0,30}(?:${KEYWORD})[\\w.:-]{0,30})>([^<>\\s]{6,200})</\\1>|key[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}(?:${KEYWORD})[\\w.:-]{0,30})"[ \\t]{1,3}value[ \\t]{0,3}=[ \\t]{0,3}"([^"\\s]{6,200})"`,
+      'i',
+    ),
+    keywords: KEYWORDS,
+    secretGroup: [2, 4],
+    envVar: 'SECRET',
+    severity: 'warning',
+    confidence: 'low',
+    refine: ({ match, secret }) => {
+      const group = match[1] !== undefined ? 1 : 3;
+      const [start, end] = match.indices![group];
+      const keyword = new RegExp(KEYWORD, 'i').exec(match[group]);
+      return keyword ? judge(match.input, start, end, start + keyword.index + keyword[0].length, secret) : undefined;
+    },
+    examples: {
+      positive: g => [`<password>${examplePassword(g)}</password>`, `<add key="StripeApiKey" value="${g.alnum(32)}" />`],
+      negative: () => ['<password>${DB_PASSWORD}</password>', '<add key="ApiKeyHeader" value="X-Api-Key-Value" />'],
+    },
+  },
+  {
+    id: 'generic-secret-pair',
+    provider: 'Generic',
+    description: 'secret',
+    // ("API_KEY", "value") in calls: setenv, define, put, headers.set, ["password", "value"] pairs.
+    pattern: new RegExp(`["']([\\w.-]{0,30}(?:${KEYWORD})[\\w.-]{0,30})["'][ \\t]{0,3},[ \\t]{0,3}${quoted(2)}`, 'i'),
+    keywords: KEYWORDS,
+    secretGroup: 3,
+    envVar: 'SECRET',
+    severity: 'warning',
+    confidence: 'low',
+    refine: pairOrElement,
+    examples: {
+      positive: g => [`os.Setenv("API_KEY", "${g.alnum(32)}")`, `define('DB_PASSWORD', '${examplePassword(g)}');`, `headers.set("X-Auth-Token", "${g.base64url(40)}")`],
+      negative: () => ['os.Setenv("API_KEY", os.Getenv("X"))', `define('DB_PASSWORD', getenv('DB_PASSWORD'));`],
+    },
+  },
+  {
+    id: 'generic-secret',
+    provider: 'Generic',
+    description: 'secret',
+    // name [type] operator value — covers JS/TS, Python, Go, Java, Kotlin, C#, Ruby, PHP, Rust,
+    // Swift, shell, YAML, TOML, INI, properties, JSON, HCL, dotenv and HTTP headers.
+    pattern: new RegExp(
+      `(${KEYWORD})([\\w.-]{0,30})["'\\]]?` +
+        `(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30}|[ \\t]{1,3}[a-z_][\\w.\\[\\]*]{0,20})?` +
+        `[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=|:)[ \\t]{0,3}` +
+        // A bare value must end its line (a trailing comment aside): config formats write them so,
+        // while in code a bare right-hand side is an expression.
+        `(?:${quoted(3)}|([^\\s"'\`,;#&|<>(){}\\[\\]\\\\]{6,200})(?=[ \\t]{0,20}(?:(?:#|//)[^\\n]{0,200})?(?:\\r?\\n|$)))`,
+      'i',
+    ),
+    keywords: KEYWORDS,
+    secretGroup: [4, 5],
+    envVar: 'SECRET',
+    severity: 'warning',
+    confidence: 'low',
+    refine: assignment,
+    examples: {
+      positive: g => [
+        `const dbPassword = "${examplePassword(g)}";`,
+        `DB_PASSWORD=${examplePassword(g)}`,
+        `  password: "${examplePassword(g)}"`,
+        `client_secret = '${g.alnum(32)}'`,
+        `let apiKey: String = "${g.alnum(24)}"`,
+        `$apiKey = '${g.hex(40)}';`,
+        `"auth_token": "${g.base64url(40)}",`,
+        `var token string = "${g.alnum(30)}"`,
+        `spring.datasource.password=${examplePassword(g)}`,
+        `X-Api-Key: ${g.alnum(32)}`,
+      ],
+      negative: g => [
+        'const password = process.env.DB_PASSWORD;',
+        'password = os.environ["DB_PASSWORD"]',
+        'api_key = "your-api-key-here"',
+        'token: ${{ secrets.DEPLOY_TOKEN }}',
+        'passwordField = "user-password-input"',
+        `password_hash = "${g.hex(64)}"`,
+        'tokenizer = "bert-base-uncased"',
+        'const secret = getSecret();',
+        'apiKey: this.config.apiKey,',
+        'password: "<PASSWORD>"',
+        'max_tokens: 1024',
+        'TOKEN_URL=https://auth.acme.io/oauth/token',
+        'secretName: my-app-secrets',
+        'password: changeme',
+        'db_password = "postgres"',
+      ],
+    },
+  },
+];
