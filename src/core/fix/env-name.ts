@@ -9,7 +9,7 @@ const CONTAINERS = new Set(['this', 'self', 'config', 'conf', 'cfg', 'settings',
 export function toEnvVarName(name: string, fallback: string): string {
   const segments = name
     .replace(/^[$@:&*]+/, '')
-    .split(/[.\]\[>-](?=[A-Za-z_])|->/)
+    .split(/[.\][]|->|::/)
     .map(s => s.replace(/["'\]\[]/g, ''))
     .filter(s => s.length > 0 && !CONTAINERS.has(s.toLowerCase()));
   const last = segments.slice(-2);

@@ -17,9 +17,25 @@ const KEYWORD =
 /** Prefilter keywords: every keyword above contains one of these. */
 const KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential'];
 
-/** Name segments that make a secret-sounding name a label, a setting or a digest instead. */
-const NOT_SECRET_NAME =
-  /(?:^|_)(?:ids?|names?|types?|urls?|uris?|endpoints?|paths?|files?|filename|dirs?|headers?|fields?|params?|labels?|placeholders?|prompts?|hints?|messages?|msg|text|title|length|len|size|count|min|max|minlength|maxlength|format|pattern|regex|policy|mode|enabled?|disabled|required|expires?|expiry|expiration|ttl|timeout|prefix|suffix|hash|hashed|digest|checksum|sha\d*|md5|salt|nonce|version|index|column|kind|scope|scopes|usage|provider|strategy|method|algorithm|algo|encoding|location|source|ref|reference|arn|template|env|variable|var|at|on|date|time|timestamp|created|updated|public|publishable|pub|csrf|xsrf|page|next|cursor|tokenizer|validator|validation|error|errors|regexp|input|form|button|icon|class|style|route|key_name|keyname|sort|cache|lookup|file_path|manager|service|store|storage|config|options|handler|callback|listener|event|schema|output|dto|request|response)(?:_|$)/;
+/**
+ * Words after the keyword that make a secret-sounding name a label, a setting or a digest:
+ * `tokenUrl`, `passwordField`, `secret_name`, `api_key_header`, `password_hash`, `max_tokens`.
+ */
+const NOT_SECRET_AFTER = new Set(
+  (
+    'id ids name names type types url urls uri uris endpoint endpoints path paths file files filename dir dirs header headers ' +
+    'field fields param params label labels placeholder placeholders prompt prompts hint hints message messages msg text ' +
+    'title length len size count min max minlength maxlength format pattern regex regexp policy mode enabled enable disabled ' +
+    'required expires expire expiry expiration ttl timeout prefix suffix hash hashed digest checksum sha sha1 sha256 md5 salt ' +
+    'nonce version index column kind scope scopes usage provider strategy method algorithm algo encoding location source ref ' +
+    'reference arn template env variable var at on date time timestamp created updated validator validation error errors ' +
+    'input form button icon class style route keyname lookup manager service store storage handler callback listener event ' +
+    'schema dto request response limit limits rule rules length policy'
+  ).split(' '),
+);
+
+/** Words just before the keyword that make it not a credential: `public_key`, `csrf_token`, `next_page_token`. */
+const NOT_SECRET_BEFORE = /(?:^|_)(?:public|publishable|pub|csrf|xsrf|page|next|prev|cursor|continuation|max|min|num|total|prompt|completion|input|output|sort|cache|primary|foreign|lookup|idempotency|correlation|sync|pagination)_?$/;
 
 const PASSWORD_NAME = /passw(?:or)?d|passphrase|pwd/i;
 
@@ -65,10 +81,9 @@ export function looksLikeSecretValue(value: string, kind: Kind): boolean {
 }
 
 /** Shared by the three generic rules: recover the full name, then judge name and value. */
-function judge(text: string, nameStart: number, nameEnd: number, keywordEnd: number, value: string): Refinement | undefined {
+function judge(text: string, nameStart: number, nameEnd: number, keywordStart: number, keywordEnd: number, value: string): Refinement | undefined {
   const name = text.slice(nameStart, nameEnd).replace(/^[$@:&*.]+/, '');
-  const normalised = normalise(name);
-  if (!keywordEndsSegment(text.slice(nameStart, nameEnd), keywordEnd - nameStart) || NOT_SECRET_NAME.test(normalised)) {
+  if (!keywordEndsSegment(text.slice(nameStart, nameEnd), keywordEnd - nameStart) || !isSecretName(text, nameStart, keywordStart, keywordEnd, nameEnd)) {
     return undefined;
   }
   const kind: Kind = PASSWORD_NAME.test(name) ? 'password' : 'secret';
@@ -77,6 +92,17 @@ function judge(text: string, nameStart: number, nameEnd: number, keywordEnd: num
   }
   const description = kind === 'password' ? 'password' : /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : 'secret';
   return { name, description, envVar: toEnvVarName(name, 'SECRET'), confidence: kind === 'password' ? 'medium' : 'low' };
+}
+
+/** Judges the words around the keyword: what follows it (`Url`, `_hash`) and what precedes it (`public_`, `max_`). */
+function isSecretName(text: string, nameStart: number, keywordStart: number, keywordEnd: number, nameEnd: number): boolean {
+  const after = normalise(text.slice(keywordEnd, nameEnd)).split('_').filter(Boolean);
+  if (after.some(word => NOT_SECRET_AFTER.has(word) || NOT_SECRET_AFTER.has(word.replace(/s$/, '')))) {
+    return false;
+  }
+  // Only the last dotted part counts before the keyword: `config.api_key` is fine, `public_key` is not.
+  const before = text.slice(nameStart, keywordStart).split(/[.\[\]]/).pop() ?? '';
+  return !NOT_SECRET_BEFORE.test(normalise(before) + (before.length > 0 ? '_' : ''));
 }
 
 /** Walks left from `from` over the characters of a name (`db.password`, `$apiKey`, `@token`). */
@@ -90,7 +116,7 @@ const assignment: Rule['refine'] = ({ text, match, secret }: MatchContext) => {
   const keywordStart = match.indices![1][0];
   const keywordEnd = match.indices![1][1];
   const nameEnd = match.indices![2][1];
-  return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordEnd, secret);
+  return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordStart, keywordEnd, secret);
 };
 
 const pairOrElement: Rule['refine'] = ({ match, secret }: MatchContext) => {
@@ -100,7 +126,7 @@ const pairOrElement: Rule['refine'] = ({ match, secret }: MatchContext) => {
   if (!keyword) {
     return undefined;
   }
-  return judge(match.input, start, end, start + keyword.index + keyword[0].length, secret);
+  return judge(match.input, start, end, start + keyword.index, start + keyword.index + keyword[0].length, secret);
 };
 
 const examplePassword = (g: KeyGen): string => `${g.alnum(10)}!${g.chars('0123456789', 2)}`;
@@ -133,7 +159,7 @@ export const genericRules: Rule[] = [
       const group = match[1] !== undefined ? 1 : 3;
       const [start, end] = match.indices![group];
       const keyword = new RegExp(KEYWORD, 'i').exec(match[group]);
-      return keyword ? judge(match.input, start, end, start + keyword.index + keyword[0].length, secret) : undefined;
+      return keyword ? judge(match.input, start, end, start + keyword.index, start + keyword.index + keyword[0].length, secret) : undefined;
     },
     examples: {
       positive: g => [`<password>${examplePassword(g)}</password>`, `<add key="StripeApiKey" value="${g.alnum(32)}" />`],

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { gen } from '../helpers/fake-keys';
+
+const scanner = createScanner(BUILTIN_RULES);
+
+/** A random value that looks like a real secret: mixed case, digits, a symbol. */
+const value = (): string => `${gen.alnum(14)}${gen.chars('!%^*+=', 1)}${gen.chars('0123456789', 3)}`;
+
+/** One secret-named binding per language and format the issue lists. */
+const SYNTAXES: Array<[string, (v: string) => string, string]> = [
+  ['JavaScript', v => `const apiKey = "${v}";`, 'apiKey'],
+  ['TypeScript', v => `const clientSecret: string = '${v}';`, 'clientSecret'],
+  ['JS object', v => `const config = { password: '${v}', port: 5432 };`, 'password'],
+  ['Python', v => `DB_PASSWORD = "${v}"`, 'DB_PASSWORD'],
+  ['Python kwargs', v => `connect(host="db", password="${v}")`, 'password'],
+  ['Python dict', v => `settings = {"api_key": "${v}"}`, 'api_key'],
+  ['Go', v => `apiToken := "${v}"`, 'apiToken'],
+  ['Go struct', v => `cfg := Config{Password: "${v}", Port: 5432}`, 'Password'],
+  ['Go var', v => `var authToken string = "${v}"`, 'authToken'],
+  ['Java', v => `private static final String API_KEY = "${v}";`, 'API_KEY'],
+  ['Kotlin', v => `val secretKey: String = "${v}"`, 'secretKey'],
+  ['C#', v => `var accessKey = @"${v}";`, 'accessKey'],
+  ['C# property', v => `options.ClientSecret = "${v}";`, 'options.ClientSecret'],
+  ['Ruby', v => `config.api_key = '${v}'`, 'config.api_key'],
+  ['Ruby hash', v => `{ :password => '${v}' }`, 'password'],
+  ['PHP', v => `$dbPassword = '${v}';`, 'dbPassword'],
+  ['PHP array', v => `'secret' => '${v}',`, 'secret'],
+  ['Rust', v => `const API_TOKEN: &str = "${v}";`, 'API_TOKEN'],
+  ['Swift', v => `let apiKey = "${v}"`, 'apiKey'],
+  ['shell', v => `export GITLAB_ACCESS_TOKEN="${v}"`, 'GITLAB_ACCESS_TOKEN'],
+  ['shell bare', v => `DEPLOY_TOKEN=${v}`, 'DEPLOY_TOKEN'],
+  ['YAML', v => `database:\n  password: ${v}\n`, 'password'],
+  ['YAML quoted', v => `auth:\n  client_secret: "${v}"\n`, 'client_secret'],
+  ['TOML', v => `[service]\napi_key = "${v}"\n`, 'api_key'],
+  ['INI', v => `[db]\npassword = ${v}\n`, 'password'],
+  ['properties', v => `spring.datasource.password=${v}\n`, 'spring.datasource.password'],
+  ['XML element', v => `<configuration><password>${v}</password></configuration>`, 'password'],
+  ['XML appSettings', v => `<add key="PaymentApiKey" value="${v}" />`, 'PaymentApiKey'],
+  ['JSON', v => `{\n  "auth_token": "${v}"\n}`, 'auth_token'],
+  ['HCL', v => `variable "db" {\n  password = "${v}"\n}`, 'password'],
+  ['dotenv', v => `SESSION_SECRET=${v}\n`, 'SESSION_SECRET'],
+  ['HTTP header', v => `X-Api-Key: ${v}\n`, 'X-Api-Key'],
+  ['call pair', v => `os.Setenv("SERVICE_TOKEN", "${v}")`, 'SERVICE_TOKEN'],
+];
+
+describe('generic secrets in context', () => {
+  for (const [syntax, write, name] of SYNTAXES) {
+    it(`reports a secret-named value in ${syntax}, exactly on the value, with its name`, () => {
+      const v = value();
+      const text = write(v);
+      const findings = scanner.scan(text);
+      assert.equal(findings.length, 1, `${syntax}: ${JSON.stringify(findings.map(f => f.ruleId))}`);
+      const [f] = findings;
+      assert.match(f.ruleId, /^generic-secret/);
+      assert.equal(text.slice(f.start, f.end), v);
+      assert.equal(f.name, name);
+    });
+  }
+
+  it('names the env var from the assigned name', () => {
+    const names = ['stripeSecret', 'db.password', 'apiKey', 'SESSION_SECRET'].map(n => scanner.scan(`${n} = "${value()}"`)[0]?.envVar);
+    assert.deepEqual(names, ['STRIPE_SECRET', 'DB_PASSWORD', 'API_KEY', 'SESSION_SECRET']);
+  });
+
+  it('calls a password a password and a token a token', () => {
+    assert.equal(scanner.scan(`password = "${value()}"`)[0].description, 'password');
+    assert.equal(scanner.scan(`authToken = "${value()}"`)[0].description, 'token');
+  });
+
+  it('reports short human passwords under a password name, but not under other names', () => {
+    const human = ['Tr0ub4', 'dor&3'].join(''); // joined at run time: the repository scans itself
+    assert.equal(scanner.scan(`password = "${human}"`).length, 1);
+    assert.equal(scanner.scan(`token = "${human}"`).length, 0);
+  });
+});

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { fake } from '../helpers/fake-keys';
+
+const scanner = createScanner(BUILTIN_RULES);
+const NOW = Date.UTC(2026, 10, 27);
+const count = (text: string): number => scanner.scan(text, { now: NOW }).length;
+
+describe('suppression comments', () => {
+  it('a secret-safe-ignore comment on the line suppresses it', () => {
+    assert.equal(count(`const k = '${fake.anthropic()}'; // secret-safe-ignore`), 0);
+    assert.equal(count(`KEY=${fake.anthropic()} # secret-safe-ignore -- used by the docs sandbox`), 0);
+  });
+
+  it('a secret-safe-ignore-next-line comment, or a bare one alone on the line above, suppresses the next line only', () => {
+    assert.equal(count(`// secret-safe-ignore-next-line\nconst k = '${fake.anthropic()}';`), 0);
+    assert.equal(count(`# secret-safe-ignore\nKEY=${fake.anthropic()}`), 0);
+    assert.equal(count(`// secret-safe-ignore-next-line\nconst a = 1;\nconst k = '${fake.anthropic()}';`), 1);
+  });
+
+  it('a comment naming another rule does not suppress', () => {
+    assert.equal(count(`k = '${fake.anthropic()}' # secret-safe-ignore anthropic-api-key`), 0);
+    assert.equal(count(`k = '${fake.anthropic()}' # secret-safe-ignore openai-api-key`), 1);
+  });
+
+  it('an until date in the future suppresses; a past one reports, saying it expired', () => {
+    assert.equal(count(`k = '${fake.anthropic()}' // secret-safe-ignore until 2027-01-31 -- rotate after launch`), 0);
+    const [f] = scanner.scan(`k = '${fake.anthropic()}' // secret-safe-ignore anthropic-api-key until 2026-11-01`, { now: NOW });
+    assert.equal(f.suppressionExpired, '2026-11-01');
+  });
+
+  it("honours the peers' comments, so a team need not annotate twice", () => {
+    const key = (): string => fake.github();
+    const sameLine = ['gitleaks:allow', 'trufflehog:ignore', 'pragma: allowlist secret', 'secretlint-disable-line'];
+    for (const marker of sameLine) {
+      assert.equal(count(`token = "${key()}" # ${marker}`), 0, marker);
+    }
+    for (const marker of ['pragma: allowlist nextline secret', 'secretlint-disable-next-line']) {
+      assert.equal(count(`# ${marker}\ntoken = "${key()}"`), 0, marker);
+    }
+  });
+
+  it('a comment on an unrelated line suppresses nothing', () => {
+    assert.equal(count(`# gitleaks:allow\n\ntoken = "${fake.github()}"`), 1);
+  });
+});
