@@ -1,4 +1,19 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { unboundedQuantifiers } from './regex-safety';
+import type { Rule, Severity } from './types';
+
+/** A custom rule as the config file writes it: the built-in rules' shape, in JSON. */
+export interface CustomRuleConfig {
+  id: string;
+  provider?: string;
+  description?: string;
+  regex: string;
+  keywords: string[];
+  secretGroup?: number;
+  entropy?: number;
+  severity?: Severity;
+  envVar?: string;
+}
 
 /** The project's `.secret-safe.json`, after validation. */
 export interface ProjectConfig {
@@ -6,6 +21,10 @@ export interface ProjectConfig {
   disabledRules: string[];
   /** Glob patterns, relative to the config file's folder, of files that are never scanned. */
   allowlistPaths: string[];
+  /** Regular expressions; a secret matching one is never reported. */
+  allowlistValues: RegExp[];
+  /** The project's own rules, compiled. */
+  rules: Rule[];
 }
 
 /** A problem in the config file, located so the user can find it. */
@@ -15,58 +34,160 @@ export interface ConfigProblem {
   message: string;
 }
 
-export const EMPTY_CONFIG: ProjectConfig = { disabledRules: [], allowlistPaths: [] };
+export const EMPTY_CONFIG: ProjectConfig = { disabledRules: [], allowlistPaths: [], allowlistValues: [], rules: [] };
 
 /** The config file's name, looked up in the project root. */
 export const CONFIG_FILE = '.secret-safe.json';
 
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
 /**
- * Parses and validates the config text. A broken file yields problems and the empty config, so
- * the built-in rules keep working; a wrong field is dropped and the rest is kept.
+ * Parses and validates the config text (JSON with comments). A broken file yields its problems
+ * and the empty config, so the built-in rules keep working; a bad field or rule is dropped with
+ * a problem naming its line, and the rest is kept.
  */
 export function parseConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
-  // Comments are allowed: teams like to say why a path is allowlisted.
-  const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-  if (errors.length > 0) {
-    const [first] = errors;
-    return {
-      config: EMPTY_CONFIG,
-      problems: [{ line: lineAt(text, first.offset), message: `invalid JSON: ${describeParseError(first)}` }],
-    };
+  const source = text.replace(/^\uFEFF/, '');
+  const root = parseTree(source, errors, { allowTrailingComma: true });
+  const line = (offset: number): number => lineAt(source, offset);
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    return { config: EMPTY_CONFIG, problems: [{ line: first ? line(first.offset) : 0, message: `invalid JSON: ${first ? describe(first) : 'empty file'}` }] };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { config: EMPTY_CONFIG, problems: [{ line: 0, message: 'the config must be a JSON object' }] };
+  if (root.type !== 'object') {
+    return { config: EMPTY_CONFIG, problems: [{ line: line(root.offset), message: 'the config must be a JSON object' }] };
   }
   const problems: ConfigProblem[] = [];
-  const obj = raw as Record<string, unknown>;
-  const allowlist = obj.allowlist as Record<string, unknown> | undefined;
-  const config: ProjectConfig = {
-    disabledRules: stringArray(obj.disabledRules, 'disabledRules', text, problems),
-    allowlistPaths: stringArray(allowlist?.paths, 'allowlist.paths', text, problems),
+  const problem = (node: Node | undefined, message: string): void => {
+    problems.push({ line: line(node?.offset ?? 0), message });
   };
+  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules'], '', problem);
+  const allowlistNode = findNodeAtLocation(root, ['allowlist']);
+  if (allowlistNode?.type === 'object') {
+    unknownKeys(allowlistNode, ['paths', 'values'], 'allowlist.', problem);
+  }
+  const config: ProjectConfig = {
+    disabledRules: strings(findNodeAtLocation(root, ['disabledRules']), 'disabledRules', problem),
+    allowlistPaths: strings(findNodeAtLocation(root, ['allowlist', 'paths']), 'allowlist.paths', problem),
+    allowlistValues: [],
+    rules: [],
+  };
+  const values = findNodeAtLocation(root, ['allowlist', 'values']);
+  strings(values, 'allowlist.values', problem).forEach((v, i) => {
+    const compiled = compile(v, '', message => problem(values?.children?.[i], `allowlist.values[${i}]: ${message}`));
+    if (compiled) config.allowlistValues.push(compiled);
+  });
+  const rules = findNodeAtLocation(root, ['rules']);
+  if (rules && rules.type !== 'array') {
+    problem(rules, '"rules" must be an array of rule objects');
+  }
+  for (const node of rules?.type === 'array' ? rules.children ?? [] : []) {
+    const rule = customRule(node, problem);
+    if (rule) config.rules.push(rule);
+  }
   return { config, problems };
 }
 
-function stringArray(value: unknown, name: string, text: string, problems: ConfigProblem[]): string[] {
-  if (value === undefined) {
+/** A misspelt field would otherwise be ignored in silence. */
+function unknownKeys(object: Node, known: string[], prefix: string, problem: (node: Node | undefined, message: string) => void): void {
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (key && !known.includes(key.value as string)) {
+      problem(key, `unknown field "${prefix}${key.value}" (known: ${known.filter(k => k !== '$schema').map(k => prefix + k).join(', ')})`);
+    }
+  }
+}
+
+function strings(node: Node | undefined, name: string, problem: (node: Node | undefined, message: string) => void): string[] {
+  if (!node) {
     return [];
   }
-  if (Array.isArray(value) && value.every(v => typeof v === 'string')) {
-    return value;
+  if (node.type === 'array' && (node.children ?? []).every(c => c.type === 'string')) {
+    return (node.children ?? []).map(c => c.value as string);
   }
-  const key = name.split('.').pop() ?? name;
-  problems.push({ line: lineOfKey(text, key), message: `"${name}" must be an array of strings` });
+  problem(node, `"${name}" must be an array of strings`);
   return [];
 }
 
-/** The line where `"key"` first appears, so a type error points at the field. */
-function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`"${key}"`);
-  return at < 0 ? 0 : lineAt(text, at);
+/** Compiles a user's regex, refusing the ones that cannot be bounded in time. */
+function compile(source: string, flags: string, fail: (message: string) => void): RegExp | undefined {
+  const unbounded = unboundedQuantifiers(source);
+  if (unbounded.length > 0) {
+    fail(`use bounded quantifiers ({0,200} instead of ${unbounded[0]}), so a scan cannot run away`);
+    return undefined;
+  }
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    fail(`invalid regular expression: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
-function describeParseError(error: ParseError): string {
+/** One entry of "rules": validated field by field, compiled into the built-in rules' shape. */
+function customRule(node: Node, problem: (node: Node | undefined, message: string) => void): Rule | undefined {
+  const field = (key: string): Node | undefined => findNodeAtLocation(node, [key]);
+  const value = (key: string): unknown => {
+    const f = field(key);
+    return f ? getNodeValue(f) : undefined;
+  };
+  const id = value('id');
+  const where = typeof id === 'string' ? `rule "${id}"` : 'rule';
+  if (node.type !== 'object') {
+    problem(node, 'each rule must be an object');
+    return undefined;
+  }
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    problem(field('id') ?? node, `${where}: "id" must be a kebab-case string such as "acme-api-key"`);
+    return undefined;
+  }
+  const regexSource = value('regex');
+  if (typeof regexSource !== 'string') {
+    problem(field('regex') ?? node, `${where}: "regex" must be a string`);
+    return undefined;
+  }
+  const pattern = compile(regexSource, '', message => problem(field('regex'), `${where}: ${message}`));
+  const keywords = value('keywords');
+  if (!Array.isArray(keywords) || keywords.length === 0 || !keywords.every(k => typeof k === 'string' && k.length > 0)) {
+    problem(field('keywords') ?? node, `${where}: "keywords" must be a non-empty array of strings that every match contains`);
+    return undefined;
+  }
+  const severity = value('severity') ?? 'error';
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
+    problem(field('severity'), `${where}: "severity" must be "error", "warning" or "info"`);
+    return undefined;
+  }
+  const secretGroup = value('secretGroup');
+  const entropy = value('entropy');
+  if (secretGroup !== undefined && (typeof secretGroup !== 'number' || !Number.isInteger(secretGroup) || secretGroup < 1)) {
+    problem(field('secretGroup'), `${where}: "secretGroup" must be a capture group number (1 or more)`);
+    return undefined;
+  }
+  if (entropy !== undefined && (typeof entropy !== 'number' || entropy < 0 || entropy > 8)) {
+    problem(field('entropy'), `${where}: "entropy" must be a number of bits per character, 0 to 8`);
+    return undefined;
+  }
+  if (!pattern) {
+    return undefined;
+  }
+  const envVar = value('envVar');
+  return {
+    id,
+    provider: typeof value('provider') === 'string' ? (value('provider') as string) : 'Custom',
+    description: typeof value('description') === 'string' ? (value('description') as string) : 'secret',
+    pattern,
+    keywords: (keywords as string[]).map(k => k.toLowerCase()),
+    ...(secretGroup !== undefined ? { secretGroup: secretGroup as number } : {}),
+    ...(entropy !== undefined ? { minEntropy: entropy as number } : {}),
+    envVar: typeof envVar === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar) ? envVar : id.toUpperCase().replace(/-/g, '_'),
+    severity: severity as Severity,
+    confidence: 'medium',
+    examples: { positive: () => [], negative: () => [] },
+  };
+}
+
+function describe(error: ParseError): string {
   // "PropertyNameExpected" -> "property name expected"
   return printParseErrorCode(error.error)
     .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -1,7 +1,11 @@
 import { BUILTIN_RULES, createScanner, type ProjectConfig, type Scanner } from '../core';
 
-/** The scanner a project's config asks for: the built-in rules minus the disabled ones. */
+/**
+ * The scanner a project's config asks for: its own rules first (a team's format wins where it
+ * overlaps a built-in one), then the built-in rules minus the disabled ones.
+ */
 export function scannerFor(config: ProjectConfig): Scanner {
   const disabled = new Set(config.disabledRules);
-  return createScanner(BUILTIN_RULES.filter(r => !disabled.has(r.id)));
+  const rules = [...config.rules, ...BUILTIN_RULES].filter(r => !disabled.has(r.id));
+  return createScanner(rules, { allowlistValues: config.allowlistValues });
 }

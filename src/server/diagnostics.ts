@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingMessage, ruleDocsUrl, type Finding, type Severity } from '../core';
+import { findingMessage, ruleDocsUrl, type ConfigProblem, type Finding, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -27,5 +27,17 @@ export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
     codeDescription: { href: ruleDocsUrl(f.ruleId) },
     message: findingMessage(f),
     data,
+  };
+}
+
+/** A problem in `.secret-safe.json`, on its line: the built-in rules keep working meanwhile. */
+export function configDiagnostic(problem: ConfigProblem): Diagnostic {
+  return {
+    // The whole line: editors clamp the end to the line's length.
+    range: { start: { line: problem.line, character: 0 }, end: { line: problem.line + 1, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'config',
+    message: `Secret Safe config: ${problem.message}`,
   };
 }

@@ -1,7 +1,7 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-import { EMPTY_CONFIG, createPathMatcher, type Scanner } from '../core';
+import { CONFIG_FILE, EMPTY_CONFIG, createPathMatcher, type Scanner } from '../core';
 import { loadProjectConfig, type LoadedConfig } from '../node/project-config';
 import { scannerFor } from '../node/rule-set';
 
@@ -43,6 +43,21 @@ export class Folders {
   /** Drops cached configs, so the next document check reads them again. */
   reload(): void {
     this.states.clear();
+  }
+
+  /** Every folder's state, loading the configs now (to report their problems). */
+  all(): Promise<FolderState[]> {
+    return Promise.all(this.folders.map(f => this.state(f)));
+  }
+
+  /** The problems of the config file at `uri`, if it is a workspace folder's config. */
+  async configProblems(uri: string): Promise<LoadedConfig['problems']> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !parsed.fsPath.endsWith(CONFIG_FILE)) {
+      return [];
+    }
+    const owner = this.folders.find(f => join(f, CONFIG_FILE) === parsed.fsPath);
+    return owner ? (await this.state(owner)).config.problems : [];
   }
 
   /** The scanner that applies to `uri`, and where the document sits in its workspace folder. */

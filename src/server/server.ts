@@ -49,6 +49,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  void validator.publishConfigProblems();
   if (dynamicConfigRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secretSafe' });
   }
@@ -56,6 +57,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders(event => {
       folders.update(event.added, event.removed);
       validator.all();
+      void validator.publishConfigProblems();
     });
   }
 });
@@ -70,6 +72,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some(c => c.uri.endsWith(`/${CONFIG_FILE}`))) {
     folders.reload();
     validator.all();
+    void validator.publishConfigProblems();
   }
 });
 

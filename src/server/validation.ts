@@ -1,7 +1,8 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher } from '../core';
-import { toDiagnostic } from './diagnostics';
+import { configDiagnostic, toDiagnostic } from './diagnostics';
 import type { Folders } from './folders';
 import type { Settings } from '../shared/settings';
 import type { SettingsStore } from './settings-store';
@@ -51,7 +52,25 @@ export class Validator {
 
   clear(uri: string): void {
     this.cancel(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.folders.configProblems(uri).then(problems =>
+      this.connection.sendDiagnostics({ uri, diagnostics: problems.map(configDiagnostic) }),
+    );
+  }
+
+  /** Publishes the problems of every folder's config file; open ones are checked as documents. */
+  async publishConfigProblems(): Promise<void> {
+    for (const state of await this.folders.all()) {
+      if (!state.config.file) {
+        continue;
+      }
+      const uri = URI.file(state.config.file).toString();
+      const open = this.documents.get(uri);
+      if (open) {
+        this.schedule(open, 0);
+      } else {
+        void this.connection.sendDiagnostics({ uri, diagnostics: state.config.problems.map(configDiagnostic) });
+      }
+    }
   }
 
   private async validate(uri: string, version: number): Promise<void> {
@@ -65,6 +84,11 @@ export class Validator {
       scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
     const diagnostics: Diagnostic[] =
       settings.enable && !excluded ? scope.scanner.scan(document.getText()).map(f => toDiagnostic(document, f)) : [];
+    // One publish per document: a config file's own problems travel with its findings.
+    diagnostics.push(...(await this.folders.configProblems(uri)).map(configDiagnostic));
+    if (this.documents.get(uri)?.version !== version) {
+      return;
+    }
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

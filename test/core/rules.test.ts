@@ -1,29 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { unboundedQuantifiers } from '../../src/core/regex-safety';
 import { gen } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
-
-/** Quantifiers outside character classes that have no upper bound: `*`, `+`, `{n,}`. */
-function unboundedQuantifiers(source: string): string[] {
-  const found: string[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      inClass = c !== ']';
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '*' || c === '+') {
-      found.push(c);
-    } else if (c === '{' && /^\{\d+,\}/.test(source.slice(i))) {
-      found.push(source.slice(i, source.indexOf('}', i) + 1));
-    }
-  }
-  return found;
-}
 
 describe('built-in rules', () => {
   it('have unique kebab-case ids', () => {

@@ -151,6 +151,22 @@ describe('language server over stdio: settings and project config', () => {
     await server.diagnostics(test, d => d.length === 0);
   });
 
+  it('reports a broken .secret-safe.json on its line, keeps scanning, and clears the problem once fixed', async () => {
+    dir = tempDir({ '.secret-safe.json': '{\n  "disabledRules": ["private-key"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const configUri = pathToFileURL(`${dir.path}/.secret-safe.json`).href;
+    const [problem] = await server.diagnostics(configUri, ds => ds.length === 1);
+    assert.equal(problem.range.start.line, 2);
+    assert.equal(problem.code, 'config');
+    assert.match(problem.message as string, /rule "acme": use bounded quantifiers/);
+    const app = pathToFileURL(`${dir.path}/a.ts`).href;
+    await server.open(app, `k = "${fake.anthropic()}"`);
+    await server.diagnostics(app, ds => ds.length === 1);
+    dir.write('.secret-safe.json', '{ "disabledRules": ["private-key"] }\n');
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await server.diagnostics(configUri, ds => ds.length === 0);
+  });
+
   it('uses settings pushed with didChangeConfiguration when the client cannot be asked', async () => {
     server = await ServerUnderTest.start({ configuration: false });
     const uri = 'file:///p/a.ts';

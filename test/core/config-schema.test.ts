@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parseConfig } from '../../src/core';
+import { REPO_ROOT } from '../helpers/repo';
+
+const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/secret-safe.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe('the .secret-safe.json schema', () => {
+  it("accepts this repository's own config and a config using every field", () => {
+    const full = {
+      disabledRules: ['generic-secret'],
+      allowlist: { paths: ['fixtures/**'], values: ['^sk_test_'] },
+      rules: [{ id: 'acme-api-key', provider: 'Acme', description: 'API key', regex: 'acme_[a-z0-9]{32}', keywords: ['acme_'], secretGroup: 1, entropy: 3, severity: 'warning', envVar: 'ACME_API_KEY' }],
+    };
+    for (const config of [JSON.parse(readFileSync(join(REPO_ROOT, '.secret-safe.json'), 'utf8')), full]) {
+      assert.ok(validate(config), JSON.stringify(validate.errors));
+      assert.deepEqual(parseConfig(JSON.stringify(config)).problems, []);
+    }
+  });
+
+  it('rejects what the parser rejects: a rule without keywords, a bad severity, an unknown field', () => {
+    const bad = [
+      { rules: [{ id: 'x', regex: 'x{3}' }] },
+      { rules: [{ id: 'x', regex: 'x{3}', keywords: ['x'], severity: 'critical' }] },
+      { disabledRule: ['x'] },
+    ];
+    for (const config of bad) {
+      assert.equal(validate(config), false, JSON.stringify(config));
+    }
+    assert.equal(parseConfig(JSON.stringify(bad[0])).problems.length, 1);
+    assert.equal(parseConfig(JSON.stringify(bad[1])).problems.length, 1);
+    assert.match(parseConfig(JSON.stringify(bad[2])).problems[0].message, /unknown field "disabledRule"/);
+  });
+});
