@@ -1,3 +1,5 @@
+import { commonBigramShare } from './common-bigrams';
+
 /**
  * What is not a secret, whatever rule matched it: placeholders, templates, values marked as
  * examples, and strings with too little variety to be random. Each test is cheap and runs only on
@@ -7,19 +9,27 @@
 /** Template and placeholder syntaxes: `${VAR}`, `{{ var }}`, `%(var)s`, `$VAR`, `<YOUR_KEY>`, `[key]`. */
 const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|%\([\w.]+\)[sd]|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[^\]]+\]$|\{[A-Za-z_]\w*\}|%[A-Z_]{3,}%/;
 
-/** Words that mark a value as made up. `test` counts only as a whole word (`sk_test_`, `test-key`). */
-const MARKERS =
-  /example|sample|dummy|fake|placeholder|changeme|change[_-]me|redacted|replace[_-]?me|insert[_-]|your[_-]|(?:^|[^a-z])(?:test|mock|demo|xxx+)(?:[^a-z]|$)|^(?:null|none|nil|undefined|true|false|empty|secret|password|passwd|token|apikey|api_key|string|value|todo|fixme|tbd)$/i;
+/**
+ * Words that mark a value as made up. Long words count anywhere, in one case (random text has
+ * "fAKe" often enough, "example" practically never); short ones only as whole words.
+ */
+const MARKER_WORDS = ['example', 'sample', 'dummy', 'placeholder', 'changeme', 'redacted', 'replaceme', 'notreal', 'not_real', 'not-real'];
+const LONG_MARKER = new RegExp(
+  [...MARKER_WORDS, ...MARKER_WORDS.map(w => w.toUpperCase()), ...MARKER_WORDS.map(w => w[0].toUpperCase() + w.slice(1)), 'your[_-]', 'YOUR[_-]', 'insert[_-]', 'INSERT[_-]', 'change[_-]me', 'CHANGE[_-]ME', 'replace[_-]me', 'REPLACE[_-]ME'].join('|'),
+);
+const SHORT_MARKER = /(?:^|[^A-Za-z0-9])(?:test|TEST|Test|fake|FAKE|Fake|mock|MOCK|demo|DEMO|todo|TODO|fixme|FIXME|xxx+|XXX+)(?:[^A-Za-z0-9]|$)/;
+const EXACT_MARKER = /^(?:null|none|nil|undefined|true|false|empty|secret|password|passwd|token|apikey|api_key|string|value|tbd|n\/a)$/i;
 
 /**
- * Runs of mask characters: `xxxx`, `****`, `....`, `••••`, `######`, `000000`. Dashes and
- * underscores need longer runs: PEM armour has five dashes, and random base64url has short runs.
+ * Runs of mask characters: six of `x`, `X`, `.`, `#` or `•`, three stars, eight dashes or
+ * underscores, six zeros. Random base62 seldom repeats a character six times; PEM armour has
+ * five dashes, and random base64url has short runs of `-` and `_`.
  */
-const MASK_RUN = /([xX*.#•])\1{3,}|([_-])\2{7,}|0{6,}/;
+const MASK_RUN = /([xX*.#•])\1{5,}|\*{3,}|([_-])\2{7,}|^0{6,}|0{12,}/;
 
 /** A value that a person typed to stand for a secret, not a secret. */
 export function isPlaceholder(value: string): boolean {
-  return TEMPLATE.test(value) || MARKERS.test(value) || MASK_RUN.test(value);
+  return TEMPLATE.test(value) || LONG_MARKER.test(value) || SHORT_MARKER.test(value) || EXACT_MARKER.test(value) || MASK_RUN.test(value);
 }
 
 /**
@@ -88,30 +98,34 @@ export function isHexDigest(value: string): boolean {
   return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i.test(value);
 }
 
-/** A run of five consonants: common in random strings, rare inside words. */
-const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{5}/i;
-
 /**
  * Made of words: `AccessToken_With_AuthScheme`, `acquireTokenByCode`, `Get-AzAccessToken`,
- * `msal:acquireTokenStart`. Each segment (split at case changes, separators and digits) is a
- * word-like run of letters with vowels; random strings break into consonant clusters and lone
- * letters instead. Such values are labels, identifiers and messages, not secrets.
+ * `msal:acquireTokenStart`. Split at case changes, separators and digits, words are long runs
+ * whose letter pairs are the common pairs of English identifiers; random text breaks into short
+ * runs at every change of case, is sprinkled with digits, and uses rare pairs (`jb`, `xq`) freely.
+ * Such values are labels, identifiers and messages, not secrets.
  */
 export function isWordy(value: string): boolean {
   if (!/^[A-Za-z0-9_\-.:/$@]+$/.test(value)) {
     return false;
   }
-  const segments = value.split(/[_\-.:/$@]+|\d+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
-  const single = segments.filter(s => s.length === 1).length;
-  // Lone letters (the V of V2, the k of kEnumerable) are fine now and then; random text is full of them.
-  if (segments.length === 0 || single * 3 > segments.length) {
+  // Identifiers carry a version or an index at most.
+  const digitRuns = value.match(/\d+/g) ?? [];
+  if (digitRuns.length > 2 || digitRuns.join('').length * 4 > value.length) {
     return false;
   }
-  return segments.every(segment => {
-    if (segment.length === 1 || /^[A-Z]{2,5}$/.test(segment)) {
-      return true; // a lone letter, or an acronym: ML, SAS, PEM, URL
-    }
-    const vowels = segment.replace(/[^aeiouy]/gi, '').length;
-    return vowels > 0 && (segment.length <= 6 || vowels / segment.length >= 0.2) && !CONSONANT_RUN.test(segment);
-  });
+  const all = value.split(/[_\-.:/$@]+|\d+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
+  // A one-letter prefix (kEnumerable, IProps) is a convention, not noise.
+  const segments = all.length > 1 && all[0].length === 1 ? all.slice(1) : all;
+  if (segments.length === 0) {
+    return false;
+  }
+  const letters = segments.reduce((n, s) => n + s.length, 0);
+  const single = segments.filter(s => s.length === 1).length;
+  const acronyms = segments.filter(s => /^[A-Z]{2,5}$/.test(s));
+  if (letters / segments.length < 3.5 || single * 4 > segments.length || acronyms.length * 2 > segments.length) {
+    return false;
+  }
+  const words = segments.filter(s => s.length > 1 && !/^[A-Z]{2,5}$/.test(s));
+  return commonBigramShare(words) >= 0.8 && words.every(w => /[aeiouy]/i.test(w));
 }
