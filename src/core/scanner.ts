@@ -1,5 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { isPlaceholder } from './filters';
+import { KeywordAutomaton } from './keyword-automaton';
 import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
@@ -26,6 +27,9 @@ export interface ScannerOptions {
 
 interface CompiledRule {
   rule: Rule;
+  /** `rule.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined. */
+  near?: { table: Uint8Array; within: number; from: number };
+  /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
   regex: RegExp;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
   rank: number;
@@ -55,132 +59,164 @@ const BINARY_PROBE = 8000;
  * have the last word.
  */
 export function createScanner(rules: readonly Rule[], options: ScannerOptions = {}): Scanner {
-  const compiled: CompiledRule[] = rules.map((rule, rank) => ({
-    rule,
-    rank,
-    regex: new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gdy]/g, '') + (rule.secretGroup === undefined ? 'g' : 'gd')),
-  }));
-  const byKeyword = activationsByKeyword(compiled);
-  const prefilter = keywordRegex([...byKeyword.keys()]);
+  const compiled: CompiledRule[] = rules.map((rule, rank) => {
+    // Match indices cost an allocation per match; only patterns with groups need them.
+    const indices = countGroups(rule.pattern) > 0 ? 'd' : '';
+    const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (rule.anchored ? 'y' : 'g') + indices;
+    const near = rule.near ? { table: nearTable(rule.near.chars, rule.near.through), within: rule.near.within, from: rule.near.from ?? 0 } : undefined;
+    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}) };
+  });
+  const keywords = [...new Set(rules.flatMap(r => r.keywords))];
+  const automaton = new KeywordAutomaton(keywords);
+  // For each keyword: the anchored rules to try where it occurs, and the other rules it wakes.
+  const anchoredBy = keywords.map(k => Int32Array.from(compiled.flatMap((c, i) => (c.rule.anchored && c.rule.keywords.includes(k) ? [i] : []))));
+  const wakes = keywords.map(k => Int32Array.from(compiled.flatMap((c, i) => (!c.rule.anchored && c.rule.keywords.includes(k) ? [i] : []))));
   const allowlistValues = options.allowlistValues ?? [];
+  // Reused across scans: a scanner serves one document at a time.
+  const buffer = { hits: new Int32Array(4096) };
+  const active = new Uint8Array(compiled.length);
+  const doneUntil = new Int32Array(compiled.length);
+  const lastStart = new Int32Array(compiled.length);
+  const hasWakes = wakes.some(w => w.length > 0);
 
   return {
     rules,
     scan(text: string, scanOptions: ScanOptions = {}): Finding[] {
-      if (prefilter === null || looksBinary(text)) {
+      if (keywords.length === 0 || looksBinary(text)) {
         return [];
       }
-      const active = new Uint8Array(compiled.length);
-      let inactive = compiled.length;
-      prefilter.lastIndex = 0;
-      for (let m = prefilter.exec(text); m !== null && inactive > 0; m = prefilter.exec(text)) {
-        for (const index of byKeyword.get(m[0].toLowerCase()) ?? []) {
-          inactive -= 1 - active[index];
-          active[index] = 1;
-        }
-        // Resume one character on: a keyword may start inside the one just found.
-        prefilter.lastIndex = m.index + 1;
-      }
+      const count = automaton.scan(text, buffer);
+      const hits = buffer.hits;
       const candidates: Candidate[] = [];
+      active.fill(0);
+      doneUntil.fill(0);
+      lastStart.fill(-1);
+      // Hits arrive by end offset. A rule skips a hit that starts inside its last match, unless
+      // the hit starts before the last one it ran at (overlapping keywords, out of order).
+      for (let h = 0; h < count; h++) {
+        const k = hits[h * 2];
+        const start = hits[h * 2 + 1];
+        if (hasWakes) {
+          const wake = wakes[k];
+          for (let w = 0; w < wake.length; w++) {
+            active[wake[w]] = 1;
+          }
+        }
+        const anchored = anchoredBy[k];
+        for (let a = 0; a < anchored.length; a++) {
+          const index = anchored[a];
+          if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start, compiled[index].near)) {
+            lastStart[index] = start;
+            const end = tryAt(compiled[index], text, start, allowlistValues, candidates);
+            if (end > doneUntil[index]) doneUntil[index] = end;
+          }
+        }
+      }
       for (let i = 0; i < compiled.length; i++) {
         if (active[i]) {
           collect(compiled[i], text, allowlistValues, candidates);
         }
+      }
+      if (candidates.length === 0) {
+        return [];
       }
       return toFindings(text, resolveOverlaps(candidates), isoDate(scanOptions.now ?? Date.now()));
     },
   };
 }
 
-/**
- * The rules each keyword activates. The prefilter reports one keyword per position (the longest),
- * so a keyword also activates the rules of every keyword it contains: finding `password=` must
- * wake the rules keyed on `pass`.
- */
-function activationsByKeyword(compiled: readonly CompiledRule[]): Map<string, number[]> {
-  const direct = new Map<string, number[]>();
-  compiled.forEach((c, index) => {
-    for (const keyword of c.rule.keywords) {
-      const list = direct.get(keyword) ?? [];
-      list.push(index);
-      direct.set(keyword, list);
-    }
-  });
-  const closure = new Map<string, number[]>();
-  for (const keyword of direct.keys()) {
-    const indices = new Set<number>();
-    for (const [other, list] of direct) {
-      if (keyword.includes(other)) {
-        list.forEach(i => indices.add(i));
-      }
-    }
-    closure.set(keyword, [...indices]);
+function nearTable(chars: string, through: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (/\w/.test(String.fromCharCode(c))) table[c] = 1;
   }
-  return closure;
+  for (const c of through) table[c.charCodeAt(0) & 127] = 1;
+  for (const c of chars) table[c.charCodeAt(0) & 127] = 2;
+  return table;
 }
 
-function keywordRegex(keywords: string[]): RegExp | null {
-  if (keywords.length === 0) {
-    return null;
+/** Whether the rule's `near` character is reached from `at` over the characters it allows. */
+function nearby(text: string, at: number, near: CompiledRule['near']): boolean {
+  if (!near) {
+    return true;
   }
-  // Longest first, so that a keyword that prefixes another does not hide it.
-  const alternatives = keywords.sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(alternatives.join('|'), 'gi');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function looksBinary(text: string): boolean {
-  const end = Math.min(text.length, BINARY_PROBE);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 0) {
-      return true;
-    }
+  const end = Math.min(text.length, at + near.within);
+  for (let i = at + near.from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? near.table[c] : 0;
+    if (kind !== 1) return kind === 2;
   }
   return false;
 }
 
+/** The number of capture groups in a pattern. */
+function countGroups(pattern: RegExp): number {
+  return (new RegExp(`${pattern.source}|`, pattern.flags.replace(/[gyd]/g, '')).exec('') ?? []).length - 1;
+}
+
+function looksBinary(text: string): boolean {
+  // Searching backwards from the probe's end bounds the search, natively.
+  return text.lastIndexOf('\u0000', BINARY_PROBE - 1) >= 0;
+}
+
+/** Runs a whole-text rule over the text. */
 function collect(compiled: CompiledRule, text: string, allowlistValues: readonly RegExp[], out: Candidate[]): void {
-  const { rule, regex } = compiled;
+  const { regex } = compiled;
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
-    const span = secretSpan(rule, m);
-    if (!span) {
-      continue;
-    }
-    const [start, end] = span;
-    if (rule.minEntropy !== undefined && shannonEntropy(text, start, end) < rule.minEntropy) {
-      continue;
-    }
-    const secret = text.slice(start, end);
-    if (rule.allowlist?.some(a => a.test(secret)) || allowlistValues.some(a => a.test(secret)) || isPlaceholder(secret)) {
-      continue;
-    }
-    const refinement = rule.refine ? rule.refine({ text, match: m, secret, start, end }) : {};
-    if (!refinement) {
-      continue;
-    }
-    let severity = refinement.severity ?? rule.severity;
-    let confidence = refinement.confidence ?? rule.confidence ?? 'medium';
-    let checksum: Candidate['checksum'];
-    if (rule.validate) {
-      checksum = rule.validate(secret) ? 'valid' : 'invalid';
-      if (checksum === 'valid') {
-        confidence = 'high';
-      } else {
-        // Right shape, wrong checksum: a typo, a truncation or a made-up value, not a live key.
-        severity = severity === 'error' ? 'warning' : severity;
-        confidence = 'low';
-      }
-    }
-    out.push({ compiled, start, end, matchStart: matchStart(m), matchEnd: m.index + m[0].length, severity, confidence, checksum, refinement });
+    consider(compiled, text, m, allowlistValues, out);
   }
+}
+
+/** Runs an anchored rule at one keyword hit; returns where its match ended (or `at` when none). */
+function tryAt(compiled: CompiledRule, text: string, at: number, allowlistValues: readonly RegExp[], out: Candidate[]): number {
+  const { regex } = compiled;
+  regex.lastIndex = at;
+  const m = regex.exec(text);
+  if (m === null || m[0].length === 0) {
+    return at;
+  }
+  consider(compiled, text, m, allowlistValues, out);
+  return m.index + m[0].length;
+}
+
+/** Entropy, allowlists, placeholders, the rule's refinement and its checksum decide on one match. */
+function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allowlistValues: readonly RegExp[], out: Candidate[]): void {
+  const { rule } = compiled;
+  const span = secretSpan(rule, m);
+  if (!span) {
+    return;
+  }
+  const [start, end] = span;
+  if (rule.minEntropy !== undefined && shannonEntropy(text, start, end) < rule.minEntropy) {
+    return;
+  }
+  const secret = text.slice(start, end);
+  if (rule.allowlist?.some(a => a.test(secret)) || allowlistValues.some(a => a.test(secret)) || isPlaceholder(secret)) {
+    return;
+  }
+  const refinement = rule.refine ? rule.refine({ text, match: m, secret, start, end }) : {};
+  if (!refinement) {
+    return;
+  }
+  let severity = refinement.severity ?? rule.severity;
+  let confidence = refinement.confidence ?? rule.confidence ?? 'medium';
+  let checksum: Candidate['checksum'];
+  if (rule.validate) {
+    checksum = rule.validate(secret) ? 'valid' : 'invalid';
+    if (checksum === 'valid') {
+      confidence = 'high';
+    } else {
+      // Right shape, wrong checksum: a typo, a truncation or a made-up value, not a live key.
+      severity = severity === 'error' ? 'warning' : severity;
+      confidence = 'low';
+    }
+  }
+  out.push({ compiled, start, end, matchStart: matchStart(m), matchEnd: m.index + m[0].length, severity, confidence, checksum, refinement });
 }
 
 /** Where the match starts, counting groups captured by a lookbehind (a URL's scheme). */
@@ -196,7 +232,7 @@ function matchStart(m: RegExpExecArray): number {
 
 function secretSpan(rule: Rule, m: RegExpExecArray): [number, number] | undefined {
   if (rule.secretGroup === undefined) {
-    return [m.index, m.index + m[0].length];
+    return [matchStart(m), m.index + m[0].length];
   }
   const groups = typeof rule.secretGroup === 'number' ? [rule.secretGroup] : rule.secretGroup;
   for (const g of groups) {

@@ -34,11 +34,25 @@ export interface Rule {
   description: string;
   /** Bounded quantifiers only. The scanner adds `g` (and `d`); `i` is kept where given. */
   pattern: RegExp;
-  /** Lower-case literals, one of which must occur in the text for the rule to run (the prefilter). */
+  /** Lower-case ASCII literals, one of which must occur in the text for the rule to run (the prefilter). */
   keywords: readonly string[];
   /**
+   * Every match begins where one of the keywords occurs (in any case). The scanner then runs the
+   * pattern only at those places instead of over the whole text. A keyword inside the secret can
+   * still anchor it: capture the part before it in a lookbehind (the secret then starts there).
+   */
+  anchored?: boolean;
+  /**
+   * For anchored rules, a cheap necessary condition checked before the pattern runs: from the
+   * keyword's start (or `from` characters on), over letters, digits, `_` and the characters in `through` only, one of
+   * `chars` is reached within `within` characters (the `=` or `:` of an assignment). Most keyword
+   * hits in code (`getToken(`, `authority.`) fail it after a few characters, without a regex call.
+   */
+  near?: { chars: string; through: string; within: number; from?: number };
+  /**
    * The capture group holding the secret, or several for a pattern with alternatives (the first
-   * that took part in the match); the whole match when absent.
+   * that took part in the match). When absent, the whole match, extended back over any group
+   * captured in a lookbehind.
    */
   secretGroup?: number | readonly number[];
   /** Minimum Shannon entropy of the secret, in bits per character. */

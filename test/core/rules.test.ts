@@ -38,6 +38,15 @@ describe('built-in rules', () => {
         }
       });
 
+      it('finds the same at its keyword anchors as over the whole text', () => {
+        const whole = createScanner([{ ...rule, anchored: false, near: undefined }]);
+        const anchored = createScanner([rule]);
+        for (const example of [...rule.examples.positive(gen), ...rule.examples.negative(gen)]) {
+          const text = `prefix line\n  ${example}\n${example} trailing`;
+          assert.deepEqual(anchored.scan(text), whole.scan(text));
+        }
+      });
+
       it('reports nothing in its negative examples', () => {
         for (const example of rule.examples.negative(gen)) {
           assert.deepEqual(scanner.scan(example).map(f => f.ruleId), [], `false positive in a negative example of ${rule.id}`);

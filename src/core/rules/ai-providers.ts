@@ -49,7 +49,6 @@ export const aiProviderRules: Rule[] = [
     // Legacy user keys, and project keys.
     body: '[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|proj-[\\w-]{58,74}T3BlbkFJ[\\w-]{58,74}',
     gen: g => (g.hex(1) < '8' ? `${g.alnum(20)}T3BlbkFJ${g.alnum(20)}` : `proj-${g.base64url(74)}T3BlbkFJ${g.base64url(74)}`),
-    keywords: ['t3blbkfj'],
     minEntropy: 3.5,
     extraNegative: g => [`const key = "sk-${g.alnum(20)}";`, `openai_api_key = os.environ["OPENAI_API_KEY"]`],
   }),
@@ -109,16 +108,23 @@ export const aiProviderRules: Rule[] = [
   }),
   tokenRule({ id: 'langfuse-secret-key', provider: 'Langfuse', description: 'secret key', envVar: 'LANGFUSE_SECRET_KEY', prefix: 'sk-lf-', body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', gen: uuid }),
   tokenRule({ id: 'nvidia-api-key', provider: 'NVIDIA', description: 'API key', envVar: 'NVIDIA_API_KEY', prefix: 'nvapi-', body: '[\\w-]{64}', gen: g => g.base64url(64) }),
-  tokenRule({
+  {
     id: 'deepl-api-key',
     provider: 'DeepL',
     description: 'API key',
-    envVar: 'DEEPL_API_KEY',
-    prefix: '',
-    body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:fx',
-    gen: g => `${uuid(g)}:fx`,
+    // A UUID ending in ":fx"; anchored on ":fx", the UUID captured behind it.
+    pattern: /(?<=(?<![\w-])([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})):fx(?![\w-])/,
     keywords: [':fx'],
-  }),
+    anchored: true,
+    minEntropy: 3,
+    envVar: 'DEEPL_API_KEY',
+    severity: 'error',
+    confidence: 'high',
+    examples: {
+      positive: g => [`DEEPL_API_KEY=${uuid(g)}:fx`, `translator = deepl.Translator("${uuid(g)}:fx")`],
+      negative: g => [`id = "${uuid(g)}"`, 'ratio = 3:fx'],
+    },
+  },
   contextRule({ id: 'mistral-api-key', provider: 'Mistral', description: 'API key', envVar: 'MISTRAL_API_KEY', context: ['mistral'], value: '[A-Za-z0-9]{32}', gen: g => g.alnum(32) }),
   contextRule({ id: 'cohere-api-key', provider: 'Cohere', description: 'API key', envVar: 'COHERE_API_KEY', context: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', gen: g => g.alnum(40) }),
   contextRule({ id: 'deepseek-api-key', provider: 'DeepSeek', description: 'API key', envVar: 'DEEPSEEK_API_KEY', context: ['deepseek'], value: 'sk-[a-f0-9]{32}', gen: g => `sk-${g.hex(32)}` }),

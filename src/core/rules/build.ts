@@ -34,6 +34,7 @@ interface Common {
   validate?: (secret: string) => boolean;
   allowlist?: readonly RegExp[];
   refine?: (match: MatchContext) => Refinement | undefined;
+  near?: Rule['near'];
   /** More positive examples, beyond the generated assignments. */
   extraPositive?: (g: KeyGen) => string[];
   extraNegative?: (g: KeyGen) => string[];
@@ -52,6 +53,8 @@ export interface TokenSpec extends Common {
   keywords?: string[];
   /** What of the token may be shown; defaults to the prefix. */
   maskPrefix?: RegExp;
+  /** Every match starts at one of `keywords`; true by default when the keyword is the prefix. */
+  anchored?: boolean;
 }
 
 /** A token with a distinctive prefix: found anywhere, in any file, with high confidence. */
@@ -65,6 +68,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     // "=" may end a token (base64 padding) but may precede one (`KEY=token`).
     pattern: new RegExp(`(?<![${boundary.replace('=', '')}])${escapeRegExp(spec.prefix)}(?:${spec.body})(?![${boundary}])`),
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
+    anchored: spec.anchored ?? spec.keywords === undefined,
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,
     severity: spec.severity ?? 'error',
@@ -73,6 +77,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.allowlist ? { allowlist: spec.allowlist } : {}),
     ...(spec.refine ? { refine: spec.refine } : {}),
+    ...(spec.near ? { near: spec.near } : {}),
     examples: {
       positive: g => [
         `const token = "${full(g)}";`,
@@ -116,6 +121,8 @@ export function contextRule(spec: ContextSpec): Rule {
     description: spec.description,
     pattern,
     keywords: spec.context.map(c => c.toLowerCase()),
+    anchored: true,
+    near: { chars: '=:', through: '.(-"\'] \t', within: 80 },
     secretGroup: 1,
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,

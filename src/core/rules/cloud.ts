@@ -16,6 +16,7 @@ export const cloudRules: Rule[] = [
     body: '(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
     gen: g => `AKIA${g.chars(BASE32, 16)}`,
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+    anchored: true,
     boundary: 'A-Za-z0-9',
     maskPrefix: /^[A-Z0-9]{4}/,
     // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; such keys are examples, not secrets.
@@ -56,9 +57,11 @@ export const cloudRules: Rule[] = [
     id: 'azure-ad-client-secret',
     provider: 'Azure',
     description: 'AD (Entra ID) client secret',
-    // Three characters, a digit, "Q~", then 31 to 34 more (Microsoft's current secret format).
-    pattern: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/,
+    // Three characters, a digit, "Q~", then 31 to 34 more (Microsoft's current secret format);
+    // anchored on "Q~", the four characters before it captured behind.
+    pattern: /(?<=(?<![\w~.-])([A-Za-z0-9_~.]{3}\d))Q~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/,
     keywords: ['q~'],
+    anchored: true,
     minEntropy: 3.5,
     envVar: 'AZURE_CLIENT_SECRET',
     severity: 'error',
@@ -74,6 +77,7 @@ export const cloudRules: Rule[] = [
     description: 'storage account key',
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/,
     keywords: ['accountkey='],
+    anchored: true,
     secretGroup: 1,
     minEntropy: 4.5,
     envVar: 'AZURE_STORAGE_CONNECTION_STRING',
@@ -93,6 +97,7 @@ export const cloudRules: Rule[] = [
     description: 'Service Bus / Event Hubs shared access key',
     pattern: /SharedAccessKey=([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)/,
     keywords: ['sharedaccesskey='],
+    anchored: true,
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'AZURE_SERVICEBUS_CONNECTION_STRING',
@@ -108,7 +113,8 @@ export const cloudRules: Rule[] = [
     provider: 'Azure',
     description: 'SAS token signature',
     pattern: /sv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,300}?[?&]sig=([A-Za-z0-9%+/]{40,90})/,
-    keywords: ['sig='],
+    keywords: ['sv='],
+    anchored: true,
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'AZURE_SAS_TOKEN',
@@ -135,6 +141,7 @@ export const cloudRules: Rule[] = [
     // The private key of a service account JSON file; listed before the PEM rule so it wins.
     pattern: /"private_key"\s{0,5}:\s{0,5}"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\]{64,12000}?-----END PRIVATE KEY-----)/,
     keywords: ['"private_key"'],
+    anchored: true,
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'GOOGLE_APPLICATION_CREDENTIALS_JSON',

@@ -14,8 +14,20 @@ import { isDefaultPassword } from './connection-strings';
 const KEYWORD =
   'passw(?:or)?d|passphrase|pwd|secret|token|api[_.-]?key|apikey|auth[_.-]?(?:key|token)|credentials?|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?secret';
 
-/** Prefilter keywords: every keyword above contains one of these. */
-const KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'credential'];
+/** Two-word keywords in every spelling: `api_key`, `api-key`, `api.key`, `apikey`. */
+const joined = (first: string, seconds: string[]): string[] => seconds.flatMap(second => ['_', '-', '.', ''].map(sep => `${first}${sep}${second}`));
+
+/**
+ * Every spelling KEYWORD matches, as literal prefilter keywords: the anchors the scanner runs
+ * the rules at. Spelt out in full, so `authority` and `clientId` do not wake the rules.
+ */
+const KEYWORDS = [
+  'password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'credential',
+  ...joined('api', ['key']),
+  ...joined('auth', ['key', 'token']),
+  ...['access', 'private', 'signing', 'encryption', 'master'].flatMap(w => joined(w, ['key'])),
+  ...joined('client', ['secret']),
+];
 
 /**
  * Words after the keyword that make a secret-sounding name a label, a setting or a digest:
@@ -119,14 +131,11 @@ const assignment: Rule['refine'] = ({ text, match, secret }: MatchContext) => {
   return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordStart, keywordEnd, secret);
 };
 
-const pairOrElement: Rule['refine'] = ({ match, secret }: MatchContext) => {
-  const [start, end] = match.indices![1];
-  const name = match[1];
-  const keyword = new RegExp(KEYWORD, 'i').exec(name);
-  if (!keyword) {
-    return undefined;
-  }
-  return judge(match.input, start, end, start + keyword.index, start + keyword.index + keyword[0].length, secret);
+const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
+  const [nameStart] = match.indices![1];
+  const [keywordStart, keywordEnd] = match.indices![2];
+  const [, nameEnd] = match.indices![3];
+  return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
 };
 
 const examplePassword = (g: KeyGen): string => `${g.alnum(10)}!${g.chars('0123456789', 2)}`;
@@ -146,20 +155,25 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     description: 'secret',
     // <password>value</password>, and <add key="ApiKey" value="..."/> in .NET config files.
+    // Anchored on the keyword; the start of the element or key name is captured behind it.
     pattern: new RegExp(
-      `<([\\w.:-]{0,30}(?:${KEYWORD})[\\w.:-]{0,30})>([^<>\\s]{6,200})</\\1>|key[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}(?:${KEYWORD})[\\w.:-]{0,30})"[ \\t]{1,3}value[ \\t]{0,3}=[ \\t]{0,3}"([^"\\s]{6,200})"`,
+      `(?:(?<=<([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})>([^<>\\s]{6,200})</\\1\\2\\3>` +
+        `|(?<=key[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})"[ \\t]{1,3}value[ \\t]{0,3}=[ \\t]{0,3}"([^"\\s]{6,200})")`,
       'i',
     ),
     keywords: KEYWORDS,
-    secretGroup: [2, 4],
+    anchored: true,
+    near: { chars: '>"', through: '.:-', within: 70 },
+    secretGroup: [4, 8],
     envVar: 'SECRET',
     severity: 'warning',
     confidence: 'low',
     refine: ({ match, secret }) => {
-      const group = match[1] !== undefined ? 1 : 3;
-      const [start, end] = match.indices![group];
-      const keyword = new RegExp(KEYWORD, 'i').exec(match[group]);
-      return keyword ? judge(match.input, start, end, start + keyword.index, start + keyword.index + keyword[0].length, secret) : undefined;
+      const first = match[2] !== undefined ? 1 : 5;
+      const [nameStart] = match.indices![first];
+      const [keywordStart, keywordEnd] = match.indices![first + 1];
+      const [, nameEnd] = match.indices![first + 2];
+      return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
     },
     examples: {
       positive: g => [`<password>${examplePassword(g)}</password>`, `<add key="StripeApiKey" value="${g.alnum(32)}" />`],
@@ -171,13 +185,16 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     description: 'secret',
     // ("API_KEY", "value") in calls: setenv, define, put, headers.set, ["password", "value"] pairs.
-    pattern: new RegExp(`["']([\\w.-]{0,30}(?:${KEYWORD})[\\w.-]{0,30})["'][ \\t]{0,3},[ \\t]{0,3}${quoted(2)}`, 'i'),
+    // Anchored on the keyword; the start of the quoted name is captured behind it.
+    pattern: new RegExp(`(?<=["']([\\w.-]{0,30}))(${KEYWORD})([\\w-]{0,30})["'][ \\t]{0,3},[ \\t]{0,3}${quoted(4)}`, 'i'),
     keywords: KEYWORDS,
-    secretGroup: 3,
+    anchored: true,
+    near: { chars: ',', through: '-"\' \t', within: 70 },
+    secretGroup: 5,
     envVar: 'SECRET',
     severity: 'warning',
     confidence: 'low',
-    refine: pairOrElement,
+    refine: pair,
     examples: {
       positive: g => [`os.Setenv("API_KEY", "${g.alnum(32)}")`, `define('DB_PASSWORD', '${examplePassword(g)}');`, `headers.set("X-Auth-Token", "${g.base64url(40)}")`],
       negative: () => ['os.Setenv("API_KEY", os.Getenv("X"))', `define('DB_PASSWORD', getenv('DB_PASSWORD'));`],
@@ -190,7 +207,7 @@ export const genericRules: Rule[] = [
     // name [type] operator value — covers JS/TS, Python, Go, Java, Kotlin, C#, Ruby, PHP, Rust,
     // Swift, shell, YAML, TOML, INI, properties, JSON, HCL, dotenv and HTTP headers.
     pattern: new RegExp(
-      `(${KEYWORD})([\\w.-]{0,30})["'\\]]?` +
+      `(${KEYWORD})([\\w-]{0,30})["'\\]]?` +
         `(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30}|[ \\t]{1,3}[a-z_][\\w.\\[\\]*]{0,20})?` +
         `[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=|:)[ \\t]{0,3}` +
         // A bare value must end its line (a trailing comment aside): config formats write them so,
@@ -199,6 +216,8 @@ export const genericRules: Rule[] = [
       'i',
     ),
     keywords: KEYWORDS,
+    anchored: true,
+    near: { chars: '=:', through: '-"\'] \t<>[&?*', within: 100 },
     secretGroup: [4, 5],
     envVar: 'SECRET',
     severity: 'warning',

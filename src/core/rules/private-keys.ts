@@ -16,7 +16,8 @@ export const privateKeyRules: Rule[] = [
     // lazy quantifier stops at the first matching END line.
     pattern:
       /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----[A-Za-z0-9+/=\s\\"',:;.-]{40,16384}?-----END \1PRIVATE KEY-----/,
-    keywords: ['private key-----'],
+    keywords: ['-----begin '],
+    anchored: true,
     minEntropy: 4,
     envVar: 'PRIVATE_KEY',
     severity: 'error',
@@ -42,7 +43,8 @@ export const privateKeyRules: Rule[] = [
     provider: 'PGP',
     description: 'private key block',
     pattern: /-----BEGIN PGP PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\s\\:.,()'"-]{64,65536}?-----END PGP PRIVATE KEY BLOCK-----/,
-    keywords: ['pgp private key block'],
+    keywords: ['-----begin pgp private key block-----'],
+    anchored: true,
     minEntropy: 4,
     envVar: 'PGP_PRIVATE_KEY',
     severity: 'error',
@@ -60,6 +62,7 @@ export const privateKeyRules: Rule[] = [
     description: 'private key',
     pattern: /PuTTY-User-Key-File-[23]: [\w-]{3,30}\r?\nEncryption: [\w-]{3,30}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-MAC: [a-f0-9]{40,64}/,
     keywords: ['putty-user-key-file-'],
+    anchored: true,
     minEntropy: 4,
     envVar: 'PUTTY_PRIVATE_KEY',
     severity: 'error',
