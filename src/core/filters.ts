@@ -41,7 +41,7 @@ export function isRepetitive(value: string): boolean {
   if (n < 4) {
     return true;
   }
-  if (new Set(value).size <= Math.min(3, n / 3)) {
+  if (distinctChars(value, 4) <= Math.min(3, n / 3)) {
     return true;
   }
   for (let period = 1; period <= 4 && period * 2 <= n; period++) {
@@ -62,6 +62,22 @@ export function isRepetitive(value: string): boolean {
   return steps >= (n - 1) * 0.8;
 }
 
+const seen = new Uint8Array(65536);
+
+/** The number of distinct characters in `value`, counting no further than `limit`. */
+function distinctChars(value: string, limit: number): number {
+  let distinct = 0;
+  for (let i = 0; i < value.length && distinct < limit; i++) {
+    const c = value.charCodeAt(i);
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      distinct++;
+    }
+  }
+  for (let i = 0; i < value.length; i++) seen[value.charCodeAt(i)] = 0;
+  return distinct;
+}
+
 /**
  * Code, not data: a camelCase or snake_case identifier, a dotted member path, a call, or a read
  * of the environment (`process.env.X`, `os.environ["X"]`, `ENV.fetch`, `getenv(...)`).
@@ -75,7 +91,7 @@ export function isCodeLike(value: string): boolean {
     /^[a-z]{2,}(?:-[a-z\d]{2,})+$/.test(value) || // kebab-case, an id or a slug
     /^[A-Z]{2,}(?:_[A-Z\d]{2,})+$/.test(value) || // UPPER_SNAKE, an env var's name
     /^!*[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(value) || // member path, optional chaining
-    /[A-Za-z_$][\w$]*\s*\(/.test(value) || // a call
+    /^[\w$.]{1,80}\s*\(/.test(value) || // a call
     /process\.env|os\.environ|getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|env::var|Deno\.env/.test(value)
   );
 }

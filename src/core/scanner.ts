@@ -4,7 +4,7 @@ import { KeywordAutomaton } from './keyword-automaton';
 import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
-import { checkSuppression, isoDate } from './suppress';
+import { checkSuppression, isoDate, mayHoldSuppressions, type SuppressionVerdict } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 
 /** Per-scan options. */
@@ -28,7 +28,7 @@ export interface ScannerOptions {
 interface CompiledRule {
   rule: Rule;
   /** `rule.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined. */
-  near?: { table: Uint8Array; within: number; from: number };
+  near?: { table: Uint8Array; within: number };
   /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
   regex: RegExp;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
@@ -63,7 +63,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     // Match indices cost an allocation per match; only patterns with groups need them.
     const indices = countGroups(rule.pattern) > 0 ? 'd' : '';
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (rule.anchored ? 'y' : 'g') + indices;
-    const near = rule.near ? { table: nearTable(rule.near.chars, rule.near.through), within: rule.near.within, from: rule.near.from ?? 0 } : undefined;
+    const near = rule.near ? { table: nearTable(rule.near.chars, rule.near.through), within: rule.near.within } : undefined;
     return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}) };
   });
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
@@ -78,6 +78,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const doneUntil = new Int32Array(compiled.length);
   const lastStart = new Int32Array(compiled.length);
   const hasWakes = wakes.some(w => w.length > 0);
+  const lengths = Int32Array.from(keywords, k => k.length);
 
   return {
     rules,
@@ -105,7 +106,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const anchored = anchoredBy[k];
         for (let a = 0; a < anchored.length; a++) {
           const index = anchored[a];
-          if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start, compiled[index].near)) {
+          if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
             lastStart[index] = start;
             const end = tryAt(compiled[index], text, start, allowlistValues, candidates);
             if (end > doneUntil[index]) doneUntil[index] = end;
@@ -135,13 +136,13 @@ function nearTable(chars: string, through: string): Uint8Array {
   return table;
 }
 
-/** Whether the rule's `near` character is reached from `at` over the characters it allows. */
+/** Whether the rule's `near` character is reached from `at` (a keyword's end) over the characters it allows. */
 function nearby(text: string, at: number, near: CompiledRule['near']): boolean {
   if (!near) {
     return true;
   }
   const end = Math.min(text.length, at + near.within);
-  for (let i = at + near.from; i < end; i++) {
+  for (let i = at; i < end; i++) {
     const c = text.charCodeAt(i);
     const kind = c < 128 ? near.table[c] : 0;
     if (kind !== 1) return kind === 2;
@@ -265,10 +266,11 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 function toFindings(text: string, candidates: Candidate[], today: string): Finding[] {
   const cursor = new PositionCursor(text);
   const findings: Finding[] = [];
+  const suppressible = mayHoldSuppressions(text);
   for (const c of candidates) {
     const { rule } = c.compiled;
     const from = cursor.at(c.start);
-    const verdict = checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today);
+    const verdict = suppressible ? checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today) : NOT_SUPPRESSED;
     const to = cursor.at(c.end);
     if (verdict.suppressed) {
       continue;
@@ -303,6 +305,8 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   }
   return findings;
 }
+
+const NOT_SUPPRESSED: SuppressionVerdict = { suppressed: false };
 
 /** The match with the secret replaced by the mask, cut to a readable length. */
 function contextMask(text: string, c: Candidate): string {

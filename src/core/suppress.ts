@@ -19,8 +19,15 @@ const PEERS_NEXT_LINE = /pragma:[ \t]*allowlist[ \t]+nextline[ \t]+secret|secret
 /** A line that holds nothing but a comment (for a bare `secret-safe-ignore` on the line above). */
 const COMMENT_ONLY = /^[ \t]*(?:\/\/|#|--|;|\/\*|\*|<!--|%|'|REM\b)/;
 
-/** The keyword every form contains: lines without it cost one `indexOf`. */
+/** A word every form contains: lines without one cost an `includes` each. */
 const HINTS = ['secret-safe-ignore', 'gitleaks:allow', 'trufflehog:ignore', 'allowlist', 'secretlint-disable'];
+
+const ANY_HINT = new RegExp(HINTS.join('|'));
+
+/** Whether a text holds any suppression comment at all; most do not, and skip the per-line checks. */
+export function mayHoldSuppressions(text: string): boolean {
+  return ANY_HINT.test(text);
+}
 
 /**
  * Whether a finding of `ruleId` on `line` is suppressed by a comment on it or on `previousLine`.

@@ -44,11 +44,11 @@ export interface Rule {
   anchored?: boolean;
   /**
    * For anchored rules, a cheap necessary condition checked before the pattern runs: from the
-   * keyword's start (or `from` characters on), over letters, digits, `_` and the characters in `through` only, one of
+   * end of the keyword, over letters, digits, `_` and the characters in `through` only, one of
    * `chars` is reached within `within` characters (the `=` or `:` of an assignment). Most keyword
    * hits in code (`getToken(`, `authority.`) fail it after a few characters, without a regex call.
    */
-  near?: { chars: string; through: string; within: number; from?: number };
+  near?: { chars: string; through: string; within: number };
   /**
    * The capture group holding the secret, or several for a pattern with alternatives (the first
    * that took part in the match). When absent, the whole match, extended back over any group

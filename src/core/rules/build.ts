@@ -110,9 +110,13 @@ export interface ContextSpec extends Common {
  * to: `MISTRAL_API_KEY=…`, `mistral_key: …`, `Mistral(api_key="…")`.
  */
 export function contextRule(spec: ContextSpec): Rule {
-  const context = spec.context.map(anyCase).join('|');
+  // The env var's name counts as context too, and every context in each spelling of its
+  // separators: `aws_session_token`, `aws.session.token`, `aws-session-token`, `awsSessionToken`.
+  const spellings = (c: string): string[] => (/[_.-]/.test(c) ? ['_', '.', '-', ''].map(sep => c.replace(/[_.-]/g, sep)) : [c]);
+  const contexts = [...new Set([...spec.context, spec.envVar.toLowerCase()].flatMap(spellings))];
+  const context = contexts.map(anyCase).join('|');
   const pattern = new RegExp(
-    `(?:${context})[\\w.(-]{0,30}["'\\]]?[ \\t]{0,3}(?::=|=>|=|:)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
+    `(?:${context})[\\w.(-]{0,30}["'\\]]?(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30})?[ \\t]{0,3}(?::=|=>|=|:)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
   );
   const name = spec.context[0];
   return {
@@ -120,9 +124,10 @@ export function contextRule(spec: ContextSpec): Rule {
     provider: spec.provider,
     description: spec.description,
     pattern,
-    keywords: spec.context.map(c => c.toLowerCase()),
+    keywords: contexts.map(c => c.toLowerCase()),
     anchored: true,
     near: { chars: '=:', through: '.(-"\'] \t', within: 80 },
+    // (A type annotation's ":" satisfies `near` too; the pattern sorts it out.)
     secretGroup: 1,
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,

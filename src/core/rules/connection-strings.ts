@@ -126,7 +126,7 @@ export const connectionStringRules: Rule[] = [
     keywords: ['://'],
     anchored: true,
     // The user-info part ends in "@" before any "/" of the path.
-    near: { chars: '@', through: ":.~%!$&'()*+,;=-", within: 200, from: 3 },
+    near: { chars: '@', through: ":.~%!$&'()*+,;=-", within: 200 },
     secretGroup: 3,
     envVar: 'SERVICE_URL',
     severity: 'error',

@@ -41,7 +41,7 @@ export const tokenRules: Rule[] = [
     provider: 'HTTP',
     description: 'bearer token',
     // Anchored on "Bearer"; what must precede it (an Authorization header or a quote) is looked behind.
-    pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]))Bearer[ \t]{1,3}([\w.~+/-]{20,1000}={0,2})/,
+    pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Bearer[ \t]{1,3}([\w.~+/-]{20,1000}={0,2})/,
     keywords: ['bearer'],
     anchored: true,
     secretGroup: 1,
@@ -58,7 +58,7 @@ export const tokenRules: Rule[] = [
     id: 'basic-auth-header',
     provider: 'HTTP',
     description: 'Basic credentials',
-    pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]))Basic[ \t]{1,3}([A-Za-z0-9+/]{8,500}={0,2})/,
+    pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Basic[ \t]{1,3}([A-Za-z0-9+/]{8,500}={0,2})/,
     keywords: ['basic'],
     anchored: true,
     secretGroup: 1,
