@@ -40,7 +40,7 @@ for (const miss of acc.misses.slice(0, 5)) line(`  missed: ${miss}`);
 // 2. Throughput against secretlint on the same files: the corpus scaled up, and node_modules.
 // Real code holds a secret in a handful of files, and mostly talks of other things; so does the
 // speed corpus: 1 site in 40 holds a secret, and 9 lines in 10 around them are ordinary code.
-const generated = generateCorpus({ files: opt.quick ? 2000 : 30000, seed: seed + 1, secretRate: 0.025, fillerPerSite: 8, neutralRate: 0.9 }).map(f => ({ name: f.name, text: f.text }));
+const generated = generateCorpus({ files: opt.quick ? 2000 : 12000, seed: seed + 1, secretRate: 0.025, fillerPerSite: 8, neutralRate: 0.9 }).map(f => ({ name: f.name, text: f.text }));
 const modules = readTextFiles(path.join(root, 'node_modules'));
 const files = opt.quick ? [...generated, ...modules.slice(0, 3000)] : [...generated, ...modules];
 const mb = megabytes(files);
@@ -54,7 +54,7 @@ line(`  ratio: secret-safe is ${fmt(ours.mbPerSecond / theirs.mbPerSecond)}x sec
 // 3. Latency of one 5,000-line file, as the editor scans it on a keystroke.
 const g = createKeyGen(seededRandom(seed + 2));
 const keys = fakeKeys(g);
-const fiveThousand = generateCorpus({ files: 60, seed: seed + 3, langs: ['ts'], sitesPerFile: 20, secretRate: 0.05, fillerPerSite: 4 })
+const fiveThousand = generateCorpus({ files: 60, seed: seed + 3, langs: ['ts'], sitesPerFile: 20, secretRate: 0.05, fillerPerSite: 4, neutralRate: 0.9 })
   .map(f => f.text)
   .join('')
   .split('\n')
