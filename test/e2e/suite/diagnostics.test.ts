@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { fake, hiddenPart } from '../../helpers/fake-keys';
-import { EXTENSION_ID, diagnosticsCount, openNewFile, secretDiagnostics, waitFor } from '../helpers';
+import { EXTENSION_ID, diagnosticsCount, openNewFile, secretDiagnostics, waitFor, workspaceRoot } from '../helpers';
 
 describe('Secret Safe in VS Code', () => {
   before(async () => {
@@ -95,5 +97,29 @@ describe('Secret Safe in VS Code', () => {
     await waitFor('diagnostics after restart', () => (secretDiagnostics(document.uri).length === 1 ? true : undefined), 30_000);
     const opened = await openNewFile('src/after-restart.ts', `const k = '${fake.anthropic()}';\n`);
     await diagnosticsCount(opened.uri, 1);
+  });
+});
+
+describe('.secret-safe.json in VS Code', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(join(workspaceRoot(), '.secret-safe.json'), { force: true });
+  });
+
+  it('is validated against the contributed schema, and its problems are reported on their lines', async () => {
+    const document = await openNewFile('.secret-safe.json', '{\n  // rules for this repo\n  "disabledRule": ["generic-secret"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n');
+    assert.equal(document.languageId, 'jsonc');
+    // The JSON language service applies our schema: the misspelt field is flagged.
+    const schemaProblem = await waitFor('a schema diagnostic', () =>
+      vscode.languages.getDiagnostics(document.uri).find(d => d.source !== 'secret-safe' && /disabledRule/.test(d.message + document.getText(d.range))),
+    );
+    assert.equal(schemaProblem.range.start.line, 2);
+    // The server reads the file from disk and names both problems with their lines.
+    const ours = await waitFor('config diagnostics', () => {
+      const ds = secretDiagnostics(document.uri);
+      return ds.length === 2 ? ds : undefined;
+    });
+    assert.deepEqual(ours.map(d => d.range.start.line).sort(), [2, 3]);
+    assert.ok(ours.some(d => /use bounded quantifiers/.test(d.message)));
   });
 });
