@@ -26,7 +26,8 @@ function sourceFiles(): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|\bimport\s+'([^']+)'|\brequire\('([^']+)'\)/g)].map(m => m[1] ?? m[2] ?? m[3]);
+  // Statements start their line; a string that merely mentions an import does not count.
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|\brequire\('([^']+)'\)/gm)].map(m => m[1] ?? m[2] ?? m[3]);
 }
 
 function layerOf(file: string): Layer {

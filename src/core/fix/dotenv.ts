@@ -1,0 +1,62 @@
+import { appendLines, type TextEdit } from './text-edit';
+
+/**
+ * The `.env` format as the `dotenv` package reads it (its default parser, v16 to v18): the same
+ * line pattern and the same unquoting, so what this module writes `dotenv.parse` reads back
+ * exactly. A test checks both against `dotenv` itself on random input.
+ */
+const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
+
+/** The variables a `.env` text defines; a later line wins, as in dotenv. */
+export function parseDotenv(text: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  const source = text.replace(/\r\n?/g, '\n');
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(source); m !== null; m = LINE.exec(source)) {
+    let value = (m[2] ?? '').trim();
+    const quote = value[0];
+    value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
+    if (quote === '"') {
+      value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+    }
+    vars.set(m[1], value);
+  }
+  return vars;
+}
+
+/** Why a value cannot go into `.env` unchanged. */
+export class DotenvEncodingError extends Error {}
+
+/**
+ * Writes a value so that dotenv reads back exactly it: single quotes when it has none (they
+ * keep `#`, `$`, spaces, backslashes and newlines as they are), else backticks, else double
+ * quotes (newlines as `\n`), else bare. dotenv turns every `\r` into `\n`, so a value holding
+ * one cannot be written, and neither can one that needs all three quotes and a newline.
+ */
+export function encodeDotenvValue(value: string): string {
+  if (value.includes('\r')) {
+    throw new DotenvEncodingError('it contains a carriage return, which dotenv reads as a newline');
+  }
+  // A backslash right before the closing quote would read as an escaped quote, and the value
+  // would run on into the next line: such values go bare.
+  const quotable = !value.endsWith('\\');
+  if (quotable && !value.includes("'")) {
+    return `'${value}'`;
+  }
+  if (quotable && !value.includes('`')) {
+    return `\`${value}\``;
+  }
+  if (quotable && !value.includes('"') && !/\\[nr]/.test(value)) {
+    return `"${value.replace(/\n/g, '\\n')}"`;
+  }
+  const bare = value.length > 0 && !/[#\n]/.test(value) && value.trim() === value && !/^['"`]/.test(value);
+  if (bare) {
+    return value;
+  }
+  throw new DotenvEncodingError('it mixes all three kinds of quote with a newline, a # or outer spaces');
+}
+
+/** Appends `NAME=value` to a `.env` text, keeping its line endings and final-newline state. */
+export function appendVariable(text: string, name: string, encodedValue: string): TextEdit {
+  return appendLines(text, [`${name}=${encodedValue}`]);
+}

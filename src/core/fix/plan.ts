@@ -1,0 +1,199 @@
+import type { Finding } from '../types';
+import { assignedName, isVagueName } from './assigned-name';
+import { DotenvEncodingError, appendVariable, encodeDotenvValue, parseDotenv } from './dotenv';
+import { toEnvVarName } from './env-name';
+import { envReader, terraformVariable } from './env-read';
+import { languageOf, type Lang } from './language';
+import { decodeLiteral, literalForm, type LiteralForm } from './literal-value';
+import { sourceEdits } from './source-edits';
+import { appendLines, type TextEdit } from './text-edit';
+
+/** A file as the plan finds it: its text, or undefined when it does not exist yet. */
+export interface FileState {
+  path: string;
+  text: string | undefined;
+}
+
+/** What the node layer found out about git-ignoring `.env`. */
+export interface GitignoreState extends FileState {
+  /** `.env` is ignored already (negations considered). */
+  ignoresEnv: boolean;
+  /** The line of a `!.env`-style negation that un-ignores it, if any (1-based). */
+  negationLine?: number;
+}
+
+export interface PlanInput {
+  document: { path: string; text: string; languageId?: string };
+  finding: Finding;
+  env: FileState;
+  example: FileState;
+  gitignore: GitignoreState;
+  /** A name the user chose ("Move to .env as…"); otherwise one is derived. */
+  name?: string;
+  /** For connection strings: move the whole string, or only its password. */
+  part?: 'whole' | 'password';
+  /** The file belongs to a Deno project. */
+  deno?: boolean;
+}
+
+/** The edits to one file; `create` when the file does not exist yet. */
+export interface FileChange {
+  path: string;
+  create: boolean;
+  edits: TextEdit[];
+}
+
+/** What the fix will do, all of it, or why it cannot. */
+export type FixPlan =
+  | { kind: 'plan'; title: string; name: string; changes: FileChange[] }
+  | { kind: 'disabled'; title: string; reason: string };
+
+const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Connection-string rules, which offer to move the whole string or only its password. */
+export function isConnectionString(ruleId: string): boolean {
+  return /connection-string|url-credentials/.test(ruleId);
+}
+
+/**
+ * Plans "Move to .env": the secret in the code becomes the language's read of an environment
+ * variable, its value goes to `.env` (quoted so dotenv reads it back exactly), `.env.example`
+ * documents the name with a placeholder, and `.env` becomes git-ignored. Pure: the caller reads
+ * the files and applies the changes as one edit.
+ */
+export function planMoveToEnv(input: PlanInput): FixPlan {
+  const { document, finding } = input;
+  const lang = languageOf(document.path, document.languageId);
+  const reader = envReader(lang, { deno: input.deno });
+  const label = titleFor(input, '');
+  if (!reader) {
+    return { kind: 'disabled', title: label, reason: 'this is an environment file already' };
+  }
+  const text = document.text;
+  const span = secretSpan(input);
+  const literal = finding.literal && finding.literal.start <= span.start && span.end <= finding.literal.end ? finding.literal : undefined;
+  const form: LiteralForm | undefined = literal ? literalForm(text, literal.start, lang) : undefined;
+  const raw = text.slice(span.start, span.end);
+  const value = form ? decodeLiteral(raw, form, lang) : raw;
+  const valueStart = literal ? literal.start - (form?.prefix.length ?? 0) : span.start;
+
+  const existing = parseDotenv(input.env.text ?? '');
+  const chosen = chooseName(input, lang, text, valueStart, existing, value);
+  if ('reason' in chosen) {
+    return { kind: 'disabled', title: label, reason: chosen.reason };
+  }
+  const { name, envKey, note } = chosen;
+  let encoded: string;
+  try {
+    encoded = encodeDotenvValue(value);
+  } catch (e) {
+    if (e instanceof DotenvEncodingError) {
+      return { kind: 'disabled', title: titleFor(input, name), reason: `the value cannot be written to .env exactly: ${e.message}` };
+    }
+    throw e;
+  }
+
+  // The code: the literal (or bare value) becomes the read, and the file gets what the read needs.
+  const extra = sourceEdits(lang, text, valueStart, name);
+  if ('disabled' in extra) {
+    return { kind: 'disabled', title: titleFor(input, name), reason: extra.disabled };
+  }
+  const codeEdit: TextEdit = literal
+    ? {
+        start: valueStart,
+        end: literal.end,
+        newText:
+          span.start === literal.start + 1 && span.end === literal.end - 1
+            ? reader.expression(name, form)
+            : reader.partial(name, { form: form!, before: text.slice(literal.start + 1, span.start), after: text.slice(span.end, literal.end - 1) }),
+      }
+    : { start: span.start, end: span.end, newText: reader.bare(name) };
+  const changes: FileChange[] = [{ path: document.path, create: false, edits: [...extra.edits, codeEdit] }];
+
+  // GitHub Actions secrets live in the repository's settings, not in a file.
+  if (lang !== 'workflow') {
+    if (!existing.has(envKey)) {
+      changes.push({ path: input.env.path, create: input.env.text === undefined, edits: [appendVariable(input.env.text ?? '', envKey, encoded)] });
+    }
+    if (!parseDotenv(input.example.text ?? '').has(envKey)) {
+      changes.push({ path: input.example.path, create: input.example.text === undefined, edits: [appendLines(input.example.text ?? '', [`${envKey}=${placeholderFor(finding, input.part)}`])] });
+    }
+    if (!input.gitignore.ignoresEnv) {
+      changes.push({ path: input.gitignore.path, create: input.gitignore.text === undefined, edits: [appendLines(input.gitignore.text ?? '', ['.env'])] });
+    }
+  }
+  let title = lang === 'workflow' ? `Use \${{ secrets.${name} }} (add ${name} to the repository's Actions secrets)` : titleFor(input, name);
+  if (lang === 'terraform') title += ` (Terraform variable ${terraformVariable(name)}, set by ${envKey})`;
+  if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
+  if (note) title += ` (${note})`;
+  if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
+    title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
+  }
+  return { kind: 'plan', title, name, changes };
+}
+
+function secretSpan({ finding, part }: PlanInput): { start: number; end: number } {
+  if (isConnectionString(finding.ruleId) && part !== 'password') {
+    // The whole string: the literal's content when it holds the match, else the match.
+    const lit = finding.literal;
+    return lit && lit.start < finding.match.start && finding.match.end < lit.end ? { start: lit.start + 1, end: lit.end - 1 } : finding.match;
+  }
+  return { start: finding.start, end: finding.end };
+}
+
+function titleFor({ finding, part }: PlanInput, name: string): string {
+  if (isConnectionString(finding.ruleId)) {
+    return part === 'password' ? `Move only the password to .env as ${name}` : `Move the connection string to .env as ${name}`;
+  }
+  return `Move to .env as ${name}`.trimEnd();
+}
+
+type Chosen = { name: string; envKey: string; note?: string } | { reason: string };
+
+/**
+ * The variable's name: the user's, else the assigned identifier's (`apiKey` -> `API_KEY`), else
+ * the rule's. A name `.env` already holds with this value is reused; one it holds with another
+ * value is not overwritten: the next free name is taken, and the title says so.
+ */
+function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: number, existing: Map<string, string>, value: string): Chosen {
+  const { finding } = input;
+  const ruleDefault = input.part === 'password' && isConnectionString(finding.ruleId) ? finding.envVar.replace(/_(?:URL|URI|DSN|CONNECTION_STRING)$/, '') + '_PASSWORD' : finding.envVar;
+  let base: string;
+  if (input.name !== undefined) {
+    if (!VALID_NAME.test(input.name)) {
+      return { reason: `"${input.name}" is not a valid environment variable name (letters, digits and _, not starting with a digit)` };
+    }
+    base = input.name;
+  } else {
+    const assigned = finding.name ?? assignedName(text, valueStart);
+    const derived = assigned ? toEnvVarName(assigned, ruleDefault) : ruleDefault;
+    base = isVagueName(derived) ? ruleDefault : derived;
+    if (input.part === 'password' && !/PASSWORD|PASS|PWD|SECRET/.test(base)) base = ruleDefault;
+  }
+  const keyOf = (n: string): string => (lang === 'terraform' ? `TF_VAR_${terraformVariable(n)}` : n);
+  const free = (n: string): boolean => !existing.has(keyOf(n)) || existing.get(keyOf(n)) === value;
+  if (free(base)) {
+    return { name: base, envKey: keyOf(base), ...(existing.has(keyOf(base)) ? { note: 'already in .env' } : {}) };
+  }
+  if (input.name !== undefined) {
+    return { reason: `.env already holds ${keyOf(base)} with another value` };
+  }
+  const candidates = [finding.envVar, ...Array.from({ length: 98 }, (_, i) => `${base}_${i + 2}`)];
+  const next = candidates.find(c => c !== base && free(c));
+  if (!next) {
+    return { reason: `.env already holds ${base} and its numbered variants` };
+  }
+  return { name: next, envKey: keyOf(next), note: `${keyOf(base)} holds another value` };
+}
+
+/** `your-anthropic-api-key-here`, `your-password-here`: what `.env.example` shows in place of the value. */
+function placeholderFor(finding: Finding, part: PlanInput['part']): string {
+  let what = finding.provider === 'Generic' ? finding.description : `${finding.provider} ${finding.description}`;
+  if (isConnectionString(finding.ruleId) && part !== 'password') what = what.replace(/ password$/, '');
+  const slug = what
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `your-${slug}-here`;
+}

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import * as dotenv from 'dotenv';
+import { DotenvEncodingError, appendVariable, encodeDotenvValue, parseDotenv } from '../../../src/core/fix/dotenv';
+import { applyEdits } from '../../../src/core/fix/text-edit';
+
+/** Characters that break naive .env writers: quotes, comments, expansions, escapes, line breaks, unicode. */
+const NASTY = ['\'', '"', '`', '#', '$', '{', '}', '\\', '\n', '\r', ' ', '\t', '=', ':', 'n', 'r', 'é', '€', '😀', '\u00a0', '\u2028'];
+const PLAIN = 'abcXYZ0129-_./+';
+
+function randomValue(): string {
+  const length = randomInt(0, 24);
+  let s = '';
+  for (let i = 0; i < length; i++) {
+    s += randomInt(0, 3) === 0 ? NASTY[randomInt(0, NASTY.length)] : PLAIN[randomInt(0, PLAIN.length)];
+  }
+  return s;
+}
+
+describe('.env values', () => {
+  it('round-trip through dotenv.parse exactly, or are refused with a reason (10,000 random values)', () => {
+    const CASES = 10_000;
+    let written = 0;
+    let withCr = 0;
+    const refusedWithoutCr: string[] = [];
+    for (let i = 0; i < CASES; i++) {
+      const value = randomValue();
+      if (value.includes('\r')) withCr++;
+      // Each value is appended to a file that already holds other variables, before and after.
+      const before = randomInt(0, 2) === 0 ? 'FIRST=one\n# a comment\n' : 'FIRST="multi\nline"';
+      let encoded: string;
+      try {
+        encoded = encodeDotenvValue(value);
+      } catch (e) {
+        assert.ok(e instanceof DotenvEncodingError);
+        if (!value.includes('\r')) refusedWithoutCr.push(JSON.stringify(value));
+        continue;
+      }
+      let text = applyEdits(before, [appendVariable(before, 'SECRET', encoded)]);
+      text = applyEdits(text, [appendVariable(text, 'AFTER', "'two'")]);
+      const parsed = dotenv.parse(text);
+      assert.equal(parsed.SECRET, value, `value ${JSON.stringify(value)} written as ${JSON.stringify(encoded)}`);
+      assert.equal(parsed.AFTER, 'two', `the next variable survives ${JSON.stringify(encoded)}`);
+      assert.equal(parsed.FIRST, before.startsWith('FIRST=one') ? 'one' : 'multi\nline');
+      assert.deepEqual(parseDotenv(text), new Map(Object.entries(parsed)), 'our reader agrees with dotenv');
+      written++;
+    }
+    // Refused: every value with a carriage return (dotenv cannot hold one), and the rare mix of
+    // all three quotes with a newline; everything else is written and read back exactly.
+    assert.equal(written + withCr + refusedWithoutCr.length, CASES);
+    assert.ok(refusedWithoutCr.length < CASES * 0.01, `refused too often: ${refusedWithoutCr.slice(0, 5).join(', ')}`);
+  });
+
+  it('writes a PEM private key on several lines that dotenv reads back whole', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\nAbC+/=\n-----END PRIVATE KEY-----\n';
+    const text = applyEdits('', [appendVariable('', 'PRIVATE_KEY', encodeDotenvValue(pem))]);
+    assert.equal(dotenv.parse(text).PRIVATE_KEY, pem);
+  });
+
+  it('refuses a carriage return with a clear reason', () => {
+    assert.throws(() => encodeDotenvValue('a\rb'), /carriage return/);
+  });
+
+  it('appends keeping CRLF, and keeps a missing final newline missing', () => {
+    assert.equal(applyEdits('A=1\r\nB=2\r\n', [appendVariable('A=1\r\nB=2\r\n', 'C', "'3'")]), "A=1\r\nB=2\r\nC='3'\r\n");
+    assert.equal(applyEdits('A=1', [appendVariable('A=1', 'C', "'3'")]), "A=1\nC='3'");
+    assert.equal(applyEdits('', [appendVariable('', 'C', "'3'")]), "C='3'\n");
+  });
+});
