@@ -1,12 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-
-/** One `.gitignore`, with the folder its patterns are relative to. */
-interface IgnoreLevel {
-  base: string;
-  rules: Ignore;
-}
+import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
 
 /**
  * Folders never entered below a walk's root: git's own data, and installed dependencies, which are
@@ -30,7 +24,7 @@ export async function* walkFiles(root: string, exclude: ExcludeTest = () => fals
 async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: ExcludeTest): AsyncGenerator<string> {
   const entries = await readdir(dir, { withFileTypes: true });
   const here = entries.some(e => e.name === '.gitignore' && e.isFile())
-    ? [...levels, { base: dir, rules: ignore().add(await readFile(join(dir, '.gitignore'), 'utf8')) }]
+    ? [...levels, ignoreLevel(dir, join(dir, '.gitignore'), await readFile(join(dir, '.gitignore'), 'utf8'))]
     : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -49,21 +43,6 @@ async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: 
       yield path;
     }
   }
-}
-
-/** Git's precedence: deeper files override shallower ones, and within a file the last match wins. */
-function isIgnored(levels: IgnoreLevel[], path: string, isDirectory: boolean): boolean {
-  let ignored = false;
-  for (const { base, rules } of levels) {
-    const rel = toPosix(relative(base, path)) + (isDirectory ? '/' : '');
-    const result = rules.test(rel);
-    if (result.ignored) {
-      ignored = true;
-    } else if (result.unignored) {
-      ignored = false;
-    }
-  }
-  return ignored;
 }
 
 function toPosix(p: string): string {

@@ -45,6 +45,11 @@ export class Folders {
     this.states.clear();
   }
 
+  /** The workspace folder holding `path` (the deepest), or undefined. */
+  folderOf(path: string): string | undefined {
+    return this.folders.filter(f => isInside(f, path)).sort((a, b) => b.length - a.length)[0];
+  }
+
   /** Every folder's state, loading the configs now (to report their problems). */
   all(): Promise<FolderState[]> {
     return Promise.all(this.folders.map(f => this.state(f)));
@@ -63,10 +68,7 @@ export class Folders {
   /** The scanner that applies to `uri`, and where the document sits in its workspace folder. */
   async resolve(uri: string): Promise<DocumentScope> {
     const parsed = URI.parse(uri);
-    const folder =
-      parsed.scheme === 'file'
-        ? this.folders.filter(f => isInside(f, parsed.fsPath)).sort((a, b) => b.length - a.length)[0]
-        : undefined;
+    const folder = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
     if (!folder) {
       return { scanner: LOOSE, allowlisted: false };
     }

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -8,6 +9,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core';
+import { APPLY_MOVE_TO_ENV, MOVE_ALL_KIND } from '../shared/protocol';
+import { registerCodeActions } from './code-actions/handlers';
+import { MoveToEnv } from './code-actions/move-to-env';
 import { Folders } from './folders';
 import { SettingsStore } from './settings-store';
 import { TYPING_DELAY_MS, Validator } from './validation';
@@ -32,17 +36,21 @@ const validator = new Validator(connection, documents, settings, folders);
 const fresh = new Set<string>();
 let dynamicConfigRegistration = false;
 let folderChangeNotifications = false;
+let codeActionResolve = false;
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
   settings.canPull = workspace?.configuration === true;
   dynamicConfigRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   folderChangeNotifications = workspace?.workspaceFolders === true;
+  codeActionResolve = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   folders.update(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MOVE_ALL_KIND], resolveProvider: true },
+      executeCommandProvider: { commands: [APPLY_MOVE_TO_ENV] },
     },
     serverInfo: { name: 'secret-safe', version: __VERSION__ },
   };
@@ -98,6 +106,8 @@ documents.onDidClose(({ document }) => {
   fresh.delete(document.uri);
   validator.clear(document.uri);
 });
+
+registerCodeActions(connection, documents, new MoveToEnv(documents, folders, settings), () => codeActionResolve);
 
 documents.listen(connection);
 connection.listen();

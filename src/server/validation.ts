@@ -2,6 +2,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher } from '../core';
+import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import type { Folders } from './folders';
 import type { Settings } from '../shared/settings';
@@ -82,8 +83,10 @@ export class Validator {
     }
     const excluded =
       scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
+    // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
+    const envFile = isEnvFile(URI.parse(uri).path, document.languageId);
     const diagnostics: Diagnostic[] =
-      settings.enable && !excluded ? scope.scanner.scan(document.getText()).map(f => toDiagnostic(document, f)) : [];
+      settings.enable && !excluded && !envFile ? scope.scanner.scan(document.getText()).map(f => toDiagnostic(document, f)) : [];
     // One publish per document: a config file's own problems travel with its findings.
     diagnostics.push(...(await this.folders.configProblems(uri)).map(configDiagnostic));
     if (this.documents.get(uri)?.version !== version) {
@@ -103,4 +106,9 @@ function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
     excludeMatchers.set(settings, matcher);
   }
   return matcher;
+}
+
+/** A `.env` file that holds real values: not the committed templates (`.env.example`, `.sample`, `.template`). */
+function isEnvFile(path: string, languageId: string): boolean {
+  return languageOf(path, languageId) === 'dotenv' && !/\.(?:example|sample|template)$/i.test(path);
 }

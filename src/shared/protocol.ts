@@ -11,3 +11,33 @@ export const CLIENT_ID = 'secretSafe';
 
 /** The project config file the client watches on the server's behalf. */
 export const CONFIG_FILE_GLOB = '**/.secret-safe.json';
+
+/** A position and range as LSP writes them, so that client and server need no shared library. */
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** What a "Move to .env" action refers to: the finding by its diagnostic's range and rule. */
+export interface MoveToEnvArgs {
+  uri: string;
+  range: LspRange;
+  ruleId: string;
+  /** For connection strings: the whole string or only the password. */
+  part?: 'whole' | 'password';
+  /** The variable's name, when the user chose one. */
+  name?: string;
+}
+
+/** Server command: plan "Move to .env" and apply it with `workspace/applyEdit`. */
+export const APPLY_MOVE_TO_ENV = 'secretSafe.applyMoveToEnv';
+
+/** Client command behind "Move to .env as…": asks for the name, then runs APPLY_MOVE_TO_ENV. */
+export const MOVE_TO_ENV_AS = 'secretSafe.moveToEnvAs';
+
+/** The source action that moves every secret of a file. */
+export const MOVE_ALL_KIND = 'source.secretSafe.moveAllToEnv';

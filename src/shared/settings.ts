@@ -6,6 +6,8 @@ export interface Settings {
   enable: boolean;
   run: 'onType' | 'onSave';
   exclude: string[];
+  /** The `.env` file "Move to .env" writes, relative to the workspace folder; empty: the nearest one. */
+  envFile: string;
 }
 
 /** Used where the client sends nothing, as editors other than VS Code may. Safe: checks everything. */
@@ -13,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: 'onType',
   exclude: [],
+  envFile: '',
 };
 
 /** The configuration section, and the prefix of every setting. */
@@ -25,5 +28,6 @@ export function normalizeSettings(raw: unknown): Settings {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     run: r.run === 'onSave' || r.run === 'onType' ? r.run : DEFAULT_SETTINGS.run,
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((e): e is string => typeof e === 'string') : DEFAULT_SETTINGS.exclude,
+    envFile: typeof r.envFile === 'string' ? r.envFile : DEFAULT_SETTINGS.envFile,
   };
 }

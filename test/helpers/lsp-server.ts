@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -20,6 +23,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { DIST } from './repo';
 
@@ -47,6 +51,17 @@ export class ServerUnderTest {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => settings(item.scopeUri)));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, params => {
+      this.appliedEdits.push(params.edit);
+      return { applied: true };
+    });
+    this.connection.onNotification(ShowMessageNotification.type, params => {
+      this.messages.push(params.message);
+    });
+    this.connection.onRequest(ShowMessageRequest.type, params => {
+      this.messages.push(params.message);
+      return null;
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
       this.published.push(p);
       this.notify();
@@ -54,7 +69,12 @@ export class ServerUnderTest {
     this.connection.listen();
   }
 
-  static async start(options: { folder?: string; settings?: SettingsFor; configuration?: boolean } = {}): Promise<ServerUnderTest> {
+  /** Edits the server asked the client to apply (`workspace/applyEdit`), in order. */
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  /** Messages the server showed (`window/showMessage`). */
+  readonly messages: string[] = [];
+
+  static async start(options: { folder?: string; settings?: SettingsFor; configuration?: boolean; resolveSupport?: boolean } = {}): Promise<ServerUnderTest> {
     const server = new ServerUnderTest(options.settings ?? (() => ({})));
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
@@ -67,7 +87,16 @@ export class ServerUnderTest {
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
         },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } },
+            isPreferredSupport: true,
+            disabledSupport: true,
+            dataSupport: true,
+            ...(options.resolveSupport === false ? {} : { resolveSupport: { properties: ['edit'] } }),
+          },
+        },
       },
     });
     await server.connection.sendNotification(InitializedNotification.type, {});

@@ -1,0 +1,119 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isConnectionString } from '../../core/fix/plan';
+import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
+import { ignoreLineAction } from './ignore-line';
+import type { MoveToEnv } from './move-to-env';
+import { textReader, toWorkspaceEdit } from './workspace-edit';
+
+/** What a "Move" action carries to its resolve: enough to find the finding again. */
+type ActionData = { move: MoveToEnvArgs } | { moveAll: { uri: string } };
+
+/**
+ * Code actions for Secret Safe diagnostics: "Move to .env as NAME" (preferred), "Move only the
+ * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line", and
+ * the source action "Move all secrets in this file to .env". Titles are computed up front (they
+ * name the variable); edits are computed in `codeAction/resolve` when the client supports it.
+ */
+export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, move: MoveToEnv, canResolve: () => boolean): void {
+  connection.onCodeAction(async (params: CodeActionParams) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    const actions: CodeAction[] = [];
+    const only = params.context.only;
+    const wants = (kind: string): boolean => !only || only.some(k => kind === k || kind.startsWith(`${k}.`));
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
+        actions.push(...(await quickFixes(document, diagnostic, diagnostic.code as string, move)));
+      }
+    }
+    if (wants(MOVE_ALL_KIND) && (await move.findings(document)).length > 0) {
+      actions.push({ title: 'Move all secrets in this file to .env', kind: MOVE_ALL_KIND, data: { moveAll: { uri: document.uri } } satisfies ActionData });
+    }
+    return canResolve() ? actions : Promise.all(actions.map(a => resolve(a, documents, move)));
+  });
+
+  connection.onCodeActionResolve(action => resolve(action, documents, move));
+
+  connection.onExecuteCommand(async params => {
+    if (params.command !== APPLY_MOVE_TO_ENV) {
+      return undefined;
+    }
+    const args = params.arguments?.[0] as MoveToEnvArgs;
+    const located = await move.locate(args.uri, args.range, args.ruleId);
+    const plan = located && (await move.plan(located, args));
+    if (!plan) {
+      void connection.window.showWarningMessage('Secret Safe: the secret is no longer where it was; nothing was moved.');
+      return { applied: false };
+    }
+    if (plan.kind === 'disabled') {
+      void connection.window.showWarningMessage(`Secret Safe: cannot move to .env: ${plan.reason}.`);
+      return { applied: false };
+    }
+    const edit = await toWorkspaceEdit(plan.changes, documents, textReader(documents));
+    const result = await connection.workspace.applyEdit({ label: plan.title, edit });
+    return { applied: result.applied };
+  });
+}
+
+async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, move: MoveToEnv): Promise<CodeAction[]> {
+  const actions: CodeAction[] = [];
+  const located = await move.locate(document.uri, diagnostic.range, ruleId);
+  if (located) {
+    const parts: Array<MoveToEnvArgs['part']> = isConnectionString(ruleId) ? ['whole', 'password'] : [undefined];
+    for (const part of parts) {
+      const args: MoveToEnvArgs = { uri: document.uri, range: diagnostic.range, ruleId, ...(part ? { part } : {}) };
+      const plan = await move.plan(located, args);
+      if (!plan) continue;
+      actions.push({
+        title: plan.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: part !== 'password' && plan.kind === 'plan',
+        ...(plan.kind === 'disabled' ? { disabled: { reason: plan.reason } } : { data: { move: args } satisfies ActionData }),
+      });
+      if (plan.kind === 'plan' && part !== 'password') {
+        actions.push({
+          title: 'Move to .env as…',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: 'Move to .env as…', command: MOVE_TO_ENV_AS, arguments: [{ ...args, name: plan.name }] },
+        });
+      }
+    }
+  }
+  const ignore = ignoreLineAction(document, diagnostic, ruleId);
+  if (ignore) actions.push(ignore);
+  return actions;
+}
+
+async function resolve(action: CodeAction, documents: TextDocuments<TextDocument>, move: MoveToEnv): Promise<CodeAction> {
+  const data = action.data as ActionData | undefined;
+  if (!data || action.edit) {
+    return action;
+  }
+  const read = textReader(documents);
+  if ('move' in data) {
+    const located = await move.locate(data.move.uri, data.move.range, data.move.ruleId);
+    const plan = located && (await move.plan(located, data.move));
+    if (plan?.kind === 'plan') {
+      action.edit = await toWorkspaceEdit(plan.changes, documents, read);
+    }
+  } else {
+    const document = documents.get(data.moveAll.uri);
+    const all = document && (await move.planAll(document));
+    if (all) {
+      action.edit = await toWorkspaceEdit(all.changes, documents, read);
+    }
+  }
+  return action;
+}
