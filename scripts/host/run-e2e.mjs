@@ -10,6 +10,7 @@
 // trusted: a dying extension host still reports 0. The suite writes a results file, and the run
 // passes only when it lists at least one test and no failure.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { ROOT, launchBrowser, makeState, requireHost, startCodeServer } from './lib.mjs';
@@ -20,13 +21,15 @@ const { values: opt } = parseArgs({
     fixture: { type: 'string', default: 'test/e2e/fixtures/basic' },
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
   },
 });
 
 requireHost();
 const started = Date.now();
 const state = makeState(opt['break-activation'] ? 'e2e-broken' : 'e2e');
-const workspace = path.join(state, 'ws');
+// The workspace lives outside this repository, as a user's project would: git must not see ours around it.
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-safe-e2e-ws-'));
 fs.cpSync(path.join(ROOT, opt.fixture), workspace, { recursive: true });
 const resultsFile = path.join(state, 'results.json');
 const extensionPath = opt['break-activation'] ? brokenCopy(state) : ROOT;
@@ -54,7 +57,7 @@ let server;
 let browser;
 let exitCode = 2;
 try {
-  server = await startCodeServer(state, { testMode: true, env: { SECRET_SAFE_E2E_RESULTS: resultsFile } });
+  server = await startCodeServer(state, { testMode: true, env: { SECRET_SAFE_E2E_RESULTS: resultsFile, ...(opt.grep ? { SECRET_SAFE_E2E_GREP: opt.grep } : {}) } });
   const remote = p => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionPath)],
@@ -70,6 +73,19 @@ try {
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
     const line = format(...args);
     hostLines.push(line);
+    // A test may ask for a picture of the workbench: console.log('[screenshot] name').
+    const shot = /^\[screenshot\] ([\w-]+)$/.exec(line);
+    if (shot) void page.screenshot({ path: path.join(state, `${shot[1]}.png`) }).catch(() => {});
+    // ...or keys pressed as a person would, in the active editor: console.log('[press] Control+Z').
+    const press = /^\[press\] ([\w+]+)$/.exec(line);
+    if (press) {
+      void page
+        .locator('.editor-group-container.active .monaco-editor textarea')
+        .first()
+        .focus()
+        .then(() => page.keyboard.press(press[1]))
+        .catch(e => console.error(`e2e: could not press ${press[1]}: ${e.message.split('\n')[0]}`));
+    }
     if (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line)) {
       console.log(`[host] ${line}`);
     }
@@ -83,8 +99,10 @@ try {
   ]);
   if (exitCode === 'timeout') {
     console.error(`e2e: no result from the extension host within ${timeoutS} s`);
-    await page.screenshot({ path: path.join(state, 'timeout.png') }).catch(() => {});
     exitCode = 2;
+  }
+  if (exitCode !== 0) {
+    await page.screenshot({ path: path.join(state, 'failure.png') }).catch(() => {});
   }
 } catch (e) {
   console.error(`e2e: host error: ${e?.stack ?? e}`);
@@ -112,13 +130,17 @@ console.log(`e2e (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seco
 if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.
   console.log(suiteOk ? 'e2e: the suite PASSED against a broken extension' : 'e2e: the suite failed against a broken extension, as it must');
-  if (!suiteOk) fs.rmSync(state, { recursive: true, force: true });
+  if (!suiteOk) {
+    fs.rmSync(state, { recursive: true, force: true });
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
   process.exit(suiteOk ? 1 : 0);
 }
 if (!suiteOk) {
   if (exitCode === 0) console.error('e2e: the host reported success, but the suite wrote no passing results');
-  console.error(`e2e: state kept in ${state}`);
+  console.error(`e2e: state kept in ${state}, workspace in ${workspace}`);
   process.exit(1);
 }
 fs.rmSync(state, { recursive: true, force: true });
+fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(0);

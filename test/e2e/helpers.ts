@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'secret-safe.secret-safe';
 
 /** Polls until `probe` returns a value other than undefined; diagnostics arrive asynchronously. */
-export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) {
       return value;
     }

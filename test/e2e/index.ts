@@ -5,6 +5,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { maskSecretsIn, mochaHooks } from '../helpers/mask-failures';
 
 interface TestResult {
   title: string;
@@ -13,7 +14,10 @@ interface TestResult {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks: mochaHooks });
+  if (process.env.SECRET_SAFE_E2E_GREP) {
+    mocha.grep(process.env.SECRET_SAFE_E2E_GREP);
+  }
   const suiteDir = join(__dirname, 'suite');
   for (const file of readdirSync(suiteDir).filter(f => f.endsWith('.test.js')).sort()) {
     mocha.addFile(join(suiteDir, file));
@@ -32,6 +36,6 @@ export function run(): Promise<void> {
       }
     });
     runner.on('pass', t => tests.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
+    runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', error: maskSecretsIn(String(err?.stack ?? err)) }));
   });
 }

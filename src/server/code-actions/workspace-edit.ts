@@ -30,13 +30,17 @@ export function textReader(documents: TextDocuments<TextDocument>): ReadText {
  * stale edit is refused; the editor records it all as one undoable step.
  */
 export async function toWorkspaceEdit(changes: readonly FileChange[], documents: TextDocuments<TextDocument>, read: ReadText): Promise<WorkspaceEdit> {
+  // Creations first, then all the text edits together: editors undo such an edit as one step.
   const documentChanges: Array<CreateFile | TextDocumentEdit> = [];
   for (const change of changes) {
     const uri = URI.file(change.path).toString();
-    const open = documents.get(uri);
-    if (change.create && !open) {
+    if (change.create && !documents.get(uri)) {
       documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
     }
+  }
+  for (const change of changes) {
+    const uri = URI.file(change.path).toString();
+    const open = documents.get(uri);
     const text = open ? open.getText() : change.create ? '' : ((await read(change.path)) ?? '');
     const model = open ?? TextDocument.create(uri, 'plaintext', 0, text);
     documentChanges.push({
