@@ -76,9 +76,14 @@ try {
     // A test may ask for a picture of the workbench: console.log('[screenshot] name').
     const shot = /^\[screenshot\] ([\w-]+)$/.exec(line);
     if (shot) void page.screenshot({ path: path.join(state, `${shot[1]}.png`) }).catch(() => {});
+    // ...or text typed where the focus is (an input box): console.log('[type] SOME_NAME').
+    const typed = /^\[type\] (.+)$/.exec(line);
+    if (typed) void page.keyboard.type(typed[1]).catch(() => {});
     // ...or keys pressed as a person would, in the active editor: console.log('[press] Control+Z').
-    const press = /^\[press\] ([\w+]+)$/.exec(line);
-    if (press) {
+    const press = /^\[press\] ([\w+]+)( anywhere)?$/.exec(line);
+    if (press && press[2]) {
+      void page.keyboard.press(press[1]).catch(() => {});
+    } else if (press) {
       void page
         .locator('.editor-group-container.active .monaco-editor textarea')
         .first()

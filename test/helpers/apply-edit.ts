@@ -23,11 +23,14 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit, texts: Map<string, strin
     }
     const uri = change.textDocument.uri;
     const path = fileURLToPath(uri);
-    const before = texts.get(uri) ?? readFileSync(path, 'utf8');
+    // Editors hide a BOM from positions and keep it on save; so does this.
+    const disk = texts.has(uri) ? undefined : readFileSync(path, 'utf8');
+    const bom = disk?.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const before = texts.get(uri) ?? disk!.slice(bom.length);
     const after = TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 0, before), change.edits as TextEdit[]);
     results.set(uri, after);
     if (!texts.has(uri)) {
-      writeFileSync(path, after);
+      writeFileSync(path, bom + after);
     }
   }
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) {

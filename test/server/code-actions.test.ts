@@ -91,6 +91,18 @@ describe('language server over stdio: Move to .env', () => {
     assert.match(after.get(envUri)!, /^# unsaved: edited in the editor\nOTHER=1\nOPENAI_KEY='sk-proj-[^']+'\n$/);
   });
 
+  it('keeps a BOM, CRLF line endings and a missing final newline in files on disk', async () => {
+    dir.write('.env', '\uFEFF# local\r\nA=1');
+    dir.write('.gitignore', 'node_modules/\r\n');
+    const key = fake.anthropic();
+    const { uri, diagnostics } = await openWithSecret('src/a.ts', `const apiKey = '${key}';\n`);
+    const [move] = await actions(uri, diagnostics);
+    const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, move)) as CodeAction;
+    applyWorkspaceEdit(resolved.edit!, new Map([[uri, `const apiKey = '${key}';\n`]]));
+    assert.match(read('.env'), /^\uFEFF# local\r\nA=1\r\nAPI_KEY='sk-ant-api03-[\w-]+'$/);
+    assert.equal(read('.gitignore'), 'node_modules/\r\n.env\r\n');
+  });
+
   it('gives the edit inline to a client without codeAction/resolve', async () => {
     await server.stop();
     server = await ServerUnderTest.start({ folder: dir.path, resolveSupport: false });

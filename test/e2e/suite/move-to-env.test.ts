@@ -60,4 +60,25 @@ describe('Move to .env in VS Code', () => {
     await waitFor('.env, .env.example and .gitignore gone again', () => (read('.env') === undefined && read('.env.example') === undefined && read('.gitignore') === undefined ? true : undefined));
     await diagnosticsCount(document.uri, 1);
   });
+
+  it('"Move to .env as…" asks for the name in an input box and moves under the name typed', async () => {
+    const key = fake.openai();
+    const document = await openNewFile('app/ask.py', `client = OpenAI(api_key="${key}")\n`);
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await diagnosticsCount(document.uri, 1);
+    const asNamed = await waitFor('"Move to .env as…"', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return list?.find(a => a.title === 'Move to .env as…');
+    });
+    const done = vscode.commands.executeCommand(asNamed.command!.command, ...(asNamed.command!.arguments ?? []));
+    // The input box opens with the proposed name selected; a person types another and presses Enter.
+    await new Promise(r => setTimeout(r, 1500));
+    console.log('[type] ANALYTICS_OPENAI_KEY');
+    await new Promise(r => setTimeout(r, 500));
+    console.log('[press] Enter anywhere');
+    await done;
+    await waitFor('the rewritten code', () => (document.getText().includes('ANALYTICS_OPENAI_KEY') ? true : undefined));
+    assert.equal(document.getText(), 'import os\n\nclient = OpenAI(api_key=os.environ["ANALYTICS_OPENAI_KEY"])\n');
+    await waitFor('.env saved', () => (dotenv.parse(read('.env') ?? '').ANALYTICS_OPENAI_KEY === key ? true : undefined));
+  });
 });
