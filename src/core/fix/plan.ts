@@ -108,6 +108,10 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
             : reader.partial(name, { form: form!, before: text.slice(literal.start + 1, span.start), after: text.slice(span.end, literal.end - 1) }),
       }
     : { start: span.start, end: span.end, newText: reader.bare(name) };
+  // In JSX an attribute's value is a string or an {expression}: the read needs the braces.
+  if ((lang === 'javascript' || lang === 'typescript') && isJsxAttributeValue(text, valueStart)) {
+    codeEdit.newText = `{${codeEdit.newText}}`;
+  }
   const changes: FileChange[] = [{ path: document.path, create: false, edits: [...extra.edits, codeEdit] }];
 
   // GitHub Actions secrets live in the repository's settings, not in a file.
@@ -130,6 +134,12 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
   }
   return { kind: 'plan', title, name, changes };
+}
+
+/** `<Chat apiKey="…"`: the value sits right after `name=` inside an opening tag. */
+function isJsxAttributeValue(text: string, valueStart: number): boolean {
+  const before = text.slice(Math.max(0, valueStart - 500), valueStart);
+  return /<[A-Za-z][\w.]*(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|\{[^{}]*\}))?)*\s+[\w:-]+=$/.test(before);
 }
 
 function secretSpan({ finding, part }: PlanInput): { start: number; end: number } {
