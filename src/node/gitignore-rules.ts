@@ -10,8 +10,13 @@ export interface IgnoreLevel {
   file: string;
 }
 
-export function ignoreLevel(base: string, file: string, text: string): IgnoreLevel {
-  return { base, file, rules: ignore().add(text), lines: text.split(/\r?\n/) };
+/**
+ * One ignore file's rules. Git matches names case-sensitively unless `core.ignorecase` is set
+ * (as `git init` does on case-insensitive file systems); the `ignore` library's default is the
+ * opposite, so the caller says which.
+ */
+export function ignoreLevel(base: string, file: string, text: string, ignorecase = false): IgnoreLevel {
+  return { base, file, rules: ignore({ ignorecase }).add(text), lines: text.split(/\r?\n/) };
 }
 
 function toPosix(p: string): string {

@@ -31,7 +31,8 @@ export class DotenvEncodingError extends Error {}
  * Writes a value so that dotenv reads back exactly it: single quotes when it has none (they
  * keep `#`, `$`, spaces, backslashes and newlines as they are), else backticks, else double
  * quotes (newlines as `\n`), else bare. dotenv turns every `\r` into `\n`, so a value holding
- * one cannot be written, and neither can one that needs all three quotes and a newline.
+ * one cannot be written, and neither can one that no quote holds (all three quote kinds, or a
+ * final backslash) and that cannot go bare (a newline, a `#`, outer spaces).
  */
 export function encodeDotenvValue(value: string): string {
   if (value.includes('\r')) {
@@ -53,7 +54,11 @@ export function encodeDotenvValue(value: string): string {
   if (bare) {
     return value;
   }
-  throw new DotenvEncodingError('it mixes all three kinds of quote with a newline, a # or outer spaces');
+  throw new DotenvEncodingError(
+    quotable
+      ? 'it mixes all three kinds of quote with a newline, a # or outer spaces'
+      : 'it ends with a backslash and holds a newline, a # or outer spaces',
+  );
 }
 
 /** Appends `NAME=value` to a `.env` text, keeping its line endings and final-newline state. */

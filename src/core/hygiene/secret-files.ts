@@ -1,0 +1,77 @@
+/** A kind of file that holds secrets and must be git-ignored, as data the config can extend. */
+export interface SecretFileKind {
+  id: string;
+  /** What the file is, in a sentence's words ("an environment file"). */
+  description: string;
+  /** Matched against the file's name (`name`) or its path relative to the repository (`path`). */
+  name?: RegExp;
+  path?: RegExp;
+  /** When set, the file counts only if its text matches: `.npmrc` with a token, not any `.npmrc`. */
+  contains?: RegExp;
+  /** What to add to `.gitignore`; `{name}` is the file's name, `{path}` its path from the repository root. */
+  ignorePattern: string;
+}
+
+/** The committed templates beside `.env`: placeholders, meant to be in git. */
+export const ENV_TEMPLATES = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
+
+export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
+  { id: 'env', description: 'an environment file', name: /^\.env(?:\.[\w.-]+)?$/, ignorePattern: '{name}' },
+  { id: 'pem', description: 'a key or certificate file', name: /\.(?:pem|key)$/i, contains: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, ignorePattern: '*.{ext}' },
+  { id: 'ssh-key', description: 'an SSH private key', name: /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, ignorePattern: '{name}' },
+  { id: 'keystore', description: 'a keystore', name: /\.(?:p12|pfx|jks|keystore)$/i, ignorePattern: '*.{ext}' },
+  { id: 'credentials-json', description: 'a credentials file', name: /^credentials\.json$/i, ignorePattern: '{name}' },
+  {
+    id: 'gcp-service-account',
+    description: 'a Google Cloud service account key',
+    name: /\.json$/i,
+    contains: /"type"\s*:\s*"service_account"[\s\S]{0,4000}"private_key"\s*:|"private_key"\s*:[\s\S]{0,8000}"type"\s*:\s*"service_account"/,
+    ignorePattern: '{path}',
+  },
+  { id: 'terraform-state', description: 'Terraform state', name: /\.tfstate(?:\.backup)?$/, ignorePattern: '*.tfstate*' },
+  {
+    id: 'terraform-vars',
+    description: 'Terraform variables holding secrets',
+    name: /\.tfvars(?:\.json)?$/,
+    contains: /(?:password|secret|token|api_?key|access_?key|private_?key)\w*"?\s*[=:]\s*"[^"$\s]{8,}"/i,
+    ignorePattern: '{path}',
+  },
+  { id: 'npmrc', description: 'an .npmrc with a registry token', name: /^\.npmrc$/, contains: /(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)\S+/, ignorePattern: '.npmrc' },
+  { id: 'pypirc', description: 'a .pypirc with a password', name: /^\.pypirc$/, contains: /^\s*password\s*[=:]\s*\S+/m, ignorePattern: '.pypirc' },
+  { id: 'netrc', description: 'a .netrc with a password', name: /^_?\.?netrc$/, contains: /\bpassword\s+\S+/, ignorePattern: '.netrc' },
+  { id: 'docker-config', description: 'a Docker config with registry credentials', path: /(?:^|\/)\.docker\/config\.json$/, contains: /"auth"\s*:\s*"[A-Za-z0-9+/=]{8,}"/, ignorePattern: '.docker/config.json' },
+];
+
+/** A file's kind, from its path (relative to the repository, `/`-separated), and its text when a kind needs it. */
+export function secretFileKind(relativePath: string, text: (() => string | undefined) | undefined, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): SecretFileKind | undefined {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  if (ENV_TEMPLATES.test(name)) {
+    return undefined;
+  }
+  for (const kind of kinds) {
+    if ((kind.name && !kind.name.test(name)) || (kind.path && !kind.path.test(relativePath))) {
+      continue;
+    }
+    if (kind.contains) {
+      const content = text?.();
+      if (content === undefined || !kind.contains.test(content)) {
+        continue;
+      }
+    }
+    return kind;
+  }
+  return undefined;
+}
+
+/** Whether a name could be a secret file at all, before any content is read (a cheap first pass). */
+export function mayBeSecretFile(relativePath: string, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): boolean {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return !ENV_TEMPLATES.test(name) && kinds.some(k => (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)));
+}
+
+/** The `.gitignore` line for a file of this kind. */
+export function ignorePatternFor(kind: SecretFileKind, relativePath: string): string {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
+  return kind.ignorePattern.replace('{name}', name).replace('{path}', `/${relativePath}`).replace('{ext}', ext);
+}

@@ -1,0 +1,171 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import ignore from 'ignore';
+import { SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../core/hygiene/secret-files';
+import { gitIgnored, gitTracked } from './git';
+import { readIndexPaths } from './git-index';
+import { IgnoreFiles, relativePosix } from './ignore-eval';
+
+/** A secret file git would commit, or does already, or a `.gitignore` line that lets it in. */
+export interface HygieneFinding {
+  problem: 'tracked' | 'not-ignored' | 'unignore-rule';
+  /** The secret file (absolute), or for `unignore-rule` the `.gitignore` holding the line. */
+  file: string;
+  /** For `unignore-rule`: the zero-based line of the negation. */
+  line?: number;
+  /** The secret file's path from the repository root (`/`-separated). */
+  relativePath: string;
+  kind: SecretFileKind;
+  /** The `.gitignore` line that would ignore it. */
+  pattern: string;
+  /** The repository root, or the folder when it is not a repository. */
+  root: string;
+  /** The `.gitignore` the fix edits. */
+  gitignore: string;
+}
+
+export interface HygieneResult {
+  findings: HygieneFinding[];
+  /** How ignoring was decided: git itself, the ignore files read without git, or not at all. */
+  method: 'git' | 'ignore-files' | 'none';
+  root?: string;
+}
+
+/** Folders walked for candidates no more: dependencies and build output, large and rarely the user's. */
+const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', 'target', 'dist', 'build', '.next', '.nuxt', 'coverage', '.terraform', '.gradle', 'bower_components', 'vendor']);
+const MAX_FILES = 200_000;
+const MAX_CONTENT = 256 * 1024;
+
+/** The repository root: the nearest folder above `from` (or `from`) holding `.git`. */
+export async function findGitRoot(from: string): Promise<string | undefined> {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+async function readHead(path: string): Promise<string | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_CONTENT);
+      const { bytesRead } = await handle.read(buffer, 0, MAX_CONTENT, 0);
+      return buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files under `root` whose names could be secret files, and every `.gitignore`, skipping dependency folders. */
+async function candidates(root: string): Promise<{ files: string[]; gitignores: string[] }> {
+  const files: string[] = [];
+  const gitignores: string[] = [];
+  let seen = 0;
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (++seen > MAX_FILES) return;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP.has(e.name)) await walk(path);
+      } else if (e.isFile()) {
+        if (e.name === '.gitignore') gitignores.push(path);
+        if (mayBeSecretFile(relativePosix(root, path))) files.push(path);
+      }
+    }
+  };
+  await walk(root);
+  return { files, gitignores };
+}
+
+/**
+ * Checks that the secret files of `folder` are git-ignored and not tracked. With `useGit` (a
+ * trusted workspace with git installed) git answers itself, so nested `.gitignore` files,
+ * `.git/info/exclude` and `core.excludesFile` all count; without it the same files are read and
+ * evaluated with the `ignore` library, and the index is read from `.git/index`. A folder outside
+ * any repository is checked only if it has a `.gitignore`.
+ */
+export async function checkHygiene(folder: string, options: { useGit: boolean; kinds?: readonly SecretFileKind[] }): Promise<HygieneResult> {
+  const kinds = options.kinds ?? SECRET_FILE_KINDS;
+  const repo = await findGitRoot(folder);
+  const hasGitignore = await stat(join(folder, '.gitignore')).then(() => true, () => false);
+  if (!repo && !hasGitignore) {
+    return { findings: [], method: 'none' };
+  }
+  const root = repo ?? folder;
+  const method: HygieneResult['method'] = repo && options.useGit ? 'git' : 'ignore-files';
+  const walked = await candidates(folder);
+  const tracked = repo ? (method === 'git' ? await gitTracked(root) : ((await readIndexPaths(root)) ?? new Set<string>())) : new Set<string>();
+
+  // Secret files: those the walk found, and tracked ones the walk skipped (a committed dist/.env).
+  const paths = new Set(walked.files);
+  for (const rel of tracked) {
+    const abs = join(root, rel);
+    if (abs.startsWith(folder) && mayBeSecretFile(rel)) paths.add(abs);
+  }
+  const secrets: Array<{ path: string; rel: string; kind: SecretFileKind }> = [];
+  for (const path of paths) {
+    const rel = relativePosix(root, path);
+    // By name first; kinds known by their content (.npmrc with a token) need the text.
+    let kind = secretFileKind(rel, undefined, kinds);
+    if (!kind) {
+      const content = await readHead(path);
+      kind = secretFileKind(rel, () => content, kinds);
+    }
+    if (kind) secrets.push({ path, rel, kind });
+  }
+
+  const ignored = method === 'git' ? await gitIgnored(root, secrets.map(s => s.rel)) : await ignoredByFiles(root, secrets.map(s => s.path));
+  const gitignore = join(root, '.gitignore');
+  const findings: HygieneFinding[] = [];
+  for (const s of secrets) {
+    const problem = tracked.has(s.rel) ? 'tracked' : ignored.has(s.rel) ? undefined : 'not-ignored';
+    if (problem) {
+      findings.push({ problem, file: s.path, relativePath: s.rel, kind: s.kind, pattern: ignorePatternFor(s.kind, s.rel), root, gitignore });
+    }
+  }
+  findings.push(...(await negations(root, walked.gitignores, secrets, kinds, gitignore)));
+  return { findings, method, root };
+}
+
+async function ignoredByFiles(root: string, paths: readonly string[]): Promise<Set<string>> {
+  const files = new IgnoreFiles(root);
+  const out = new Set<string>();
+  for (const path of paths) {
+    if (await files.ignores(path)) out.add(relativePosix(root, path));
+  }
+  return out;
+}
+
+/**
+ * `.gitignore` lines that un-ignore a secret file (`!.env`, `!config/*.pem`): each a finding on
+ * its line, whether or not such a file exists yet.
+ */
+async function negations(root: string, gitignores: readonly string[], secrets: ReadonlyArray<{ path: string; rel: string; kind: SecretFileKind }>, kinds: readonly SecretFileKind[], fixFile: string): Promise<HygieneFinding[]> {
+  const out: HygieneFinding[] = [];
+  for (const file of gitignores) {
+    const text = (await readHead(file)) ?? '';
+    const base = dirname(file);
+    text.split(/\r?\n/).forEach((raw, line) => {
+      const trimmed = raw.trim();
+      if (!trimmed.startsWith('!')) return;
+      const pattern = trimmed.slice(1);
+      const matcher = ignore().add(pattern);
+      const hit = secrets.find(s => s.path.startsWith(base) && matcher.ignores(relativePosix(base, s.path)));
+      const named = pattern.replace(/^\/+/, '').replace(/^\*\*\//, '');
+      const kind = hit?.kind ?? secretFileKind(named, undefined, kinds.filter(k => !k.contains));
+      if (!kind) return;
+      const rel = hit?.rel ?? relativePosix(root, join(base, named));
+      out.push({ problem: 'unignore-rule', file, line, relativePath: rel, kind, pattern: ignorePatternFor(kind, rel), root, gitignore: fixFile });
+    });
+  }
+  return out;
+}
