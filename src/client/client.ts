@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { CLIENT_ID, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, type InitializationOptions } from '../shared/protocol';
 import { redactTrace } from './redact-trace';
 
 /** What the client writes traces and logs with; each is given redacted text. */
@@ -38,6 +38,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannelName: 'Secret Safe',
     traceOutputChannel: redactingChannel('Secret Safe Trace'),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB) },
+    // The server runs git only in a trusted workspace; the other files it watches it registers itself.
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted } satisfies InitializationOptions,
   };
   return new LanguageClient(CLIENT_ID, 'Secret Safe', serverOptions, clientOptions);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX } from '../shared/protocol';
 
 /**
  * A status bar item: a shield with the number of secrets flagged in open files, or a warning
@@ -17,11 +17,23 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       return;
     }
-    const count = vscode.languages
-      .getDiagnostics()
-      .reduce((n, [, diagnostics]) => n + diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE).length, 0);
+    let secrets = 0;
+    let files = 0;
+    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+      for (const d of diagnostics) {
+        if (d.source !== DIAGNOSTIC_SOURCE) continue;
+        const code = typeof d.code === 'object' ? d.code.value : d.code;
+        if (String(code).startsWith(HYGIENE_CODE_PREFIX)) files++;
+        else if (code !== 'config') secrets++;
+      }
+    }
+    const count = secrets + files;
     item.text = count === 0 ? '$(shield)' : `$(shield) ${count}`;
-    item.tooltip = count === 0 ? 'Secret Safe: no secrets in open files' : `Secret Safe: ${count} hardcoded secret${count === 1 ? '' : 's'} in open files`;
+    const parts = [
+      ...(secrets ? [`${secrets} hardcoded secret${secrets === 1 ? '' : 's'} in open files`] : []),
+      ...(files ? [`${files} secret file${files === 1 ? '' : 's'} committed to git or not ignored`] : []),
+    ];
+    item.tooltip = count === 0 ? 'Secret Safe: no secrets in open files' : `Secret Safe: ${parts.join(', ')}`;
     item.command = 'workbench.actions.view.problems';
     item.backgroundColor = undefined;
   };

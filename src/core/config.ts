@@ -1,4 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { Minimatch } from 'minimatch';
+import type { SecretFileKind } from './hygiene/secret-files';
 import { unboundedQuantifiers } from './regex-safety';
 import type { Rule, Severity } from './types';
 
@@ -25,6 +27,8 @@ export interface ProjectConfig {
   allowlistValues: RegExp[];
   /** The project's own rules, compiled. */
   rules: Rule[];
+  /** The project's own kinds of secret file, checked beside the built-in ones. */
+  secretFiles: SecretFileKind[];
 }
 
 /** A problem in the config file, located so the user can find it. */
@@ -34,7 +38,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-export const EMPTY_CONFIG: ProjectConfig = { disabledRules: [], allowlistPaths: [], allowlistValues: [], rules: [] };
+export const EMPTY_CONFIG: ProjectConfig = { disabledRules: [], allowlistPaths: [], allowlistValues: [], rules: [], secretFiles: [] };
 
 /** The config file's name, looked up in the project root. */
 export const CONFIG_FILE = '.secret-safe.json';
@@ -62,7 +66,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   const problem = (node: Node | undefined, message: string): void => {
     problems.push({ line: line(node?.offset ?? 0), message });
   };
-  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules'], '', problem);
+  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles'], '', problem);
   const allowlistNode = findNodeAtLocation(root, ['allowlist']);
   if (allowlistNode?.type === 'object') {
     unknownKeys(allowlistNode, ['paths', 'values'], 'allowlist.', problem);
@@ -72,6 +76,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
     allowlistPaths: strings(findNodeAtLocation(root, ['allowlist', 'paths']), 'allowlist.paths', problem),
     allowlistValues: [],
     rules: [],
+    secretFiles: [],
   };
   const values = findNodeAtLocation(root, ['allowlist', 'values']);
   strings(values, 'allowlist.values', problem).forEach((v, i) => {
@@ -85,6 +90,14 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   for (const node of rules?.type === 'array' ? rules.children ?? [] : []) {
     const rule = customRule(node, problem);
     if (rule) config.rules.push(rule);
+  }
+  const secretFiles = findNodeAtLocation(root, ['secretFiles']);
+  if (secretFiles && secretFiles.type !== 'array') {
+    problem(secretFiles, '"secretFiles" must be an array of objects');
+  }
+  for (const node of secretFiles?.type === 'array' ? secretFiles.children ?? [] : []) {
+    const kind = secretFile(node, problem);
+    if (kind) config.secretFiles.push(kind);
   }
   return { config, problems };
 }
@@ -184,6 +197,60 @@ function customRule(node: Node, problem: (node: Node | undefined, message: strin
     severity: severity as Severity,
     confidence: 'medium',
     examples: { positive: () => [], negative: () => [] },
+  };
+}
+
+/**
+ * One entry of "secretFiles": a kind of file that must be git-ignored, by name or path glob and,
+ * optionally, by a regex its text must match ("contains").
+ */
+function secretFile(node: Node, problem: (node: Node | undefined, message: string) => void): SecretFileKind | undefined {
+  const field = (key: string): Node | undefined => findNodeAtLocation(node, [key]);
+  const value = (key: string): unknown => {
+    const f = field(key);
+    return f ? getNodeValue(f) : undefined;
+  };
+  if (node.type !== 'object') {
+    problem(node, 'each entry of "secretFiles" must be an object');
+    return undefined;
+  }
+  unknownKeys(node, ['id', 'description', 'name', 'path', 'contains', 'ignorePattern'], 'secretFiles[].', problem);
+  const id = value('id');
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    problem(field('id') ?? node, 'secretFiles: "id" must be a kebab-case string such as "vault-token"');
+    return undefined;
+  }
+  const where = `secret file "${id}"`;
+  const name = value('name');
+  const path = value('path');
+  if ((name === undefined) === (path === undefined) || (name !== undefined && typeof name !== 'string') || (path !== undefined && typeof path !== 'string')) {
+    problem(field('name') ?? field('path') ?? node, `${where}: give either "name" (a glob for the file name, "*.vault") or "path" (a glob from the repository root, "config/*.key")`);
+    return undefined;
+  }
+  const glob = (name ?? path) as string;
+  const regex = new Minimatch(glob, { dot: true, nocase: false }).makeRe();
+  if (!regex) {
+    problem(field(name !== undefined ? 'name' : 'path'), `${where}: "${glob}" is not a valid glob`);
+    return undefined;
+  }
+  const containsSource = value('contains');
+  let contains: RegExp | undefined;
+  if (containsSource !== undefined) {
+    contains = typeof containsSource === 'string' ? compile(containsSource, 'm', message => problem(field('contains'), `${where}: ${message}`)) : undefined;
+    if (!contains) {
+      if (typeof containsSource !== 'string') problem(field('contains'), `${where}: "contains" must be a regular expression string`);
+      return undefined;
+    }
+  }
+  const description = value('description');
+  const ignorePattern = value('ignorePattern');
+  return {
+    id,
+    description: typeof description === 'string' ? description : 'a secret file',
+    ...(name !== undefined ? { name: regex } : { path: regex }),
+    ...(contains ? { contains } : {}),
+    watchGlob: `**/${((name ?? path) as string).replace(/^\/+/, '')}`,
+    ignorePattern: typeof ignorePattern === 'string' && ignorePattern.trim() ? ignorePattern.trim() : name !== undefined ? (name as string) : `/${path as string}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileState, GitignoreState } from '../core/fix/plan';
+import { findGitRoot } from './repo-root';
 import { ignoreLevel, isIgnored, isInIgnoredFolder, negationOf, type IgnoreLevel } from './gitignore-rules';
 
 /** Reads a file's current text: an open editor's unsaved text first, else the disk; undefined if neither. */
@@ -96,20 +97,8 @@ export async function findEnvTargets(documentPath: string, workspaceFolder: stri
   };
 }
 
-/** The repository root: the nearest folder above `from` holding `.git`. */
-async function gitRoot(from: string): Promise<string | undefined> {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (await exists(join(dir, '.git'))) {
-      return dir;
-    }
-    if (dirname(dir) === dir) {
-      return undefined;
-    }
-  }
-}
-
 async function gitignoreState(envPath: string, workspaceFolder: string, read: ReadText): Promise<GitignoreState> {
-  const root = (await gitRoot(dirname(envPath))) ?? workspaceFolder;
+  const root = (await findGitRoot(dirname(envPath))) ?? workspaceFolder;
   const levels: IgnoreLevel[] = [];
   const exclude = await read(join(root, '.git', 'info', 'exclude'));
   if (exclude !== undefined) {

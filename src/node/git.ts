@@ -5,15 +5,15 @@ import { execFile } from 'node:child_process';
  * make git run programs (`core.fsmonitor`, hooks). These commands run no hook, and fsmonitor is
  * switched off for them. Output is NUL-separated so any file name is read right.
  */
-function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string }> {
+function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
     const child = execFile(
       'git',
       ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false', ...args],
       { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
-      (error, stdout) => {
+      (error, stdout, stderr) => {
         const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
-        resolve({ code, stdout });
+        resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
       },
     );
     if (input !== undefined) {
@@ -22,28 +22,24 @@ function git(root: string, args: string[], input?: string): Promise<{ code: numb
   });
 }
 
-/** Whether git can be run at all (it is installed and answers). */
-export async function gitAvailable(): Promise<boolean> {
-  return (await git(process.cwd(), ['--version'])).code === 0;
-}
-
-/** Paths (relative, `/`-separated) that git's ignore rules match, tracked or not. */
-export async function gitIgnored(root: string, paths: readonly string[]): Promise<Set<string>> {
+/** Paths (relative, `/`-separated) that git's ignore rules match, tracked or not; undefined if git failed. */
+export async function gitIgnored(root: string, paths: readonly string[]): Promise<Set<string> | undefined> {
   if (paths.length === 0) {
     return new Set();
   }
-  // --no-index: ask the rules, whether or not the file is tracked already.
-  const { stdout } = await git(root, ['check-ignore', '--no-index', '--stdin', '-z'], paths.map(p => `${p}\0`).join(''));
-  return new Set(stdout.split('\0').filter(Boolean));
+  // --no-index: ask the rules, whether or not the file is tracked already. Exit 1 means none is ignored.
+  const { code, stdout } = await git(root, ['check-ignore', '--no-index', '--stdin', '-z'], paths.map(p => `${p}\0`).join(''));
+  return code === 0 || code === 1 ? new Set(stdout.split('\0').filter(Boolean)) : undefined;
 }
 
-/** Every path git tracks (the index), relative and `/`-separated. */
-export async function gitTracked(root: string): Promise<Set<string>> {
+/** Every path git tracks (the index), relative and `/`-separated; undefined if git failed. */
+export async function gitTracked(root: string): Promise<Set<string> | undefined> {
   const { code, stdout } = await git(root, ['ls-files', '-z', '--cached']);
-  return code === 0 ? new Set(stdout.split('\0').filter(Boolean)) : new Set();
+  return code === 0 ? new Set(stdout.split('\0').filter(Boolean)) : undefined;
 }
 
-/** Removes a file from the index, keeping it on disk: `git rm --cached`. */
-export async function gitUntrack(root: string, path: string): Promise<boolean> {
-  return (await git(root, ['rm', '--cached', '--quiet', '--', path])).code === 0;
+/** Removes a file from the index, keeping it on disk: `git rm --cached`. Resolves to git's error, if any. */
+export async function gitUntrack(root: string, path: string): Promise<string | undefined> {
+  const { code, stderr } = await git(root, ['rm', '--cached', '--quiet', '--', path]);
+  return code === 0 ? undefined : stderr.trim() || `git rm exited with code ${code}`;
 }

@@ -1,14 +1,16 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import ignore from 'ignore';
+import { HYGIENE_CODES, type HygieneProblem } from '../core/hygiene/checks';
 import { SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../core/hygiene/secret-files';
 import { gitIgnored, gitTracked } from './git';
 import { readIndexPaths } from './git-index';
 import { IgnoreFiles, relativePosix } from './ignore-eval';
+import { findGitRoot } from './repo-root';
 
 /** A secret file git would commit, or does already, or a `.gitignore` line that lets it in. */
 export interface HygieneFinding {
-  problem: 'tracked' | 'not-ignored' | 'unignore-rule';
+  problem: HygieneProblem;
   /** The secret file (absolute), or for `unignore-rule` the `.gitignore` holding the line. */
   file: string;
   /** For `unignore-rule`: the zero-based line of the negation. */
@@ -22,6 +24,19 @@ export interface HygieneFinding {
   root: string;
   /** The `.gitignore` the fix edits. */
   gitignore: string;
+  /** For `tracked`: whether the ignore files ignore it already (which does not untrack it). */
+  ignored?: boolean;
+}
+
+export interface HygieneOptions {
+  /** Ask git (a trusted workspace with git installed); otherwise never run it. */
+  useGit: boolean;
+  /** The kinds of secret file: the built-in table, and the project's own. */
+  kinds?: readonly SecretFileKind[];
+  /** Files the project allowlisted (test fixtures with fake keys): never reported. */
+  allowlisted?: (path: string) => boolean;
+  /** Check codes the project disabled (`secret-file-not-ignored`, …). */
+  disabled?: readonly string[];
 }
 
 export interface HygieneResult {
@@ -35,14 +50,6 @@ export interface HygieneResult {
 const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', 'target', 'dist', 'build', '.next', '.nuxt', 'coverage', '.terraform', '.gradle', 'bower_components', 'vendor']);
 const MAX_FILES = 200_000;
 const MAX_CONTENT = 256 * 1024;
-
-/** The repository root: the nearest folder above `from` (or `from`) holding `.git`. */
-export async function findGitRoot(from: string): Promise<string | undefined> {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (await stat(join(dir, '.git')).then(() => true, () => false)) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 async function readHead(path: string): Promise<string | undefined> {
   try {
@@ -60,7 +67,7 @@ async function readHead(path: string): Promise<string | undefined> {
 }
 
 /** Files under `root` whose names could be secret files, and every `.gitignore`, skipping dependency folders. */
-async function candidates(root: string): Promise<{ files: string[]; gitignores: string[] }> {
+async function candidates(root: string, kinds: readonly SecretFileKind[]): Promise<{ files: string[]; gitignores: string[] }> {
   const files: string[] = [];
   const gitignores: string[] = [];
   let seen = 0;
@@ -78,7 +85,7 @@ async function candidates(root: string): Promise<{ files: string[]; gitignores: 
         if (!SKIP.has(e.name)) await walk(path);
       } else if (e.isFile()) {
         if (e.name === '.gitignore') gitignores.push(path);
-        if (mayBeSecretFile(relativePosix(root, path))) files.push(path);
+        if (mayBeSecretFile(relativePosix(root, path), kinds)) files.push(path);
       }
     }
   };
@@ -93,26 +100,37 @@ async function candidates(root: string): Promise<{ files: string[]; gitignores: 
  * evaluated with the `ignore` library, and the index is read from `.git/index`. A folder outside
  * any repository is checked only if it has a `.gitignore`.
  */
-export async function checkHygiene(folder: string, options: { useGit: boolean; kinds?: readonly SecretFileKind[] }): Promise<HygieneResult> {
+export async function checkHygiene(folder: string, options: HygieneOptions): Promise<HygieneResult> {
   const kinds = options.kinds ?? SECRET_FILE_KINDS;
+  const allowlisted = options.allowlisted ?? ((): boolean => false);
   const repo = await findGitRoot(folder);
   const hasGitignore = await stat(join(folder, '.gitignore')).then(() => true, () => false);
   if (!repo && !hasGitignore) {
     return { findings: [], method: 'none' };
   }
   const root = repo ?? folder;
-  const method: HygieneResult['method'] = repo && options.useGit ? 'git' : 'ignore-files';
-  const walked = await candidates(folder);
-  const tracked = repo ? (method === 'git' ? await gitTracked(root) : ((await readIndexPaths(root)) ?? new Set<string>())) : new Set<string>();
+  let method: HygieneResult['method'] = repo && options.useGit ? 'git' : 'ignore-files';
+  const walked = await candidates(folder, kinds);
+  let tracked: Set<string> | undefined;
+  if (repo && method === 'git') {
+    tracked = await gitTracked(root);
+    if (!tracked) method = 'ignore-files'; // git failed here (a broken or foreign repository): read the files
+  }
+  if (repo && !tracked) {
+    tracked = await readIndexPaths(root);
+  }
+  tracked ??= new Set<string>();
 
   // Secret files: those the walk found, and tracked ones the walk skipped (a committed dist/.env).
   const paths = new Set(walked.files);
   for (const rel of tracked) {
     const abs = join(root, rel);
-    if (abs.startsWith(folder) && mayBeSecretFile(rel)) paths.add(abs);
+    // Tracked files deleted from the disk are left to `git status`.
+    if (abs.startsWith(folder) && mayBeSecretFile(rel, kinds) && (await stat(abs).then(st => st.isFile(), () => false))) paths.add(abs);
   }
   const secrets: Array<{ path: string; rel: string; kind: SecretFileKind }> = [];
   for (const path of paths) {
+    if (allowlisted(path)) continue;
     const rel = relativePosix(root, path);
     // By name first; kinds known by their content (.npmrc with a token) need the text.
     let kind = secretFileKind(rel, undefined, kinds);
@@ -123,17 +141,27 @@ export async function checkHygiene(folder: string, options: { useGit: boolean; k
     if (kind) secrets.push({ path, rel, kind });
   }
 
-  const ignored = method === 'git' ? await gitIgnored(root, secrets.map(s => s.rel)) : await ignoredByFiles(root, secrets.map(s => s.path));
+  const ignored = (method === 'git' ? await gitIgnored(root, secrets.map(s => s.rel)) : undefined) ?? (await ignoredByFiles(root, secrets.map(s => s.path)));
   const gitignore = join(root, '.gitignore');
   const findings: HygieneFinding[] = [];
   for (const s of secrets) {
     const problem = tracked.has(s.rel) ? 'tracked' : ignored.has(s.rel) ? undefined : 'not-ignored';
     if (problem) {
-      findings.push({ problem, file: s.path, relativePath: s.rel, kind: s.kind, pattern: ignorePatternFor(s.kind, s.rel), root, gitignore });
+      findings.push({
+        problem,
+        file: s.path,
+        relativePath: s.rel,
+        kind: s.kind,
+        pattern: ignorePatternFor(s.kind, s.rel),
+        root,
+        gitignore,
+        ...(problem === 'tracked' ? { ignored: ignored.has(s.rel) } : {}),
+      });
     }
   }
   findings.push(...(await negations(root, walked.gitignores, secrets, kinds, gitignore)));
-  return { findings, method, root };
+  const disabled = new Set(options.disabled ?? []);
+  return { findings: findings.filter(f => !disabled.has(HYGIENE_CODES[f.problem])), method, root };
 }
 
 async function ignoredByFiles(root: string, paths: readonly string[]): Promise<Set<string>> {

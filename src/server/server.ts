@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -9,10 +10,23 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core';
-import { APPLY_MOVE_TO_ENV, MOVE_ALL_KIND } from '../shared/protocol';
+import { HYGIENE_WATCH_GLOBS } from '../core/hygiene/secret-files';
+import {
+  APPLY_MOVE_TO_ENV,
+  APPLY_UNTRACK,
+  CHECK_HYGIENE,
+  DID_GRANT_TRUST,
+  MOVE_ALL_KIND,
+  type HygieneReport,
+  type InitializationOptions,
+} from '../shared/protocol';
 import { registerCodeActions } from './code-actions/handlers';
+import { registerUntrack } from './code-actions/hygiene-fixes';
 import { MoveToEnv } from './code-actions/move-to-env';
+import { Commands } from './commands';
 import { Folders } from './folders';
+import { HygieneService } from './hygiene';
+import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
 import { TYPING_DELAY_MS, Validator } from './validation';
 
@@ -31,12 +45,17 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const folders = new Folders();
-const validator = new Validator(connection, documents, settings, folders);
+const publisher = new Publisher(connection);
+const validator = new Validator(publisher, documents, settings, folders);
+const hygiene = new HygieneService(connection, documents, folders, publisher);
+const commands = new Commands();
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */
 const fresh = new Set<string>();
 let dynamicConfigRegistration = false;
 let folderChangeNotifications = false;
 let codeActionResolve = false;
+let watchRegistration = false;
+let watching: { dispose(): void } | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
@@ -44,20 +63,36 @@ connection.onInitialize((params): InitializeResult => {
   dynamicConfigRegistration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   folderChangeNotifications = workspace?.workspaceFolders === true;
   codeActionResolve = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  watchRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  // Git runs only when the client says the workspace is trusted; any other client gets the safe path.
+  hygiene.trust((params.initializationOptions as Partial<InitializationOptions> | undefined)?.trustedWorkspace === true, false);
   folders.update(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MOVE_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [APPLY_MOVE_TO_ENV] },
+      executeCommandProvider: { commands: [APPLY_MOVE_TO_ENV, APPLY_UNTRACK] },
     },
     serverInfo: { name: 'secret-safe', version: __VERSION__ },
   };
 });
 
+/** Asks the client to watch the files that change the git-hygiene answer, the project's own kinds included. */
+async function watchHygieneFiles(): Promise<void> {
+  if (!watchRegistration) return;
+  const custom = (await folders.all()).flatMap(f => f.config.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g));
+  const previous = watching;
+  watching = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [...new Set([...HYGIENE_WATCH_GLOBS, ...custom])].map(globPattern => ({ globPattern })),
+  });
+  previous?.dispose();
+}
+
 connection.onInitialized(() => {
   void validator.publishConfigProblems();
+  void watchHygieneFiles();
+  hygiene.schedule(0);
   if (dynamicConfigRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secretSafe' });
   }
@@ -66,6 +101,8 @@ connection.onInitialized(() => {
       folders.update(event.added, event.removed);
       validator.all();
       void validator.publishConfigProblems();
+      void watchHygieneFiles();
+      hygiene.schedule(0);
     });
   }
 });
@@ -81,7 +118,17 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     folders.reload();
     validator.all();
     void validator.publishConfigProblems();
+    void watchHygieneFiles();
   }
+  // Every watched file bears on git hygiene: ignore files, the index, secret files, the config.
+  hygiene.schedule();
+});
+
+connection.onNotification(DID_GRANT_TRUST, () => hygiene.trust(true));
+
+connection.onRequest(CHECK_HYGIENE, async (): Promise<HygieneReport> => {
+  await hygiene.check();
+  return hygiene.report();
 });
 
 documents.onDidOpen(({ document }) => {
@@ -107,7 +154,9 @@ documents.onDidClose(({ document }) => {
   validator.clear(document.uri);
 });
 
-registerCodeActions(connection, documents, new MoveToEnv(documents, folders, settings), () => codeActionResolve);
+registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, () => codeActionResolve);
+registerUntrack(connection, commands, hygiene, documents);
+commands.listen(connection);
 
 documents.listen(connection);
 connection.listen();

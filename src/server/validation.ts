@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher } from '../core';
@@ -6,6 +6,7 @@ import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import type { Folders } from './folders';
 import type { Settings } from '../shared/settings';
+import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
 
 /** Pause after the last keystroke before a document is checked. */
@@ -20,7 +21,7 @@ export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly connection: Connection,
+    private readonly publisher: Publisher,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly folders: Folders,
@@ -53,9 +54,7 @@ export class Validator {
 
   clear(uri: string): void {
     this.cancel(uri);
-    void this.folders.configProblems(uri).then(problems =>
-      this.connection.sendDiagnostics({ uri, diagnostics: problems.map(configDiagnostic) }),
-    );
+    void this.folders.configProblems(uri).then(problems => this.publisher.set(uri, 'document', problems.map(configDiagnostic)));
   }
 
   /** Publishes the problems of every folder's config file; open ones are checked as documents. */
@@ -69,7 +68,7 @@ export class Validator {
       if (open) {
         this.schedule(open, 0);
       } else {
-        void this.connection.sendDiagnostics({ uri, diagnostics: state.config.problems.map(configDiagnostic) });
+        this.publisher.set(uri, 'document', state.config.problems.map(configDiagnostic));
       }
     }
   }
@@ -92,7 +91,7 @@ export class Validator {
     if (this.documents.get(uri)?.version !== version) {
       return;
     }
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.publisher.set(uri, 'document', diagnostics, version);
   }
 }
 

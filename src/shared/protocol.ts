@@ -41,3 +41,39 @@ export const MOVE_TO_ENV_AS = 'secretSafe.moveToEnvAs';
 
 /** The source action that moves every secret of a file. */
 export const MOVE_ALL_KIND = 'source.secretSafe.moveAllToEnv';
+
+/** What the client tells the server at start: whether the workspace is trusted (then git may run). */
+export interface InitializationOptions {
+  trustedWorkspace: boolean;
+}
+
+/** Notification: the user trusted the workspace; git may run from now on. */
+export const DID_GRANT_TRUST = 'secretSafe/didGrantWorkspaceTrust';
+
+/** The diagnostic codes of the git-hygiene checks all start so: `secret-file-tracked`, … */
+export const HYGIENE_CODE_PREFIX = 'secret-file-';
+
+/** Request: check git hygiene now, in every workspace folder, and return what was found. */
+export const CHECK_HYGIENE = 'secretSafe/checkGitHygiene';
+
+export interface HygieneReport {
+  /** How ignoring was decided in each folder: by git itself, by reading the ignore files, or not at all. */
+  folders: Array<{ path: string; method: 'git' | 'ignore-files' | 'none' }>;
+  findings: Array<{ uri: string; line: number; problem: 'tracked' | 'not-ignored' | 'unignore-rule'; relativePath: string; message: string }>;
+}
+
+/** Client command behind "Stop tracking…": confirms, then runs APPLY_UNTRACK. */
+export const UNTRACK_SECRET_FILE = 'secretSafe.untrackSecretFile';
+
+/** Server command: `git rm --cached` the secret file, and ignore it. Trusted workspaces only. */
+export const APPLY_UNTRACK = 'secretSafe.applyUntrack';
+
+export interface UntrackArgs {
+  /** The tracked secret file. */
+  uri: string;
+  /** Its path in the repository, for the confirmation. */
+  relativePath: string;
+}
+
+/** The client command "Secret Safe: Check Git Hygiene". */
+export const CHECK_HYGIENE_COMMAND = 'secretSafe.checkGitHygiene';

@@ -8,6 +8,7 @@ import {
   ShowMessageRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -22,7 +23,9 @@ import {
   type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
+  type FileEvent,
   type PublishDiagnosticsParams,
+  type Registration,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { DIST } from './repo';
@@ -44,13 +47,15 @@ export class ServerUnderTest {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
 
-  private constructor(settings: SettingsFor) {
-    this.child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private constructor(settings: SettingsFor, env: NodeJS.ProcessEnv | undefined) {
+    this.child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     this.child.stdout!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.child.stderr!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => settings(item.scopeUri)));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, params => {
+      this.registrations.push(...params.registrations);
+    });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, params => {
       this.appliedEdits.push(params.edit);
       return { applied: true };
@@ -73,19 +78,34 @@ export class ServerUnderTest {
   readonly appliedEdits: WorkspaceEdit[] = [];
   /** Messages the server showed (`window/showMessage`). */
   readonly messages: string[] = [];
+  /** Capabilities the server registered (`client/registerCapability`), such as file watchers. */
+  readonly registrations: Registration[] = [];
 
-  static async start(options: { folder?: string; settings?: SettingsFor; configuration?: boolean; resolveSupport?: boolean } = {}): Promise<ServerUnderTest> {
-    const server = new ServerUnderTest(options.settings ?? (() => ({})));
+  static async start(
+    options: {
+      folder?: string;
+      settings?: SettingsFor;
+      configuration?: boolean;
+      resolveSupport?: boolean;
+      /** What VS Code's client says: the workspace is trusted, so git may run. Absent: any other client. */
+      trustedWorkspace?: boolean;
+      /** The server process's environment (a PATH with a git that logs its calls). */
+      env?: NodeJS.ProcessEnv;
+    } = {},
+  ): Promise<ServerUnderTest> {
+    const server = new ServerUnderTest(options.settings ?? (() => ({})), options.env);
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+      ...(options.trustedWorkspace !== undefined ? { initializationOptions: { trustedWorkspace: options.trustedWorkspace } } : {}),
       capabilities: {
         workspace: {
           configuration: options.configuration !== false,
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
@@ -146,6 +166,11 @@ export class ServerUnderTest {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Tells the server that files changed on disk, as the client's file watchers do. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   async settingsChanged(): Promise<void> {

@@ -45,7 +45,8 @@ describe('ignore rules: git and the ignore library agree', () => {
         if (c.excludesFile) repo.git('config', 'core.excludesFile', join(repo.path, c.excludesFile));
         const paths = [...c.ignored, ...c.kept];
         for (const p of paths) repo.write(p, 'x\n');
-        const byGit = await gitIgnored(repo.path, paths);
+        const byGit = (await gitIgnored(repo.path, paths))!;
+        assert.ok(byGit, 'git check-ignore failed');
         const files = new IgnoreFiles(repo.path, repo.path, {});
         const byLibrary = new Set<string>();
         for (const p of paths) if (await files.ignores(join(repo.path, p))) byLibrary.add(p);

@@ -10,6 +10,8 @@ export interface SecretFileKind {
   contains?: RegExp;
   /** What to add to `.gitignore`; `{name}` is the file's name, `{path}` its path from the repository root. */
   ignorePattern: string;
+  /** For the project's own kinds: the glob the editor watches for changes to such files. */
+  watchGlob?: string;
 }
 
 /** The committed templates beside `.env`: placeholders, meant to be in git. */
@@ -75,3 +77,18 @@ export function ignorePatternFor(kind: SecretFileKind, relativePath: string): st
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
   return kind.ignorePattern.replace('{name}', name).replace('{path}', `/${relativePath}`).replace('{ext}', ext);
 }
+
+/**
+ * Globs of the files whose changes can change the git-hygiene answer: ignore files, the index,
+ * and the built-in secret files by name. Kinds known only by content in common files (a service
+ * account `.json`) are left to the other events and the "Check Git Hygiene" command.
+ */
+export const HYGIENE_WATCH_GLOBS: readonly string[] = [
+  '**/.gitignore',
+  '**/.git/index',
+  '**/.git/info/exclude',
+  '**/.env*',
+  '**/*.{pem,key,p12,pfx,jks,keystore,tfstate,tfvars}',
+  '**/{id_rsa,id_dsa,id_ecdsa,id_ed25519,credentials.json,.npmrc,.pypirc,.netrc}',
+  '**/.docker/config.json',
+];

@@ -8,7 +8,10 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isConnectionString } from '../../core/fix/plan';
-import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
+import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
+import type { Commands } from '../commands';
+import type { HygieneService } from '../hygiene';
+import { hygieneFixes } from './hygiene-fixes';
 import { ignoreLineAction } from './ignore-line';
 import type { MoveToEnv } from './move-to-env';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
@@ -18,11 +21,18 @@ type ActionData = { move: MoveToEnvArgs } | { moveAll: { uri: string } };
 
 /**
  * Code actions for Secret Safe diagnostics: "Move to .env as NAME" (preferred), "Move only the
- * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line", and
- * the source action "Move all secrets in this file to .env". Titles are computed up front (they
+ * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line", the
+ * source action "Move all secrets in this file to .env", and the git-hygiene fixes. Titles are computed up front (they
  * name the variable); edits are computed in `codeAction/resolve` when the client supports it.
  */
-export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, move: MoveToEnv, canResolve: () => boolean): void {
+export function registerCodeActions(
+  connection: Connection,
+  commands: Commands,
+  documents: TextDocuments<TextDocument>,
+  move: MoveToEnv,
+  hygiene: HygieneService,
+  canResolve: () => boolean,
+): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) {
@@ -33,7 +43,8 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
     const wants = (kind: string): boolean => !only || only.some(k => kind === k || kind.startsWith(`${k}.`));
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
-        actions.push(...(await quickFixes(document, diagnostic, diagnostic.code as string, move)));
+        const code = diagnostic.code as string;
+        actions.push(...(code.startsWith(HYGIENE_CODE_PREFIX) ? await hygieneFixes(document, diagnostic, hygiene, documents) : await quickFixes(document, diagnostic, code, move)));
       }
     }
     if (wants(MOVE_ALL_KIND) && (await move.findings(document)).length > 0) {
@@ -44,11 +55,8 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
 
   connection.onCodeActionResolve(action => resolve(action, documents, move));
 
-  connection.onExecuteCommand(async params => {
-    if (params.command !== APPLY_MOVE_TO_ENV) {
-      return undefined;
-    }
-    const args = params.arguments?.[0] as MoveToEnvArgs;
+  commands.register(APPLY_MOVE_TO_ENV, async ([raw]) => {
+    const args = raw as MoveToEnvArgs;
     const located = await move.locate(args.uri, args.range, args.ruleId);
     const plan = located && (await move.plan(located, args));
     if (!plan) {

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { APPLY_UNTRACK, CHECK_HYGIENE, type HygieneReport, type UntrackArgs } from '../shared/protocol';
+
+const METHOD: Record<HygieneReport['folders'][number]['method'], string> = {
+  git: 'asked git',
+  'ignore-files': 'read the .gitignore files without running git',
+  none: 'not a git repository',
+};
+
+/**
+ * "Secret Safe: Check Git Hygiene": checks now, then lists every secret file git would commit or
+ * tracks already; picking one opens it where the problem is. A clean result says how it was
+ * decided (git itself, or the ignore files in an untrusted workspace).
+ */
+export async function checkGitHygiene(client: LanguageClient): Promise<void> {
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Secret Safe: checking git hygiene' },
+    () => client.sendRequest<HygieneReport>(CHECK_HYGIENE),
+  );
+  const how = [...new Set(report.folders.map(f => METHOD[f.method]))].join('; ');
+  if (report.findings.length === 0) {
+    void vscode.window.showInformationMessage(
+      report.folders.every(f => f.method === 'none')
+        ? 'Secret Safe: no git repository and no .gitignore in this workspace, so there is nothing to check.'
+        : `Secret Safe: git hygiene is fine: no secret file is committed or would be (${how}).`,
+    );
+    return;
+  }
+  const icon = { tracked: '$(error)', 'not-ignored': '$(warning)', 'unignore-rule': '$(warning)' } as const;
+  const picked = await vscode.window.showQuickPick(
+    report.findings.map(f => ({ label: `${icon[f.problem]} ${f.relativePath}`, description: f.problem === 'unignore-rule' ? `.gitignore line ${f.line + 1}` : undefined, detail: f.message, finding: f })),
+    { title: `Secret Safe: ${report.findings.length} git hygiene problem${report.findings.length === 1 ? '' : 's'} (${how})`, placeHolder: 'Open a file to fix it' },
+  );
+  if (picked) {
+    const position = new vscode.Position(picked.finding.line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.parse(picked.finding.uri), { selection: new vscode.Range(position, position) });
+  }
+}
+
+/**
+ * "Stop tracking…": explains what `git rm --cached` does and does not do, asks, then has the
+ * server run it. The keys stay in the history, so the message says to rotate them.
+ */
+export async function untrackSecretFile(client: LanguageClient, args: UntrackArgs): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(
+    `Stop tracking ${args.relativePath}?`,
+    {
+      modal: true,
+      detail:
+        `Secret Safe will run "git rm --cached" and add the file to .gitignore. The file stays on your disk; ` +
+        `your next commit removes it from the repository.\n\nThe keys in it are still in the git history, and anyone with a clone has them: rotate them.`,
+    },
+    'Stop Tracking',
+  );
+  if (choice !== 'Stop Tracking') {
+    return;
+  }
+  const result = await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_UNTRACK, arguments: [args] }) as { untracked?: boolean } | undefined;
+  if (result?.untracked) {
+    void vscode.window.showInformationMessage(`Secret Safe: ${args.relativePath} is no longer tracked. Commit the change, save .gitignore, and rotate the keys it held.`);
+  }
+}
