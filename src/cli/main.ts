@@ -14,10 +14,12 @@ const USAGE = `Usage: secret-safe scan [paths...] [options]
 
 Finds hardcoded secrets (API keys, tokens, private keys) in files and folders.
 Folders are walked with their .gitignore files honoured. Values are always masked.
+Also reports secret files (.env, *.pem, ...) that git tracks or does not ignore.
 
 Options:
   --format <text|json>  output format (default: text)
   --output <file>       write the report to a file instead of stdout
+  --no-git              never run git: read .gitignore files and .git/index instead
   -h, --help            show this help
   -v, --version         show the version
 
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
+      'no-git': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -57,24 +60,25 @@ async function main(argv: string[]): Promise<number> {
   if (!reporter) {
     throw new UsageError(`unknown format '${values.format}' (use text or json)`);
   }
-  const run = await runScan(paths.length > 0 ? paths : ['.'], process.cwd());
+  const run = await runScan(paths.length > 0 ? paths : ['.'], process.cwd(), { git: !values['no-git'] });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${warning}\n`);
   }
-  const report = reporter.format(run.findings, run.summary);
+  const report = reporter.format(run.findings, run.summary, run.hygiene);
   if (values.output) {
     writeFileSync(values.output, report);
   } else {
     process.stdout.write(report);
   }
-  process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.summary.filesScanned)}\n`);
-  return run.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned)}\n`);
+  return run.findings.length > 0 || run.hygiene.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
-function summaryLine(secrets: number, files: number, scanned: number): string {
+function summaryLine(secrets: number, files: number, hygiene: number, scanned: number): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const found = secrets === 0 ? 'no secrets found' : `${plural(secrets, 'secret')} found in ${plural(files, 'file')}`;
-  return `secret-safe: ${found} (${plural(scanned, 'file')} scanned)`;
+  const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
+  return `secret-safe: ${found}${git} (${plural(scanned, 'file')} scanned)`;
 }
 
 /** One line, no stack: the user needs the reason, not our call graph. */

@@ -1,5 +1,5 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import ignore from 'ignore';
 import { HYGIENE_CODES, type HygieneProblem } from '../core/hygiene/checks';
 import { SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../core/hygiene/secret-files';
@@ -37,6 +37,8 @@ export interface HygieneOptions {
   allowlisted?: (path: string) => boolean;
   /** Check codes the project disabled (`secret-file-not-ignored`, …). */
   disabled?: readonly string[];
+  /** Check only these files (absolute, inside `folder`) instead of walking it: a commit's file list. */
+  files?: readonly string[];
 }
 
 export interface HygieneResult {
@@ -110,7 +112,9 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
   }
   const root = repo ?? folder;
   let method: HygieneResult['method'] = repo && options.useGit ? 'git' : 'ignore-files';
-  const walked = await candidates(folder, kinds);
+  const walked = options.files
+    ? { files: options.files.filter(f => mayBeSecretFile(relativePosix(folder, f), kinds)), gitignores: [] }
+    : await candidates(folder, kinds);
   let tracked: Set<string> | undefined;
   if (repo && method === 'git') {
     tracked = await gitTracked(root);
@@ -123,10 +127,11 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
 
   // Secret files: those the walk found, and tracked ones the walk skipped (a committed dist/.env).
   const paths = new Set(walked.files);
-  for (const rel of tracked) {
+  const inside = folder.endsWith(sep) ? folder : folder + sep;
+  for (const rel of options.files ? [] : tracked) {
     const abs = join(root, rel);
     // Tracked files deleted from the disk are left to `git status`.
-    if (abs.startsWith(folder) && mayBeSecretFile(rel, kinds) && (await stat(abs).then(st => st.isFile(), () => false))) paths.add(abs);
+    if (abs.startsWith(inside) && mayBeSecretFile(rel, kinds) && (await stat(abs).then(st => st.isFile(), () => false))) paths.add(abs);
   }
   const secrets: Array<{ path: string; rel: string; kind: SecretFileKind }> = [];
   for (const path of paths) {

@@ -59,7 +59,7 @@ describe('secret-safe scan (CLI)', () => {
     const [row] = JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'));
     assert.deepEqual(
       { ...row, message: undefined },
-      { file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-pat', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}` },
+      { kind: 'secret', file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-pat', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}` },
     );
     assert.match(row.message, /^GitHub personal access token ghp_\*\*\*\*/);
   });

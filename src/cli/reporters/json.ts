@@ -1,10 +1,14 @@
 import { findingMessage } from '../../core';
 import type { Reporter } from './reporter';
 
-/** A JSON array of findings with 1-based positions; the value appears masked only. */
+/**
+ * A JSON array of findings with 1-based positions; the value appears masked only. Git-hygiene
+ * findings follow, with `"kind": "git-hygiene"` and no value (they are about the file, not a string in it).
+ */
 export const jsonReporter: Reporter = {
-  format(findings) {
-    const rows = findings.map(({ file, finding: f }) => ({
+  format(findings, _summary, hygiene) {
+    const rows: object[] = findings.map(({ file, finding: f }) => ({
+      kind: 'secret',
       file,
       line: f.line + 1,
       column: f.column + 1,
@@ -16,6 +20,9 @@ export const jsonReporter: Reporter = {
       message: findingMessage(f),
       masked: f.masked,
     }));
+    for (const h of hygiene) {
+      rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });
+    }
     return `${JSON.stringify(rows, null, 2)}\n`;
   },
 };
