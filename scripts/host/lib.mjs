@@ -91,14 +91,14 @@ export async function installVsix(state, vsix) {
  * Starts code-server on a free loopback port. `testMode` adds the smoke-test-driver option, without
  * which a built workbench silently ignores the extension-test payload.
  */
-export async function startCodeServer(state, { testMode = false, env = {} } = {}) {
+export async function startCodeServer(state, { testMode = false, env = {}, trusted = true } = {}) {
   const port = await freePort();
   const log = fs.openSync(path.join(state, 'code-server.log'), 'a');
   const config = path.join(state, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     CODE_SERVER, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override',
     '--disable-proxy', '--ignore-last-opened',
     '--user-data-dir', path.join(state, 'ud'), '--extensions-dir', path.join(state, 'exts'),
     ...(testMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

@@ -4,11 +4,15 @@
 //   node scripts/host/run-e2e.mjs                     the suite against this repository's extension
 //   node scripts/host/run-e2e.mjs --break-activation  the same against a copy whose activate() throws;
 //                                                     passes only if the suite then fails
+//   node scripts/host/run-e2e.mjs --untrusted         the untrusted-workspace suite (test/e2e/untrusted) in a
+//                                                     workspace VS Code has not trusted, its repository prepared
+//                                                     first; every git process the host starts is logged
 //
 // The workbench loads the extension (extensionDevelopmentPath) and calls run() of the suite
 // (extensionTestsPath) in its Node extension host, then reports an exit code. That code alone is not
 // trusted: a dying extension host still reports 0. The suite writes a results file, and the run
 // passes only when it lists at least one test and no failure.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +22,8 @@ import { ROOT, launchBrowser, makeState, requireHost, startCodeServer } from './
 const { values: opt } = parseArgs({
   options: {
     'break-activation': { type: 'boolean', default: false },
-    fixture: { type: 'string', default: 'test/e2e/fixtures/basic' },
+    untrusted: { type: 'boolean', default: false },
+    fixture: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
@@ -27,11 +32,53 @@ const { values: opt } = parseArgs({
 
 requireHost();
 const started = Date.now();
-const state = makeState(opt['break-activation'] ? 'e2e-broken' : 'e2e');
+const state = opt.untrusted
+  ? // Workspace trust on, with no prompt: the folder opens in Restricted Mode and stays there.
+    makeState('e2e-untrusted', { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' })
+  : makeState(opt['break-activation'] ? 'e2e-broken' : 'e2e');
 // The workspace lives outside this repository, as a user's project would: git must not see ours around it.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-safe-e2e-ws-'));
-fs.cpSync(path.join(ROOT, opt.fixture), workspace, { recursive: true });
+fs.cpSync(path.join(ROOT, opt.fixture ?? (opt.untrusted ? 'test/e2e/fixtures/untrusted' : 'test/e2e/fixtures/basic')), workspace, { recursive: true });
+prepareRepository(workspace);
 const resultsFile = path.join(state, 'results.json');
+const gitLog = path.join(state, 'git-calls.log');
+
+/**
+ * A fixture with `e2e-git.json` ({ "files": { path: text }, "commit": [paths] }) gets those files
+ * (secret files such as `.env` are written here, so this repository holds none) and becomes a git
+ * repository with `commit` committed, before the host starts.
+ */
+function prepareRepository(dir) {
+  const spec = path.join(dir, 'e2e-git.json');
+  if (!fs.existsSync(spec)) return;
+  const { files = {}, commit } = JSON.parse(fs.readFileSync(spec, 'utf8'));
+  fs.rmSync(spec);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null', GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+  const git = (...args) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-f', '--', ...commit);
+  git('commit', '-q', '-m', 'fixture');
+}
+
+/**
+ * A `git` first on the host's PATH that logs each call with the command line of the process that
+ * started it, then runs the real git: the untrusted suite reads the log to prove none came from us.
+ */
+function gitShim() {
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const bin = path.join(state, 'git-shim');
+  fs.mkdirSync(bin, { recursive: true });
+  fs.writeFileSync(
+    path.join(bin, 'git'),
+    `#!/bin/sh\nparent=$(tr '\\0' ' ' < /proc/$PPID/cmdline 2>/dev/null)\nprintf '%s\\t%s\\n' "$parent" "$*" >> '${gitLog}'\nexec '${real}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  return { PATH: `${bin}${path.delimiter}${process.env.PATH}`, SECRET_SAFE_E2E_GIT_LOG: gitLog };
+}
 const extensionPath = opt['break-activation'] ? brokenCopy(state) : ROOT;
 
 /** A copy of the built extension whose activate() throws, to prove the suite notices. */
@@ -57,7 +104,19 @@ let server;
 let browser;
 let exitCode = 2;
 try {
-  server = await startCodeServer(state, { testMode: true, env: { SECRET_SAFE_E2E_RESULTS: resultsFile, ...(opt.grep ? { SECRET_SAFE_E2E_GREP: opt.grep } : {}) } });
+  server = await startCodeServer(state, {
+    testMode: true,
+    trusted: !opt.untrusted,
+    env: {
+      // The extension host keeps this environment (PATH with the logging git) instead of one
+      // resolved from a login shell, which VS Code's server otherwise merges over it.
+      VSCODE_CLI: '1',
+      SECRET_SAFE_E2E_RESULTS: resultsFile,
+      ...gitShim(),
+      ...(opt.untrusted ? { SECRET_SAFE_E2E_SUITE: 'untrusted' } : {}),
+      ...(opt.grep ? { SECRET_SAFE_E2E_GREP: opt.grep } : {}),
+    },
+  });
   const remote = p => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionPath)],
@@ -76,6 +135,14 @@ try {
     // A test may ask for a picture of the workbench: console.log('[screenshot] name').
     const shot = /^\[screenshot\] ([\w-]+)$/.exec(line);
     if (shot) void page.screenshot({ path: path.join(state, `${shot[1]}.png`) }).catch(() => {});
+    // ...or the text of every notification, printed here (the host shows them in the list only).
+    if (line === '[notifications]') {
+      void page
+        .locator('.notifications-list-container .notification-list-item-message')
+        .allTextContents()
+        .then(texts => texts.forEach(t => console.log(`e2e: notification: ${t}`)))
+        .catch(() => {});
+    }
     // ...or text typed where the focus is (an input box): console.log('[type] SOME_NAME').
     const typed = /^\[type\] (.+)$/.exec(line);
     if (typed) void page.keyboard.type(typed[1]).catch(() => {});
@@ -90,6 +157,27 @@ try {
         .focus()
         .then(() => page.keyboard.press(press[1]))
         .catch(e => console.error(`e2e: could not press ${press[1]}: ${e.message.split('\n')[0]}`));
+    }
+    // ...or a click on a button a person would press, such as a notification's: console.log('[click] Stop Tracking').
+    const click = /^\[click\] (.+)$/.exec(line);
+    if (click) {
+      void page
+        .getByRole('button', { name: click[1], exact: true })
+        .first()
+        .click({ timeout: 15_000 })
+        .catch(async e => {
+          console.error(`e2e: could not click ${click[1]}: ${e.message.split('\n')[0]}`);
+          await page.screenshot({ path: path.join(state, 'click-failed.png') }).catch(() => {});
+        });
+    }
+    // ...or a row picked in the quick pick once it shows: console.log('[pick] .env.local').
+    const pick = /^\[pick\] (.+)$/.exec(line);
+    if (pick) {
+      void page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: pick[1] })
+        .first()
+        .click({ timeout: 15_000 })
+        .catch(e => console.error(`e2e: could not pick ${pick[1]}: ${e.message.split('\n')[0]}`));
     }
     if (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line)) {
       console.log(`[host] ${line}`);
@@ -130,7 +218,7 @@ for (const t of results?.tests ?? []) {
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const suiteOk = exitCode === 0 && results !== undefined && results.tests.length > 0 && failed === 0;
-console.log(`e2e (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seconds} s): ${passed} passed, ${failed} failed`);
+console.log(`e2e${opt.untrusted ? ', untrusted workspace' : ''} (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seconds} s): ${passed} passed, ${failed} failed`);
 
 if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.

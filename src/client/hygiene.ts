@@ -40,17 +40,27 @@ export async function checkGitHygiene(client: LanguageClient): Promise<void> {
 
 /**
  * "Stop tracking…": explains what `git rm --cached` does and does not do, asks, then has the
- * server run it. The keys stay in the history, so the message says to rotate them.
+ * server run it. The keys stay in the history, so the message says to rotate them. In an
+ * untrusted workspace it explains why git will not run and offers to manage trust instead.
  */
 export async function untrackSecretFile(client: LanguageClient, args: UntrackArgs): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    // A repository's own config can make git run programs: Secret Safe runs it only once trusted.
+    const manage = await vscode.window.showWarningMessage(
+      `Secret Safe runs git only in a trusted workspace. Trust this folder to let it stop tracking ${args.relativePath}, ` +
+        `or run "git rm --cached ${args.relativePath}" yourself. Either way, rotate the keys it holds: the git history keeps them.`,
+      'Manage Workspace Trust',
+    );
+    if (manage) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
+    }
+    return;
+  }
+  // A notification rather than a modal dialog: nothing is lost (the file stays, `git add` undoes it),
+  // and the person can read the warning about the history while deciding.
   const choice = await vscode.window.showWarningMessage(
-    `Stop tracking ${args.relativePath}?`,
-    {
-      modal: true,
-      detail:
-        `Secret Safe will run "git rm --cached" and add the file to .gitignore. The file stays on your disk; ` +
-        `your next commit removes it from the repository.\n\nThe keys in it are still in the git history, and anyone with a clone has them: rotate them.`,
-    },
+    `Stop tracking ${args.relativePath}? Secret Safe will run "git rm --cached" and add it to .gitignore; the file stays on your disk ` +
+      `and your next commit removes it from the repository. The keys in it stay in the git history, where anyone with a clone has them: rotate them.`,
     'Stop Tracking',
   );
   if (choice !== 'Stop Tracking') {

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core';
-import { HYGIENE_WATCH_GLOBS } from '../core/hygiene/secret-files';
+import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
 import {
   APPLY_MOVE_TO_ENV,
   APPLY_UNTRACK,
@@ -29,6 +29,7 @@ import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
 import { TYPING_DELAY_MS, Validator } from './validation';
+import { bearsOnHygiene, hygieneWatchers } from './watched-files';
 
 declare const __VERSION__: string;
 
@@ -83,9 +84,7 @@ async function watchHygieneFiles(): Promise<void> {
   if (!watchRegistration) return;
   const custom = (await folders.all()).flatMap(f => f.config.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g));
   const previous = watching;
-  watching = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [...new Set([...HYGIENE_WATCH_GLOBS, ...custom])].map(globPattern => ({ globPattern })),
-  });
+  watching = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: hygieneWatchers(custom) });
   previous?.dispose();
 }
 
@@ -113,15 +112,16 @@ connection.onDidChangeConfiguration(change => {
   validator.all();
 });
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (changes.some(c => c.uri.endsWith(`/${CONFIG_FILE}`))) {
     folders.reload();
     validator.all();
     void validator.publishConfigProblems();
     void watchHygieneFiles();
   }
-  // Every watched file bears on git hygiene: ignore files, the index, secret files, the config.
-  hygiene.schedule();
+  // Ignore files, the index, secret files, the config and new folders bear on git hygiene.
+  const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.config.config.secretFiles)];
+  if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
 });
 
 connection.onNotification(DID_GRANT_TRUST, () => hygiene.trust(true));

@@ -18,8 +18,13 @@ export function run(): Promise<void> {
   if (process.env.SECRET_SAFE_E2E_GREP) {
     mocha.grep(process.env.SECRET_SAFE_E2E_GREP);
   }
-  const suiteDir = join(__dirname, 'suite');
-  for (const file of readdirSync(suiteDir).filter(f => f.endsWith('.test.js')).sort()) {
+  // The untrusted-workspace run has its own suite: the main one assumes a trusted workspace.
+  const suiteDir = join(__dirname, process.env.SECRET_SAFE_E2E_SUITE === 'untrusted' ? 'untrusted' : 'suite');
+  // Git hygiene runs last: it edits .gitignore through VS Code and then deletes it, and VS Code keeps
+  // that file's undo history, so a later multi-file undo that re-creates .gitignore is refused
+  // ("closed and modified on disk") and undoes the code alone.
+  const last = (f: string): number => (f.startsWith('git-hygiene.') ? 1 : 0);
+  for (const file of readdirSync(suiteDir).filter(f => f.endsWith('.test.js')).sort((a, b) => last(a) - last(b) || a.localeCompare(b))) {
     mocha.addFile(join(suiteDir, file));
   }
   const tests: TestResult[] = [];

@@ -168,14 +168,14 @@ describe('language server over stdio: git hygiene', function () {
     assert.equal(repo.git('status', '--porcelain', '--', 'deploy').trim(), 'D  deploy/id_ed25519', 'staged as a removal; the file is ignored, not listed as new');
   });
 
-  it('in an untrusted workspace offers no git command, and refuses one sent anyway', async () => {
+  it('in an untrusted workspace refuses to run git rm, even when asked directly', async () => {
     repo = messyRepo();
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: false, env: shim.env });
     await openFromDisk('.env', 'dotenv');
     const [d] = await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'));
+    // The action is there (the client command explains trust); the server command is what refuses.
     const stop = (await actionsFor(uri('.env'), d)).find(a => a.title.startsWith('Stop tracking'));
-    assert.match(stop?.disabled?.reason ?? '', /trusted workspace/);
-    assert.equal(stop?.command, undefined);
+    assert.equal(stop?.command?.command, 'secretSafe.untrackSecretFile');
     const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: UNTRACK, arguments: [{ uri: uri('.env'), relativePath: '.env' }] });
     assert.deepEqual(result, { untracked: false });
     assert.match(server.messages.join('\n'), /git runs only in a trusted workspace/);
@@ -213,6 +213,24 @@ describe('language server over stdio: git hygiene', function () {
     repo.write('.git/info/exclude', '.env\n');
     await server.filesChanged([{ uri: pathToFileURL(join(repo.path, '.git', 'index')).href, type: FileChangeType.Changed }]);
     await server.diagnostics(uri('.env'), ds => ds.length === 0);
+  });
+
+  it('re-checks when a folder appears with a key already inside, and not for an ordinary new file', async () => {
+    repo = gitRepo({ '.gitignore': 'node_modules/\n', 'README.md': '# app\n' }, ['.gitignore', 'README.md']);
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
+    await server.connection.sendRequest<Report>(CHECK);
+    const watchers = server.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
+    assert.ok(watchers.some(w => w.globPattern === '**/*' && w.kind === 1), 'watches every creation');
+    // A build writes a source file: nothing about git hygiene changes, so git is not asked again.
+    const before = shim.calls().length;
+    repo.write('dist/app.js', 'console.log(1);\n');
+    await server.filesChanged([{ uri: uri('dist/app.js'), type: FileChangeType.Created }]);
+    await new Promise(r => setTimeout(r, 1000));
+    assert.equal(shim.calls().length, before, `no git call after an ordinary file appeared: ${shim.calls().slice(before).join('; ')}`);
+    // `git checkout` or `tar -x` makes a folder with its files inside; the watcher may report the folder alone.
+    repo.write('keys/deploy.pem', `${fake.pem()}\n`);
+    await server.filesChanged([{ uri: uri('keys'), type: FileChangeType.Created }]);
+    await server.diagnostics(uri('keys/deploy.pem'), hasCode('secret-file-not-ignored'));
   });
 
   it('keeps a document\'s own findings and the hygiene warning on the same file apart', async () => {

@@ -34,8 +34,8 @@ async function ignoreEdit(finding: HygieneFinding, documents: TextDocuments<Text
 
 /**
  * Quick fixes for the git-hygiene diagnostics: add the file's pattern to `.gitignore`, remove a
- * `!` line that re-includes it, or stop tracking a committed one (a command that confirms first,
- * offered only in a trusted workspace because it runs git).
+ * `!` line that re-includes it, or stop tracking a committed one (a client command that confirms
+ * first; git runs only in a trusted workspace).
  */
 export async function hygieneFixes(
   document: TextDocument,
@@ -55,9 +55,9 @@ export async function hygieneFixes(
       ...base,
       title: `Stop tracking ${finding.relativePath} (git rm --cached)…`,
       isPreferred: true,
-      ...(service.isTrusted
-        ? { command: { title: 'Stop tracking', command: UNTRACK_SECRET_FILE, arguments: [args] } }
-        : { disabled: { reason: 'Secret Safe runs git only in a trusted workspace: trust this folder first' } }),
+      // Offered in an untrusted workspace too: the client command then explains that git runs
+      // only once the folder is trusted (a disabled action would be hidden from the lightbulb).
+      command: { title: 'Stop tracking', command: UNTRACK_SECRET_FILE, arguments: [args] },
     });
   }
   if (finding.problem === 'unignore-rule') {

@@ -57,7 +57,10 @@ describe('Move to .env in VS Code', () => {
     console.log('[screenshot] after-undo');
     await new Promise(r => setTimeout(r, 1500));
     await waitFor('the code restored', () => (document.getText() === original ? true : undefined));
-    await waitFor('.env, .env.example and .gitignore gone again', () => (read('.env') === undefined && read('.env.example') === undefined && read('.gitignore') === undefined ? true : undefined));
+    const left = (): string[] => ['.env', '.env.example', '.gitignore'].filter(f => read(f) !== undefined);
+    await waitFor('.env, .env.example and .gitignore gone again', () => (left().length === 0 ? true : undefined)).catch(e => {
+      throw new Error(`${e.message}; still on disk: ${left().join(', ')}`);
+    });
     await diagnosticsCount(document.uri, 1);
   });
 
