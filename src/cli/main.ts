@@ -1,9 +1,14 @@
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BaselineError, baselineText, readBaseline } from '../node/baseline';
+import { GitError } from '../node/git-content';
+import { HookError, installHook } from './install-hook';
 import { jsonReporter } from './reporters/json';
 import type { Reporter } from './reporters/reporter';
+import { sarifReporter } from './reporters/sarif';
 import { textReporter } from './reporters/text';
-import { runScan } from './run';
+import { baselineEntries, runScan, type ScanSource } from './run';
 
 declare const __VERSION__: string;
 
@@ -11,22 +16,33 @@ declare const __VERSION__: string;
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 const USAGE = `Usage: secret-safe scan [paths...] [options]
+       secret-safe install-hook
 
 Finds hardcoded secrets (API keys, tokens, private keys) in files and folders.
 Folders are walked with their .gitignore files honoured. Values are always masked.
 Also reports secret files (.env, *.pem, ...) that git tracks or does not ignore.
 
 Options:
-  --format <text|json>  output format (default: text)
-  --output <file>       write the report to a file instead of stdout
-  --no-git              never run git: read .gitignore files and .git/index instead
-  -h, --help            show this help
-  -v, --version         show the version
+  --format <text|json|sarif>  output format (default: text); SARIF 2.1.0 for code scanning
+  --output <file>             write the report to a file instead of stdout
+  --staged                    scan what the git index holds for the next commit
+  --since <rev>               report only lines added since a revision (and new files)
+  --stdin                     scan standard input (--stdin-name names it in the report)
+  --baseline <file>           do not report the findings this baseline accepts
+  --write-baseline <file>     accept every finding now: write them to a baseline file
+  --no-git                    never run git for hygiene: read .gitignore files and .git/index
+  --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
+  -q, --quiet                 print findings only, no summary
+  -h, --help                  show this help
+  -v, --version               show the version
+
+install-hook: adds a git pre-commit hook that runs 'secret-safe scan --staged'
+(in .husky/pre-commit with husky, else where core.hooksPath or .git/hooks says).
 
 Exit codes: 0 no secrets found, 1 secrets found, 2 usage or fatal error.
 `;
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter };
+const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
 
 /** A usage or fatal error: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -39,7 +55,15 @@ async function main(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
+      staged: { type: 'boolean' },
+      since: { type: 'string' },
+      stdin: { type: 'boolean' },
+      'stdin-name': { type: 'string', default: '<stdin>' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
       'no-git': { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -53,32 +77,82 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.clean;
   }
   const [command, ...paths] = positionals;
+  if (command === 'install-hook') {
+    if (paths.length > 0) throw new UsageError(`install-hook takes no paths (got '${paths[0]}')`);
+    const hook = installHook(process.cwd());
+    const how = { husky: 'husky', 'core.hooksPath': 'core.hooksPath', '.git/hooks': 'git' }[hook.via];
+    process.stdout.write(
+      hook.status === 'present'
+        ? `secret-safe: the pre-commit hook is already in ${hook.file}\n`
+        : `secret-safe: ${hook.status === 'created' ? 'created' : 'added to'} ${hook.file} (${how}): commits that add a secret now stop\n`,
+    );
+    return EXIT.clean;
+  }
   if (command !== 'scan') {
     throw new UsageError(command ? `unknown command '${command}' (try 'secret-safe scan')` : "missing command (try 'secret-safe scan .')");
   }
   const reporter = REPORTERS[values.format ?? 'text'];
   if (!reporter) {
-    throw new UsageError(`unknown format '${values.format}' (use text or json)`);
+    throw new UsageError(`unknown format '${values.format}' (use text, json or sarif)`);
   }
-  const run = await runScan(paths.length > 0 ? paths : ['.'], process.cwd(), { git: !values['no-git'] });
+  const sources = [values.staged && '--staged', values.since !== undefined && '--since', values.stdin && '--stdin'].filter(Boolean);
+  if (sources.length > 1) {
+    throw new UsageError(`${sources.join(' and ')} cannot be combined`);
+  }
+  if (values.stdin && paths.length > 0) {
+    throw new UsageError('--stdin scans standard input: give no paths with it');
+  }
+  const source: ScanSource = values.stdin
+    ? { kind: 'stdin', text: await readStdin(), name: values['stdin-name'] ?? '<stdin>' }
+    : values.staged
+      ? { kind: 'staged' }
+      : values.since !== undefined
+        ? { kind: 'since', rev: values.since }
+        : { kind: 'paths' };
+  const cwd = process.cwd();
+  const baseline = values.baseline ? { entries: readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
+  // Writing a baseline accepts every current finding, those an old baseline accepted included.
+  const run = await runScan(paths.length > 0 ? paths : ['.'], cwd, { git: !values['no-git'], source, baseline: values['write-baseline'] ? undefined : baseline });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${warning}\n`);
   }
-  const report = reporter.format(run.findings, run.summary, run.hygiene);
+  if (values['write-baseline']) {
+    // Accepting today's findings: written (masked, fingerprinted), then not reported.
+    const file = resolve(values['write-baseline']);
+    writeFileSync(file, baselineText(baselineEntries(run.findings, cwd, dirname(file))));
+    process.stderr.write(`secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
+    run.baselined += run.findings.length;
+    run.findings = [];
+  }
+  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const report = reporter.format(run, { color, version: __VERSION__, cwd });
   if (values.output) {
     writeFileSync(values.output, report);
   } else {
     process.stdout.write(report);
   }
-  process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned)}\n`);
+  if (!values.quiet) {
+    process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`);
+  }
   return run.findings.length > 0 || run.hygiene.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
-function summaryLine(secrets: number, files: number, hygiene: number, scanned: number): string {
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')));
+    process.stdin.on('error', reject);
+  });
+}
+
+function summaryLine(secrets: number, files: number, hygiene: number, scanned: number, baselined: number, source: ScanSource): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const found = secrets === 0 ? 'no secrets found' : `${plural(secrets, 'secret')} found in ${plural(files, 'file')}`;
   const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
-  return `secret-safe: ${found}${git} (${plural(scanned, 'file')} scanned)`;
+  const accepted = baselined === 0 ? '' : `, ${baselined} accepted by the baseline`;
+  const what = source.kind === 'staged' ? `${plural(scanned, 'staged file')} scanned` : source.kind === 'stdin' ? 'standard input scanned' : `${plural(scanned, 'file')} scanned`;
+  return `secret-safe: ${found}${git}${accepted} (${what})`;
 }
 
 /** One line, no stack: the user needs the reason, not our call graph. */
@@ -90,6 +164,9 @@ function describe(error: unknown): string {
   if (e.code === 'EACCES' && e.path) {
     return `permission denied: ${e.path}`;
   }
+  if (e instanceof GitError) {
+    return `git: ${e.message}`;
+  }
   return e instanceof Error ? e.message : String(error);
 }
 
@@ -99,7 +176,8 @@ main(process.argv.slice(2)).then(
   },
   error => {
     process.stderr.write(`secret-safe: ${describe(error)}\n`);
-    if (!(error instanceof UsageError) && process.env.SECRET_SAFE_DEBUG) {
+    const expected = error instanceof UsageError || error instanceof BaselineError || error instanceof HookError || error instanceof GitError;
+    if (!expected && process.env.SECRET_SAFE_DEBUG) {
       process.stderr.write(`${(error as Error).stack}\n`);
     }
     process.exitCode = EXIT.error;

@@ -1,51 +1,144 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { createPathMatcher } from '../core';
+import { BUILTIN_RULES, createPathMatcher, type Rule, type Scanner } from '../core';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene/checks';
 import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
+import { baselineFilter, type BaselineEntry } from '../node/baseline';
+import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git-content';
 import { checkHygiene, type HygieneFinding } from '../node/hygiene';
-import { DEFAULT_MAX_FILE_BYTES, scanPaths } from '../node/scan-files';
 import { findProjectConfig, type LoadedConfig } from '../node/project-config';
+import { decodeText } from '../node/read-text';
 import { scannerFor } from '../node/rule-set';
-import type { FileFinding, HygieneFileFinding, ScanSummary } from './reporters/reporter';
+import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText } from '../node/scan-files';
+import type { FileFinding, HygieneFileFinding, ScanReport } from './reporters/reporter';
+
+/** Where the text to scan comes from. */
+export type ScanSource = { kind: 'paths' } | { kind: 'staged' } | { kind: 'since'; rev: string } | { kind: 'stdin'; text: string; name: string };
 
 export interface ScanOptions {
   /** Ask git whether secret files are ignored and tracked; otherwise read the ignore files and the index. */
   git: boolean;
+  source: ScanSource;
+  /** Accepted findings (paths relative to `baselineDir`): not reported. */
+  baseline?: { entries: BaselineEntry[]; dir: string };
 }
 
-export interface ScanRun {
-  findings: FileFinding[];
-  /** Secret files git would commit or tracks already, and `.gitignore` lines that let them in. */
-  hygiene: HygieneFileFinding[];
-  summary: ScanSummary;
+export interface ScanRun extends ScanReport {
   /** Problems in the project config, already formatted for the user. */
   warnings: string[];
+  /** Findings the baseline accepted, not in `findings`. */
+  baselined: number;
 }
 
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
-export async function runScan(paths: readonly string[], cwd: string, options: ScanOptions = { git: true }): Promise<ScanRun> {
+export async function runScan(paths: readonly string[], cwd: string, options: ScanOptions): Promise<ScanRun> {
   const started = performance.now();
   const config = await findProjectConfig(cwd);
   const warnings = config.problems.map(p => `${relative(cwd, config.file ?? '') || config.file}:${p.line + 1}: ${p.message}`);
   const scanner = scannerFor(config.config);
-  const findings: FileFinding[] = [];
-  let filesScanned = 0;
-  let filesSkipped = 0;
   const absolute = paths.map(p => resolve(cwd, p));
+  const collected = await collect(options.source, absolute, cwd, scanner, config);
+  const { findings, baselined } = applyBaseline(collected.findings, cwd, options.baseline);
+  const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, config, options.git, cwd);
+  const rules = new Map<string, Rule>([...BUILTIN_RULES, ...config.config.rules].map(r => [r.id, r]));
+  return { findings, hygiene, rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };
+}
+
+interface Collected {
+  findings: FileFinding[];
+  scanned: number;
+  skipped: number;
+  /** What to check for git hygiene: the paths scanned, or nothing (standard input). */
+  hygieneFiles: string[] | 'none';
+}
+
+async function collect(source: ScanSource, absolute: string[], cwd: string, scanner: Scanner, config: LoadedConfig): Promise<Collected> {
+  const out: Collected = { findings: [], scanned: 0, skipped: 0, hygieneFiles: absolute };
+  const rel = (path: string): string => relative(cwd, path).split(sep).join('/');
+  const allowlist = createPathMatcher(config.config.allowlistPaths);
+  const allowlisted = (path: string): boolean => {
+    const r = relative(config.root, path);
+    return !r.startsWith('..') && r !== '' && allowlist(r.split(sep).join('/'));
+  };
+  if (source.kind === 'stdin') {
+    out.scanned = 1;
+    out.hygieneFiles = 'none';
+    out.findings = scanText(scanner, source.text).map(finding => ({ file: source.name, finding }));
+    return out;
+  }
+  if (source.kind === 'staged') {
+    // What the commit will hold: the index's content of each added or changed file, not the working tree.
+    const root = await repositoryRoot(cwd);
+    const files = (await stagedPaths(root, absolute.map(p => relative(root, p) || '.'))).map(p => resolve(root, p)).filter(p => !allowlisted(p));
+    const blobs = await stagedBlobs(root, files.map(p => relative(root, p).split(sep).join('/')));
+    files.forEach((file, i) => {
+      const blob = blobs[i];
+      const text = blob && blob.length <= DEFAULT_MAX_FILE_BYTES ? decodeText(blob) : 'binary';
+      if (text === 'binary') {
+        out.skipped++;
+        return;
+      }
+      out.scanned++;
+      out.findings.push(...scanText(scanner, text).map(finding => ({ file: rel(file), finding })));
+    });
+    out.hygieneFiles = files.filter(existsSync);
+    return out;
+  }
+  if (source.kind === 'since') {
+    // Only lines added since the revision: a CI job on a branch reports what the branch brought.
+    const root = await repositoryRoot(cwd);
+    const added = await addedLinesSince(root, source.rev, absolute.map(p => relative(root, p) || '.'));
+    const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !allowlisted(p));
+    for await (const result of scanPaths(files, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+      if ('skipped' in result) {
+        out.skipped++;
+        continue;
+      }
+      out.scanned++;
+      const lines = added.get(relative(root, result.file).split(sep).join('/'));
+      for (const finding of result.findings) {
+        if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) out.findings.push({ file: rel(result.file), finding });
+      }
+    }
+    out.hygieneFiles = files;
+    return out;
+  }
   for await (const result of scanPaths(absolute, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
     if ('skipped' in result) {
-      filesSkipped++;
+      out.skipped++;
       continue;
     }
-    filesScanned++;
-    const file = relative(cwd, result.file).split(sep).join('/');
-    for (const finding of result.findings) {
-      findings.push({ file, finding });
-    }
+    out.scanned++;
+    for (const finding of result.findings) out.findings.push({ file: rel(result.file), finding });
   }
-  const hygiene = await checkPaths(absolute, config, options.git, cwd);
-  return { findings, hygiene, warnings, summary: { filesScanned, filesSkipped, elapsedMs: performance.now() - started } };
+  return out;
+}
+
+/** Whether any line from `first` to `last` was added. */
+function spans(lines: Set<number>, first: number, last: number): boolean {
+  for (let n = first; n <= last; n++) if (lines.has(n)) return true;
+  return false;
+}
+
+function applyBaseline(findings: FileFinding[], cwd: string, baseline: ScanOptions['baseline']): { findings: FileFinding[]; baselined: number } {
+  if (!baseline) return { findings, baselined: 0 };
+  const accepted = baselineFilter(baseline.entries);
+  const kept = findings.filter(({ file, finding }) => {
+    const path = file === '<stdin>' ? file : relative(baseline.dir, resolve(cwd, file)).split(sep).join('/');
+    return !accepted(path, finding.ruleId, finding.fingerprint);
+  });
+  return { findings: kept, baselined: findings.length - kept.length };
+}
+
+/** Baseline entries for `findings`, their paths relative to the folder the baseline file is in. */
+export function baselineEntries(findings: readonly FileFinding[], cwd: string, baselineDir: string): BaselineEntry[] {
+  return findings.map(({ file, finding }) => ({
+    file: relative(baselineDir, resolve(cwd, file)).split(sep).join('/'),
+    ruleId: finding.ruleId,
+    fingerprint: finding.fingerprint,
+    masked: finding.masked,
+  }));
 }
 
 /**

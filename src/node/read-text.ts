@@ -26,13 +26,17 @@ export async function readTextFile(path: string, maxBytes: number): Promise<stri
       }
       read += bytesRead;
     }
-    const bytes = buffer.subarray(0, read);
-    if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
-      return 'binary';
-    }
-    const text = bytes.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decodeText(buffer.subarray(0, read));
   } finally {
     await handle.close();
   }
+}
+
+/** Bytes as text for scanning (a BOM dropped), or 'binary' when a NUL byte comes early, as git decides. */
+export function decodeText(bytes: Buffer): string | 'binary' {
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
+    return 'binary';
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,13 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createPathMatcher, type Finding, type Scanner } from '../core';
+import { secretFingerprint } from './baseline';
 import { walkFiles } from './gitignore-walk';
 import type { LoadedConfig } from './project-config';
 import { readTextFile, type SkipReason } from './read-text';
 
+/** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
+export type FingerprintedFinding = Finding & { fingerprint: string };
+
 /** What scanning one file gave. */
 export type FileResult =
-  | { file: string; findings: Finding[] }
+  | { file: string; findings: FingerprintedFinding[] }
   | { file: string; skipped: SkipReason };
 
 export interface ScanFilesOptions {
@@ -48,5 +52,10 @@ async function scanFile(file: string, { scanner, maxFileBytes }: ScanFilesOption
   if (text === 'binary' || text === 'too-large') {
     return { file, skipped: text };
   }
-  return { file, findings: scanner.scan(text) };
+  return { file, findings: scanText(scanner, text) };
+}
+
+/** Scans text (a file, a staged blob, standard input) and fingerprints each finding. */
+export function scanText(scanner: Scanner, text: string): FingerprintedFinding[] {
+  return scanner.scan(text).map(f => ({ ...f, fingerprint: secretFingerprint(f.ruleId, text.slice(f.start, f.end)) }));
 }

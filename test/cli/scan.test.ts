@@ -58,9 +58,10 @@ describe('secret-safe scan (CLI)', () => {
     assert.equal(r.stdout, '');
     const [row] = JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'));
     assert.deepEqual(
-      { ...row, message: undefined },
-      { kind: 'secret', file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-pat', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}` },
+      { ...row, message: undefined, fingerprint: undefined },
+      { kind: 'secret', file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-pat', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}`, fingerprint: undefined },
     );
+    assert.match(row.fingerprint, /^[0-9a-f]{64}$/, 'the fingerprint baselines and SARIF match on');
     assert.match(row.message, /^GitHub personal access token ghp_\*\*\*\*/);
   });
 
@@ -114,7 +115,7 @@ describe('secret-safe scan (CLI)', () => {
     const cases: Array<[string[], RegExp]> = [
       [['scan', 'nope'], /^secret-safe: no such file or folder: .*nope\n$/],
       [['scan', '--bogus'], /^secret-safe: Unknown option '--bogus'/],
-      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text or json\)\n$/],
+      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json or sarif\)\n$/],
       [['lint'], /^secret-safe: unknown command 'lint'/],
       [[], /^secret-safe: missing command/],
     ];

@@ -2,11 +2,12 @@ import { findingMessage } from '../../core';
 import type { Reporter } from './reporter';
 
 /**
- * A JSON array of findings with 1-based positions; the value appears masked only. Git-hygiene
- * findings follow, with `"kind": "git-hygiene"` and no value (they are about the file, not a string in it).
+ * A JSON array of findings with 1-based positions; the value appears masked only, with the
+ * fingerprint baselines and SARIF use. Git-hygiene findings follow, with `"kind": "git-hygiene"`
+ * and no value (they are about the file, not a string in it).
  */
 export const jsonReporter: Reporter = {
-  format(findings, _summary, hygiene) {
+  format({ findings, hygiene }) {
     const rows: object[] = findings.map(({ file, finding: f }) => ({
       kind: 'secret',
       file,
@@ -19,6 +20,7 @@ export const jsonReporter: Reporter = {
       confidence: f.confidence,
       message: findingMessage(f),
       masked: f.masked,
+      fingerprint: f.fingerprint,
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });

@@ -1,11 +1,12 @@
-import type { Finding, Severity } from '../../core';
+import type { Rule, Severity } from '../../core';
 import type { HygieneProblem } from '../../core/hygiene/checks';
+import type { FingerprintedFinding } from '../../node/scan-files';
 
 /** A finding with the file it was found in, as reporters receive it. */
 export interface FileFinding {
-  /** Path relative to the working folder, `/`-separated. */
+  /** Path relative to the working folder, `/`-separated (`<stdin>` for standard input). */
   file: string;
-  finding: Finding;
+  finding: FingerprintedFinding;
 }
 
 /** A secret file git would commit or tracks already, or a `.gitignore` line that lets one in. */
@@ -27,7 +28,24 @@ export interface ScanSummary {
   elapsedMs: number;
 }
 
+/** What a scan found, as every reporter receives it. */
+export interface ScanReport {
+  findings: FileFinding[];
+  hygiene: HygieneFileFinding[];
+  summary: ScanSummary;
+  /** The rules that ran, by id: SARIF describes the ones it reports. */
+  rules: ReadonlyMap<string, Rule>;
+}
+
+export interface ReportOptions {
+  /** ANSI colours (text only): a terminal, and neither --no-color nor NO_COLOR. */
+  color: boolean;
+  version: string;
+  /** The folder paths are relative to (SARIF's %SRCROOT%). */
+  cwd: string;
+}
+
 /** Turns findings into output. Every reporter prints masked values only. */
 export interface Reporter {
-  format(findings: readonly FileFinding[], summary: ScanSummary, hygiene: readonly HygieneFileFinding[]): string;
+  format(report: ScanReport, options: ReportOptions): string;
 }
