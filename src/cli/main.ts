@@ -29,6 +29,7 @@ Options:
   --since <rev>               report only lines added since a revision (and new files)
   --stdin                     scan standard input (--stdin-name names it in the report)
   --baseline <file>           do not report the findings this baseline accepts
+                              (default: the "baseline" that .secret-safe.json names)
   --write-baseline <file>     accept every finding now: write them to a baseline file
   --no-git                    never run git for hygiene: read .gitignore files and .git/index
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
@@ -112,7 +113,12 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const baseline = values.baseline ? { entries: readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
   // Writing a baseline accepts every current finding, those an old baseline accepted included.
-  const run = await runScan(paths.length > 0 ? paths : ['.'], cwd, { git: !values['no-git'], source, baseline: values['write-baseline'] ? undefined : baseline });
+  const run = await runScan(paths.length > 0 ? paths : ['.'], cwd, {
+    git: !values['no-git'],
+    source,
+    baseline: values['write-baseline'] ? undefined : baseline,
+    configBaseline: !values['write-baseline'],
+  });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${warning}\n`);
   }

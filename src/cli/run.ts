@@ -20,8 +20,10 @@ export interface ScanOptions {
   /** Ask git whether secret files are ignored and tracked; otherwise read the ignore files and the index. */
   git: boolean;
   source: ScanSource;
-  /** Accepted findings (paths relative to `baselineDir`): not reported. */
+  /** Accepted findings (paths relative to `dir`): not reported. */
   baseline?: { entries: BaselineEntry[]; dir: string };
+  /** Without `baseline`, use the one `.secret-safe.json` names ("baseline"). */
+  configBaseline: boolean;
 }
 
 export interface ScanRun extends ScanReport {
@@ -39,7 +41,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const scanner = scannerFor(config.config);
   const absolute = paths.map(p => resolve(cwd, p));
   const collected = await collect(options.source, absolute, cwd, scanner, config);
-  const { findings, baselined } = applyBaseline(collected.findings, cwd, options.baseline);
+  const { findings, baselined } = applyBaseline(collected.findings, cwd, options.baseline ?? (options.configBaseline ? config.baseline : undefined));
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, config, options.git, cwd);
   const rules = new Map<string, Rule>([...BUILTIN_RULES, ...config.config.rules].map(r => [r.id, r]));
   return { findings, hygiene, rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };

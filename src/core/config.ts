@@ -29,6 +29,8 @@ export interface ProjectConfig {
   rules: Rule[];
   /** The project's own kinds of secret file, checked beside the built-in ones. */
   secretFiles: SecretFileKind[];
+  /** The baseline file (relative to the config's folder) whose findings are accepted, and the line that names it. */
+  baseline?: { path: string; line: number };
 }
 
 /** A problem in the config file, located so the user can find it. */
@@ -66,7 +68,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   const problem = (node: Node | undefined, message: string): void => {
     problems.push({ line: line(node?.offset ?? 0), message });
   };
-  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles'], '', problem);
+  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline'], '', problem);
   const allowlistNode = findNodeAtLocation(root, ['allowlist']);
   if (allowlistNode?.type === 'object') {
     unknownKeys(allowlistNode, ['paths', 'values'], 'allowlist.', problem);
@@ -90,6 +92,12 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   for (const node of rules?.type === 'array' ? rules.children ?? [] : []) {
     const rule = customRule(node, problem);
     if (rule) config.rules.push(rule);
+  }
+  const baseline = findNodeAtLocation(root, ['baseline']);
+  if (baseline && (baseline.type !== 'string' || baseline.value === '')) {
+    problem(baseline, '"baseline" must be the path of a baseline file (secret-safe scan --write-baseline writes one)');
+  } else if (baseline) {
+    config.baseline = { path: baseline.value as string, line: line(baseline.offset) };
   }
   const secretFiles = findNodeAtLocation(root, ['secretFiles']);
   if (secretFiles && secretFiles.type !== 'array') {

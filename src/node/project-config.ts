@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
+import { BaselineError, parseBaseline, type BaselineEntry } from './baseline';
 
 /** A project's config with where it came from; `file` is absent when the project has none. */
 export interface LoadedConfig {
@@ -9,6 +10,8 @@ export interface LoadedConfig {
   root: string;
   file?: string;
   problems: ConfigProblem[];
+  /** The baseline the config names, read: its entries' paths are relative to `dir`. */
+  baseline?: { file: string; dir: string; entries: BaselineEntry[] };
 }
 
 /** Loads `.secret-safe.json` from `folder`; a missing file is the empty config. */
@@ -23,7 +26,18 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
     }
     throw e;
   }
-  return { ...parseConfig(text), root: folder, file };
+  const loaded: LoadedConfig = { ...parseConfig(text), root: folder, file };
+  const named = loaded.config.baseline;
+  if (named) {
+    const path = resolve(folder, named.path);
+    try {
+      loaded.baseline = { file: path, dir: dirname(path), entries: parseBaseline(await readFile(path, 'utf8'), named.path) };
+    } catch (e) {
+      const reason = e instanceof BaselineError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `the baseline ${named.path} does not exist` : (e as Error).message;
+      loaded.problems = [...loaded.problems, { line: named.line, message: `${reason}; no finding is accepted` }];
+    }
+  }
+  return loaded;
 }
 
 /**

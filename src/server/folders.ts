@@ -20,6 +20,8 @@ export interface DocumentScope {
   relativePath?: string;
   /** The project config says this file is never scanned. */
   allowlisted: boolean;
+  /** The baseline the project config names: findings it accepts are not published. */
+  baseline?: LoadedConfig['baseline'];
 }
 
 /** The scanner for files outside any folder (untitled files, loose files): all built-in rules. */
@@ -55,6 +57,11 @@ export class Folders {
     return Promise.all(this.folders.map(f => this.state(f)));
   }
 
+  /** Whether `path` is a baseline file some folder's config names (a change to it is a config change). */
+  async isBaseline(path: string): Promise<boolean> {
+    return (await this.all()).some(state => state.config.baseline?.file === path || (state.config.config.baseline && join(state.path, state.config.config.baseline.path) === path));
+  }
+
   /** The problems of the config file at `uri`, if it is a workspace folder's config. */
   async configProblems(uri: string): Promise<LoadedConfig['problems']> {
     const parsed = URI.parse(uri);
@@ -74,7 +81,7 @@ export class Folders {
     }
     const state = await this.state(folder);
     const relativePath = relative(folder, parsed.fsPath);
-    return { scanner: state.scanner, relativePath, allowlisted: state.isAllowlisted(relativePath) };
+    return { scanner: state.scanner, relativePath, allowlisted: state.isAllowlisted(relativePath), baseline: state.config.baseline };
   }
 
   private state(folder: string): Promise<FolderState> {

@@ -9,6 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
+import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core';
 import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
 import {
@@ -82,7 +84,12 @@ connection.onInitialize((params): InitializeResult => {
 /** Asks the client to watch the files that change the git-hygiene answer, the project's own kinds included. */
 async function watchHygieneFiles(): Promise<void> {
   if (!watchRegistration) return;
-  const custom = (await folders.all()).flatMap(f => f.config.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g));
+  const states = await folders.all();
+  const custom = [
+    ...states.flatMap(f => f.config.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g)),
+    // The baselines the configs name: editing one changes what is reported.
+    ...states.flatMap(f => (f.config.config.baseline ? [`**/${basename(f.config.config.baseline.path)}`] : [])),
+  ];
   const previous = watching;
   watching = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: hygieneWatchers(custom) });
   previous?.dispose();
@@ -113,7 +120,11 @@ connection.onDidChangeConfiguration(change => {
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  if (changes.some(c => c.uri.endsWith(`/${CONFIG_FILE}`))) {
+  const baselineChanged = async (): Promise<boolean> => {
+    for (const c of changes) if (await folders.isBaseline(URI.parse(c.uri).fsPath)) return true;
+    return false;
+  };
+  if (changes.some(c => c.uri.endsWith(`/${CONFIG_FILE}`)) || (await baselineChanged())) {
     folders.reload();
     validator.all();
     void validator.publishConfigProblems();

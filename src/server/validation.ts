@@ -1,10 +1,12 @@
+import { relative, sep } from 'node:path';
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPathMatcher } from '../core';
+import { createPathMatcher, type Finding } from '../core';
+import { baselineFilter, secretFingerprint } from '../node/baseline';
 import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
-import type { Folders } from './folders';
+import type { DocumentScope, Folders } from './folders';
 import type { Settings } from '../shared/settings';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
@@ -85,7 +87,7 @@ export class Validator {
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
     const envFile = isEnvFile(URI.parse(uri).path, document.languageId);
     const diagnostics: Diagnostic[] =
-      settings.enable && !excluded && !envFile ? scope.scanner.scan(document.getText()).map(f => toDiagnostic(document, f)) : [];
+      settings.enable && !excluded && !envFile ? notBaselined(scope, uri, document.getText()).map(f => toDiagnostic(document, f)) : [];
     // One publish per document: a config file's own problems travel with its findings.
     diagnostics.push(...(await this.folders.configProblems(uri)).map(configDiagnostic));
     if (this.documents.get(uri)?.version !== version) {
@@ -93,6 +95,18 @@ export class Validator {
     }
     this.publisher.set(uri, 'document', diagnostics, version);
   }
+}
+
+/** The document's findings, less those the project's baseline accepts (matched by path, rule and fingerprint, never by line). */
+function notBaselined(scope: DocumentScope, uri: string, text: string): Finding[] {
+  const findings = scope.scanner.scan(text);
+  const parsed = URI.parse(uri);
+  if (!scope.baseline || findings.length === 0 || parsed.scheme !== 'file') {
+    return findings;
+  }
+  const accepted = baselineFilter(scope.baseline.entries);
+  const path = relative(scope.baseline.dir, parsed.fsPath).split(sep).join('/');
+  return findings.filter(f => !accepted(path, f.ruleId, secretFingerprint(f.ruleId, text.slice(f.start, f.end))));
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();

@@ -154,6 +154,20 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     assert.equal(fromSrc.status, 0, fromSrc.stdout);
   });
 
+  it('uses the baseline .secret-safe.json names, and warns when it is missing', () => {
+    const accepted = fake.anthropic();
+    repo = gitRepo({ 'a.ts': `const k = '${accepted}';\n` });
+    assert.equal(cli(['scan', '--write-baseline', 'accepted.json']).status, 0);
+    repo.write('.secret-safe.json', '{ "baseline": "accepted.json" }\n');
+    const r = cli(['scan']);
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stderr, /1 accepted by the baseline/);
+    repo.write('.secret-safe.json', '{ "baseline": "gone.json" }\n');
+    const missing = cli(['scan']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /^secret-safe: config: \.secret-safe\.json:1: the baseline gone\.json does not exist; no finding is accepted\n/);
+  });
+
   it('exits 2 with one clear line for a bad baseline, conflicting options or an unknown format', () => {
     repo = gitRepo({ 'a.txt': 'hello\n', 'bad.json': '{"version": 1, "findings": [{"file": "a"}]}', 'old.json': '{"version": 9, "findings": []}' });
     const cases: Array<[string[], RegExp]> = [

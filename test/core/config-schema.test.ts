@@ -14,6 +14,8 @@ describe('the .secret-safe.json schema', () => {
       disabledRules: ['generic-secret'],
       allowlist: { paths: ['fixtures/**'], values: ['^sk_test_'] },
       rules: [{ id: 'acme-api-key', provider: 'Acme', description: 'API key', regex: 'acme_[a-z0-9]{32}', keywords: ['acme_'], secretGroup: 1, entropy: 3, severity: 'warning', envVar: 'ACME_API_KEY' }],
+      secretFiles: [{ id: 'vault-token', description: 'a Vault token file', name: '.vault-token' }],
+      baseline: '.secret-safe-baseline.json',
     };
     for (const config of [JSON.parse(readFileSync(join(REPO_ROOT, '.secret-safe.json'), 'utf8')), full]) {
       assert.ok(validate(config), JSON.stringify(validate.errors));
@@ -26,6 +28,7 @@ describe('the .secret-safe.json schema', () => {
       { rules: [{ id: 'x', regex: 'x{3}' }] },
       { rules: [{ id: 'x', regex: 'x{3}', keywords: ['x'], severity: 'critical' }] },
       { disabledRule: ['x'] },
+      { baseline: 3 },
     ];
     for (const config of bad) {
       assert.equal(validate(config), false, JSON.stringify(config));
@@ -33,5 +36,6 @@ describe('the .secret-safe.json schema', () => {
     assert.equal(parseConfig(JSON.stringify(bad[0])).problems.length, 1);
     assert.equal(parseConfig(JSON.stringify(bad[1])).problems.length, 1);
     assert.match(parseConfig(JSON.stringify(bad[2])).problems[0].message, /unknown field "disabledRule"/);
+    assert.match(parseConfig(JSON.stringify(bad[3])).problems[0].message, /"baseline" must be the path of a baseline file/);
   });
 });

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
+import { DIST } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('language server over stdio: diagnostics', () => {
@@ -165,6 +168,34 @@ describe('language server over stdio: settings and project config', () => {
     dir.write('.secret-safe.json', '{ "disabledRules": ["private-key"] }\n');
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     await server.diagnostics(configUri, ds => ds.length === 0);
+  });
+
+  it('honours the baseline the config names, written by the CLI, even after lines move; re-reads it when it changes', async () => {
+    const accepted = fake.anthropic();
+    dir = tempDir({ 'src/a.ts': `const k = '${accepted}';\n`, '.secret-safe.json': '{\n  "baseline": ".secret-safe-baseline.json"\n}\n' });
+    const written = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', '--write-baseline', '.secret-safe-baseline.json'], { cwd: dir.path, encoding: 'utf8' });
+    assert.equal(written.status, 0, written.stderr);
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const app = pathToFileURL(`${dir.path}/src/a.ts`).href;
+    const fresh = fake.openai();
+    await server.open(app, `// a header\n\nfunction f() {\n  const k = '${accepted}';\n  const n = '${fresh}';\n}\n`);
+    const ds = await server.diagnostics(app, d => d.length > 0);
+    assert.deepEqual(ds.map(d => [d.range.start.line, d.code]), [[4, ds[0].code]], 'only the new key');
+    assert.notEqual(ds[0].code, 'anthropic-api-key');
+
+    // The baseline is emptied: the accepted key is reported again, without reopening the file.
+    dir.write('.secret-safe-baseline.json', '{ "version": 1, "findings": [] }\n');
+    await server.filesChanged([{ uri: pathToFileURL(`${dir.path}/.secret-safe-baseline.json`).href, type: FileChangeType.Changed }]);
+    await server.diagnostics(app, d => d.length === 2);
+  });
+
+  it('reports a baseline the config names but that is missing, on the config line', async () => {
+    dir = tempDir({ '.secret-safe.json': '{\n  "disabledRules": [],\n  "baseline": "nope.json"\n}\n' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const configUri = pathToFileURL(`${dir.path}/.secret-safe.json`).href;
+    const [problem] = await server.diagnostics(configUri, ds => ds.length === 1);
+    assert.equal(problem.range.start.line, 2);
+    assert.equal(problem.message, 'Secret Safe config: the baseline nope.json does not exist; no finding is accepted');
   });
 
   it('uses settings pushed with didChangeConfiguration when the client cannot be asked', async () => {
