@@ -135,6 +135,16 @@ try {
     // A test may ask for a picture of the workbench: console.log('[screenshot] name').
     const shot = /^\[screenshot\] ([\w-]+)$/.exec(line);
     if (shot) void page.screenshot({ path: path.join(state, `${shot[1]}.png`) }).catch(() => {});
+    // ...or what the workbench renders, for the test to read: console.log('[texts] name css-selector')
+    // writes the text of every matching element to <state>/texts-name.json.
+    const texts = /^\[texts\] ([\w-]+) (.+)$/.exec(line);
+    if (texts) {
+      void page
+        .locator(texts[2])
+        .allInnerTexts()
+        .then(all => fs.writeFileSync(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
+        .catch(e => console.error(`e2e: could not read ${texts[2]}: ${e.message.split('\n')[0]}`));
+    }
     // ...or the text of every notification, printed here (the host shows them in the list only).
     if (line === '[notifications]') {
       void page
@@ -169,6 +179,15 @@ try {
           console.error(`e2e: could not click ${click[1]}: ${e.message.split('\n')[0]}`);
           await page.screenshot({ path: path.join(state, 'click-failed.png') }).catch(() => {});
         });
+    }
+    // ...or a row of a tree or list clicked, found by its text: console.log('[click-row] Anthropic API key').
+    const row = /^\[click-row\] (.+)$/.exec(line);
+    if (row) {
+      void page
+        .locator('.monaco-list-row', { hasText: row[1] })
+        .last()
+        .click({ timeout: 15_000 })
+        .catch(e => console.error(`e2e: could not click the row ${row[1]}: ${e.message.split('\n')[0]}`));
     }
     // ...or a row picked in the quick pick once it shows: console.log('[pick] .env.local').
     const pick = /^\[pick\] (.+)$/.exec(line);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { APPLY_MOVE_TO_ENV, CHECK_HYGIENE_COMMAND, DID_GRANT_TRUST, MOVE_TO_ENV_AS, UNTRACK_SECRET_FILE, type MoveToEnvArgs, type UntrackArgs } from '../shared/protocol';
+import { APPLY_MOVE_TO_ENV, CHECK_HYGIENE_COMMAND, DID_GRANT_TRUST, MOVE_TO_ENV_AS, SCAN_WORKSPACE_COMMAND, UNTRACK_SECRET_FILE, type MoveToEnvArgs, type UntrackArgs } from '../shared/protocol';
 import { checkGitHygiene, untrackSecretFile } from './hygiene';
+import { scanWorkspace } from './workspace-scan';
 
 /** The commands in the "Secret Safe" category of the Command Palette, and the ones code actions run. */
 export function registerCommands(client: LanguageClient): vscode.Disposable {
@@ -10,6 +11,7 @@ export function registerCommands(client: LanguageClient): vscode.Disposable {
     vscode.commands.registerCommand('secretSafe.showOutput', () => client.outputChannel.show()),
     vscode.commands.registerCommand(MOVE_TO_ENV_AS, (args: MoveToEnvArgs) => moveToEnvAs(client, args)),
     vscode.commands.registerCommand(CHECK_HYGIENE_COMMAND, () => checkGitHygiene(client)),
+    vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(client)),
     vscode.commands.registerCommand(UNTRACK_SECRET_FILE, (args: UntrackArgs) => untrackSecretFile(client, args)),
     // Trusting the workspace lets the server ask git itself from now on.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(DID_GRANT_TRUST)),

@@ -17,10 +17,11 @@ export interface DiagnosticData {
 }
 
 /** A finding as the editor shows it: on the secret itself, with the rule's docs one click away. */
-export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
+export function toDiagnostic(document: TextDocument | undefined, f: Finding): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence };
   return {
-    range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+    // Without the document (a file scanned from disk), the scanner's own positions, counted alike.
+    range: document ? { start: document.positionAt(f.start), end: document.positionAt(f.end) } : { start: { line: f.line, character: f.column }, end: { line: f.endLine, character: f.endColumn } },
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,

@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 
-/** Who produced a set of diagnostics for a URI: the document check, or the git-hygiene check. */
-export type Channel = 'document' | 'hygiene';
+/** Who produced a set of diagnostics for a URI: the document check, the git-hygiene check, or a workspace scan (files not open). */
+export type Channel = 'document' | 'hygiene' | 'scan';
 
 /**
  * One publish per URI for several checks: LSP replaces a URI's diagnostics wholesale, so each

@@ -18,6 +18,7 @@ import {
   APPLY_UNTRACK,
   CHECK_HYGIENE,
   DID_GRANT_TRUST,
+  SCAN_WORKSPACE,
   MOVE_ALL_KIND,
   type HygieneReport,
   type InitializationOptions,
@@ -32,6 +33,7 @@ import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
 import { TYPING_DELAY_MS, Validator } from './validation';
 import { bearsOnHygiene, hygieneWatchers } from './watched-files';
+import { WorkspaceScan } from './workspace-scan';
 
 declare const __VERSION__: string;
 
@@ -52,6 +54,7 @@ const publisher = new Publisher(connection);
 const validator = new Validator(publisher, documents, settings, folders);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
+const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher);
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */
 const fresh = new Set<string>();
 let dynamicConfigRegistration = false;
@@ -144,6 +147,7 @@ connection.onRequest(CHECK_HYGIENE, async (): Promise<HygieneReport> => {
 
 documents.onDidOpen(({ document }) => {
   fresh.add(document.uri);
+  workspaceScan.opened(document.uri);
 });
 
 documents.onDidChangeContent(async ({ document }) => {
@@ -163,7 +167,10 @@ documents.onDidSave(async ({ document }) => {
 documents.onDidClose(({ document }) => {
   fresh.delete(document.uri);
   validator.clear(document.uri);
+  void workspaceScan.closed(document.uri);
 });
+
+connection.onRequest(SCAN_WORKSPACE, (_params: unknown, token) => workspaceScan.run(token));
 
 registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, () => codeActionResolve);
 registerUntrack(connection, commands, hygiene, documents);

@@ -77,3 +77,29 @@ export interface UntrackArgs {
 
 /** The client command "Secret Safe: Check Git Hygiene". */
 export const CHECK_HYGIENE_COMMAND = 'secretSafe.checkGitHygiene';
+
+/** Request: scan every file of every workspace folder (cancellable); the result sums it up. */
+export const SCAN_WORKSPACE = 'secretSafe/scanWorkspace';
+
+/** Notification from the server while a workspace scan runs. */
+export const SCAN_PROGRESS = 'secretSafe/scanProgress';
+
+export interface ScanProgress {
+  filesScanned: number;
+  findings: number;
+}
+
+export interface WorkspaceScanResult {
+  filesScanned: number;
+  /** Binary, too large, or unreadable. */
+  filesSkipped: number;
+  findings: number;
+  filesWithFindings: number;
+  elapsedMs: number;
+  cancelled: boolean;
+  /** Every file with findings and what was found, for the Secrets view. */
+  files: Array<{ uri: string; relativePath: string; findings: Array<{ line: number; character: number; ruleId: string; message: string; severity: 'error' | 'warning' | 'info' }> }>;
+}
+
+/** The client command "Secret Safe: Scan Workspace". */
+export const SCAN_WORKSPACE_COMMAND = 'secretSafe.scanWorkspace';

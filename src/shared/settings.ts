@@ -8,6 +8,8 @@ export interface Settings {
   exclude: string[];
   /** The `.env` file "Move to .env" writes, relative to the workspace folder; empty: the nearest one. */
   envFile: string;
+  /** "Scan Workspace" skips files larger than this many megabytes. */
+  maxFileSizeMB: number;
 }
 
 /** Used where the client sends nothing, as editors other than VS Code may. Safe: checks everything. */
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   run: 'onType',
   exclude: [],
   envFile: '',
+  maxFileSizeMB: 10,
 };
 
 /** The configuration section, and the prefix of every setting. */
@@ -29,5 +32,6 @@ export function normalizeSettings(raw: unknown): Settings {
     run: r.run === 'onSave' || r.run === 'onType' ? r.run : DEFAULT_SETTINGS.run,
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((e): e is string => typeof e === 'string') : DEFAULT_SETTINGS.exclude,
     envFile: typeof r.envFile === 'string' ? r.envFile : DEFAULT_SETTINGS.envFile,
+    maxFileSizeMB: typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
   };
 }

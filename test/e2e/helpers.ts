@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -48,4 +48,15 @@ export async function openNewFile(relativePath: string, content: string): Promis
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+/**
+ * What the workbench renders for `selector`, read by the runner (Playwright) after the test asks
+ * with `[texts] name selector`: one string per matching element.
+ */
+export async function renderedTexts(name: string, selector: string): Promise<string[]> {
+  const file = join(dirname(process.env.SECRET_SAFE_E2E_RESULTS ?? ''), `texts-${name}.json`);
+  rmSync(file, { force: true });
+  console.log(`[texts] ${name} ${selector}`);
+  return waitFor(`the runner to read ${selector}`, () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : undefined));
 }

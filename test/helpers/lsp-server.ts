@@ -30,7 +30,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { DIST } from './repo';
 
-/** Settings the fake client answers `workspace/configuration` with, per document URI or for all. */
+/**
+ * Settings the fake client answers `workspace/configuration` with, per document URI or for all,
+ * for the `secretSafe` section; other sections (`files.exclude`) are answered by `sections`.
+ */
 export type SettingsFor = (scopeUri: string | undefined) => unknown;
 
 /**
@@ -47,12 +50,14 @@ export class ServerUnderTest {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
 
-  private constructor(settings: SettingsFor, env: NodeJS.ProcessEnv | undefined) {
+  private constructor(settings: SettingsFor, env: NodeJS.ProcessEnv | undefined, sections: Record<string, unknown> = {}) {
     this.child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     this.child.stdout!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.child.stderr!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => settings(item.scopeUri)));
+    this.connection.onRequest(ConfigurationRequest.type, params =>
+      params.items.map(item => (item.section === undefined || item.section === 'secretSafe' ? settings(item.scopeUri) : (sections[item.section] ?? null))),
+    );
     this.connection.onRequest(RegistrationRequest.type, params => {
       this.registrations.push(...params.registrations);
     });
@@ -85,6 +90,8 @@ export class ServerUnderTest {
     options: {
       folder?: string;
       settings?: SettingsFor;
+      /** Other settings sections, as VS Code would answer them (`files.exclude`, `search.exclude`). */
+      sections?: Record<string, unknown>;
       configuration?: boolean;
       resolveSupport?: boolean;
       /** What VS Code's client says: the workspace is trusted, so git may run. Absent: any other client. */
@@ -93,7 +100,7 @@ export class ServerUnderTest {
       env?: NodeJS.ProcessEnv;
     } = {},
   ): Promise<ServerUnderTest> {
-    const server = new ServerUnderTest(options.settings ?? (() => ({})), options.env);
+    const server = new ServerUnderTest(options.settings ?? (() => ({})), options.env, options.sections);
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX } from '../shared/protocol';
+
+type Node = { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] } | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic };
+
+/**
+ * The "Secrets" view: every secret Secret Safe reports now (open files, and the rest after a
+ * workspace scan), by file, then finding; a click opens the spot. It follows the diagnostics, so
+ * it changes as secrets are fixed. Empty, it shows a welcome text with a button to scan.
+ */
+export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly listening: vscode.Disposable;
+
+  constructor() {
+    this.listening = vscode.languages.onDidChangeDiagnostics(() => this.changed.fire());
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node?.kind === 'file') {
+      return node.diagnostics.map(diagnostic => ({ kind: 'finding', uri: node.uri, diagnostic }));
+    }
+    if (node) return [];
+    return vscode.languages
+      .getDiagnostics()
+      .map(([uri, all]) => ({ kind: 'file' as const, uri, diagnostics: all.filter(isSecret).sort((a, b) => a.range.start.compareTo(b.range.start)) }))
+      .filter(f => f.diagnostics.length > 0)
+      .sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'file') {
+      const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${vscode.workspace.asRelativePath(node.uri, false).split('/').slice(0, -1).join('/')} · ${node.diagnostics.length}`;
+      item.contextValue = 'file';
+      return item;
+    }
+    const { diagnostic } = node;
+    const item = new vscode.TreeItem(diagnostic.message, vscode.TreeItemCollapsibleState.None);
+    item.description = `${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)} · line ${diagnostic.range.start.line + 1}`;
+    item.iconPath = new vscode.ThemeIcon(diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info');
+    item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri, { selection: diagnostic.range } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+
+  dispose(): void {
+    this.listening.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** A secret found in the text, not a git-hygiene or config problem. */
+function isSecret(d: vscode.Diagnostic): boolean {
+  const code = String(typeof d.code === 'object' ? d.code.value : d.code);
+  return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && code !== 'config';
+}
+
+export function registerSecretsView(): vscode.Disposable {
+  const view = new SecretsView();
+  return vscode.Disposable.from(view, vscode.window.registerTreeDataProvider('secretSafe.secrets', view));
+}

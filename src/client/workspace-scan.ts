@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SCAN_PROGRESS, SCAN_WORKSPACE, type ScanProgress, type WorkspaceScanResult } from '../shared/protocol';
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * "Secret Safe: Scan Workspace": a progress notification with a running count and a Cancel
+ * button while the server scans; then a summary. Findings land in the Problems panel, on files
+ * that are not open too. Resolves to the server's result.
+ */
+export async function scanWorkspace(client: LanguageClient): Promise<WorkspaceScanResult> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Secret Safe: scanning the workspace', cancellable: true },
+    async (progress, token) => {
+      const listening = client.onNotification(SCAN_PROGRESS, (p: ScanProgress) =>
+        progress.report({ message: `${plural(p.filesScanned, 'file')} scanned, ${plural(p.findings, 'secret')} found` }),
+      );
+      try {
+        return await client.sendRequest<WorkspaceScanResult>(SCAN_WORKSPACE, {}, token);
+      } finally {
+        listening.dispose();
+      }
+    },
+  );
+  const seconds = (result.elapsedMs / 1000).toFixed(1);
+  const scanned = `${plural(result.filesScanned, 'file')} scanned in ${seconds} s${result.filesSkipped ? `, ${plural(result.filesSkipped, 'file')} skipped (binary or too large)` : ''}`;
+  const head = result.cancelled ? 'Secret Safe: scan cancelled. So far, ' : 'Secret Safe: ';
+  const found = result.findings === 0 ? 'no secrets found' : `${plural(result.findings, 'secret')} found in ${plural(result.filesWithFindings, 'file')}`;
+  const message = `${head}${found} (${scanned}).`;
+  if (result.findings === 0) {
+    void vscode.window.showInformationMessage(message);
+  } else {
+    void vscode.window.showWarningMessage(message, 'Show Problems').then(choice => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  }
+  return result;
+}

@@ -1,0 +1,149 @@
+import { relative, sep } from 'node:path';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { createPathMatcher, findingMessage, type Finding } from '../core';
+import { baselineFilter } from '../node/baseline';
+import { walkFiles } from '../node/gitignore-walk';
+import { readTextFile } from '../node/read-text';
+import { scanText, type FingerprintedFinding } from '../node/scan-files';
+import { SCAN_PROGRESS, type ScanProgress, type WorkspaceScanResult } from '../shared/protocol';
+import { toDiagnostic } from './diagnostics';
+import type { FolderState, Folders } from './folders';
+import type { Publisher } from './publisher';
+import type { SettingsStore } from './settings-store';
+
+/** Progress goes out at most this often: a notification per file would flood the client. */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * "Scan Workspace": every file of every workspace folder, read from disk, findings published as
+ * diagnostics on the files that are not open (open ones are checked live from the editor's text).
+ * Honours `.gitignore` (nested, negations), `files.exclude`, `search.exclude`, `secretSafe.exclude`,
+ * the config's allowlist and baseline, and the size limit; skips binary files. Cancellable between
+ * files. After a scan, a file that is closed again gets its on-disk findings back.
+ */
+export class WorkspaceScan {
+  private ran = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly folders: Folders,
+    private readonly settings: SettingsStore,
+    private readonly publisher: Publisher,
+  ) {}
+
+  async run(token: CancellationToken): Promise<WorkspaceScanResult> {
+    const started = performance.now();
+    const result: WorkspaceScanResult = { filesScanned: 0, filesSkipped: 0, findings: 0, filesWithFindings: 0, elapsedMs: 0, cancelled: false, files: [] };
+    const found = new Set<string>();
+    let lastProgress = 0;
+    const progress = (force = false): void => {
+      const now = performance.now();
+      if (force || now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        void this.connection.sendNotification(SCAN_PROGRESS, { filesScanned: result.filesScanned, findings: result.findings } satisfies ScanProgress);
+      }
+    };
+    for (const state of await this.folders.all()) {
+      const folderUri = URI.file(state.path).toString();
+      const settings = await this.settings.get(folderUri);
+      if (!settings.enable) continue;
+      const excluded = await this.excludeTest(state, folderUri, settings.exclude);
+      const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+      for await (const path of walkFiles(state.path, excluded)) {
+        if (token.isCancellationRequested) {
+          result.cancelled = true;
+          break;
+        }
+        const uri = URI.file(path).toString();
+        const findings = await this.scanFile(state, path, maxBytes);
+        if (findings === 'skipped') {
+          result.filesSkipped++;
+          continue;
+        }
+        result.filesScanned++;
+        if (findings.length > 0) {
+          found.add(uri);
+          result.findings += findings.length;
+          result.filesWithFindings++;
+          result.files.push({
+            uri,
+            relativePath: relative(state.path, path).split(sep).join('/'),
+            findings: findings.map(f => ({ line: f.line, character: f.column, ruleId: f.ruleId, message: findingMessage(f), severity: f.severity })),
+          });
+        }
+        // An open file shows what its editor holds; the scan does not overwrite that.
+        if (!this.documents.get(uri)) this.publish(uri, findings);
+        progress();
+      }
+      if (result.cancelled) break;
+    }
+    if (!result.cancelled) {
+      // Files that held secrets at the last scan and hold none now (or are gone, or now excluded).
+      for (const uri of this.publisher.urisOf('scan')) if (!found.has(uri)) this.publisher.set(uri, 'scan', []);
+    }
+    this.ran = true;
+    progress(true);
+    result.elapsedMs = performance.now() - started;
+    return result;
+  }
+
+  /** An open document's own check takes over from the scan's result. */
+  opened(uri: string): void {
+    this.publisher.set(uri, 'scan', []);
+  }
+
+  /** After a scan, a closed file shows its findings on disk again. */
+  async closed(uri: string): Promise<void> {
+    const parsed = URI.parse(uri);
+    const folder = parsed.scheme === 'file' ? this.folders.folderOf(parsed.fsPath) : undefined;
+    if (!this.ran || !folder) return;
+    const state = (await this.folders.all()).find(s => s.path === folder);
+    const settings = await this.settings.get(uri);
+    if (!state || !settings.enable || this.documents.get(uri)) return;
+    const rel = relative(folder, parsed.fsPath).split(sep).join('/');
+    if ((await this.excludeTest(state, URI.file(folder).toString(), settings.exclude))(rel, false)) return;
+    const findings = await this.scanFile(state, parsed.fsPath, settings.maxFileSizeMB * 1024 * 1024);
+    if (findings !== 'skipped' && !this.documents.get(uri)) this.publish(uri, findings);
+  }
+
+  private publish(uri: string, findings: Finding[]): void {
+    const diagnostics: Diagnostic[] = findings.map(f => toDiagnostic(undefined, f));
+    this.publisher.set(uri, 'scan', diagnostics);
+  }
+
+  private async scanFile(state: FolderState, path: string, maxBytes: number): Promise<FingerprintedFinding[] | 'skipped'> {
+    let text: string;
+    try {
+      const read = await readTextFile(path, maxBytes);
+      if (read === 'binary' || read === 'too-large') return 'skipped';
+      text = read;
+    } catch {
+      return 'skipped'; // gone or unreadable since the walk listed it
+    }
+    const findings = scanText(state.scanner, text);
+    const baseline = state.config.baseline;
+    if (!baseline || findings.length === 0) return findings;
+    const accepted = baselineFilter(baseline.entries);
+    const rel = relative(baseline.dir, path).split(sep).join('/');
+    return findings.filter(f => !accepted(rel, f.ruleId, f.fingerprint));
+  }
+
+  /** What a scan of this folder leaves out: the config's allowlist and the editor's exclude settings. */
+  private async excludeTest(state: FolderState, folderUri: string, exclude: readonly string[]): Promise<(rel: string, isDirectory: boolean) => boolean> {
+    const globs = [...exclude, ...(await this.enabledGlobs(folderUri, 'files.exclude')), ...(await this.enabledGlobs(folderUri, 'search.exclude'))];
+    const matcher = createPathMatcher(globs);
+    return rel => state.isAllowlisted(rel) || matcher(rel);
+  }
+
+  /** The patterns switched on in a `{ "glob": true }` setting such as `files.exclude`; none from a client that cannot be asked. */
+  private async enabledGlobs(scopeUri: string, section: string): Promise<string[]> {
+    if (!this.settings.canPull) return [];
+    const value = (await this.connection.workspace.getConfiguration({ scopeUri, section }).catch(() => undefined)) as Record<string, unknown> | undefined;
+    return Object.entries(value ?? {})
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob);
+  }
+}
