@@ -1,20 +1,24 @@
 // npm run bench: the detection engine's accuracy and speed, against secretlint in the same run.
 // Ratios, not single times: the machine varies, the comparison does not. No test asserts on time.
 //
-//   node bench/index.mjs [--quick]     (run `npm run build` first; `npm run bench` does)
+//   node bench/index.mjs [--quick] [--whole]   (run `npm run build` first; `npm run bench` does)
+//   --whole: only the whole-scan and memory sections (the CLI processes)
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adversarialTexts, bestTime, minifiedLine } from './adversarial.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
 import { latency, megabytes, readTextFiles, timeScanner, timeSecretlint } from './speed.mjs';
+import { GREP_PATTERN, hasCommand, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
 
 const require = createRequire(import.meta.url);
 const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom } = require('../out/src/core/index.js');
 const { fakeKeys } = require('../out/src/core/fake-keys.js');
 
-const { values: opt } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } } });
+const { values: opt } = parseArgs({ options: { quick: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } } });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const seed = Number(opt.seed);
 const scanner = createScanner(BUILTIN_RULES);
@@ -25,61 +29,100 @@ const line = s => console.log(s);
 line(`Secret Safe benchmark  (node ${process.version}, ${BUILTIN_RULES.length} rules, seed ${seed})`);
 
 // 1. Accuracy over the labelled corpus.
-const corpus = generateCorpus({ files: opt.quick ? 400 : 3000, seed });
-const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
-const acc = measureAccuracy(scanner, corpus);
-line(`\nAccuracy: ${corpus.length} generated files in ${new Set(corpus.map(f => f.name.split('.').pop())).size} languages, ${labels} labelled secrets, the rest hard negatives`);
-line(`  ${'kind'.padEnd(18)} ${'TP'.padStart(6)} ${'FP'.padStart(6)} ${'FN'.padStart(6)}  ${'precision'.padStart(9)}  ${'recall'.padStart(8)}`);
-for (const k of [...KINDS, 'all']) {
-  const s = k === 'all' ? acc.total : acc.stats[k];
-  line(`  ${k.padEnd(18)} ${String(s.tp).padStart(6)} ${String(s.fp).padStart(6)} ${String(s.fn).padStart(6)}  ${pct(precision(s)).padStart(9)}  ${pct(recall(s)).padStart(8)}`);
+if (!opt.whole) {
+  const corpus = generateCorpus({ files: opt.quick ? 400 : 3000, seed });
+  const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
+  const acc = measureAccuracy(scanner, corpus);
+  line(`\nAccuracy: ${corpus.length} generated files in ${new Set(corpus.map(f => f.name.split('.').pop())).size} languages, ${labels} labelled secrets, the rest hard negatives`);
+  line(`  ${'kind'.padEnd(18)} ${'TP'.padStart(6)} ${'FP'.padStart(6)} ${'FN'.padStart(6)}  ${'precision'.padStart(9)}  ${'recall'.padStart(8)}`);
+  for (const k of [...KINDS, 'all']) {
+    const s = k === 'all' ? acc.total : acc.stats[k];
+    line(`  ${k.padEnd(18)} ${String(s.tp).padStart(6)} ${String(s.fp).padStart(6)} ${String(s.fn).padStart(6)}  ${pct(precision(s)).padStart(9)}  ${pct(recall(s)).padStart(8)}`);
+  }
+  for (const fp of acc.falsePositives.slice(0, 5)) line(`  false positive: ${fp}`);
+  for (const miss of acc.misses.slice(0, 5)) line(`  missed: ${miss}`);
 }
-for (const fp of acc.falsePositives.slice(0, 5)) line(`  false positive: ${fp}`);
-for (const miss of acc.misses.slice(0, 5)) line(`  missed: ${miss}`);
 
 // 2. Throughput against secretlint on the same files: the corpus scaled up, and node_modules.
 // Real code holds a secret in a handful of files, and mostly talks of other things; so does the
 // speed corpus: 1 site in 40 holds a secret, and 9 lines in 10 around them are ordinary code.
 const generated = generateCorpus({ files: opt.quick ? 2000 : 12000, seed: seed + 1, secretRate: 0.025, fillerPerSite: 8, neutralRate: 0.9 }).map(f => ({ name: f.name, text: f.text }));
 const modules = readTextFiles(path.join(root, 'node_modules'));
-const files = opt.quick ? [...generated, ...modules.slice(0, 3000)] : [...generated, ...modules];
-const mb = megabytes(files);
-line(`\nThroughput: ${files.length} files, ${fmt(mb)} MB (generated code ${fmt(megabytes(generated))} MB + this project's node_modules ${fmt(megabytes(files) - megabytes(generated))} MB)`);
-const ours = timeScanner(scanner, files);
-line(`  secret-safe scanner   ${fmt(ours.mbPerSecond).padStart(7)} MB/s  ${fmt(ours.filesPerSecond, 0).padStart(7)} files/s  (${fmt(ours.seconds, 2)} s, best of 3)`);
-const theirs = await timeSecretlint(files);
-line(`  secretlint (preset)   ${fmt(theirs.mbPerSecond).padStart(7)} MB/s  ${fmt(theirs.filesPerSecond, 0).padStart(7)} files/s  (${fmt(theirs.seconds, 2)} s, one pass)`);
-line(`  ratio: secret-safe is ${fmt(ours.mbPerSecond / theirs.mbPerSecond)}x secretlint's throughput (target >= 15x)`);
+if (!opt.whole) {
+  const files = opt.quick ? [...generated, ...modules.slice(0, 3000)] : [...generated, ...modules];
+  const mb = megabytes(files);
+  line(`\nThroughput: ${files.length} files, ${fmt(mb)} MB (generated code ${fmt(megabytes(generated))} MB + this project's node_modules ${fmt(megabytes(files) - megabytes(generated))} MB)`);
+  const ours = timeScanner(scanner, files);
+  line(`  secret-safe scanner   ${fmt(ours.mbPerSecond).padStart(7)} MB/s  ${fmt(ours.filesPerSecond, 0).padStart(7)} files/s  (${fmt(ours.seconds, 2)} s, best of 3)`);
+  const theirs = await timeSecretlint(files);
+  line(`  secretlint (preset)   ${fmt(theirs.mbPerSecond).padStart(7)} MB/s  ${fmt(theirs.filesPerSecond, 0).padStart(7)} files/s  (${fmt(theirs.seconds, 2)} s, one pass)`);
+  line(`  ratio: secret-safe is ${fmt(ours.mbPerSecond / theirs.mbPerSecond)}x secretlint's throughput (target >= 15x)`);
+}
 
 // 3. Latency of one 5,000-line file, as the editor scans it on a keystroke.
 const g = createKeyGen(seededRandom(seed + 2));
 const keys = fakeKeys(g);
-const fiveThousand = generateCorpus({ files: 60, seed: seed + 3, langs: ['ts'], sitesPerFile: 20, secretRate: 0.05, fillerPerSite: 4, neutralRate: 0.9 })
-  .map(f => f.text)
-  .join('')
-  .split('\n')
-  .slice(0, 5000)
-  .join('\n');
-const lat = latency(scanner, fiveThousand);
-line(`\nLatency: one TypeScript file of ${fiveThousand.split('\n').length} lines (${fmt(fiveThousand.length / 1024, 0)} KB)`);
-line(`  median ${fmt(lat.median, 2)} ms, p99 ${fmt(lat.p99, 2)} ms (target p99 < 10 ms)`);
+if (!opt.whole) {
+  const fiveThousand = generateCorpus({ files: 60, seed: seed + 3, langs: ['ts'], sitesPerFile: 20, secretRate: 0.05, fillerPerSite: 4, neutralRate: 0.9 })
+    .map(f => f.text)
+    .join('')
+    .split('\n')
+    .slice(0, 5000)
+    .join('\n');
+  const lat = latency(scanner, fiveThousand);
+  line(`\nLatency: one TypeScript file of ${fiveThousand.split('\n').length} lines (${fmt(fiveThousand.length / 1024, 0)} KB)`);
+  line(`  median ${fmt(lat.median, 2)} ms, p99 ${fmt(lat.p99, 2)} ms (target p99 < 10 ms)`);
+}
 
 // 4. Linear time: a 1 MB minified line, and hostile near-misses for every rule.
-const minified = minifiedLine(g, keys.anthropic());
-const minTime = bestTime(scanner, minified);
-const found = scanner.scan(minified).map(f => f.ruleId);
-line(`\nLinear time:`);
-line(`  1 MB minified single line: ${fmt(minTime, 1)} ms (${fmt(1.048576 / (minTime / 1000))} MB/s), finds ${found.join(', ') || 'nothing'}`);
-let worst = { ratio: 0, id: '' };
-let slowest = { mbps: Infinity, id: '' };
-for (const rule of BUILTIN_RULES) {
-  const { small, large } = adversarialTexts(rule, g);
-  const ts = bestTime(scanner, small);
-  const tl = bestTime(scanner, large);
-  const ratio = tl / Math.max(ts, 0.05);
-  if (ratio > worst.ratio) worst = { ratio, id: rule.id };
-  const mbps = 1.048576 / (tl / 1000);
-  if (mbps < slowest.mbps) slowest = { mbps, id: rule.id };
+if (!opt.whole) {
+  const minified = minifiedLine(g, keys.anthropic());
+  const minTime = bestTime(scanner, minified);
+  const found = scanner.scan(minified).map(f => f.ruleId);
+  line(`\nLinear time:`);
+  line(`  1 MB minified single line: ${fmt(minTime, 1)} ms (${fmt(1.048576 / (minTime / 1000))} MB/s), finds ${found.join(', ') || 'nothing'}`);
+  let worst = { ratio: 0, id: '' };
+  let slowest = { mbps: Infinity, id: '' };
+  for (const rule of BUILTIN_RULES) {
+    const { small, large } = adversarialTexts(rule, g);
+    const ts = bestTime(scanner, small);
+    const tl = bestTime(scanner, large);
+    const ratio = tl / Math.max(ts, 0.05);
+    if (ratio > worst.ratio) worst = { ratio, id: rule.id };
+    const mbps = 1.048576 / (tl / 1000);
+    if (mbps < slowest.mbps) slowest = { mbps, id: rule.id };
+  }
+  line(`  hostile near-misses for each of ${BUILTIN_RULES.length} rules, 256 KB vs 1 MB: largest time ratio ${fmt(worst.ratio, 2)} (${worst.id}; 4.0 is linear)`);
+  line(`  slowest hostile input: ${fmt(slowest.mbps)} MB/s (${slowest.id})`);
 }
-line(`  hostile near-misses for each of ${BUILTIN_RULES.length} rules, 256 KB vs 1 MB: largest time ratio ${fmt(worst.ratio, 2)} (${worst.id}; 4.0 is linear)`);
-line(`  slowest hostile input: ${fmt(slowest.mbps)} MB/s (${slowest.id})`);
+
+// 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
+// scan, report), with its peak memory. secretlint is the peer; a grep for key prefixes, the floor.
+const disk = writeCorpus({ generated, modules: opt.quick ? modules.slice(0, 3000) : modules, modulesRoot: path.join(root, 'node_modules'), minMB: opt.quick ? 40 : 200, seed });
+line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on disk (${disk.dir})`);
+const wholeRow = (name, r) => {
+  line(`  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`);
+};
+const cli = await measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
+if (cli.code !== 1) throw new Error(`secret-safe scan exited ${cli.code}: ${cli.stderr}`);
+wholeRow('secret-safe scan', cli);
+const rc = path.join(os.tmpdir(), 'secret-safe-bench.secretlintrc.json');
+fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+// secretlint's default (stylish) report, as ours is text: its JSON report repeats every file's content.
+const peer = await measure(process.execPath, [path.join(root, 'node_modules/secretlint/bin/secretlint.js'), '**/*', '--secretlintrc', rc, '--output', path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt')], { cwd: disk.dir });
+if (peer.code !== 0 && peer.code !== 1) throw new Error(`secretlint exited ${peer.code}: ${peer.stderr.slice(0, 300)}`);
+wholeRow('secretlint "**/*"', peer);
+const rg = hasCommand('rg');
+const floor = rg
+  ? await measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
+  : await measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
+wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
+line(`  ratio: secret-safe is ${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x)`);
+
+// 6. Memory stays bounded with the number of files: the same kind of tree at 10,000 and 100,000 files.
+line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);
+for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
+  const tree = writeManyFiles(count, () => keys.anthropic());
+  const r = await measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: tree.dir });
+  line(`  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`);
+}

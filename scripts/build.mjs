@@ -16,6 +16,8 @@ const bundles = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'src/server/server.ts' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // Scans files on worker threads for the CLI: its own bundle, loaded from beside cli.js.
+  { entryPoints: { 'scan-worker': 'src/node/scan-worker.ts' } },
 ];
 
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -52,4 +54,4 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-console.log(`build: dist/{extension,server,cli}.js and out/ in ${Math.round(performance.now() - started)} ms`);
+console.log(`build: dist/{extension,server,cli,scan-worker}.js and out/ in ${Math.round(performance.now() - started)} ms`);

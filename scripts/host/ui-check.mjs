@@ -53,6 +53,11 @@ fs.writeFileSync(
   ].join('\n'),
 );
 
+// A second key, in a file that stays closed: only Scan Workspace can find it.
+const openaiKey = fakeKeys(createKeyGen(() => randomInt(0, 2 ** 32) / 2 ** 32)).openai();
+fs.mkdirSync(path.join(workspace, 'deploy'), { recursive: true });
+fs.writeFileSync(path.join(workspace, 'deploy/prod.yaml'), `llm:\n  provider: openai\n  api_key: ${openaiKey}\n`);
+
 const checks = [];
 const check = (name, ok, detail = '') => {
   checks.push(ok);
@@ -87,7 +92,8 @@ try {
   check('the row names the source and the rule', /secret-safe/.test(rowText) && /anthropic-api-key/.test(rowText));
   const panelText = await page.locator('.markers-panel').first().innerText();
   check('the Problems panel never shows the key', !panelText.includes(key) && !panelText.includes(key.slice(40, 60)));
-  check('the editor underlines the key', (await page.locator('.monaco-editor .squiggly-error').count()) > 0);
+  const underlined = await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+  check('the editor underlines the key', underlined);
 
   if (opt.screenshot) {
     // Hover the key so the picture shows the message where the user meets it.
@@ -99,6 +105,17 @@ try {
     await page.screenshot({ path: path.resolve(opt.screenshot) });
     console.log(`screenshot: ${opt.screenshot}`);
   }
+  // Scan Workspace from the Command Palette: a file nobody opened gets its finding in the Problems
+  // panel. It proves the packaged extension carries its scan worker (dist/scan-worker.js).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Secret Safe: Scan Workspace');
+
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Secret Safe: Scan Workspace' }).first().click({ timeout: TIMEOUT });
+  const scanned = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'OpenAI API key' }).first();
+  const found = await scanned.waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+  if (!found) await page.screenshot({ path: path.join(state, 'scan-failed.png') });
+  check('Scan Workspace reports the key in a file nobody opened', found && !(await page.locator('.markers-panel').first().innerText()).includes(openaiKey.slice(20, 40)));
   code = checks.every(Boolean) ? 0 : 1;
 } catch (e) {
   // First line only: Playwright's call log quotes page text, which here includes the key.

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineError, baselineText, readBaseline } from '../node/baseline';
 import { GitError } from '../node/git-content';
@@ -34,6 +35,7 @@ Options:
   --no-git                    never run git for hygiene: read .gitignore files and .git/index
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
   -q, --quiet                 print findings only, no summary
+  --threads <n>               worker threads for folder scans (default: one per core; 1: none)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       'no-git': { type: 'boolean' },
       'no-color': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -118,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
     source,
     baseline: values['write-baseline'] ? undefined : baseline,
     configBaseline: !values['write-baseline'],
+    threads: threadCount(values.threads),
+    workerScript: join(__dirname, 'scan-worker.js'),
   });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${warning}\n`);
@@ -141,6 +146,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`);
   }
   return run.findings.length > 0 || run.hygiene.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+function threadCount(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads takes a whole number from 1 to 64 (got '${value}')`);
+  return n;
 }
 
 function readStdin(): Promise<string> {

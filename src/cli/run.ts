@@ -10,7 +10,7 @@ import { checkHygiene, type HygieneFinding } from '../node/hygiene';
 import { findProjectConfig, type LoadedConfig } from '../node/project-config';
 import { decodeText } from '../node/read-text';
 import { scannerFor } from '../node/rule-set';
-import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText } from '../node/scan-files';
+import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type ScanFilesOptions } from '../node/scan-files';
 import type { FileFinding, HygieneFileFinding, ScanReport } from './reporters/reporter';
 
 /** Where the text to scan comes from. */
@@ -24,6 +24,9 @@ export interface ScanOptions {
   baseline?: { entries: BaselineEntry[]; dir: string };
   /** Without `baseline`, use the one `.secret-safe.json` names ("baseline"). */
   configBaseline: boolean;
+  /** Worker threads for a walk of folders (1: scan on the main thread), and the worker bundle. */
+  threads?: number;
+  workerScript?: string;
 }
 
 export interface ScanRun extends ScanReport {
@@ -40,7 +43,9 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const warnings = config.problems.map(p => `${relative(cwd, config.file ?? '') || config.file}:${p.line + 1}: ${p.message}`);
   const scanner = scannerFor(config.config);
   const absolute = paths.map(p => resolve(cwd, p));
-  const collected = await collect(options.source, absolute, cwd, scanner, config);
+  const walksFolders = (await Promise.all(absolute.map(p => stat(p).then(s => s.isDirectory(), () => false)))).some(Boolean);
+  const workers = walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
+  const collected = await collect(options.source, absolute, cwd, scanner, config, workers);
   const { findings, baselined } = applyBaseline(collected.findings, cwd, options.baseline ?? (options.configBaseline ? config.baseline : undefined));
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, config, options.git, cwd);
   const rules = new Map<string, Rule>([...BUILTIN_RULES, ...config.config.rules].map(r => [r.id, r]));
@@ -55,7 +60,7 @@ interface Collected {
   hygieneFiles: string[] | 'none';
 }
 
-async function collect(source: ScanSource, absolute: string[], cwd: string, scanner: Scanner, config: LoadedConfig): Promise<Collected> {
+async function collect(source: ScanSource, absolute: string[], cwd: string, scanner: Scanner, config: LoadedConfig, workers?: ScanFilesOptions['workers']): Promise<Collected> {
   const out: Collected = { findings: [], scanned: 0, skipped: 0, hygieneFiles: absolute };
   const rel = (path: string): string => relative(cwd, path).split(sep).join('/');
   const allowlist = createPathMatcher(config.config.allowlistPaths);
@@ -106,7 +111,7 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
     out.hygieneFiles = files;
     return out;
   }
-  for await (const result of scanPaths(absolute, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+  for await (const result of scanPaths(absolute, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
     if ('skipped' in result) {
       out.skipped++;
       continue;

@@ -43,3 +43,13 @@ export async function gitUntrack(root: string, path: string): Promise<string | u
   const { code, stderr } = await git(root, ['rm', '--cached', '--quiet', '--', path]);
   return code === 0 ? undefined : stderr.trim() || `git rm exited with code ${code}`;
 }
+
+/**
+ * The files git would see in `folder`: tracked ones and untracked ones its ignore rules let in
+ * (nested `.gitignore`, `.git/info/exclude`, `core.excludesFile`), relative to `folder` and
+ * `/`-separated; undefined if git failed (not a repository, no git).
+ */
+export async function gitListFiles(folder: string): Promise<string[] | undefined> {
+  const { code, stdout } = await git(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  return code === 0 ? stdout.split('\0').filter(Boolean) : undefined;
+}

@@ -5,6 +5,7 @@ import { secretFingerprint } from './baseline';
 import { walkFiles } from './gitignore-walk';
 import type { LoadedConfig } from './project-config';
 import { readTextFile, type SkipReason } from './read-text';
+import { scanOnWorkers } from './scan-pool';
 
 /** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
 export type FingerprintedFinding = Finding & { fingerprint: string };
@@ -19,6 +20,8 @@ export interface ScanFilesOptions {
   config: LoadedConfig;
   /** Files larger than this are skipped, not read. */
   maxFileBytes: number;
+  /** Scan on worker threads (dist/scan-worker.js), with the config found from `cwd`: for large scans. */
+  workers?: { script: string; cwd: string; threads: number };
 }
 
 /** Default size limit: larger files are almost always generated or data. */
@@ -35,16 +38,44 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     const rel = relative(options.config.root, absolute);
     return !rel.startsWith('..') && rel !== '' && allowlisted(rel);
   };
-  for (const path of paths.map(p => resolve(p))) {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      for await (const file of walkFiles(path, rel => isAllowlisted(resolve(path, rel)))) {
-        yield await scanFile(file, options);
+  async function* files(): AsyncGenerator<string> {
+    for (const path of paths.map(p => resolve(p))) {
+      const info = await stat(path);
+      if (info.isDirectory()) {
+        yield* walkFiles(path, rel => isAllowlisted(resolve(path, rel)));
+      } else if (!isAllowlisted(path)) {
+        yield path;
       }
-    } else if (!isAllowlisted(path)) {
-      yield await scanFile(path, options);
     }
   }
+  if (options.workers && options.workers.threads > 1) {
+    yield* scanOnWorkers(files(), { cwd: options.workers.cwd, maxFileBytes: options.maxFileBytes, workerScript: options.workers.script, threads: options.workers.threads });
+  } else {
+    yield* inOrder(files(), READS_IN_FLIGHT, file => scanFile(file, options));
+  }
+}
+
+/** Files read at once: a read waits on the disk far longer than the scan of its text takes. */
+const READS_IN_FLIGHT = 16;
+
+/**
+ * `fn` over the items, up to `limit` at once, results yielded in the items' order. A failure is
+ * thrown when its turn comes, not earlier, so no rejection is left unhandled.
+ */
+export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+  type Settled = { ok: true; value: R } | { ok: false; error: unknown };
+  const pending: Array<Promise<Settled>> = [];
+  const settle = (item: T): Promise<Settled> => fn(item).then(value => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+  const next = async (): Promise<R> => {
+    const settled = await pending.shift()!;
+    if (!settled.ok) throw settled.error;
+    return settled.value;
+  };
+  for await (const item of items) {
+    pending.push(settle(item));
+    if (pending.length >= limit) yield await next();
+  }
+  while (pending.length > 0) yield await next();
 }
 
 async function scanFile(file: string, { scanner, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {

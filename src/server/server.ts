@@ -54,7 +54,7 @@ const publisher = new Publisher(connection);
 const validator = new Validator(publisher, documents, settings, folders);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
-const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher);
+const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */
 const fresh = new Set<string>();
 let dynamicConfigRegistration = false;

@@ -1,12 +1,15 @@
-import { relative, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPathMatcher, findingMessage, type Finding } from '../core';
 import { baselineFilter } from '../node/baseline';
+import { gitListFiles } from '../node/git';
 import { walkFiles } from '../node/gitignore-walk';
 import { readTextFile } from '../node/read-text';
 import { scanText, type FingerprintedFinding } from '../node/scan-files';
+import { scanOnWorkers } from '../node/scan-pool';
 import { SCAN_PROGRESS, type ScanProgress, type WorkspaceScanResult } from '../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import type { FolderState, Folders } from './folders';
@@ -32,6 +35,8 @@ export class WorkspaceScan {
     private readonly folders: Folders,
     private readonly settings: SettingsStore,
     private readonly publisher: Publisher,
+    /** Whether git may run: a trusted workspace. */
+    private readonly trusted: () => boolean,
   ) {}
 
   async run(token: CancellationToken): Promise<WorkspaceScanResult> {
@@ -52,13 +57,16 @@ export class WorkspaceScan {
       if (!settings.enable) continue;
       const excluded = await this.excludeTest(state, folderUri, settings.exclude);
       const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
-      for await (const path of walkFiles(state.path, excluded)) {
+      // Files are read and scanned on worker threads, leaving a core to the editor and this server.
+      const scanned = scanOnWorkers(this.filesOf(state.path, excluded), { cwd: state.path, maxFileBytes: maxBytes, workerScript: join(__dirname, 'scan-worker.js'), threads: Math.max(1, availableParallelism() - 1) });
+      for await (const scan of scanned) {
         if (token.isCancellationRequested) {
           result.cancelled = true;
-          break;
+          break; // ends the workers too
         }
+        const path = scan.file;
         const uri = URI.file(path).toString();
-        const findings = await this.scanFile(state, path, maxBytes);
+        const findings = 'skipped' in scan ? 'skipped' : this.notBaselined(state, path, scan.findings);
         if (findings === 'skipped') {
           result.filesSkipped++;
           continue;
@@ -88,6 +96,24 @@ export class WorkspaceScan {
     progress(true);
     result.elapsedMs = performance.now() - started;
     return result;
+  }
+
+  /**
+   * The folder's files: in a trusted workspace, the ones git lists (so `.git/info/exclude` and the
+   * global excludes count too); otherwise, when git fails or lists nothing, a walk that reads the
+   * `.gitignore` files.
+   */
+  private async *filesOf(folder: string, excluded: (rel: string, isDirectory: boolean) => boolean): AsyncGenerator<string> {
+    const listed = this.trusted() ? await gitListFiles(folder) : undefined;
+    // Nothing listed: an empty folder, or one an enclosing repository ignores as a whole (a
+    // scratch folder in its ignored tmp/). The folder is still the user's project: walk it.
+    if (!listed || listed.length === 0) {
+      yield* walkFiles(folder, excluded);
+      return;
+    }
+    for (const rel of listed) {
+      if (!excluded(rel, false) && !rel.split('/').some(part => part === 'node_modules')) yield join(folder, rel);
+    }
   }
 
   /** An open document's own check takes over from the scan's result. */
@@ -123,7 +149,10 @@ export class WorkspaceScan {
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it
     }
-    const findings = scanText(state.scanner, text);
+    return this.notBaselined(state, path, scanText(state.scanner, text));
+  }
+
+  private notBaselined(state: FolderState, path: string, findings: FingerprintedFinding[]): FingerprintedFinding[] {
     const baseline = state.config.baseline;
     if (!baseline || findings.length === 0) return findings;
     const accepted = baselineFilter(baseline.entries);

@@ -168,6 +168,23 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     assert.match(missing.stderr, /^secret-safe: config: \.secret-safe\.json:1: the baseline gone\.json does not exist; no finding is accepted\n/);
   });
 
+  it('gives the same report, in the same order, on worker threads as on one thread', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`pkg${i % 7}/m${i}.ts`] = i % 37 === 0 ? `export const k${i} = '${fake.anthropic()}';\n` : `export const v${i} = ${i};\n`;
+    files['pkg3/.gitignore'] = 'm1*.ts\n';
+    repo = gitRepo(files);
+    const one = cli(['scan', '--threads', '1', '--format', 'json']);
+    const three = cli(['scan', '--threads', '3', '--format', 'json']);
+    assert.equal(one.status, 1);
+    assert.equal(three.status, 1);
+    assert.ok(JSON.parse(one.stdout).length >= 8, 'found the keys');
+    assert.equal(three.stdout, one.stdout);
+    assert.equal(three.stderr, one.stderr, 'the same counts');
+    const bad = cli(['scan', '--threads', '0']);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, "secret-safe: --threads takes a whole number from 1 to 64 (got '0')\n");
+  });
+
   it('exits 2 with one clear line for a bad baseline, conflicting options or an unknown format', () => {
     repo = gitRepo({ 'a.txt': 'hello\n', 'bad.json': '{"version": 1, "findings": [{"file": "a"}]}', 'old.json': '{"version": 9, "findings": []}' });
     const cases: Array<[string[], RegExp]> = [

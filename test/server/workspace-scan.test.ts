@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { fake, hiddenPart } from '../helpers/fake-keys';
+import { gitRepo } from '../helpers/git-repo';
+import { gitShim } from '../helpers/git-shim';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -81,6 +83,35 @@ describe('language server over stdio: Scan Workspace', function () {
     const again = await server.connection.sendRequest<Result>(SCAN, {});
     assert.deepEqual(again.files.map(f => f.relativePath), ['b.ts']);
     await server.diagnostics(uri('a.ts'), ds => ds.length === 0);
+  });
+
+  it('lists the files through git in a trusted workspace, so .git/info/exclude counts; reads .gitignore files otherwise', async () => {
+    const repo = gitRepo({ 'src/a.ts': `const k = '${fake.anthropic()}';\n`, 'local/notes.ts': `const k = '${fake.anthropic()}';\n`, '.gitignore': 'dist/\n', 'dist/b.js': `k='${fake.anthropic()}'` }, ['src/a.ts', '.gitignore']);
+    repo.write('.git/info/exclude', 'local/\n');
+    const shim = gitShim();
+    try {
+      for (const trustedWorkspace of [true, false]) {
+        server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace, env: shim.env });
+        const result = await server.connection.sendRequest<Result>(SCAN, {});
+        assert.deepEqual(result.files.map(f => f.relativePath).sort(), trustedWorkspace ? ['src/a.ts'] : ['local/notes.ts', 'src/a.ts'], `trusted: ${trustedWorkspace}`);
+        if (trustedWorkspace) await server.stop(); // the other is stopped after the test
+      }
+      assert.equal(shim.calls().filter(c => c.includes('ls-files') && c.includes('--others')).length, 1, 'git listed the files once, in the trusted run');
+    } finally {
+      repo.dispose();
+      shim.dispose();
+    }
+  });
+
+  it('walks a trusted folder that an enclosing repository ignores as a whole, instead of scanning nothing', async () => {
+    const outer = gitRepo({ '.gitignore': 'scratch/\n', 'scratch/app/a.ts': `const k = '${fake.anthropic()}';\n` }, ['.gitignore']);
+    try {
+      server = await ServerUnderTest.start({ folder: `${outer.path}/scratch/app`, trustedWorkspace: true });
+      const result = await server.connection.sendRequest<Result>(SCAN, {});
+      assert.deepEqual(result.files.map(f => f.relativePath), ['a.ts']);
+    } finally {
+      outer.dispose();
+    }
   });
 
   it('stops when cancelled, and says so', async () => {

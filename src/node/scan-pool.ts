@@ -1,0 +1,80 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from './scan-files';
+import type { WorkerJob, WorkerReply } from './scan-worker';
+
+/** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
+const BATCH = 48;
+
+/**
+ * Scans files on every core: one worker thread per core reads and scans batches of paths while
+ * the main thread walks the folders. Results come back in the order the paths came in, as they are
+ * ready, so a report can stream; at most a few batches per worker are in flight, so memory stays
+ * bounded however many files there are.
+ */
+export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cwd: string; maxFileBytes: number; workerScript: string; threads?: number }): AsyncGenerator<FileResult> {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workers = await Promise.all(
+    Array.from({ length: threads }, () => {
+      const worker = new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } });
+      return new Promise<Worker>((resolve, reject) => {
+        worker.once('message', () => resolve(worker));
+        worker.once('error', reject);
+      });
+    }),
+  );
+  const waiting = new Map<number, { resolve(r: FileResult[]): void; reject(e: Error): void }>();
+  const load = new Map<Worker, number>(workers.map(w => [w, 0]));
+  for (const worker of workers) {
+    worker.on('message', ({ id, results, error }: WorkerReply) => {
+      load.set(worker, load.get(worker)! - 1);
+      const job = waiting.get(id)!;
+      waiting.delete(id);
+      if (error) job.reject(new Error(error));
+      else job.resolve(results);
+    });
+    worker.on('error', error => {
+      for (const job of waiting.values()) job.reject(error);
+    });
+  }
+  let nextId = 0;
+  const send = (files: string[]): Promise<FileResult[]> => {
+    const worker = [...load].sort((a, b) => a[1] - b[1])[0][0];
+    load.set(worker, load.get(worker)! + 1);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, files } satisfies WorkerJob);
+    });
+  };
+  const inFlight: Array<Promise<FileResult[] | Error>> = [];
+  const take = async (): Promise<FileResult[]> => {
+    const r = await inFlight.shift()!;
+    if (r instanceof Error) throw r;
+    return r;
+  };
+  const dispatch = (batch: string[]): void => {
+    inFlight.push(send(batch).catch((e: Error) => e));
+  };
+  try {
+    let batch: string[] = [];
+    for await (const path of paths) {
+      batch.push(path);
+      if (batch.length === BATCH) {
+        dispatch(batch);
+        batch = [];
+        if (inFlight.length >= threads * 3) yield* await take();
+      }
+    }
+    if (batch.length > 0) dispatch(batch);
+    while (inFlight.length > 0) yield* await take();
+  } finally {
+    await Promise.all(workers.map(w => w.terminate()));
+  }
+}
+
+/** The worker bundle beside the running CLI bundle (dist/), or beside this file when run from out/. */
+export function workerScriptBeside(dir: string): string {
+  return join(dir, 'scan-worker.js');
+}
