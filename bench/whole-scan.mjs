@@ -41,11 +41,21 @@ export function writeCorpus({ generated, modules, modulesRoot, minMB, seed }) {
   return info;
 }
 
-/** Runs a command to its end; wall time and peak resident memory (MB), polled from /proc. */
-export function measure(command, args, options = {}) {
+/**
+ * Runs a command to its end, or for `limitSeconds` at most (then it is stopped and `timedOut`
+ * is set: its time is a lower bound); wall time and peak resident memory (MB), polled from /proc.
+ */
+export function measure(command, args, options = {}, limitSeconds = Infinity) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    let timedOut = false;
+    const limit = Number.isFinite(limitSeconds)
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, limitSeconds * 1000)
+      : undefined;
     let peak = 0;
     let stderr = '';
     child.stderr.on('data', c => (stderr += c));
@@ -61,7 +71,8 @@ export function measure(command, args, options = {}) {
     child.on('error', reject);
     child.on('exit', code => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakMB: peak, code, stderr });
+      clearTimeout(limit);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakMB: peak, code, stderr, timedOut });
     });
   });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX } from '../shared/protocol';
 
 type Node = { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] } | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic };
 
@@ -50,10 +50,10 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 }
 
-/** A secret found in the text, not a git-hygiene or config problem. */
+/** A secret found in the text, not a git-hygiene, `.env` health or config problem. */
 function isSecret(d: vscode.Diagnostic): boolean {
   const code = String(typeof d.code === 'object' ? d.code.value : d.code);
-  return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && code !== 'config';
+  return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && !code.startsWith(DOTENV_CODE_PREFIX) && code !== 'config';
 }
 
 export function registerSecretsView(): vscode.Disposable {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX } from '../shared/protocol';
 
 /**
  * A status bar item: a shield with the number of secrets flagged in open files, or a warning
@@ -24,7 +24,7 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
         if (d.source !== DIAGNOSTIC_SOURCE) continue;
         const code = typeof d.code === 'object' ? d.code.value : d.code;
         if (String(code).startsWith(HYGIENE_CODE_PREFIX)) files++;
-        else if (code !== 'config') secrets++;
+        else if (code !== 'config' && !String(code).startsWith(DOTENV_CODE_PREFIX)) secrets++;
       }
     }
     const count = secrets + files;

@@ -27,6 +27,7 @@ import { registerCodeActions } from './code-actions/handlers';
 import { registerUntrack } from './code-actions/hygiene-fixes';
 import { MoveToEnv } from './code-actions/move-to-env';
 import { Commands } from './commands';
+import { DotenvCheck } from './dotenv-check';
 import { Folders } from './folders';
 import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
@@ -51,7 +52,8 @@ const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const folders = new Folders();
 const publisher = new Publisher(connection);
-const validator = new Validator(publisher, documents, settings, folders);
+const dotenvCheck = new DotenvCheck(documents, folders);
+const validator = new Validator(publisher, documents, settings, folders, dotenvCheck);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
@@ -172,7 +174,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onRequest(SCAN_WORKSPACE, (_params: unknown, token) => workspaceScan.run(token));
 
-registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, () => codeActionResolve);
+registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, dotenvCheck, () => codeActionResolve);
 registerUntrack(connection, commands, hygiene, documents);
 commands.listen(connection);
 

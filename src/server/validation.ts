@@ -6,6 +6,7 @@ import { createPathMatcher, type Finding } from '../core';
 import { baselineFilter, secretFingerprint } from '../node/baseline';
 import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
+import type { DotenvCheck } from './dotenv-check';
 import type { DocumentScope, Folders } from './folders';
 import type { Settings } from '../shared/settings';
 import type { Publisher } from './publisher';
@@ -27,6 +28,7 @@ export class Validator {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly folders: Folders,
+    private readonly dotenv: DotenvCheck,
   ) {}
 
   /** Checks `document` after `delayMs`, replacing any run already waiting for it. */
@@ -88,6 +90,10 @@ export class Validator {
     const envFile = isEnvFile(URI.parse(uri).path, document.languageId);
     const diagnostics: Diagnostic[] =
       settings.enable && !excluded && !envFile ? notBaselined(scope, uri, document.getText()).map(f => toDiagnostic(document, f)) : [];
+    // Environment files, templates included, get the .env health checks.
+    if (settings.enable && !excluded && languageOf(URI.parse(uri).path, document.languageId) === 'dotenv') {
+      diagnostics.push(...(await this.dotenv.diagnostics(document)));
+    }
     // One publish per document: a config file's own problems travel with its findings.
     diagnostics.push(...(await this.folders.configProblems(uri)).map(configDiagnostic));
     if (this.documents.get(uri)?.version !== version) {

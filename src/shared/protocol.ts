@@ -53,6 +53,9 @@ export const DID_GRANT_TRUST = 'secretSafe/didGrantWorkspaceTrust';
 /** The diagnostic codes of the git-hygiene checks all start so: `secret-file-tracked`, … */
 export const HYGIENE_CODE_PREFIX = 'secret-file-';
 
+/** Every `.env` health diagnostic's code starts so (`env-missing-in-example`). */
+export const DOTENV_CODE_PREFIX = 'env-';
+
 /** Request: check git hygiene now, in every workspace folder, and return what was found. */
 export const CHECK_HYGIENE = 'secretSafe/checkGitHygiene';
 

@@ -197,6 +197,10 @@ function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: numb
 }
 
 /** `your-anthropic-api-key-here`, `your-password-here`: what `.env.example` shows in place of the value. */
+export function examplePlaceholder(finding: Finding): string {
+  return placeholderFor(finding, undefined);
+}
+
 function placeholderFor(finding: Finding, part: PlanInput['part']): string {
   let what = finding.provider === 'Generic' ? finding.description : `${finding.provider} ${finding.description}`;
   if (isConnectionString(finding.ruleId) && part !== 'password') what = what.replace(/ password$/, '');

@@ -8,8 +8,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isConnectionString } from '../../core/fix/plan';
-import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
+import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
 import type { Commands } from '../commands';
+import type { DotenvCheck } from '../dotenv-check';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
 import { ignoreLineAction } from './ignore-line';
@@ -31,6 +32,7 @@ export function registerCodeActions(
   documents: TextDocuments<TextDocument>,
   move: MoveToEnv,
   hygiene: HygieneService,
+  dotenv: DotenvCheck,
   canResolve: () => boolean,
 ): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -44,7 +46,13 @@ export function registerCodeActions(
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
         const code = diagnostic.code as string;
-        actions.push(...(code.startsWith(HYGIENE_CODE_PREFIX) ? await hygieneFixes(document, diagnostic, hygiene, documents) : await quickFixes(document, diagnostic, code, move)));
+        actions.push(
+          ...(code.startsWith(HYGIENE_CODE_PREFIX)
+            ? await hygieneFixes(document, diagnostic, hygiene, documents)
+            : code.startsWith(DOTENV_CODE_PREFIX)
+              ? await dotenv.fixes(document, diagnostic)
+              : await quickFixes(document, diagnostic, code, move)),
+        );
       }
     }
     if (wants(MOVE_ALL_KIND) && (await move.findings(document)).length > 0) {

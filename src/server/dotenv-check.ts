@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Scanner } from '../core';
+import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
+import { readDotenv, type DotenvText } from '../core/dotenv/entries';
+import { appendVariable } from '../core/fix/dotenv';
+import { examplePlaceholder } from '../core/fix/plan';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
+import type { Folders } from './folders';
+
+/** The committed templates, in the order a project is likeliest to have them. */
+const TEMPLATES = ['.env.example', '.env.sample', '.env.template'];
+const TEMPLATE = /^\.env\.(?:example|sample|template)$/i;
+/** The files a developer keeps real values in, beside the template. */
+const LOCAL_ENV = ['.env', '.env.local'];
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+/**
+ * The `.env` health checks on one open environment file: duplicate names and lines dotenv skips,
+ * drift against the template beside it (both ways), and secrets exposed through a public prefix.
+ * Sibling files are read as the editor has them (unsaved changes included).
+ */
+export class DotenvCheck {
+  private readonly read;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly folders: Folders,
+  ) {
+    this.read = textReader(documents);
+  }
+
+  async diagnostics(document: TextDocument): Promise<Diagnostic[]> {
+    const { scanner } = await this.folders.resolve(document.uri);
+    const path = URI.parse(document.uri).fsPath;
+    const doc = readDotenv(document.getText());
+    const problems: DotenvProblem[] = [...lineProblems(doc), ...publicSecretProblems(doc, (name, value) => secretKind(scanner, name, value))];
+    const dir = dirname(path);
+    if (TEMPLATE.test(basename(path))) {
+      const env = await this.firstOf(dir, LOCAL_ENV);
+      if (env) problems.push(...driftProblems(env.doc, doc, basename(path), 'example', env.name));
+    } else {
+      const example = await this.firstOf(dir, TEMPLATES);
+      if (example) problems.push(...driftProblems(doc, example.doc, example.name, 'env', basename(path)));
+    }
+    return problems.map(p => ({
+      range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
+      severity: SEVERITY[p.severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: p.code,
+      codeDescription: { href: `${DOTENV_DOCS_URL}#${p.code}` },
+      message: p.message,
+      ...(p.name ? { data: { name: p.name } } : {}),
+    }));
+  }
+
+  /** "Add NAME to .env.example": a placeholder line, never the value (a secret's kind names the placeholder). */
+  async fixes(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    if (diagnostic.code !== DOTENV_CODES.missingInExample) return [];
+    const { scanner } = await this.folders.resolve(document.uri);
+    const name = (diagnostic.data as { name?: string } | undefined)?.name;
+    const path = URI.parse(document.uri).fsPath;
+    const example = await this.firstOf(dirname(path), TEMPLATES);
+    const entry = readDotenv(document.getText()).entries.filter(e => e.name === name).at(-1);
+    if (!name || !example || !entry) return [];
+    const finding = scanner.scan(`${name}=${entry.value}`)[0];
+    const edit = appendVariable(example.text, name, finding ? examplePlaceholder(finding) : '');
+    const workspaceEdit = await toWorkspaceEdit([{ path: example.path, create: false, edits: [edit] }], this.documents, this.read);
+    return [{ title: `Add ${name} to ${example.name}`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit }];
+  }
+
+  private async firstOf(dir: string, names: readonly string[]): Promise<{ name: string; path: string; text: string; doc: DotenvText } | undefined> {
+    for (const name of names) {
+      const path = join(dir, name);
+      const open = this.documents.get(URI.file(path).toString());
+      if (!open && !existsSync(path)) continue;
+      const text = await this.read(path);
+      if (text !== undefined) return { name, path, text, doc: readDotenv(text) };
+    }
+    return undefined;
+  }
+}
+
+/** What a rule calls the value, if it is a secret: the scanner reads the line as a dotenv line. */
+function secretKind(scanner: Scanner, name: string, value: string): string | undefined {
+  const f = scanner.scan(`${name}=${value}`).find(x => x.severity !== 'info' && x.checksum !== 'invalid');
+  return f && (f.provider === 'Generic' ? f.description : `${f.provider} ${f.description}`);
+}

@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionRequest, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit } from '../helpers/apply-edit';
+import { fake, gen } from '../helpers/fake-keys';
+import { ServerUnderTest } from '../helpers/lsp-server';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A JWT as Supabase hands out for browsers, signed with random bytes. */
+const jwt = (payload: object): string =>
+  [{ alg: 'HS256', typ: 'JWT' }, payload].map(p => Buffer.from(JSON.stringify(p)).toString('base64url')).join('.') + `.${gen.base64url(43)}`;
+
+describe('language server over stdio: .env health', () => {
+  let server: ServerUnderTest;
+  let dir: ReturnType<typeof tempDir>;
+  afterEach(async () => {
+    await server?.stop();
+    dir?.dispose();
+  });
+  const uri = (rel: string): string => pathToFileURL(join(dir.path, rel)).href;
+  const open = async (rel: string): Promise<void> => server.open(uri(rel), readFileSync(join(dir.path, rel), 'utf8'), 'dotenv');
+  const byCode = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter(d => d.code === code);
+
+  it('flags a name set twice and a line dotenv skips, and never reports the .env values themselves', async () => {
+    dir = tempDir({ '.env': `API_KEY=${fake.anthropic()}\nPORT=3000\nPORT=4000\nLOG_LEVEL : debug\n` });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env');
+    const ds = await server.diagnostics(uri('.env'), d => d.length >= 2);
+    assert.deepEqual(ds.map(d => [d.code, d.range.start.line, d.severity]).sort(), [
+      ['env-duplicate-key', 1, DiagnosticSeverity.Warning],
+      ['env-ignored-line', 3, DiagnosticSeverity.Warning],
+    ]);
+    assert.match(byCode(ds, "env-duplicate-key")[0].message as string, /^PORT is set again further down; dotenv keeps the last value/);
+    assert.equal(byCode(ds, 'env-ignored-line')[0].codeDescription?.href, 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md#env-ignored-line');
+  });
+
+  it('reports drift both ways, and adds the missing name to .env.example with a placeholder, keeping its CRLF and missing final newline', async () => {
+    const key = fake.openai();
+    dir = tempDir({ '.env': `DATABASE_HOST=localhost\nOPENAI_API_KEY=${key}\n`, '.env.example': '# copy to .env\r\nDATABASE_HOST=\r\nSENTRY_DSN=' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env');
+    const [missing] = byCode(await server.diagnostics(uri('.env'), d => d.length > 0), 'env-missing-in-example');
+    assert.equal(missing.range.start.line, 1);
+    assert.match(missing.message as string, /^OPENAI_API_KEY is not in \.env\.example/);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env') }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
+    const add = actions.find(a => a.title === 'Add OPENAI_API_KEY to .env.example')!;
+    assert.ok(add?.isPreferred);
+    const after = applyWorkspaceEdit(add.edit!);
+    assert.equal(after.get(uri('.env.example')), '# copy to .env\r\nDATABASE_HOST=\r\nSENTRY_DSN=\r\nOPENAI_API_KEY=your-openai-api-key-here');
+    assert.ok(![...after.values()].some(t => t.includes(key)), 'the value never goes to the example');
+
+    await open('.env.example');
+    const [unset] = byCode(await server.diagnostics(uri('.env.example'), d => d.length > 0), 'env-missing-in-env');
+    assert.equal(unset.severity, DiagnosticSeverity.Information);
+    assert.equal(unset.range.start.line, 2);
+    assert.equal(unset.message, 'SENTRY_DSN is documented here but not set in .env.');
+  });
+
+  it('flags a secret behind a public prefix, by its value or its name, and leaves keys meant for browsers alone', async () => {
+    const stripe = `sk_live_${gen.alnum(24)}`;
+    dir = tempDir({
+      '.env.local': [
+        `NEXT_PUBLIC_STRIPE_KEY=${stripe}`,
+        'VITE_DB_PASSWORD=correct-horse',
+        `NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_${gen.alnum(24)}`,
+        `NEXT_PUBLIC_SUPABASE_ANON_KEY=${jwt({ iss: 'supabase', role: 'anon' })}`,
+        'NEXT_PUBLIC_API_URL=https://api.example.com',
+        `STRIPE_SECRET_KEY=${stripe}`,
+      ].join('\n'),
+    });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env.local');
+    const ds = byCode(await server.diagnostics(uri('.env.local'), d => d.some(x => x.code === 'env-public-secret')), 'env-public-secret');
+    assert.deepEqual(ds.map(d => d.range.start.line), [0, 1]);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Error);
+    assert.match(ds[0].message as string, /^NEXT_PUBLIC_STRIPE_KEY is sent to every browser \(the NEXT_PUBLIC_ prefix puts it in the client bundle\), and its value is a Stripe/);
+    assert.match(ds[1].message as string, /VITE_DB_PASSWORD .* and its name says it is secret/);
+    assert.ok(!ds.some(d => (d.message as string).includes(stripe.slice(8))), 'masked: no value in messages');
+  });
+});
