@@ -23,7 +23,7 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /**
  * The `.env` health checks on one open environment file: duplicate names and lines dotenv skips,
  * drift against the template beside it (both ways), and secrets exposed through a public prefix.
- * Sibling files are read as the editor has them (unsaved changes included).
+ * Sibling files that exist on disk are read as the editor has them (unsaved changes included).
  */
 export class DotenvCheck {
   private readonly read;
@@ -77,8 +77,8 @@ export class DotenvCheck {
   private async firstOf(dir: string, names: readonly string[]): Promise<{ name: string; path: string; text: string; doc: DotenvText } | undefined> {
     for (const name of names) {
       const path = join(dir, name);
-      const open = this.documents.get(URI.file(path).toString());
-      if (!open && !existsSync(path)) continue;
+      // On disk first: an editor can keep a deleted file's text for a while. Then as the editor has it.
+      if (!existsSync(path)) continue;
       const text = await this.read(path);
       if (text !== undefined) return { name, path, text, doc: readDotenv(text) };
     }

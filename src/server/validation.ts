@@ -128,6 +128,6 @@ function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
 }
 
 /** A `.env` file that holds real values: not the committed templates (`.env.example`, `.sample`, `.template`). */
-function isEnvFile(path: string, languageId: string): boolean {
+export function isEnvFile(path: string, languageId: string): boolean {
   return languageOf(path, languageId) === 'dotenv' && !/\.(?:example|sample|template)$/i.test(path);
 }

@@ -15,6 +15,7 @@ import { toDiagnostic } from './diagnostics';
 import type { FolderState, Folders } from './folders';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
+import { isEnvFile } from './validation';
 
 /** Progress goes out at most this often: a notification per file would flood the client. */
 const PROGRESS_EVERY_MS = 100;
@@ -66,7 +67,8 @@ export class WorkspaceScan {
         }
         const path = scan.file;
         const uri = URI.file(path).toString();
-        const findings = 'skipped' in scan ? 'skipped' : this.notBaselined(state, path, scan.findings);
+        // A .env holds secrets by design: like its editor, the scan reports none there (git hygiene covers it).
+        const findings = 'skipped' in scan ? 'skipped' : isEnvFile(path, '') ? [] : this.notBaselined(state, path, scan.findings);
         if (findings === 'skipped') {
           result.filesSkipped++;
           continue;
@@ -141,6 +143,7 @@ export class WorkspaceScan {
   }
 
   private async scanFile(state: FolderState, path: string, maxBytes: number): Promise<FingerprintedFinding[] | 'skipped'> {
+    if (isEnvFile(path, '')) return [];
     let text: string;
     try {
       const read = await readTextFile(path, maxBytes);

@@ -34,6 +34,7 @@ describe('language server over stdio: Scan Workspace', function () {
       'src/app.ts': `export const key = '${keys.app}';\n`,
       'config/settings.yaml': `openai:\n  api_key: ${keys.config}\n`,
       'src/clean.ts': 'export const port = 3000;\n',
+      '.env': `ANTHROPIC_API_KEY=${fake.anthropic()}\n`, // where keys belong: not a finding
       'dist/bundle.js': `k="${fake.anthropic()}"`, // git-ignored
       'node_modules/pkg/index.js': `k="${fake.anthropic()}"`, // dependencies
       'fixtures/sample.ts': `k="${fake.anthropic()}"`, // secretSafe.exclude
@@ -54,9 +55,9 @@ describe('language server over stdio: Scan Workspace', function () {
     assert.deepEqual(result.files.map(f => f.relativePath).sort(), ['config/settings.yaml', 'src/app.ts']);
     assert.equal(result.findings, 2);
     assert.equal(result.filesWithFindings, 2);
-    assert.equal(result.filesScanned, 4, '.gitignore, app.ts, clean.ts, settings.yaml');
+    assert.equal(result.filesScanned, 5, '.env, .gitignore, app.ts, clean.ts, settings.yaml');
     assert.equal(result.filesSkipped, 2, 'the big file and the binary one');
-    assert.ok(progress.length > 0 && progress.at(-1)!.filesScanned === 4, 'progress ends at the total');
+    assert.ok(progress.length > 0 && progress.at(-1)!.filesScanned === 5, 'progress ends at the total');
     for (const f of result.files) for (const x of f.findings) for (const key of Object.values(keys)) assert.ok(!x.message.includes(hiddenPart(key)));
 
     const [d] = await server.diagnostics(uri('src/app.ts'), ds => ds.length === 1);

@@ -98,7 +98,9 @@ describe('Git hygiene in VS Code (trusted workspace)', () => {
     await vscode.workspace.saveAll();
     await waitFor('.gitignore ignores .env', () => (read('.gitignore') === 'node_modules/\n*.pem\n.env\n' ? true : undefined));
     assert.equal(git('status', '--porcelain', '--', '.env').trim(), 'D  .env', 'staged as a removal, and not listed as new');
-    await waitFor('the error gone', () => (secretDiagnostics(uri('.env')).length === 0 ? true : undefined));
+    await waitFor('the error gone', () => (secretDiagnostics(uri('.env')).length === 0 ? true : undefined)).catch(e => {
+      throw new Error(`${e.message}; left on .env: ${secretDiagnostics(uri('.env')).map(d => `${codeOf(d)}: ${d.message}`).join(' | ')}`);
+    });
     assert.ok(loggedGitCalls().some(c => c.includes('dist/server.js') && c.includes('rm --cached --quiet -- .env')));
   });
 
