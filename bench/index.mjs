@@ -103,7 +103,16 @@ line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on d
 const wholeRow = (name, r) => {
   line(`  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`);
 };
-const cli = await measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
+// Best of 3 for the fast tools (the first run also warms the file cache for every tool after it).
+const bestOf = async (run, n = 3) => {
+  let best;
+  for (let i = 0; i < n; i++) {
+    const r = await run();
+    if (!best || r.seconds < best.seconds) best = r;
+  }
+  return best;
+};
+const cli = await bestOf(() => measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir }));
 if (cli.code !== 1) throw new Error(`secret-safe scan exited ${cli.code}: ${cli.stderr}`);
 wholeRow('secret-safe scan', cli);
 const rc = path.join(os.tmpdir(), 'secret-safe-bench.secretlintrc.json');
@@ -116,9 +125,9 @@ if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) throw new Error(`secre
 if (peer.timedOut) line(`  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`);
 else wholeRow('secretlint "**/*"', peer);
 const rg = hasCommand('rg');
-const floor = rg
-  ? await measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
-  : await measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
+const floor = await bestOf(() =>
+  rg ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir }) : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } }),
+);
 wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
 line(`  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x)`);
 
@@ -126,6 +135,6 @@ line(`  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.sec
 line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);
 for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
   const tree = writeManyFiles(count, () => keys.anthropic());
-  const r = await measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: tree.dir });
+  const r = await bestOf(() => measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: tree.dir }));
   line(`  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`);
 }
