@@ -34,6 +34,10 @@ for (const rel of fs.readdirSync(source, { recursive: true })) {
   fs.writeFileSync(to, text);
 }
 
+// Its own repository, as a real project is: the scan's config and ignore rules stop at its root,
+// not at this repository's (whose config allowlists .demo/).
+spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: target, stdio: 'ignore' });
+
 console.log(`\nScanning the demo project (${path.relative(root, target)}/) with the CLI:\n`);
 const scan = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.'], { cwd: target, stdio: 'inherit' });
 if (scan.status !== 1) {
