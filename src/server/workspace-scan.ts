@@ -66,6 +66,8 @@ export class WorkspaceScan {
           break; // ends the workers too
         }
         const path = scan.file;
+        // A folder nested in another workspace folder is scanned as itself, not twice.
+        if (this.folders.folderOf(path) !== state.path) continue;
         const uri = URI.file(path).toString();
         // A .env holds secrets by design: like its editor, the scan reports none there (git hygiene covers it).
         const findings = 'skipped' in scan ? 'skipped' : isEnvFile(path, '') ? [] : this.notBaselined(state, path, scan.findings);

@@ -89,6 +89,8 @@ export class ServerUnderTest {
   static async start(
     options: {
       folder?: string;
+      /** More workspace folders, after `folder` (a multi-root workspace). */
+      moreFolders?: string[];
       settings?: SettingsFor;
       /** Other settings sections, as VS Code would answer them (`files.exclude`, `search.exclude`). */
       sections?: Record<string, unknown>;
@@ -105,7 +107,7 @@ export class ServerUnderTest {
     server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
-      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i + 2}` }))] : null,
       ...(options.trustedWorkspace !== undefined ? { initializationOptions: { trustedWorkspace: options.trustedWorkspace } } : {}),
       capabilities: {
         workspace: {

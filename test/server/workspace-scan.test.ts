@@ -115,6 +115,20 @@ describe('language server over stdio: Scan Workspace', function () {
     }
   });
 
+  it('scans every folder of a multi-root workspace once, a nested folder included, each with its own config', async () => {
+    dir = tempDir({
+      'api/src/a.ts': `const k = '${fake.anthropic()}';\n`,
+      'api/packages/web/src/b.ts': `const k = '${fake.openai()}';\n`,
+      'api/packages/web/.secret-safe.json': '{ "allowlist": { "paths": ["fixtures/**"] } }\n',
+      'api/packages/web/fixtures/c.ts': `const k = '${fake.anthropic()}';\n`,
+      'tools/d.py': `KEY = "${fake.openai()}"\n`,
+    });
+    server = await ServerUnderTest.start({ folder: `${dir.path}/api`, moreFolders: [`${dir.path}/api/packages/web`, `${dir.path}/tools`] });
+    const result = await server.connection.sendRequest<Result>(SCAN, {});
+    assert.deepEqual(result.files.map(f => f.relativePath).sort(), ['d.py', 'src/a.ts', 'src/b.ts']);
+    assert.equal(result.findings, 3, 'the nested folder once, its fixtures allowlisted by its own config');
+  });
+
   it('stops when cancelled, and says so', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 4000; i++) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n`;
