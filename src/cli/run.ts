@@ -4,7 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { BUILTIN_RULES, createPathMatcher, type Rule, type Scanner } from '../core';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene/checks';
 import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
-import { baselineFilter, type BaselineEntry } from '../node/baseline';
+import { baselineMatcher, baselinePath, type BaselineEntry } from '../node/baseline';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git-content';
 import { checkHygiene, type HygieneFinding } from '../node/hygiene';
 import { findProjectConfig, type LoadedConfig } from '../node/project-config';
@@ -130,18 +130,15 @@ function spans(lines: Set<number>, first: number, last: number): boolean {
 
 function applyBaseline(findings: FileFinding[], cwd: string, baseline: ScanOptions['baseline']): { findings: FileFinding[]; baselined: number } {
   if (!baseline) return { findings, baselined: 0 };
-  const accepted = baselineFilter(baseline.entries);
-  const kept = findings.filter(({ file, finding }) => {
-    const path = file === '<stdin>' ? file : relative(baseline.dir, resolve(cwd, file)).split(sep).join('/');
-    return !accepted(path, finding.ruleId, finding.fingerprint);
-  });
+  const accepted = baselineMatcher(baseline);
+  const kept = findings.filter(({ file, finding }) => !accepted(resolve(cwd, file), finding.ruleId, finding.fingerprint));
   return { findings: kept, baselined: findings.length - kept.length };
 }
 
 /** Baseline entries for `findings`, their paths relative to the folder the baseline file is in. */
 export function baselineEntries(findings: readonly FileFinding[], cwd: string, baselineDir: string): BaselineEntry[] {
   return findings.map(({ file, finding }) => ({
-    file: relative(baselineDir, resolve(cwd, file)).split(sep).join('/'),
+    file: baselinePath(baselineDir, resolve(cwd, file)),
     ruleId: finding.ruleId,
     fingerprint: finding.fingerprint,
     masked: finding.masked,

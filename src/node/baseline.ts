@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 
 /**
  * A finding's fingerprint: SHA-256 of its rule and the secret itself. It names the same secret
@@ -87,4 +88,19 @@ export function baselineFilter(entries: readonly BaselineEntry[]): (file: string
     left.set(key, n - 1);
     return true;
   };
+}
+
+/** A file's path as a baseline stores it: relative to the baseline file's folder, `/`-separated. */
+export function baselinePath(dir: string, absolutePath: string): string {
+  return relative(dir, absolutePath).split(sep).join('/');
+}
+
+/**
+ * The one check every caller makes (the editor, Scan Workspace, the CLI): whether a loaded
+ * baseline accepts a finding in the file at `absolutePath`. Each call consumes an entry, so make
+ * one per scan (or per document check).
+ */
+export function baselineMatcher(baseline: { entries: readonly BaselineEntry[]; dir: string }): (absolutePath: string, ruleId: string, fingerprint: string) => boolean {
+  const accepted = baselineFilter(baseline.entries);
+  return (absolutePath, ruleId, fingerprint) => accepted(baselinePath(baseline.dir, absolutePath), ruleId, fingerprint);
 }

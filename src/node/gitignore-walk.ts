@@ -7,7 +7,7 @@ import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
  * large, rarely the user's code, and often not git-ignored in a project without a `.gitignore`.
  * Naming such a folder as the root scans it.
  */
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
 /** Decides whether a path is excluded, given as `/`-separated and relative to the walk's root. */
 export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolean;

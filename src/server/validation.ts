@@ -1,9 +1,8 @@
-import { relative, sep } from 'node:path';
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, type Finding } from '../core';
-import { baselineFilter, secretFingerprint } from '../node/baseline';
+import { baselineMatcher, secretFingerprint } from '../node/baseline';
 import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import type { DotenvCheck } from './dotenv-check';
@@ -110,9 +109,8 @@ function notBaselined(scope: DocumentScope, uri: string, text: string): Finding[
   if (!scope.baseline || findings.length === 0 || parsed.scheme !== 'file') {
     return findings;
   }
-  const accepted = baselineFilter(scope.baseline.entries);
-  const path = relative(scope.baseline.dir, parsed.fsPath).split(sep).join('/');
-  return findings.filter(f => !accepted(path, f.ruleId, secretFingerprint(f.ruleId, text.slice(f.start, f.end))));
+  const accepted = baselineMatcher(scope.baseline);
+  return findings.filter(f => !accepted(parsed.fsPath, f.ruleId, secretFingerprint(f.ruleId, text.slice(f.start, f.end))));
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();

@@ -4,9 +4,9 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPathMatcher, findingMessage, type Finding } from '../core';
-import { baselineFilter } from '../node/baseline';
+import { baselineMatcher } from '../node/baseline';
 import { gitListFiles } from '../node/git';
-import { walkFiles } from '../node/gitignore-walk';
+import { SKIPPED_FOLDERS, walkFiles } from '../node/gitignore-walk';
 import { readTextFile } from '../node/read-text';
 import { scanText, type FingerprintedFinding } from '../node/scan-files';
 import { scanOnWorkers } from '../node/scan-pool';
@@ -116,7 +116,7 @@ export class WorkspaceScan {
       return;
     }
     for (const rel of listed) {
-      if (!excluded(rel, false) && !rel.split('/').some(part => part === 'node_modules')) yield join(folder, rel);
+      if (!excluded(rel, false) && !rel.split('/').some(part => SKIPPED_FOLDERS.has(part))) yield join(folder, rel);
     }
   }
 
@@ -160,9 +160,8 @@ export class WorkspaceScan {
   private notBaselined(state: FolderState, path: string, findings: FingerprintedFinding[]): FingerprintedFinding[] {
     const baseline = state.config.baseline;
     if (!baseline || findings.length === 0) return findings;
-    const accepted = baselineFilter(baseline.entries);
-    const rel = relative(baseline.dir, path).split(sep).join('/');
-    return findings.filter(f => !accepted(rel, f.ruleId, f.fingerprint));
+    const accepted = baselineMatcher(baseline);
+    return findings.filter(f => !accepted(path, f.ruleId, f.fingerprint));
   }
 
   /** What a scan of this folder leaves out: the config's allowlist and the editor's exclude settings. */
