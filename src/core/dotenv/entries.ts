@@ -50,12 +50,14 @@ export function readDotenv(text: string): DotenvText {
   const ignored: DotenvText['ignored'] = [];
   const commented: DotenvText['commented'] = [];
   let offset = 0;
+  let next = 0; // matches come in order: the first one that may still cover a line
   for (const line of source.split('\n')) {
     const start = offset;
     const end = offset + line.length;
     offset = end + 1;
+    while (next < covered.length && covered[next][1] <= start) next++;
     const trimmed = line.trim();
-    if (trimmed === '' || covered.some(([a, b]) => start >= a && end <= b) || covered.some(([a, b]) => a <= start && b > start)) continue;
+    if (trimmed === '' || (next < covered.length && covered[next][0] <= start)) continue;
     const comment = /^(\s*#\s*(?:export\s+)?)([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
     if (comment) {
       const valueStart = start + line.indexOf(comment[3], comment[1].length + comment[2].length);

@@ -1,27 +1,13 @@
+import { readDotenv } from '../dotenv/entries';
 import { appendLines, type TextEdit } from './text-edit';
 
 /**
- * The `.env` format as the `dotenv` package reads it (its default parser, v16 to v18): the same
- * line pattern and the same unquoting, so what this module writes `dotenv.parse` reads back
- * exactly. A test checks both against `dotenv` itself on random input.
+ * The variables a `.env` text defines; a later line wins, as in dotenv. Read by `readDotenv`,
+ * which follows dotenv's own line pattern and unquoting, so what this module writes `dotenv.parse`
+ * reads back exactly (a test checks both against `dotenv` itself on random input).
  */
-const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
-
-/** The variables a `.env` text defines; a later line wins, as in dotenv. */
 export function parseDotenv(text: string): Map<string, string> {
-  const vars = new Map<string, string>();
-  const source = text.replace(/\r\n?/g, '\n');
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(source); m !== null; m = LINE.exec(source)) {
-    let value = (m[2] ?? '').trim();
-    const quote = value[0];
-    value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
-    if (quote === '"') {
-      value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
-    }
-    vars.set(m[1], value);
-  }
-  return vars;
+  return new Map(readDotenv(text).entries.map(e => [e.name, e.value]));
 }
 
 /** Why a value cannot go into `.env` unchanged. */
