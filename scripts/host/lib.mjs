@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -37,9 +38,13 @@ export function makeState(label, userSettings = {}) {
   const root = path.join(HOST_DIR, 'state');
   fs.mkdirSync(root, { recursive: true });
   const dir = fs.mkdtempSync(path.join(root, `${label}-`));
-  for (const d of ['ud/User', 'exts', 'tmp', 'chrome', 'xdg-config', 'xdg-data', 'xdg-cache', 'ws']) {
+  for (const d of ['ud/User', 'exts', 'chrome', 'xdg-config', 'xdg-data', 'xdg-cache', 'ws']) {
     fs.mkdirSync(path.join(dir, d), { recursive: true });
   }
+  // Temp files go under a short path, linked from the state folder: Chromium puts its singleton
+  // socket in TMPDIR, and a Unix socket path may not exceed 107 bytes, which a deep checkout
+  // (for example /check/work/main/.vscode-test-host/state/e2e-untrusted-XXXXXX/tmp/…) does.
+  fs.symlinkSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-host-')), path.join(dir, 'tmp'));
   // A quiet, offline workbench: no welcome page, no telemetry, no update or extension checks.
   const settings = {
     'workbench.startupEditor': 'none',
@@ -60,15 +65,22 @@ export function makeState(label, userSettings = {}) {
   return dir;
 }
 
+/** Deletes a run's state folder and the temp folder it links to. */
+export function removeState(state) {
+  try { fs.rmSync(fs.realpathSync(path.join(state, 'tmp')), { recursive: true, force: true }); } catch { /* gone */ }
+  fs.rmSync(state, { recursive: true, force: true });
+}
+
 /** Environment that keeps code-server and the browser inside the state folder. */
 function privateEnv(state) {
+  const tmp = fs.realpathSync(path.join(state, 'tmp'));
   return {
     ...process.env,
     XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
     XDG_DATA_HOME: path.join(state, 'xdg-data'),
     XDG_CACHE_HOME: path.join(state, 'xdg-cache'),
-    TMPDIR: path.join(state, 'tmp'),
-    NODE_COMPILE_CACHE: path.join(state, 'tmp', 'compile-cache'),
+    TMPDIR: tmp,
+    NODE_COMPILE_CACHE: path.join(tmp, 'compile-cache'),
     EXTENSIONS_GALLERY: '{}', // no marketplace: otherwise the workbench tries open-vsx.org
   };
 }

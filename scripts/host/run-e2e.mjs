@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, format } from 'node:util';
-import { ROOT, launchBrowser, makeState, requireHost, startCodeServer } from './lib.mjs';
+import { ROOT, launchBrowser, makeState, removeState, requireHost, startCodeServer } from './lib.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -243,7 +243,7 @@ if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.
   console.log(suiteOk ? 'e2e: the suite PASSED against a broken extension' : 'e2e: the suite failed against a broken extension, as it must');
   if (!suiteOk) {
-    fs.rmSync(state, { recursive: true, force: true });
+    removeState(state);
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   process.exit(suiteOk ? 1 : 0);
@@ -253,6 +253,6 @@ if (!suiteOk) {
   console.error(`e2e: state kept in ${state}, workspace in ${workspace}`);
   process.exit(1);
 }
-fs.rmSync(state, { recursive: true, force: true });
+removeState(state);
 fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(0);

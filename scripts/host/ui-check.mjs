@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, installVsix, launchBrowser, makeState, requireHost, startCodeServer } from './lib.mjs';
+import { ROOT, installVsix, launchBrowser, makeState, removeState, requireHost, startCodeServer } from './lib.mjs';
 
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const { values: opt } = parseArgs({
@@ -127,6 +127,6 @@ try {
   await server?.stop();
 }
 console.log(`ui-check: ${checks.filter(Boolean).length} passed, ${checks.filter(c => !c).length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-if (code === 0) fs.rmSync(state, { recursive: true, force: true });
+if (code === 0) removeState(state);
 else console.error(`ui-check: state kept in ${state}`);
 process.exit(code);
