@@ -16,8 +16,11 @@ export interface DiagnosticData {
   confidence: Finding['confidence'];
 }
 
-/** A finding as the editor shows it: on the secret itself, with the rule's docs one click away. */
-export function toDiagnostic(document: TextDocument | undefined, f: Finding): Diagnostic {
+/**
+ * A finding as the editor shows it: on the secret itself, with the rule's docs one click away.
+ * `browser` says why the file reaches the browser, when it does: the message then says so.
+ */
+export function toDiagnostic(document: TextDocument | undefined, f: Finding, browser?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence };
   return {
     // Without the document (a file scanned from disk), the scanner's own positions, counted alike.
@@ -26,7 +29,7 @@ export function toDiagnostic(document: TextDocument | undefined, f: Finding): Di
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
     codeDescription: { href: ruleDocsUrl(f.ruleId) },
-    message: findingMessage(f),
+    message: browser && f.severity !== 'info' ? `${findingMessage(f)} This code is sent to the browser (${browser}): every visitor can read the key. Keep it on the server.` : findingMessage(f),
     data,
   };
 }

@@ -4,10 +4,15 @@ import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocument
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Scanner } from '../core';
-import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
+import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, sharedSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
 import { readDotenv, type DotenvText } from '../core/dotenv/entries';
+import { isCredentialName } from '../core/env-code/logging';
+import { isPlaceholder } from '../core/filters';
 import { appendVariable } from '../core/fix/dotenv';
+import { planExampleSecretFix } from '../core/fix/example-secret';
 import { examplePlaceholder } from '../core/fix/plan';
+import { envFilesIn } from '../node/env-files';
+import { findEnvTargets } from '../node/env-targets';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
 import type { Folders } from './folders';
@@ -15,6 +20,11 @@ import type { Folders } from './folders';
 /** The committed templates, in the order a project is likeliest to have them. */
 const TEMPLATES = ['.env.example', '.env.sample', '.env.template'];
 const TEMPLATE = /^\.env\.(?:example|sample|template)$/i;
+
+/** A committed template: real values do not belong in it. */
+export function isTemplate(path: string): boolean {
+  return TEMPLATE.test(basename(path));
+}
 /** The files a developer keeps real values in, beside the template. */
 const LOCAL_ENV = ['.env', '.env.local'];
 
@@ -47,6 +57,9 @@ export class DotenvCheck {
     } else {
       const example = await this.firstOf(dir, TEMPLATES);
       if (example) problems.push(...driftProblems(doc, example.doc, example.name, 'env', basename(path)));
+      // One key per environment: the other environments' files beside this one.
+      const others = (await envFilesIn(dir, this.read)).filter(f => f.path !== path).map(f => ({ fileName: f.fileName, doc: readDotenv(f.text) }));
+      problems.push(...sharedSecretProblems(doc, basename(path), others, (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value))));
     }
     return problems.map(p => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
@@ -72,6 +85,33 @@ export class DotenvCheck {
     const edit = appendVariable(example.text, name, finding ? examplePlaceholder(finding) : '');
     const workspaceEdit = await toWorkspaceEdit([{ path: example.path, create: false, edits: [edit] }], this.documents, this.read);
     return [{ title: `Add ${name} to ${example.name}`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit }];
+  }
+
+  /**
+   * A real secret in a committed template is an error, and its fix puts a placeholder in its place
+   * and the value into the `.env` beside it.
+   */
+  exampleSecretDiagnostic(diagnostic: Diagnostic, path: string): Diagnostic {
+    return {
+      ...diagnostic,
+      severity: DiagnosticSeverity.Error,
+      message: `${diagnostic.message} ${basename(path)} is a template meant to be committed: put a placeholder here and the real value in .env.`,
+    };
+  }
+
+  async exampleSecretFix(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> {
+    const path = URI.parse(document.uri);
+    if (path.scheme !== 'file' || !isTemplate(path.fsPath)) return [];
+    const { scanner } = await this.folders.resolve(document.uri);
+    const start = document.offsetAt(diagnostic.range.start);
+    const finding = scanner.scan(document.getText()).find(f => f.ruleId === ruleId && f.start === start);
+    if (!finding) return [];
+    const dir = dirname(path.fsPath);
+    const targets = await findEnvTargets(path.fsPath, this.folders.folderOf(path.fsPath) ?? dir, this.read, join(dir, '.env'));
+    const plan = planExampleSecretFix({ example: { path: path.fsPath, text: document.getText() }, finding, env: targets.env, gitignore: targets.gitignore });
+    if (plan.kind === 'disabled') return [{ title: plan.title, kind: 'quickfix', diagnostics: [diagnostic], disabled: { reason: plan.reason } }];
+    const edit = await toWorkspaceEdit(plan.changes, this.documents, this.read);
+    return [{ title: plan.title, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit }];
   }
 
   private async firstOf(dir: string, names: readonly string[]): Promise<{ name: string; path: string; text: string; doc: DotenvText } | undefined> {

@@ -28,6 +28,7 @@ import { registerUntrack } from './code-actions/hygiene-fixes';
 import { MoveToEnv } from './code-actions/move-to-env';
 import { Commands } from './commands';
 import { DotenvCheck } from './dotenv-check';
+import { EnvCode } from './env-code';
 import { Folders } from './folders';
 import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
@@ -53,6 +54,7 @@ const settings = new SettingsStore(connection);
 const folders = new Folders();
 const publisher = new Publisher(connection);
 const dotenvCheck = new DotenvCheck(documents, folders);
+const envCode = new EnvCode(documents, folders);
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
@@ -81,6 +83,9 @@ connection.onInitialize((params): InitializeResult => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MOVE_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [APPLY_MOVE_TO_ENV, APPLY_UNTRACK] },
+      // Env var names in env reads, and where a read's variable is set.
+      completionProvider: { triggerCharacters: ['.', '[', '(', '"', "'", '`'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'secret-safe', version: __VERSION__ },
   };
@@ -157,12 +162,14 @@ documents.onDidChangeContent(async ({ document }) => {
     validator.schedule(document, 0);
   } else if ((await settings.get(document.uri)).run === 'onType') {
     validator.schedule(document, TYPING_DELAY_MS);
+    validator.envSiblings(document, TYPING_DELAY_MS);
   }
 });
 
 documents.onDidSave(async ({ document }) => {
   if ((await settings.get(document.uri)).run === 'onSave') {
     validator.schedule(document, 0);
+    validator.envSiblings(document, 0);
   }
 });
 
@@ -171,6 +178,11 @@ documents.onDidClose(({ document }) => {
   validator.clear(document.uri);
   void workspaceScan.closed(document.uri);
 });
+
+connection.onCompletion(async ({ textDocument, position }) =>
+  (await settings.get(textDocument.uri)).enable ? envCode.completion(textDocument.uri, position) : [],
+);
+connection.onHover(async ({ textDocument, position }) => ((await settings.get(textDocument.uri)).enable ? envCode.hover(textDocument.uri, position) : null));
 
 connection.onRequest(SCAN_WORKSPACE, (_params: unknown, token) => workspaceScan.run(token));
 

@@ -5,7 +5,9 @@ import { createPathMatcher, type Finding } from '../core';
 import { baselineMatcher, secretFingerprint } from '../node/baseline';
 import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
-import type { DotenvCheck } from './dotenv-check';
+import { clientSideReason } from '../core/env-code/client-side';
+import { isTemplate, type DotenvCheck } from './dotenv-check';
+import { loggedEnvDiagnostics } from './env-code';
 import type { DocumentScope, Folders } from './folders';
 import type { Settings } from '../shared/settings';
 import type { Publisher } from './publisher';
@@ -48,6 +50,22 @@ export class Validator {
     this.timers.delete(uri);
   }
 
+  /**
+   * After an env file changed, the other open env files of its folder: drift and shared secrets
+   * are judged against it.
+   */
+  envSiblings(document: TextDocument, delayMs: number): void {
+    const path = URI.parse(document.uri).path;
+    if (languageOf(path, document.languageId) !== 'dotenv') return;
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const other of this.documents.all()) {
+      const otherPath = URI.parse(other.uri).path;
+      if (other.uri !== document.uri && otherPath.lastIndexOf('/') + 1 === dir.length && otherPath.startsWith(dir) && languageOf(otherPath, other.languageId) === 'dotenv') {
+        this.schedule(other, delayMs);
+      }
+    }
+  }
+
   /** Schedules every open document, as after a settings or config change. */
   all(): void {
     for (const document of this.documents.all()) {
@@ -87,8 +105,18 @@ export class Validator {
       scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
     const envFile = isEnvFile(URI.parse(uri).path, document.languageId);
+    const path = URI.parse(uri).path;
+    const template = isTemplate(path);
+    const browser = envFile ? undefined : clientSideReason(path, document.getText());
     const diagnostics: Diagnostic[] =
-      settings.enable && !excluded && !envFile ? notBaselined(scope, uri, document.getText()).map(f => toDiagnostic(document, f)) : [];
+      settings.enable && !excluded && !envFile
+        ? notBaselined(scope, uri, document.getText()).map(f => {
+            const d = toDiagnostic(document, f, browser);
+            return template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d;
+          })
+        : [];
+    // Code that logs env values.
+    if (settings.enable && !excluded && !envFile) diagnostics.push(...loggedEnvDiagnostics(document));
     // Environment files, templates included, get the .env health checks.
     if (settings.enable && !excluded && languageOf(URI.parse(uri).path, document.languageId) === 'dotenv') {
       diagnostics.push(...(await this.dotenv.diagnostics(document)));

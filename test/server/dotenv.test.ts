@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../helpers/apply-edit';
-import { fake, gen } from '../helpers/fake-keys';
+import { fake, gen, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -78,5 +78,67 @@ describe('language server over stdio: .env health', () => {
     assert.match(ds[0].message as string, /^NEXT_PUBLIC_STRIPE_KEY is sent to every browser \(the NEXT_PUBLIC_ prefix puts it in the client bundle\), and its value is a Stripe/);
     assert.match(ds[1].message as string, /VITE_DB_PASSWORD .* and its name says it is secret/);
     assert.ok(!ds.some(d => (d.message as string).includes(stripe.slice(8))), 'masked: no value in messages');
+  });
+
+  it('makes a real key in a committed .env.example an error; the fix leaves a placeholder there and moves the value into a new, git-ignored .env', async () => {
+    const key = fake.anthropic();
+    dir = tempDir({ '.env.example': `# copy me to .env\r\nPORT=3000\r\nANTHROPIC_API_KEY="${key}"\r\n`, '.gitignore': 'node_modules/\n' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env.example');
+    const ds = await server.diagnostics(uri('.env.example'), d => d.some(x => x.code === 'anthropic-api-key'));
+    const [secret] = ds.filter(d => d.code === 'anthropic-api-key');
+    assert.equal(secret.severity, DiagnosticSeverity.Error);
+    assert.equal(secret.range.start.line, 2);
+    assert.match(secret.message as string, /\.env\.example is a template meant to be committed: put a placeholder here and the real value in \.env\./);
+    assert.ok(!(secret.message as string).includes(hiddenPart(key)));
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env.example') }, range: secret.range, context: { diagnostics: [secret] } })) as CodeAction[];
+    const fix = actions.find(a => a.title === 'Replace with a placeholder, and move the value to .env')!;
+    assert.ok(fix?.isPreferred, `actions: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(!actions.some(a => a.title.startsWith('Move to .env')), 'no "Move to .env" inside an env file');
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.env.example'), 'utf8'), '# copy me to .env\r\nPORT=3000\r\nANTHROPIC_API_KEY=your-anthropic-api-key-here\r\n');
+    assert.equal(readFileSync(join(dir.path, '.env'), 'utf8'), `ANTHROPIC_API_KEY='${key}'\n`);
+    assert.equal(readFileSync(join(dir.path, '.gitignore'), 'utf8'), 'node_modules/\n.env\n');
+  });
+
+  it('keeps the .env value when .env already sets the name: the example only gets its placeholder', async () => {
+    const key = fake.openai();
+    const mine = fake.openai();
+    dir = tempDir({ '.env.sample': `OPENAI_API_KEY=${key}`, '.env': `OPENAI_API_KEY=${mine}\n`, '.gitignore': '.env\n' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env.sample');
+    const [secret] = (await server.diagnostics(uri('.env.sample'), d => d.some(x => x.code === 'openai-api-key'))).filter(d => d.code === 'openai-api-key');
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env.sample') }, range: secret.range, context: { diagnostics: [secret] } })) as CodeAction[];
+    const fix = actions.find(a => a.title === 'Replace with a placeholder (.env keeps its own OPENAI_API_KEY)')!;
+    assert.ok(fix, `actions: ${actions.map(a => a.title).join(' | ')}`);
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.env.sample'), 'utf8'), 'OPENAI_API_KEY=your-openai-api-key-here');
+    assert.equal(readFileSync(join(dir.path, '.env'), 'utf8'), `OPENAI_API_KEY=${mine}\n`);
+  });
+
+  it('warns when development and production share a secret (one key per environment), not when each has its own', async () => {
+    const shared = fake.anthropic();
+    const password = `pw-${gen.alnum(20)}`;
+    dir = tempDir({
+      '.env.development': `ANTHROPIC_API_KEY=${shared}\nDB_PASSWORD=${password}\nSTRIPE_KEY=sk_test_${gen.alnum(24)}\nPORT=3000\nLOG_LEVEL=debug-verbose\n`,
+      '.env.production': `ANTHROPIC_API_KEY=${shared}\nPROD_DB_PASSWORD=${password}\nSTRIPE_KEY=sk_live_${gen.alnum(24)}\nPORT=3000\nLOG_LEVEL=debug-verbose\n`,
+      '.env.development.local': `ANTHROPIC_API_KEY=${shared}\n`,
+    });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env.development');
+    const ds = byCode(await server.diagnostics(uri('.env.development'), d => d.filter(x => x.code === 'env-shared-secret').length >= 2), 'env-shared-secret');
+    assert.deepEqual(ds.map(d => d.range.start.line), [0, 1], 'the key and the password; not PORT, LOG_LEVEL or the distinct Stripe keys');
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(ds[0].message, 'ANTHROPIC_API_KEY has the same secret value in .env.production (development and production). Use one key per environment: a leaked development key should not open production, and each can then be rotated alone.');
+    assert.match(ds[1].message as string, /^DB_PASSWORD has the same secret value as PROD_DB_PASSWORD in \.env\.production/);
+    // .env.development.local is the same environment: sharing with it is fine.
+    await open('.env.development.local');
+    const local = await server.diagnostics(uri('.env.development.local'), d => d.some(x => x.code === 'env-shared-secret'));
+    assert.deepEqual(byCode(local, 'env-shared-secret').map(d => d.message), ['ANTHROPIC_API_KEY has the same secret value in .env.production (development and production). Use one key per environment: a leaked development key should not open production, and each can then be rotated alone.']);
+    // Production gets its own key, unsaved: the open development file is checked again.
+    await open('.env.production');
+    await server.change(uri('.env.production'), readFileSync(join(dir.path, '.env.production'), 'utf8').replace(shared, fake.anthropic()));
+    const after = await server.diagnostics(uri('.env.development'), d => byCode(d, 'env-shared-secret').length === 1);
+    assert.match(byCode(after, 'env-shared-secret')[0].message as string, /^DB_PASSWORD /);
   });
 });

@@ -8,6 +8,8 @@ export const DOTENV_CODES = {
   missingInExample: 'env-missing-in-example',
   missingInEnv: 'env-missing-in-env',
   publicSecret: 'env-public-secret',
+  sharedSecret: 'env-shared-secret',
+  loggedValue: 'env-logged-value',
 } as const;
 
 export const DOTENV_DOCS_URL = 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md';
@@ -117,6 +119,55 @@ export function publicSecretProblems(doc: DotenvText, secretRule: (name: string,
       name: e.name,
       message: `${e.name} is sent to every browser (the ${prefix} prefix puts it in the client bundle), and ${why}. Keep it on the server under a name without ${prefix}, and rotate it if it has shipped.`,
     });
+  }
+  return problems;
+}
+
+/**
+ * The environment a file configures, by the naming most tools share: `.env.production` and
+ * `.env.production.local` are production; `.env` and `.env.local` are the default (development).
+ * Templates configure none.
+ */
+export function environmentOf(fileName: string): string | undefined {
+  const m = /^\.env(?:\.([\w-]+))?(?:\.local)?$/i.exec(fileName);
+  if (!m) return undefined;
+  const env = (m[1] ?? 'development').toLowerCase();
+  if (/^(?:example|sample|template|defaults?|dist|schema)$/.test(env)) return undefined;
+  return { dev: 'development', prod: 'production', stage: 'staging', local: 'development' }[env] ?? env;
+}
+
+/**
+ * One key serving two environments: a secret of this file whose value another environment's
+ * file holds too (`.env.development` and `.env.production`). A leak of the development key then
+ * opens production, and it cannot be rotated alone. `isSecret` decides which values count.
+ */
+export function sharedSecretProblems(
+  doc: DotenvText,
+  fileName: string,
+  others: ReadonlyArray<{ fileName: string; doc: DotenvText }>,
+  isSecret: (name: string, value: string) => boolean,
+): DotenvProblem[] {
+  const env = environmentOf(fileName);
+  if (!env) return [];
+  const problems: DotenvProblem[] = [];
+  const last = new Map(doc.entries.map(e => [e.name, e]));
+  for (const e of last.values()) {
+    if (e.value.length < 8 || !isSecret(e.name, e.value)) continue;
+    for (const other of others) {
+      const otherEnv = environmentOf(other.fileName);
+      if (!otherEnv || otherEnv === env || other.fileName === fileName) continue;
+      const twin = [...new Map(other.doc.entries.map(x => [x.name, x])).values()].find(x => x.value === e.value);
+      if (!twin) continue;
+      problems.push({
+        code: DOTENV_CODES.sharedSecret,
+        severity: 'warning',
+        start: e.nameStart,
+        end: e.nameEnd,
+        name: e.name,
+        message: `${e.name} has the same secret value ${twin.name === e.name ? 'in' : `as ${twin.name} in`} ${other.fileName} (${env} and ${otherEnv}). Use one key per environment: a leaked ${env} key should not open ${otherEnv}, and each can then be rotated alone.`,
+      });
+      break;
+    }
   }
   return problems;
 }

@@ -51,7 +51,7 @@ export function registerCodeActions(
             ? await hygieneFixes(document, diagnostic, hygiene, documents)
             : code.startsWith(DOTENV_CODE_PREFIX)
               ? await dotenv.fixes(document, diagnostic)
-              : await quickFixes(document, diagnostic, code, move)),
+              : await quickFixes(document, diagnostic, code, move, dotenv)),
         );
       }
     }
@@ -81,9 +81,10 @@ export function registerCodeActions(
   });
 }
 
-async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, move: MoveToEnv): Promise<CodeAction[]> {
-  const actions: CodeAction[] = [];
-  const located = await move.locate(document.uri, diagnostic.range, ruleId);
+async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, move: MoveToEnv, dotenv: DotenvCheck): Promise<CodeAction[]> {
+  // A secret in a committed .env.example: a placeholder there, the value into .env.
+  const actions: CodeAction[] = await dotenv.exampleSecretFix(document, diagnostic, ruleId);
+  const located = actions.length === 0 ? await move.locate(document.uri, diagnostic.range, ruleId) : undefined;
   if (located) {
     const parts: Array<MoveToEnvArgs['part']> = isConnectionString(ruleId) ? ['whole', 'password'] : [undefined];
     for (const part of parts) {
