@@ -27,6 +27,8 @@ const { values: opt } = parseArgs({
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
+    // Where the tests' screenshots also go (the README's pictures: --screenshots media).
+    screenshots: { type: 'string' },
   },
 });
 
@@ -134,7 +136,12 @@ try {
     hostLines.push(line);
     // A test may ask for a picture of the workbench: console.log('[screenshot] name').
     const shot = /^\[screenshot\] ([\w-]+)$/.exec(line);
-    if (shot) void page.screenshot({ path: path.join(state, `${shot[1]}.png`) }).catch(() => {});
+    if (shot) {
+      void page
+        .screenshot({ path: path.join(state, `${shot[1]}.png`) })
+        .then(() => opt.screenshots && fs.copyFileSync(path.join(state, `${shot[1]}.png`), path.join(path.resolve(opt.screenshots), `${shot[1]}.png`)))
+        .catch(() => {});
+    }
     // ...or what the workbench renders, for the test to read: console.log('[texts] name css-selector')
     // writes the text of every matching element to <state>/texts-name.json.
     const texts = /^\[texts\] ([\w-]+) (.+)$/.exec(line);
@@ -144,6 +151,18 @@ try {
         .allInnerTexts()
         .then(all => fs.writeFileSync(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
         .catch(e => console.error(`e2e: could not read ${texts[2]}: ${e.message.split('\n')[0]}`));
+    }
+    const record = /^\[record-texts\] (start|stop) ([\w-]+)$/.exec(line);
+    if (record) {
+      const file = path.join(state, `texts-${record[2]}${record[1] === 'start' ? '.started' : '.json'}`);
+      void page
+        .evaluate(start => {
+          const texts = window.__secretSafeTexts ? [...window.__secretSafeTexts] : [];
+          window.__secretSafeTexts = start ? new Set() : null;
+          return texts;
+        }, record[1] === 'start')
+        .then(texts => fs.writeFileSync(file, JSON.stringify(texts)))
+        .catch(e => console.error(`e2e: could not record texts: ${e.message.split('\n')[0]}`));
     }
     // ...or the text of every notification, printed here (the host shows them in the list only).
     if (line === '[notifications]') {
@@ -201,6 +220,17 @@ try {
     if (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line)) {
       console.log(`[host] ${line}`);
     }
+  });
+  // Every text the editors render, caught after each DOM change and before it can be painted,
+  // while a test records: console.log('[record-texts] start name') ... ('[record-texts] stop name')
+  // writes them to <state>/texts-name.json. innerText leaves out what CSS hides.
+  await page.addInitScript(() => {
+    window.__secretSafeTexts = null;
+    const snapshot = () => {
+      if (!window.__secretSafeTexts) return;
+      for (const el of document.querySelectorAll('.monaco-editor .view-lines')) window.__secretSafeTexts.add(el.innerText);
+    };
+    new MutationObserver(snapshot).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

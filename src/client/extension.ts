@@ -1,14 +1,17 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
+import { EnvMasking } from './env-mask';
 import { registerCommands } from './commands';
 import { registerSecretsView } from './secrets-view';
 import { createStatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
-/** Starts the language server; everything about secrets happens there. */
+/** Masks env values on screen and starts the language server; everything about secrets happens there. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Masking first: an env file restored on startup must not show its values while the server starts.
+  context.subscriptions.push(new EnvMasking());
   client = createClient(context);
   context.subscriptions.push(registerCommands(client), createStatusItem(client), registerSecretsView());
   await client.start();

@@ -54,6 +54,26 @@ export async function openNewFile(relativePath: string, content: string): Promis
  * What the workbench renders for `selector`, read by the runner (Playwright) after the test asks
  * with `[texts] name selector`: one string per matching element.
  */
+/**
+ * Records every text the editors render (what CSS hides left out) from now until `stop()`: the
+ * runner snapshots the editors' lines after each DOM change, before the browser can paint it.
+ */
+export async function recordRenderedTexts(name: string): Promise<{ stop(): Promise<string[]> }> {
+  const dir = dirname(process.env.SECRET_SAFE_E2E_RESULTS ?? '');
+  const started = join(dir, `texts-${name}.started`);
+  const file = join(dir, `texts-${name}.json`);
+  rmSync(started, { force: true });
+  rmSync(file, { force: true });
+  console.log(`[record-texts] start ${name}`);
+  await waitFor('the runner to start recording', () => existsSync(started) || undefined);
+  return {
+    async stop() {
+      console.log(`[record-texts] stop ${name}`);
+      return waitFor('the runner to stop recording', () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : undefined));
+    },
+  };
+}
+
 export async function renderedTexts(name: string, selector: string): Promise<string[]> {
   const file = join(dirname(process.env.SECRET_SAFE_E2E_RESULTS ?? ''), `texts-${name}.json`);
   rmSync(file, { force: true });

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { fake, gen, hiddenPart } from '../../helpers/fake-keys';
+import { EXTENSION_ID, recordRenderedTexts, renderedTexts, workspaceRoot } from '../helpers';
+
+const settle = (ms = 1500): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+describe('.env values masked in VS Code', () => {
+  const key = fake.anthropic();
+  const password = `pw-${gen.alnum(18)}`;
+  const oldKey = fake.openai();
+  const pem = fake.pem();
+  /** What must never be on screen, by name: a run from the middle of each value. */
+  const values: Record<string, string> = {
+    ANTHROPIC_API_KEY: hiddenPart(key),
+    DB_PASSWORD: password,
+    'the commented-out OPENAI_API_KEY': hiddenPart(oldKey),
+    'the PEM body': pem.split('\n')[2],
+  };
+  /** What the editors show right now. */
+  const onScreen = async (name: string): Promise<string[]> => plain(await renderedTexts(name, '.monaco-editor .view-lines'));
+  /** Editors render spaces as no-break spaces. */
+  const plain = (texts: string[]): string[] => texts.map(t => t.replace(/\u00a0/g, ' '));
+  const leaked = (texts: string[]): string[] => Object.entries(values).filter(([, v]) => texts.some(t => t.includes(v))).map(([name]) => name);
+  let uri: vscode.Uri;
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    const path = join(workspaceRoot(), 'masking', '.env');
+    mkdirSync(join(workspaceRoot(), 'masking'), { recursive: true });
+    writeFileSync(
+      path,
+      ['# local settings', `ANTHROPIC_API_KEY=${key}`, `export DB_PASSWORD='${password}' # rotate monthly`, `# OPENAI_API_KEY=${oldKey}`, `PRIVATE_KEY="${pem}"`, 'PORT=3000', ''].join('\n'),
+    );
+    uri = vscode.Uri.file(path);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('never renders a value, from the moment the file opens; commented-out and multi-line values included', async () => {
+    const recording = await recordRenderedTexts('env-open');
+    await vscode.window.showTextDocument(uri);
+    await settle();
+    console.log('[screenshot] env-masked');
+    await settle(500);
+    const texts = plain(await recording.stop());
+    assert.ok(texts.some(t => t.includes('ANTHROPIC_API_KEY') && t.includes('PORT=')), 'the editor was recorded, names shown');
+    assert.ok(texts.some(t => t.includes('# local settings') && t.includes('# rotate monthly')), 'comments stay visible');
+    assert.deepEqual(leaked(texts), [], `rendered in ${texts.length} snapshots`);
+  });
+
+  it('does not flash values when switching back to the tab', async () => {
+    await vscode.window.showTextDocument(uri);
+    await settle(500);
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'another file' });
+    await vscode.window.showTextDocument(other);
+    await settle(500);
+    const recording = await recordRenderedTexts('env-switch');
+    await vscode.window.showTextDocument(uri);
+    await settle();
+    const texts = plain(await recording.stop());
+    assert.ok(texts.some(t => t.includes('PORT')), 'the editor was recorded');
+    assert.deepEqual(leaked(texts), []);
+  });
+
+  it('reveals one value on demand until the cursor leaves its line, and the hover offers it', async () => {
+    const editor = await vscode.window.showTextDocument(uri);
+    await settle(500);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 30));
+    const hoverText = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /Value hidden by Secret Safe\. \[Reveal this value\]\(command:secretSafe\.revealEnvValue\?/);
+    assert.ok(!hoverText.includes(password), 'the hover does not show the value itself');
+
+    await vscode.commands.executeCommand('secretSafe.revealEnvValue', uri.toString(), 2);
+    await settle();
+    assert.deepEqual(leaked(await onScreen('env-revealed')), ['DB_PASSWORD'], 'only the revealed value shows');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await settle();
+    const after = await onScreen('env-rehidden');
+    assert.ok(after.some(t => t.includes('DB_PASSWORD')), 'the editor was read');
+    assert.deepEqual(leaked(after), [], 'hidden again once the cursor left the line');
+  });
+
+  it('shows every value after "Toggle Masking", in this window only, without writing any setting', async () => {
+    await vscode.window.showTextDocument(uri);
+    await settle(500);
+    await vscode.commands.executeCommand('secretSafe.toggleEnvMasking');
+    await settle();
+    assert.deepEqual(leaked(await onScreen('env-shown')).sort(), Object.keys(values).sort(), 'every value on screen: the check can see values');
+    const inspect = vscode.workspace.getConfiguration('secretSafe').inspect('maskEnvValues');
+    assert.deepEqual([inspect?.globalValue, inspect?.workspaceValue, inspect?.workspaceFolderValue], [undefined, undefined, undefined]);
+    await vscode.commands.executeCommand('secretSafe.toggleEnvMasking');
+    await settle();
+    assert.deepEqual(leaked(await onScreen('env-masked-again')), []);
+  });
+});
