@@ -6,6 +6,8 @@ import { URI } from 'vscode-uri';
 import type { Scanner } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, sharedSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
 import { readDotenv, type DotenvText } from '../core/dotenv/entries';
+import { removeEntryLines, rewriteSkippedLine } from '../core/dotenv/line-fixes';
+import type { TextEdit } from '../core/fix/text-edit';
 import { isCredentialName } from '../core/env-code/logging';
 import { isPlaceholder } from '../core/filters';
 import { appendVariable } from '../core/fix/dotenv';
@@ -74,6 +76,7 @@ export class DotenvCheck {
 
   /** "Add NAME to .env.example": a placeholder line, never the value (a secret's kind names the placeholder). */
   async fixes(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    if (diagnostic.code === DOTENV_CODES.duplicate || diagnostic.code === DOTENV_CODES.ignoredLine) return this.lineFixes(document, diagnostic);
     if (diagnostic.code !== DOTENV_CODES.missingInExample) return [];
     const { scanner } = await this.folders.resolve(document.uri);
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
@@ -85,6 +88,21 @@ export class DotenvCheck {
     const edit = appendVariable(example.text, name, finding ? examplePlaceholder(finding) : '');
     const workspaceEdit = await toWorkspaceEdit([{ path: example.path, create: false, edits: [edit] }], this.documents, this.read);
     return [{ title: `Add ${name} to ${example.name}`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit }];
+  }
+
+  /** "Remove this line" for a name set again below; "Write as NAME=value" for a separator dotenv cannot read. */
+  private lineFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+    const text = document.getText();
+    const start = document.offsetAt(diagnostic.range.start);
+    const edit = (e: TextEdit) => ({ changes: { [document.uri]: [{ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }] } });
+    if (diagnostic.code === DOTENV_CODES.duplicate) {
+      const entry = readDotenv(text).entries.find(e => e.nameStart === start);
+      if (!entry) return [];
+      return [{ title: `Remove this line (dotenv uses the ${entry.name} further down)`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: edit(removeEntryLines(text, entry)) }];
+    }
+    const rewrite = rewriteSkippedLine(text, start, document.offsetAt(diagnostic.range.end));
+    if (!rewrite) return [];
+    return [{ title: `Write as ${rewrite.name}=value`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: edit(rewrite.edit) }];
   }
 
   /**

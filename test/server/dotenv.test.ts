@@ -36,6 +36,29 @@ describe('language server over stdio: .env health', () => {
     assert.equal(byCode(ds, 'env-ignored-line')[0].codeDescription?.href, 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md#env-ignored-line');
   });
 
+  it('fixes a name set twice by removing the line dotenv never uses, and a skipped NAME : value line by rewriting it', async () => {
+    dir = tempDir({ '.env': 'PORT=3000\r\nexport LOG_LEVEL : debug # verbose\r\nPORT=4000\r\nURL:http://localhost' });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    await open('.env');
+    const ds = await server.diagnostics(uri('.env'), d => d.length >= 3);
+    const fix = async (d: Diagnostic): Promise<CodeAction> =>
+      ((await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[])[0];
+    const [duplicate] = byCode(ds, 'env-duplicate-key');
+    const remove = await fix(duplicate);
+    assert.equal(remove.title, 'Remove this line (dotenv uses the PORT further down)');
+    const skipped = byCode(ds, 'env-ignored-line').sort((a, b) => a.range.start.line - b.range.start.line);
+    const rewrites = await Promise.all(skipped.map(fix));
+    assert.deepEqual(rewrites.map(a => a.title), ['Write as LOG_LEVEL=value', 'Write as URL=value']);
+    // Each fix on its own, as the user applies one: the rest of the file stays byte for byte.
+    const text = readFileSync(join(dir.path, '.env'), 'utf8');
+    const applied = (a: CodeAction): string => applyWorkspaceEdit(a.edit!, new Map([[uri('.env'), text]])).get(uri('.env'))!;
+    assert.equal(applied(remove), 'export LOG_LEVEL : debug # verbose\r\nPORT=4000\r\nURL:http://localhost');
+    assert.equal(applied(rewrites[0]), 'PORT=3000\r\nexport LOG_LEVEL=debug # verbose\r\nPORT=4000\r\nURL:http://localhost');
+    assert.equal(applied(rewrites[1]), 'PORT=3000\r\nexport LOG_LEVEL : debug # verbose\r\nPORT=4000\r\nURL=http://localhost');
+    const dotenv = await import('dotenv');
+    assert.deepEqual(dotenv.parse(applied(rewrites[0])), { PORT: '4000', LOG_LEVEL: 'debug' }, 'dotenv reads the rewritten line');
+  });
+
   it('reports drift both ways, and adds the missing name to .env.example with a placeholder, keeping its CRLF and missing final newline', async () => {
     const key = fake.openai();
     dir = tempDir({ '.env': `DATABASE_HOST=localhost\nOPENAI_API_KEY=${key}\n`, '.env.example': '# copy to .env\r\nDATABASE_HOST=\r\nSENTRY_DSN=' });
