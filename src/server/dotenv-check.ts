@@ -9,6 +9,7 @@ import { readDotenv, type DotenvText } from '../core/dotenv/entries';
 import { removeEntryLines, rewriteSkippedLine } from '../core/dotenv/line-fixes';
 import type { TextEdit } from '../core/fix/text-edit';
 import { isCredentialName } from '../core/env-code/logging';
+import { loggedEnvFixes } from './env-code';
 import { isPlaceholder } from '../core/filters';
 import { appendVariable } from '../core/fix/dotenv';
 import { planExampleSecretFix } from '../core/fix/example-secret';
@@ -77,6 +78,7 @@ export class DotenvCheck {
   /** "Add NAME to .env.example": a placeholder line, never the value (a secret's kind names the placeholder). */
   async fixes(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
     if (diagnostic.code === DOTENV_CODES.duplicate || diagnostic.code === DOTENV_CODES.ignoredLine) return this.lineFixes(document, diagnostic);
+    if (diagnostic.code === DOTENV_CODES.loggedValue) return loggedEnvFixes(document, diagnostic);
     if (diagnostic.code !== DOTENV_CODES.missingInExample) return [];
     const { scanner } = await this.folders.resolve(document.uri);
     const name = (diagnostic.data as { name?: string } | undefined)?.name;

@@ -1,11 +1,11 @@
 import { basename, relative } from 'node:path';
-import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CompletionItem, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
+import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { maskSecret } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL } from '../core/dotenv/checks';
 import { readDotenv } from '../core/dotenv/entries';
-import { loggedEnvMessage, loggedEnvValues } from '../core/env-code/logging';
+import { loggedEnvFix, loggedEnvMessage, loggedEnvValues } from '../core/env-code/logging';
 import { envReadAt, envReadContext } from '../core/env-code/reads';
 import { languageOf } from '../core/fix/language';
 import { envFilesFor, type EnvFile } from '../node/env-files';
@@ -24,6 +24,18 @@ export function loggedEnvDiagnostics(document: TextDocument): Diagnostic[] {
     codeDescription: { href: `${DOTENV_DOCS_URL}#${DOTENV_CODES.loggedValue}` },
     message: loggedEnvMessage(logged),
   }));
+}
+
+/** "Log whether NAME is set", "Log the names only": the logged value found again where the diagnostic is. */
+export function loggedEnvFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const text = document.getText();
+  const lang = languageOf(URI.parse(document.uri).path, document.languageId);
+  const start = document.offsetAt(diagnostic.range.start);
+  const logged = loggedEnvValues(text, lang).find(l => l.start === start);
+  const fix = logged && loggedEnvFix(text, logged, lang);
+  if (!logged || !fix) return [];
+  const range = { start: document.positionAt(logged.start), end: document.positionAt(logged.end) };
+  return [{ title: fix.title, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range, newText: fix.newText }] } } }];
 }
 
 /**

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DiagnosticSeverity, HoverRequest, type CompletionItem, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CodeActionRequest, CompletionRequest, DiagnosticSeverity, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -47,6 +51,42 @@ describe('language server over stdio: env values in code', () => {
         assert.equal(ds[i].severity, DiagnosticSeverity.Warning);
         assert.equal(ds[i].codeDescription?.href, 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md#env-logged-value');
       });
+    }
+  });
+
+  it('fixes logging: the programs then print whether a key is set, or the names, and never the key', async function () {
+    this.timeout(60_000);
+    const secret = `s3cr3t-${fake.github().slice(4, 24)}`;
+    const env = { ...process.env, STRIPE_SECRET_KEY: secret, GITHUB_TOKEN: secret, DB_PASSWORD: secret, SECRET_KEY_BASE: secret, GOCACHE: mkdtempSync(join(tmpdir(), 'gocache-')), GOPATH: mkdtempSync(join(tmpdir(), 'gopath-')) };
+    const programs: Array<[string, string, string, string[], string[]]> = [
+      ['log.js', 'javascript', "console.log('key', process.env.STRIPE_SECRET_KEY);\nconsole.log(JSON.stringify(process.env));\n", ['node'], ["key true", '"STRIPE_SECRET_KEY"']],
+      ['log.py', 'python', 'import os\nprint(os.getenv("GITHUB_TOKEN"))\nprint(os.environ)\n', ['python3'], ['True', "'GITHUB_TOKEN'"]],
+      ['log.go', 'go', 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Getenv("DB_PASSWORD")) }\n', ['go', 'run'], ['true']],
+      ['log.rb', 'ruby', 'puts ENV["SECRET_KEY_BASE"]\np ENV\n', ['ruby'], ['true', '"SECRET_KEY_BASE"']],
+    ];
+    dir = tempDir(Object.fromEntries(programs.map(([file, , code]) => [file, code])));
+    server = await ServerUnderTest.start({ folder: dir.path });
+    for (const [file, languageId, code, command, expected] of programs) {
+      const run = (): string => {
+        const r = spawnSync(command[0], [...command.slice(1), file], { cwd: dir.path, env, encoding: 'utf8', timeout: 50_000 });
+        if (r.error) throw r.error;
+        assert.equal(r.status, 0, `${file}: ${r.stderr}`);
+        return r.stdout;
+      };
+      if (spawnSync(command[0], ['--version']).error && spawnSync(command[0], ['version']).error) continue; // .ci/run installs every toolchain
+      assert.ok(run().includes(secret), `${file} logs the secret before the fix`);
+      await open(file, languageId);
+      const ds = logged(await server.diagnostics(uri(file), d => logged(d).length >= expected.length));
+      const edits: TextEdit[] = [];
+      for (const d of ds) {
+        const [action] = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+        assert.ok(action?.isPreferred, `${file}: a fix for ${d.message}`);
+        edits.push(...action.edit!.changes![uri(file)]);
+      }
+      writeFileSync(join(dir.path, file), TextDocument.applyEdits(TextDocument.create(uri(file), languageId, 1, code), edits));
+      const out = run();
+      assert.ok(!out.includes(secret), `${file} no longer logs the secret`);
+      for (const e of expected) assert.ok(out.includes(e), `${file} prints ${e}`);
     }
   });
 

@@ -115,3 +115,44 @@ export function loggedEnvMessage(logged: LoggedEnv): string {
     ? `This logs the value of ${logged.name}, a secret by its name. Logs are kept, shipped and read by many: log that it is set, not what it is.`
     : `This logs the whole environment (${logged.expression}), every secret in it included. Log the few names you need, never the values of keys.`;
 }
+
+/**
+ * The quick fix for a logged env value: log whether the variable is set (`'API_KEY' in
+ * process.env`), or the names of the environment rather than its values. Undefined where no
+ * rewrite keeps the code valid (the expression goes on with `.something`, Go's whole environment).
+ */
+export function loggedEnvFix(text: string, logged: LoggedEnv, lang: Lang): { title: string; newText: string } | undefined {
+  const quote = /['"`]/.exec(logged.expression)?.[0] ?? (lang === 'go' ? '"' : "'");
+  const literal = (name: string): string => `${quote}${name}${quote}`;
+  if (logged.name) {
+    const title = `Log whether ${logged.name} is set, not its value`;
+    const object = /^(?:process\.env|import\.meta\.env|Bun\.env)/.exec(logged.expression)?.[0];
+    switch (lang) {
+      case 'javascript':
+      case 'typescript':
+        return object ? { title, newText: `(${literal(logged.name)} in ${object})` } : undefined;
+      case 'python':
+        return { title, newText: `(${literal(logged.name)} in os.environ)` };
+      case 'go':
+        return /^os\.Getenv\(/.test(logged.expression) ? { title, newText: `(os.Getenv("${logged.name}") != "")` } : undefined;
+      case 'ruby':
+        return { title, newText: `ENV.key?(${literal(logged.name)})` };
+      default:
+        return undefined;
+    }
+  }
+  // The whole environment: its names only, when nothing follows that expects the values.
+  if (/^\s*[.([]/.test(text.slice(logged.end, logged.end + 20))) return undefined;
+  const title = 'Log the names only, not the values';
+  switch (lang) {
+    case 'javascript':
+    case 'typescript':
+      return { title, newText: `Object.keys(${logged.expression})` };
+    case 'python':
+      return { title, newText: 'sorted(os.environ)' };
+    case 'ruby':
+      return { title, newText: 'ENV.keys' };
+    default:
+      return undefined;
+  }
+}

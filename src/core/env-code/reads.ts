@@ -47,8 +47,9 @@ export function envReads(text: string): EnvRead[] {
       const [nameStart, nameEnd] = m.indices![2];
       if (seen.has(nameStart)) continue;
       seen.add(nameStart);
-      // A call's closing parenthesis belongs to the read when the name is its only argument.
-      const closing = m[1] && !m[0].endsWith(']') ? /^\s*\)/.exec(text.slice(m.index + m[0].length)) : null;
+      // The closing bracket, or a call's parenthesis when the name is its only argument, belongs to the read.
+      const opener = m[1] && !m[0].endsWith(']') ? /[[(](?=\s*['"`]\w)/.exec(m[0])?.[0] : undefined;
+      const closing = opener ? (opener === '[' ? /^\s*\]/ : /^\s*\)/).exec(text.slice(m.index + m[0].length)) : null;
       reads.push({ name: m[2], start: m.index, end: m.index + m[0].length + (closing ? closing[0].length : 0), nameStart, nameEnd });
     }
   }
