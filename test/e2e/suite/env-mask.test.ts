@@ -97,4 +97,16 @@ describe('.env values masked in VS Code', () => {
     await settle();
     assert.deepEqual(leaked(await onScreen('env-masked-again')), []);
   });
+
+  it('masks both sides of a diff of env files, and shows their names', async () => {
+    const other = join(workspaceRoot(), 'masking', '.env.production');
+    writeFileSync(other, `ANTHROPIC_API_KEY=${key}\nPORT=8080\n`);
+    const recording = await recordRenderedTexts('env-diff');
+    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(other), uri, '.env.production ↔ .env');
+    await settle(2000);
+    const texts = plain(await recording.stop());
+    const now = await onScreen('env-diff-now');
+    assert.ok(now.filter(t => t.includes('ANTHROPIC_API_KEY')).length >= 2, `both sides show their names (${now.length} editors)`);
+    assert.deepEqual(leaked(texts), []);
+  });
 });
