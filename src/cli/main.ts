@@ -6,7 +6,7 @@ import { BaselineError, baselineText, readBaseline } from '../node/baseline';
 import { GitError } from '../node/git-content';
 import { HookError, installHook } from './install-hook';
 import { jsonReporter } from './reporters/json';
-import type { Reporter } from './reporters/reporter';
+import type { FileFinding, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarif';
 import { textReporter } from './reporters/text';
 import { baselineEntries, runScan, type ScanSource } from './run';
@@ -115,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
         : { kind: 'paths' };
   const cwd = process.cwd();
   const baseline = values.baseline ? { entries: readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
+  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  // Text to the terminal (or a pipe) streams: each finding is printed once its file is scanned.
+  const streaming = reporter === textReporter && !values.output && !values['write-baseline'];
   // Writing a baseline accepts every current finding, those an old baseline accepted included.
   const run = await runScan(paths.length > 0 ? paths : ['.'], cwd, {
     git: !values['no-git'],
@@ -123,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
     configBaseline: !values['write-baseline'],
     threads: threadCount(values.threads),
     workerScript: join(__dirname, 'scan-worker.js'),
+    ...(streaming ? { onFinding: (found: FileFinding) => process.stdout.write(textReporter.findingLine(found, color)) } : {}),
   });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${warning}\n`);
@@ -135,8 +139,7 @@ async function main(argv: string[]): Promise<number> {
     run.baselined += run.findings.length;
     run.findings = [];
   }
-  const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = reporter.format(run, { color, version: __VERSION__, cwd });
+  const report = streaming ? textReporter.hygieneLines(run, color) : reporter.format(run, { color, version: __VERSION__, cwd });
   if (values.output) {
     writeFileSync(values.output, report);
   } else {

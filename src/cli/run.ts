@@ -27,6 +27,8 @@ export interface ScanOptions {
   /** Worker threads for a walk of folders (1: scan on the main thread), and the worker bundle. */
   threads?: number;
   workerScript?: string;
+  /** Each reported finding as soon as its file is scanned (in walk order), for output that streams. */
+  onFinding?: (finding: FileFinding) => void;
 }
 
 export interface ScanRun extends ScanReport {
@@ -45,23 +47,42 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const absolute = paths.map(p => resolve(cwd, p));
   const walksFolders = (await Promise.all(absolute.map(p => stat(p).then(s => s.isDirectory(), () => false)))).some(Boolean);
   const workers = walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
-  const collected = await collect(options.source, absolute, cwd, scanner, config, workers);
-  const { findings, baselined } = applyBaseline(collected.findings, cwd, options.baseline ?? (options.configBaseline ? config.baseline : undefined));
+  // Findings the baseline accepts are counted, never reported; the rest go out as they come.
+  const baseline = options.baseline ?? (options.configBaseline ? config.baseline : undefined);
+  const accepted = baseline ? baselineMatcher(baseline) : undefined;
+  const findings: FileFinding[] = [];
+  let baselined = 0;
+  const emit = (found: FileFinding): void => {
+    if (accepted?.(resolve(cwd, found.file), found.finding.ruleId, found.finding.fingerprint)) {
+      baselined++;
+      return;
+    }
+    findings.push(found);
+    options.onFinding?.(found);
+  };
+  const collected = await collect(options.source, absolute, cwd, scanner, config, emit, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, config, options.git, cwd);
   const rules = new Map<string, Rule>([...BUILTIN_RULES, ...config.config.rules].map(r => [r.id, r]));
   return { findings, hygiene, rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };
 }
 
 interface Collected {
-  findings: FileFinding[];
   scanned: number;
   skipped: number;
   /** What to check for git hygiene: the paths scanned, or nothing (standard input). */
   hygieneFiles: string[] | 'none';
 }
 
-async function collect(source: ScanSource, absolute: string[], cwd: string, scanner: Scanner, config: LoadedConfig, workers?: ScanFilesOptions['workers']): Promise<Collected> {
-  const out: Collected = { findings: [], scanned: 0, skipped: 0, hygieneFiles: absolute };
+async function collect(
+  source: ScanSource,
+  absolute: string[],
+  cwd: string,
+  scanner: Scanner,
+  config: LoadedConfig,
+  emit: (found: FileFinding) => void,
+  workers?: ScanFilesOptions['workers'],
+): Promise<Collected> {
+  const out: Collected = { scanned: 0, skipped: 0, hygieneFiles: absolute };
   const rel = (path: string): string => relative(cwd, path).split(sep).join('/');
   const allowlist = createPathMatcher(config.config.allowlistPaths);
   const allowlisted = (path: string): boolean => {
@@ -71,7 +92,7 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
-    out.findings = scanText(scanner, source.text).map(finding => ({ file: source.name, finding }));
+    for (const finding of scanText(scanner, source.text)) emit({ file: source.name, finding });
     return out;
   }
   if (source.kind === 'staged') {
@@ -87,7 +108,7 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
         return;
       }
       out.scanned++;
-      out.findings.push(...scanText(scanner, text).map(finding => ({ file: rel(file), finding })));
+      for (const finding of scanText(scanner, text)) emit({ file: rel(file), finding });
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;
@@ -105,7 +126,7 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
       out.scanned++;
       const lines = added.get(relative(root, result.file).split(sep).join('/'));
       for (const finding of result.findings) {
-        if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) out.findings.push({ file: rel(result.file), finding });
+        if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) emit({ file: rel(result.file), finding });
       }
     }
     out.hygieneFiles = files;
@@ -117,7 +138,7 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
       continue;
     }
     out.scanned++;
-    for (const finding of result.findings) out.findings.push({ file: rel(result.file), finding });
+    for (const finding of result.findings) emit({ file: rel(result.file), finding });
   }
   return out;
 }
@@ -126,13 +147,6 @@ async function collect(source: ScanSource, absolute: string[], cwd: string, scan
 function spans(lines: Set<number>, first: number, last: number): boolean {
   for (let n = first; n <= last; n++) if (lines.has(n)) return true;
   return false;
-}
-
-function applyBaseline(findings: FileFinding[], cwd: string, baseline: ScanOptions['baseline']): { findings: FileFinding[]; baselined: number } {
-  if (!baseline) return { findings, baselined: 0 };
-  const accepted = baselineMatcher(baseline);
-  const kept = findings.filter(({ file, finding }) => !accepted(resolve(cwd, file), finding.ruleId, finding.fingerprint));
-  return { findings: kept, baselined: findings.length - kept.length };
 }
 
 /** Baseline entries for `findings`, their paths relative to the folder the baseline file is in. */

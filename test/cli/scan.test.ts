@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { DIST, REPO_ROOT } from '../helpers/repo';
@@ -35,6 +35,26 @@ describe('secret-safe scan (CLI)', () => {
       `deploy/env.sh:1:26  aws-access-key-id  AKIA****${aws.slice(-4)}\n` + `src/app.ts:2:17  anthropic-api-key  sk-ant-api03-****${anthropic.slice(-4)}\n`,
     );
     assert.equal(r.stderr, 'secret-safe: 2 secrets found in 2 files (2 files scanned)\n');
+  });
+
+  it('streams text: a finding is printed as soon as its file is scanned, before the scan ends', async () => {
+    const first = fake.anthropic();
+    const second = fake.github();
+    dir = tempDir({ 'a.ts': `const k = '${first}';\n` });
+    // A named pipe as the second file: the scan cannot end until the test writes into it.
+    spawnSync('mkfifo', [join(dir.path, 'b.ts')]);
+    const child = spawn(process.execPath, [join(DIST, 'cli.js'), 'scan', '--threads', '1', 'a.ts', 'b.ts'], { cwd: dir.path });
+    let stdout = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b));
+    const exited = new Promise<number | null>(r => child.on('exit', r));
+    try {
+      for (let i = 0; i < 300 && !stdout.includes('a.ts:1:12'); i++) await new Promise(r => setTimeout(r, 50));
+      assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\n`, 'the first file is reported while the second is still being read');
+    } finally {
+      writeFileSync(join(dir.path, 'b.ts'), `const t = '${second}';\n`);
+    }
+    assert.equal(await exited, 1);
+    assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\nb.ts:1:12  github-pat  ghp_****${second.slice(-4)}\n`);
   });
 
   it('never prints a secret in full, in any format', () => {

@@ -1,6 +1,6 @@
 import type { HygieneProblem } from '../../core/hygiene/checks';
 import type { Severity } from '../../core';
-import type { Reporter } from './reporter';
+import type { FileFinding, Reporter, ScanReport } from './reporter';
 
 const HYGIENE_SHORT: Record<HygieneProblem, string> = {
   tracked: 'committed to git: untrack it and rotate its keys',
@@ -16,12 +16,19 @@ const SEVERITY_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warni
  * the secret files git would commit, `file:line:col  check  what is wrong`. In a terminal the
  * place is bold and the rule coloured by severity.
  */
-export const textReporter: Reporter = {
-  format({ findings, hygiene }, { color }) {
-    const paint = (style: keyof typeof SGR, s: string): string => (color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s);
-    return [
-      ...findings.map(({ file, finding: f }) => `${paint('bold', `${file}:${f.line + 1}:${f.column + 1}`)}  ${paint(SEVERITY_COLOR[f.severity], f.ruleId)}  ${f.masked}\n`),
-      ...hygiene.map(h => `${paint('bold', `${h.file}:${h.line + 1}:1`)}  ${paint(SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`),
-    ].join('');
+export const textReporter: Reporter & { findingLine(found: FileFinding, color: boolean): string; hygieneLines(report: Pick<ScanReport, 'hygiene'>, color: boolean): string } = {
+  format(report, { color }) {
+    return report.findings.map(f => textReporter.findingLine(f, color)).join('') + textReporter.hygieneLines(report, color);
+  },
+  /** One finding's line: the CLI prints it as soon as the file is scanned. */
+  findingLine({ file, finding: f }, color) {
+    return `${paint(color, 'bold', `${file}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${f.masked}\n`;
+  },
+  hygieneLines({ hygiene }, color) {
+    return hygiene.map(h => `${paint(color, 'bold', `${h.file}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`).join('');
   },
 };
+
+function paint(color: boolean, style: keyof typeof SGR, s: string): string {
+  return color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s;
+}
