@@ -32,7 +32,7 @@ await Promise.all([
       target: 'node20',
       format: 'cjs',
       outdir: 'dist',
-      minify: true,
+      minify: !process.env.NO_MINIFY,
       // jsonc-parser's UMD entry hides its requires from bundlers; its ES module build does not.
       mainFields: ['module', 'main'],
       legalComments: 'none',

@@ -43,7 +43,9 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const started = performance.now();
   const config = await findProjectConfig(cwd);
   const warnings = config.problems.map(p => `${relative(cwd, config.file ?? '') || config.file}:${p.line + 1}: ${p.message}`);
-  const scanner = scannerFor(config.config);
+  // Built when first needed: a walk on worker threads never scans on this one, and starts sooner.
+  let built: Scanner | undefined;
+  const scanner = (): Scanner => (built ??= scannerFor(config.config));
   const absolute = paths.map(p => resolve(cwd, p));
   const walksFolders = (await Promise.all(absolute.map(p => stat(p).then(s => s.isDirectory(), () => false)))).some(Boolean);
   const workers = walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
@@ -77,7 +79,7 @@ async function collect(
   source: ScanSource,
   absolute: string[],
   cwd: string,
-  scanner: Scanner,
+  scanner: () => Scanner,
   config: LoadedConfig,
   emit: (found: FileFinding) => void,
   workers?: ScanFilesOptions['workers'],
@@ -92,7 +94,7 @@ async function collect(
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
-    for (const finding of scanText(scanner, source.text)) emit({ file: source.name, finding });
+    for (const finding of scanText(scanner(), source.text)) emit({ file: source.name, finding });
     return out;
   }
   if (source.kind === 'staged') {
@@ -108,7 +110,7 @@ async function collect(
         return;
       }
       out.scanned++;
-      for (const finding of scanText(scanner, text)) emit({ file: rel(file), finding });
+      for (const finding of scanText(scanner(), text)) emit({ file: rel(file), finding });
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;
@@ -118,7 +120,7 @@ async function collect(
     const root = await repositoryRoot(cwd);
     const added = await addedLinesSince(root, source.rev, absolute.map(p => relative(root, p) || '.'));
     const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !allowlisted(p));
-    for await (const result of scanPaths(files, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+    for await (const result of scanPaths(files, { scanner: scanner(), config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
       if ('skipped' in result) {
         out.skipped++;
         continue;
@@ -132,7 +134,7 @@ async function collect(
     out.hygieneFiles = files;
     return out;
   }
-  for await (const result of scanPaths(absolute, { scanner, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
+  for await (const result of scanPaths(absolute, { get scanner() { return scanner(); }, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
     if ('skipped' in result) {
       out.skipped++;
       continue;

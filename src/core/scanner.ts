@@ -4,7 +4,7 @@ import { KeywordAutomaton } from './keyword-automaton';
 import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
-import { checkSuppression, isoDate, mayHoldSuppressions, type SuppressionVerdict } from './suppress';
+import { checkSuppression, isoDate } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 
 /** Per-scan options. */
@@ -264,13 +264,15 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 function toFindings(text: string, candidates: Candidate[], today: string): Finding[] {
+  // Most texts hold no secret: no positions to count, no suppression comments to look for.
+  if (candidates.length === 0) return [];
   const cursor = new PositionCursor(text);
   const findings: Finding[] = [];
-  const suppressible = mayHoldSuppressions(text);
   for (const c of candidates) {
     const { rule } = c.compiled;
     const from = cursor.at(c.start);
-    const verdict = suppressible ? checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today) : NOT_SUPPRESSED;
+    // Only the finding's line and the one before: cheaper than searching the whole text for comments.
+    const verdict = checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today);
     const to = cursor.at(c.end);
     if (verdict.suppressed) {
       continue;
@@ -306,7 +308,6 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   return findings;
 }
 
-const NOT_SUPPRESSED: SuppressionVerdict = { suppressed: false };
 
 /** The match with the secret replaced by the mask, cut to a readable length. */
 function contextMask(text: string, c: Candidate): string {

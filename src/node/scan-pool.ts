@@ -15,27 +15,27 @@ const BATCH = 48;
  */
 export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cwd: string; maxFileBytes: number; workerScript: string; threads?: number }): AsyncGenerator<FileResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const workers = await Promise.all(
-    Array.from({ length: threads }, () => {
-      const worker = new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } });
-      return new Promise<Worker>((resolve, reject) => {
-        worker.once('message', () => resolve(worker));
-        worker.once('error', reject);
-      });
-    }),
-  );
-  const waiting = new Map<number, { resolve(r: FileResult[]): void; reject(e: Error): void }>();
+  // Paths are sent while the workers still start (their port queues them): the walk and the
+  // workers' start-up (loading the config, compiling the rules) overlap.
+  const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } }));
+  const waiting = new Map<number, { resolve(r: WorkerReply['results']): void; reject(e: Error): void }>();
+  let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));
   for (const worker of workers) {
-    worker.on('message', ({ id, results, error }: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply | 'ready') => {
+      if (reply === 'ready') return;
+      const { id, error } = reply;
       load.set(worker, load.get(worker)! - 1);
       const job = waiting.get(id)!;
       waiting.delete(id);
       if (error) job.reject(new Error(error));
-      else job.resolve(results);
+      else job.resolve(reply.results);
     });
     worker.on('error', error => {
+      // A worker that fails (at start-up, say) fails the scan: no batch waits on it forever.
+      failed = error;
       for (const job of waiting.values()) job.reject(error);
+      waiting.clear();
     });
   }
   let nextId = 0;
@@ -43,9 +43,15 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
     const worker = [...load].sort((a, b) => a[1] - b[1])[0][0];
     load.set(worker, load.get(worker)! + 1);
     const id = nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<WorkerReply['results']>((resolve, reject) => {
+      if (failed) return reject(failed);
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, files } satisfies WorkerJob);
+    }).then(outcomes => {
+      // Every file of the batch, in order: the reply names only those with findings or skipped.
+      const results: FileResult[] = files.map(file => ({ file, findings: [] }));
+      for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
+      return results;
     });
   };
   const inFlight: Array<Promise<FileResult[] | Error>> = [];

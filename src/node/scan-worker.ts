@@ -1,12 +1,13 @@
 // A scan worker: reads files and scans them with the project's rules, off the main thread. Runs
 // as its own bundle (dist/scan-worker.js), started by scan-pool.ts with the project's folder; it
 // loads the same config there, so custom rules (which hold functions) never cross threads.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findProjectConfig } from './project-config';
 import { decodeText } from './read-text';
 import { scannerFor } from './rule-set';
-import { scanText, type FileResult } from './scan-files';
+import type { SkipReason } from './read-text';
+import { scanText, type FingerprintedFinding } from './scan-files';
 
 export interface WorkerJob {
   id: number;
@@ -15,7 +16,11 @@ export interface WorkerJob {
 
 export interface WorkerReply {
   id: number;
-  results: FileResult[];
+  /**
+   * Only the files with something to say, by their index in the job: most files have no finding,
+   * and a reply that names none of them costs far less to copy between threads.
+   */
+  results: Array<[index: number, outcome: { skipped: SkipReason } | { findings: FingerprintedFinding[] }]>;
   /** A file that could not be read: the message, for the main thread to throw. */
   error?: string;
 }
@@ -25,28 +30,18 @@ const { cwd, maxFileBytes } = workerData as { cwd: string; maxFileBytes: number 
 void findProjectConfig(cwd).then(config => {
   const scanner = scannerFor(config.config);
   parentPort!.on('message', ({ id, files }: WorkerJob) => {
-    const results: FileResult[] = [];
+    const results: WorkerReply['results'] = [];
     try {
-      for (const file of files) {
-        // Synchronous reads: this thread does nothing else, and they cost far less per file.
-        let bytes: Buffer;
-        try {
-          if (statSync(file).size > maxFileBytes) {
-            results.push({ file, skipped: 'too-large' });
-            continue;
-          }
-          bytes = readFileSync(file);
-        } catch {
-          results.push({ file, skipped: 'unreadable' }); // removed or locked since the walk listed it
-          continue;
+      files.forEach((file, index) => {
+        const bytes = readUpTo(file, maxFileBytes);
+        const text = typeof bytes === 'string' ? bytes : decodeText(bytes);
+        if (text === 'binary' || text === 'too-large' || text === 'unreadable') {
+          results.push([index, { skipped: text }]);
+          return;
         }
-        if (bytes.length > maxFileBytes) {
-          results.push({ file, skipped: 'too-large' }); // grew since the stat
-          continue;
-        }
-        const text = decodeText(bytes);
-        results.push(text === 'binary' ? { file, skipped: 'binary' } : { file, findings: scanText(scanner, text) });
-      }
+        const findings = scanText(scanner, text);
+        if (findings.length > 0) results.push([index, { findings }]);
+      });
       parentPort!.postMessage({ id, results } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results, error: (error as Error).message } satisfies WorkerReply);
@@ -54,3 +49,31 @@ void findProjectConfig(cwd).then(config => {
   });
   parentPort!.postMessage('ready');
 });
+
+/**
+ * A file's bytes, read synchronously (this thread does nothing else, and that costs far less per
+ * file) through one descriptor: open, the size from it, one read. Larger than `max`: not read.
+ */
+function readUpTo(file: string, max: number): Buffer | 'too-large' | 'unreadable' {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return 'unreadable'; // removed or locked since the walk listed it
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return 'too-large';
+    // One byte more than the size, to notice a file that grew since.
+    const buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length <= size) return buffer.subarray(0, length);
+    const whole = readFileSync(file); // it grew: all of it, or nothing if it is now too large
+    return whole.length > max ? 'too-large' : whole;
+  } catch {
+    return 'unreadable';
+  } finally {
+    closeSync(fd);
+  }
+}

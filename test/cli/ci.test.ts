@@ -172,6 +172,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`pkg${i % 7}/m${i}.ts`] = i % 37 === 0 ? `export const k${i} = '${fake.anthropic()}';\n` : `export const v${i} = ${i};\n`;
     files['pkg3/.gitignore'] = 'm1*.ts\n';
+    files['pkg1/blob.bin'] = 'bin\u0000ary';
     repo = gitRepo(files);
     const one = cli(['scan', '--threads', '1', '--format', 'json']);
     const three = cli(['scan', '--threads', '3', '--format', 'json']);
