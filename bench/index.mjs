@@ -12,6 +12,7 @@ import { adversarialTexts, bestTime, minifiedLine } from './adversarial.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
 import { latency, megabytes, readTextFiles, timeScanner, timeSecretlint } from './speed.mjs';
+import { measureResponsiveness } from './responsiveness.mjs';
 import { GREP_PATTERN, hasCommand, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
 
 const require = createRequire(import.meta.url);
@@ -130,6 +131,14 @@ const floor = await bestOf(() =>
 );
 wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
 line(`  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x)`);
+
+// The editor while the server scans the same corpus: light-bulb and diagnostics latency, idle and busy.
+const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
+line(`\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`);
+const feelRow = (what, idle, busy) =>
+  line(`  ${what.padEnd(34)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`);
+feelRow('code action (light bulb)', feel.idle.actions, feel.busy.actions);
+feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.busy.diagnostics);
 
 // 6. Memory stays bounded with the number of files: the same kind of tree at 10,000 and 100,000 files.
 line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);

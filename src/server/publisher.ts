@@ -36,6 +36,11 @@ export class Publisher {
     void this.connection.sendDiagnostics({ uri, diagnostics: all, ...(version !== undefined && parts.size <= 1 ? { version } : {}) });
   }
 
+  /** Whether a channel has diagnostics on a URI now. */
+  has(uri: string, channel: Channel): boolean {
+    return this.parts.get(uri)?.has(channel) === true;
+  }
+
   /** URIs a channel has diagnostics on now. */
   urisOf(channel: Channel): string[] {
     return [...this.parts].filter(([, parts]) => parts.has(channel)).map(([uri]) => uri);

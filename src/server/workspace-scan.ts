@@ -86,8 +86,10 @@ export class WorkspaceScan {
             findings: findings.map(f => ({ line: f.line, character: f.column, ruleId: f.ruleId, message: findingMessage(f), severity: f.severity })),
           });
         }
-        // An open file shows what its editor holds; the scan does not overwrite that.
-        if (!this.documents.get(uri)) this.publish(uri, findings);
+        // An open file shows what its editor holds; the scan does not overwrite that. A clean file
+        // is published only to clear what an earlier scan found: a clean workspace of 100,000 files
+        // sends no 100,000 empty lists for the editor to process.
+        if (!this.documents.get(uri) && (findings.length > 0 || this.publisher.has(uri, 'scan'))) this.publish(uri, findings);
         progress();
       }
       if (result.cancelled) break;

@@ -86,6 +86,20 @@ describe('language server over stdio: Scan Workspace', function () {
     await server.diagnostics(uri('a.ts'), ds => ds.length === 0);
   });
 
+  it('sends no diagnostics for clean files: a scan of a clean workspace costs the editor nothing', async () => {
+    const files: Record<string, string> = { 'keyed.ts': `const k = '${fake.anthropic()}';\n` };
+    for (let i = 0; i < 300; i++) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n`;
+    dir = tempDir(files);
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const result = await server.connection.sendRequest<Result>(SCAN, {});
+    assert.equal(result.filesScanned, 301);
+    assert.deepEqual([...new Set(server.published.map(p => p.uri))], [uri('keyed.ts')], 'one publish, for the file with a finding');
+    // The key removed: the next scan clears that file, and still says nothing of the others.
+    dir.write('keyed.ts', 'const k = process.env.K;\n');
+    await server.connection.sendRequest<Result>(SCAN, {});
+    assert.deepEqual(server.published.map(p => [p.uri, p.diagnostics.length]), [[uri('keyed.ts'), 1], [uri('keyed.ts'), 0]]);
+  });
+
   it('lists the files through git in a trusted workspace, so .git/info/exclude counts; reads .gitignore files otherwise', async () => {
     const repo = gitRepo({ 'src/a.ts': `const k = '${fake.anthropic()}';\n`, 'local/notes.ts': `const k = '${fake.anthropic()}';\n`, '.gitignore': 'dist/\n', 'dist/b.js': `k='${fake.anthropic()}'` }, ['src/a.ts', '.gitignore']);
     repo.write('.git/info/exclude', 'local/\n');

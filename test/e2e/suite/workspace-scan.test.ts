@@ -72,4 +72,28 @@ describe('Scan Workspace in VS Code', () => {
     const editor = await waitFor('the file opened from the view', () => (vscode.window.activeTextEditor?.document.uri.fsPath === uris[0].fsPath ? vscode.window.activeTextEditor : undefined));
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [0, 20, 20 + keys[0].length]);
   });
+
+  it('stops when the user clicks Cancel on the progress notification, and says how far it got', async () => {
+    const many = join(workspaceRoot(), 'scan-many');
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 500 === 0) mkdirSync(join(many, `d${i / 500}`), { recursive: true });
+      writeFileSync(join(many, `d${Math.floor(i / 500)}`, `f${i}.ts`), `export const v${i} = ${i};\n`);
+    }
+    try {
+      const pending = Promise.resolve(vscode.commands.executeCommand<Result & { filesScanned: number }>('secretSafe.scanWorkspace'));
+      await new Promise(r => setTimeout(r, 300));
+      await vscode.commands.executeCommand('notifications.showList');
+      console.log('[click] Cancel');
+      const result = await pending;
+      assert.equal(result.cancelled, true, `the scan ended first (${result.filesScanned} files)`);
+      assert.ok(result.filesScanned < 30_000, `stopped early: ${result.filesScanned} files scanned`);
+      const summary = await waitFor('the summary', async () =>
+        (await renderedTexts('scan-cancelled', '.notifications-list-container .notification-list-item-message')).find(t => t.includes('scan cancelled')),
+      );
+      assert.match(summary, /^Secret Safe: scan cancelled\. So far, .*\([\d,]+ files scanned in [\d.]+ s/);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
 });
