@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
-import { gitRepo } from '../helpers/git-repo';
+import { GIT_TEST_ENV, gitRepo } from '../helpers/git-repo';
 import { DIST } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -24,12 +24,7 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
   const env = (): NodeJS.ProcessEnv => ({
     ...process.env,
     PATH: `${bin.path}${delimiter}${process.env.PATH}`,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_SYSTEM: '/dev/null',
-    GIT_AUTHOR_NAME: 't',
-    GIT_AUTHOR_EMAIL: 't@example.com',
-    GIT_COMMITTER_NAME: 't',
-    GIT_COMMITTER_EMAIL: 't@example.com',
+    ...GIT_TEST_ENV,
   });
   const install = () => spawnSync(process.execPath, [join(DIST, 'cli.js'), 'install-hook'], { cwd: repo.path, encoding: 'utf8', env: env() });
   const commit = (message: string) => spawnSync('git', ['commit', '-q', '-m', message], { cwd: repo.path, encoding: 'utf8', env: env() });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
-import { gitRepo } from '../helpers/git-repo';
+import { GIT_TEST_ENV, gitRepo } from '../helpers/git-repo';
 import { REPO_ROOT } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -28,12 +28,7 @@ describe('.pre-commit-hooks.yaml under the pre-commit framework', function () {
     const env = {
       ...process.env,
       PRE_COMMIT_HOME: home.path,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_SYSTEM: '/dev/null',
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
+      ...GIT_TEST_ENV,
     };
     const config = `repos:\n  - repo: ${REPO_ROOT}\n    rev: ${head.stdout.trim()}\n    hooks:\n      - id: secret-safe\n`;
     repo = gitRepo({ '.pre-commit-config.yaml': config, 'README.md': '# app\n' }, ['.pre-commit-config.yaml', 'README.md']);
