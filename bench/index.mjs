@@ -136,7 +136,7 @@ line(`  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.sec
 const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
 line(`\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`);
 const feelRow = (what, idle, busy) =>
-  line(`  ${what.padEnd(34)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`);
+  line(`  ${what.padEnd(38)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`);
 feelRow('code action (light bulb)', feel.idle.actions, feel.busy.actions);
 feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.busy.diagnostics);
 

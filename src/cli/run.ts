@@ -110,7 +110,7 @@ async function collect(
         return;
       }
       out.scanned++;
-      for (const finding of scanText(scanner(), text)) emit({ file: rel(file), finding });
+      for (const finding of scanText(scanner(), text, true)) emit({ file: rel(file), finding });
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;

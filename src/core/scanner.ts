@@ -11,6 +11,8 @@ import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 export interface ScanOptions {
   /** The current time, for suppressions with an `until` date. Defaults to now. */
   now?: number;
+  /** The caller read the text from bytes it checked for NULs (`decodeText`): no second look. */
+  checkedText?: boolean;
 }
 
 /** Scans text for secrets. Build one per rule set and reuse it: compiling the rules costs more than a scan. */
@@ -83,7 +85,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   return {
     rules,
     scan(text: string, scanOptions: ScanOptions = {}): Finding[] {
-      if (keywords.length === 0 || looksBinary(text)) {
+      if (keywords.length === 0 || (!scanOptions.checkedText && looksBinary(text))) {
         return [];
       }
       const count = automaton.scan(text, buffer);

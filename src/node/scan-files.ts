@@ -83,10 +83,10 @@ async function scanFile(file: string, { scanner, maxFileBytes }: ScanFilesOption
   if (text === 'binary' || text === 'too-large') {
     return { file, skipped: text };
   }
-  return { file, findings: scanText(scanner, text) };
+  return { file, findings: scanText(scanner, text, true) };
 }
 
-/** Scans text (a file, a staged blob, standard input) and fingerprints each finding. */
-export function scanText(scanner: Scanner, text: string): FingerprintedFinding[] {
-  return scanner.scan(text).map(f => ({ ...f, fingerprint: secretFingerprint(f.ruleId, text.slice(f.start, f.end)) }));
+/** Scans text (a file, a staged blob, standard input) and fingerprints each finding. `checkedText`: it came through `decodeText`, which ruled out binary already. */
+export function scanText(scanner: Scanner, text: string, checkedText = false): FingerprintedFinding[] {
+  return scanner.scan(text, { checkedText }).map(f => ({ ...f, fingerprint: secretFingerprint(f.ruleId, text.slice(f.start, f.end)) }));
 }

@@ -39,7 +39,7 @@ void findProjectConfig(cwd).then(config => {
           results.push([index, { skipped: text }]);
           return;
         }
-        const findings = scanText(scanner, text);
+        const findings = scanText(scanner, text, true);
         if (findings.length > 0) results.push([index, { findings }]);
       });
       parentPort!.postMessage({ id, results } satisfies WorkerReply);

@@ -156,7 +156,7 @@ export class WorkspaceScan {
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it
     }
-    return this.notBaselined(state, path, scanText(state.scanner, text));
+    return this.notBaselined(state, path, scanText(state.scanner, text, true));
   }
 
   private notBaselined(state: FolderState, path: string, findings: FingerprintedFinding[]): FingerprintedFinding[] {
