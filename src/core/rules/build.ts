@@ -116,7 +116,8 @@ export function contextRule(spec: ContextSpec): Rule {
   const contexts = [...new Set([...spec.context, spec.envVar.toLowerCase()].flatMap(spellings))];
   const context = contexts.map(anyCase).join('|');
   const pattern = new RegExp(
-    `(?:${context})[\\w.(-]{0,30}["'\\]]?(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30})?[ \\t]{0,3}(?::=|=>|=|:)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
+    // The separator: `=`, `:`, `:=`, `=>`, or an XML pair's `" value=` (`<add key="CodecovToken" value="…" />`).
+    `(?:${context})[\\w.(-]{0,30}["'\\]]?(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30})?[ \\t]{0,3}(?::=|=>|=|:|value[ \\t]{0,3}=)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
   );
   const name = spec.context[0];
   return {
@@ -141,6 +142,7 @@ export function contextRule(spec: ContextSpec): Rule {
         `${spec.envVar}=${spec.gen(g)}`,
         `const ${name}Key = '${spec.gen(g)}';`,
         `${name}:\n  api_key: "${spec.gen(g)}"`.replace(`${name}:\n  `, `${name}_`),
+        `<add key="${spec.envVar}" value="${spec.gen(g)}" />`,
         ...(spec.extraPositive?.(g) ?? []),
       ],
       negative: g => [
