@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { DIST, REPO_ROOT } from '../helpers/repo';
@@ -51,7 +51,18 @@ describe('secret-safe scan (CLI)', () => {
       for (let i = 0; i < 300 && !stdout.includes('a.ts:1:12'); i++) await new Promise(r => setTimeout(r, 50));
       assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\n`, 'the first file is reported while the second is still being read');
     } finally {
-      writeFileSync(join(dir.path, 'b.ts'), `const t = '${second}';\n`);
+      // Written without blocking: should the CLI have died before opening the pipe, the test fails instead of hanging.
+      for (let i = 0; i < 200 && child.exitCode === null; i++) {
+        try {
+          const fd = openSync(join(dir.path, 'b.ts'), constants.O_WRONLY | constants.O_NONBLOCK);
+          writeSync(fd, `const t = '${second}';\n`);
+          closeSync(fd);
+          break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e; // no reader yet
+          await new Promise(r => setTimeout(r, 50));
+        }
+      }
     }
     assert.equal(await exited, 1);
     assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\nb.ts:1:12  github-pat  ghp_****${second.slice(-4)}\n`);
