@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { ENV_TEMPLATE_NAMES } from '../core/dotenv/templates';
 import type { FileState, GitignoreState } from '../core/fix/plan';
 import { findGitRoot } from './repo-root';
 import { ignoreLevel, isIgnored, isInIgnoredFolder, negationOf, type IgnoreLevel } from './gitignore-rules';
@@ -22,8 +23,6 @@ const PROJECT_MARKERS = [
   'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'Package.swift', 'pubspec.yaml', 'mix.exs',
 ];
 
-/** The committed example files, in the order one is preferred when several exist. */
-const EXAMPLES = ['.env.example', '.env.sample', '.env.template'];
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -75,8 +74,8 @@ export async function findEnvTargets(documentPath: string, workspaceFolder: stri
     envPath = join(root, '.env');
   }
   const envDir = dirname(envPath);
-  let examplePath = join(envDir, EXAMPLES[0]);
-  for (const name of EXAMPLES) {
+  let examplePath = join(envDir, ENV_TEMPLATE_NAMES[0]);
+  for (const name of ENV_TEMPLATE_NAMES) {
     if (await exists(join(envDir, name))) {
       examplePath = join(envDir, name);
       break;

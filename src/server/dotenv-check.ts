@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Scanner } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, sharedSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
-import { readDotenv, type DotenvText } from '../core/dotenv/entries';
+import { readDotenv } from '../core/dotenv/entries';
+import { ENV_TEMPLATE_NAMES, isEnvTemplateName } from '../core/dotenv/templates';
 import { removeEntryLines, rewriteSkippedLine } from '../core/dotenv/line-fixes';
 import type { TextEdit } from '../core/fix/text-edit';
 import { isCredentialName } from '../core/env-code/logging';
@@ -14,20 +14,17 @@ import { isPlaceholder } from '../core/filters';
 import { appendVariable } from '../core/fix/dotenv';
 import { planExampleSecretFix } from '../core/fix/example-secret';
 import { examplePlaceholder } from '../core/fix/plan';
-import { envFilesIn } from '../node/env-files';
+import { envFilesIn, type EnvFile } from '../node/env-files';
 import { findEnvTargets } from '../node/env-targets';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
 import type { Folders } from './folders';
 
-/** The committed templates, in the order a project is likeliest to have them. */
-const TEMPLATES = ['.env.example', '.env.sample', '.env.template'];
-const TEMPLATE = /^\.env\.(?:example|sample|template)$/i;
-
 /** A committed template: real values do not belong in it. */
 export function isTemplate(path: string): boolean {
-  return TEMPLATE.test(basename(path));
+  return isEnvTemplateName(basename(path));
 }
+
 /** The files a developer keeps real values in, beside the template. */
 const LOCAL_ENV = ['.env', '.env.local'];
 
@@ -35,7 +32,8 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 
 /**
  * The `.env` health checks on one open environment file: duplicate names and lines dotenv skips,
- * drift against the template beside it (both ways), and secrets exposed through a public prefix.
+ * drift against the template beside it (both ways), secrets exposed through a public prefix, and
+ * one secret shared by two environments' files.
  * Sibling files that exist on disk are read as the editor has them (unsaved changes included).
  */
 export class DotenvCheck {
@@ -53,16 +51,16 @@ export class DotenvCheck {
     const path = URI.parse(document.uri).fsPath;
     const doc = readDotenv(document.getText());
     const problems: DotenvProblem[] = [...lineProblems(doc), ...publicSecretProblems(doc, (name, value) => secretKind(scanner, name, value))];
-    const dir = dirname(path);
-    if (TEMPLATE.test(basename(path))) {
-      const env = await this.firstOf(dir, LOCAL_ENV);
-      if (env) problems.push(...driftProblems(env.doc, doc, basename(path), 'example', env.name));
+    // The env files beside this one, each read once (as the editor has them).
+    const siblings = (await envFilesIn(dirname(path), this.read)).filter(f => f.path !== path).map(f => ({ ...f, doc: readDotenv(f.text) }));
+    if (isTemplate(path)) {
+      const env = firstOf(siblings, LOCAL_ENV);
+      if (env) problems.push(...driftProblems(env.doc, doc, basename(path), 'example', env.fileName));
     } else {
-      const example = await this.firstOf(dir, TEMPLATES);
-      if (example) problems.push(...driftProblems(doc, example.doc, example.name, 'env', basename(path)));
+      const example = firstOf(siblings, ENV_TEMPLATE_NAMES);
+      if (example) problems.push(...driftProblems(doc, example.doc, example.fileName, 'env', basename(path)));
       // One key per environment: the other environments' files beside this one.
-      const others = (await envFilesIn(dir, this.read)).filter(f => f.path !== path).map(f => ({ fileName: f.fileName, doc: readDotenv(f.text) }));
-      problems.push(...sharedSecretProblems(doc, basename(path), others, (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value))));
+      problems.push(...sharedSecretProblems(doc, basename(path), siblings, (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value))));
     }
     return problems.map(p => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
@@ -83,13 +81,13 @@ export class DotenvCheck {
     const { scanner } = await this.folders.resolve(document.uri);
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
     const path = URI.parse(document.uri).fsPath;
-    const example = await this.firstOf(dirname(path), TEMPLATES);
+    const example = firstOf(await envFilesIn(dirname(path), this.read), ENV_TEMPLATE_NAMES);
     const entry = readDotenv(document.getText()).entries.filter(e => e.name === name).at(-1);
     if (!name || !example || !entry) return [];
     const finding = scanner.scan(`${name}=${entry.value}`)[0];
     const edit = appendVariable(example.text, name, finding ? examplePlaceholder(finding) : '');
     const workspaceEdit = await toWorkspaceEdit([{ path: example.path, create: false, edits: [edit] }], this.documents, this.read);
-    return [{ title: `Add ${name} to ${example.name}`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit }];
+    return [{ title: `Add ${name} to ${example.fileName}`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit }];
   }
 
   /** "Remove this line" for a name set again below; "Write as NAME=value" for a separator dotenv cannot read. */
@@ -134,16 +132,18 @@ export class DotenvCheck {
     return [{ title: plan.title, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit }];
   }
 
-  private async firstOf(dir: string, names: readonly string[]): Promise<{ name: string; path: string; text: string; doc: DotenvText } | undefined> {
-    for (const name of names) {
-      const path = join(dir, name);
-      // On disk first: an editor can keep a deleted file's text for a while. Then as the editor has it.
-      if (!existsSync(path)) continue;
-      const text = await this.read(path);
-      if (text !== undefined) return { name, path, text, doc: readDotenv(text) };
-    }
-    return undefined;
+}
+
+/**
+ * The first of `names` among the files of a folder: on disk (`envFilesIn` lists the folder, so an
+ * editor that keeps a deleted file's text does not count), with the text as the editor has it.
+ */
+function firstOf<F extends EnvFile>(files: readonly F[], names: readonly string[]): F | undefined {
+  for (const name of names) {
+    const file = files.find(f => f.fileName === name);
+    if (file) return file;
   }
+  return undefined;
 }
 
 /** What a rule calls the value, if it is a secret: the scanner reads the line as a dotenv line. */

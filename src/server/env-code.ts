@@ -5,17 +5,17 @@ import { URI } from 'vscode-uri';
 import { maskSecret } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL } from '../core/dotenv/checks';
 import { readDotenv } from '../core/dotenv/entries';
+import { endsAsTemplate } from '../core/dotenv/templates';
 import { loggedEnvFix, loggedEnvMessage, loggedEnvValues } from '../core/env-code/logging';
 import { envReadAt, envReadContext } from '../core/env-code/reads';
-import { languageOf } from '../core/fix/language';
+import { languageOf, type Lang } from '../core/fix/language';
 import { envFilesFor, type EnvFile } from '../node/env-files';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader } from './code-actions/workspace-edit';
 import type { Folders } from './folders';
 
 /** Warnings on code that writes env values to logs: a secret by name, or the whole environment. */
-export function loggedEnvDiagnostics(document: TextDocument): Diagnostic[] {
-  const lang = languageOf(URI.parse(document.uri).path, document.languageId);
+export function loggedEnvDiagnostics(document: TextDocument, lang: Lang): Diagnostic[] {
   return loggedEnvValues(document.getText(), lang).map(logged => ({
     range: { start: document.positionAt(logged.start), end: document.positionAt(logged.end) },
     severity: DiagnosticSeverity.Warning,
@@ -97,7 +97,7 @@ export class EnvCode {
     const files: EnvFile[] = await envFilesFor(path.fsPath, folder, this.read);
     for (const file of files) {
       const label = folder ? relative(folder, file.path) : basename(file.path);
-      const template = /\.(?:example|sample|template)$/i.test(file.fileName);
+      const template = endsAsTemplate(file.fileName);
       for (const [name, value] of new Map(readDotenv(file.text).entries.map(e => [e.name, e.value]))) {
         const list = defined.get(name) ?? [];
         list.push({ label, value, template });

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, type Finding } from '../core';
 import { baselineMatcher, secretFingerprint } from '../node/baseline';
+import { endsAsTemplate } from '../core/dotenv/templates';
 import { languageOf } from '../core/fix/language';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code/client-side';
@@ -103,22 +104,26 @@ export class Validator {
     }
     const excluded =
       scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
-    // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
-    const envFile = isEnvFile(URI.parse(uri).path, document.languageId);
     const path = URI.parse(uri).path;
-    const template = isTemplate(path);
-    const browser = envFile ? undefined : clientSideReason(path, document.getText());
-    const diagnostics: Diagnostic[] =
-      settings.enable && !excluded && !envFile
-        ? notBaselined(scope, uri, document.getText()).map(f => {
-            const d = toDiagnostic(document, f, browser);
-            return template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d;
-          })
-        : [];
-    // Code that logs env values.
-    if (settings.enable && !excluded && !envFile) diagnostics.push(...loggedEnvDiagnostics(document));
+    const lang = languageOf(path, document.languageId);
+    const checked = settings.enable && !excluded;
+    const diagnostics: Diagnostic[] = [];
+    // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
+    if (checked && !isEnvFile(path, document.languageId)) {
+      const text = document.getText();
+      const findings = notBaselined(scope, uri, text);
+      // Whether the file reaches the browser is asked only when there is a finding to say it of.
+      const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
+      const template = isTemplate(path);
+      for (const f of findings) {
+        const d = toDiagnostic(document, f, browser);
+        diagnostics.push(template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d);
+      }
+      // Code that logs env values.
+      diagnostics.push(...loggedEnvDiagnostics(document, lang));
+    }
     // Environment files, templates included, get the .env health checks.
-    if (settings.enable && !excluded && languageOf(URI.parse(uri).path, document.languageId) === 'dotenv') {
+    if (checked && lang === 'dotenv') {
       diagnostics.push(...(await this.dotenv.diagnostics(document)));
     }
     // One publish per document: a config file's own problems travel with its findings.
@@ -155,5 +160,5 @@ function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
 
 /** A `.env` file that holds real values: not the committed templates (`.env.example`, `.sample`, `.template`). */
 export function isEnvFile(path: string, languageId: string): boolean {
-  return languageOf(path, languageId) === 'dotenv' && !/\.(?:example|sample|template)$/i.test(path);
+  return languageOf(path, languageId) === 'dotenv' && !endsAsTemplate(path);
 }
