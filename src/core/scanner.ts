@@ -310,7 +310,6 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   return findings;
 }
 
-
 /** The match with the secret replaced by the mask, cut to a readable length. */
 function contextMask(text: string, c: Candidate): string {
   const shown = text.slice(c.matchStart, c.start) + MASK + text.slice(c.end, c.matchEnd);

@@ -22,13 +22,6 @@ const COMMENT_ONLY = /^[ \t]*(?:\/\/|#|--|;|\/\*|\*|<!--|%|'|REM\b)/;
 /** A word every form contains: lines without one cost an `includes` each. */
 const HINTS = ['secret-safe-ignore', 'gitleaks:allow', 'trufflehog:ignore', 'allowlist', 'secretlint-disable'];
 
-const ANY_HINT = new RegExp(HINTS.join('|'));
-
-/** Whether a text holds any suppression comment at all; most do not, and skip the per-line checks. */
-export function mayHoldSuppressions(text: string): boolean {
-  return ANY_HINT.test(text);
-}
-
 /**
  * Whether a finding of `ruleId` on `line` is suppressed by a comment on it or on `previousLine`.
  * `today` is `YYYY-MM-DD`; a suppression whose `until` date is before it no longer applies.

@@ -22,8 +22,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
   let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));
   for (const worker of workers) {
-    worker.on('message', (reply: WorkerReply | 'ready') => {
-      if (reply === 'ready') return;
+    worker.on('message', (reply: WorkerReply) => {
       const { id, error } = reply;
       load.set(worker, load.get(worker)! - 1);
       const job = waiting.get(id)!;

@@ -4,9 +4,8 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findProjectConfig } from './project-config';
-import { decodeText } from './read-text';
+import { decodeText, type SkipReason } from './read-text';
 import { scannerFor } from './rule-set';
-import type { SkipReason } from './read-text';
 import { scanText, type FingerprintedFinding } from './scan-files';
 
 export interface WorkerJob {
@@ -47,7 +46,6 @@ void findProjectConfig(cwd).then(config => {
       parentPort!.postMessage({ id, results, error: (error as Error).message } satisfies WorkerReply);
     }
   });
-  parentPort!.postMessage('ready');
 });
 
 /**
