@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
@@ -18,15 +19,46 @@ export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolea
  * cannot re-include a file inside an ignored folder). `exclude` prunes further.
  */
 export async function* walkFiles(root: string, exclude: ExcludeTest = () => false): AsyncGenerator<string> {
-  yield* walk(root, root, [], exclude);
+  // One generator and a stack of folders, not a generator per folder: each path would otherwise
+  // climb through one delegating generator per level, and node_modules trees are deep.
+  const stack = [{ next: 0, kept: await keptIn(root, root, list(root), [], exclude) }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.kept.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const { path, listing } = top.kept.entries[top.next++];
+    if (listing) {
+      stack.push({ next: 0, kept: await keptIn(root, path, listing, top.kept.levels, exclude) });
+    } else {
+      yield path;
+    }
+  }
 }
 
-async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: ExcludeTest): AsyncGenerator<string> {
+/** A folder's entries, sorted by name, with its `.gitignore` text when it has one. */
+interface Listing {
+  entries: Dirent[];
+  gitignore?: string;
+}
+
+async function list(dir: string): Promise<Listing> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const here = entries.some(e => e.name === '.gitignore' && e.isFile())
-    ? [...levels, ignoreLevel(dir, join(dir, '.gitignore'), await readFile(join(dir, '.gitignore'), 'utf8'))]
-    : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hasIgnoreFile = entries.some(e => e.name === '.gitignore' && e.isFile());
+  return hasIgnoreFile ? { entries, gitignore: await readFile(join(dir, '.gitignore'), 'utf8') } : { entries };
+}
+
+/**
+ * What a folder holds that the walk keeps, in order, and the ignore rules in force inside it. Every
+ * subfolder kept starts being listed at once, while the files before it are handed on: listing one
+ * folder at a time left the scan's workers idle in trees of many small folders.
+ */
+async function keptIn(root: string, dir: string, listing: Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest): Promise<{ entries: Array<{ path: string; listing?: Promise<Listing> }>; levels: IgnoreLevel[] }> {
+  const { entries, gitignore } = await listing;
+  const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir, join(dir, '.gitignore'), gitignore)];
+  const kept: Array<{ path: string; listing?: Promise<Listing> }> = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const isDirectory = entry.isDirectory();
@@ -38,11 +70,14 @@ async function* walk(root: string, dir: string, levels: IgnoreLevel[], exclude: 
       continue;
     }
     if (isDirectory) {
-      yield* walk(root, path, here, exclude);
+      const sub = list(path);
+      sub.catch(() => undefined); // reported when the walk gets there; never unhandled if it stops first
+      kept.push({ path, listing: sub });
     } else {
-      yield path;
+      kept.push({ path });
     }
   }
+  return { entries: kept, levels: here };
 }
 
 function toPosix(p: string): string {

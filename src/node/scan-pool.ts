@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './scan-files';
-import type { WorkerJob, WorkerReply } from './scan-worker';
+import type { WorkerJob, WorkerReply, WorkerResults } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
 const BATCH = 48;
@@ -18,7 +18,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
   const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } }));
-  const waiting = new Map<number, { resolve(r: WorkerReply['results']): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { resolve(r: WorkerResults): void; reject(e: Error): void }>();
   let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));
   for (const worker of workers) {
@@ -28,7 +28,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
       const job = waiting.get(id)!;
       waiting.delete(id);
       if (error) job.reject(new Error(error));
-      else job.resolve(reply.results);
+      else job.resolve(JSON.parse(reply.results) as WorkerResults);
     });
     worker.on('error', error => {
       // A worker that fails (at start-up, say) fails the scan: no batch waits on it forever.
@@ -42,7 +42,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
     const worker = [...load].sort((a, b) => a[1] - b[1])[0][0];
     load.set(worker, load.get(worker)! + 1);
     const id = nextId++;
-    return new Promise<WorkerReply['results']>((resolve, reject) => {
+    return new Promise<WorkerResults>((resolve, reject) => {
       if (failed) return reject(failed);
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, files } satisfies WorkerJob);
@@ -53,15 +53,36 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
       return results;
     });
   };
-  const inFlight: Array<Promise<FileResult[] | Error>> = [];
-  const take = async (): Promise<FileResult[]> => {
-    const r = await inFlight.shift()!;
-    if (r instanceof Error) throw r;
-    return r;
-  };
+  // Batches in the order they were sent, each with its outcome once its worker replied. Results
+  // leave in that order, but a slow batch at the head does not stop the others: up to `busy`
+  // batches are with the workers at once, and up to `held` wait, done, for the head.
+  const inFlight: Array<{ done: boolean; outcome: Promise<FileResult[] | Error> }> = [];
+  const busy = threads * 3;
+  const held = threads * 32;
+  let outstanding = 0;
+  let settled: (() => void) | undefined;
   const dispatch = (batch: string[]): void => {
-    inFlight.push(send(batch).catch((e: Error) => e));
+    outstanding++;
+    const entry = { done: false, outcome: send(batch).catch((e: Error) => e) };
+    void entry.outcome.then(() => {
+      entry.done = true;
+      outstanding--;
+      settled?.();
+    });
+    inFlight.push(entry);
   };
+  const nextSettled = (): Promise<void> => new Promise(resolve => (settled = resolve));
+  async function* drain(until: () => boolean): AsyncGenerator<FileResult> {
+    while (!until()) {
+      if (inFlight.length > 0 && inFlight[0].done) {
+        const r = await inFlight.shift()!.outcome;
+        if (r instanceof Error) throw r;
+        yield* r;
+      } else {
+        await nextSettled();
+      }
+    }
+  }
   try {
     let batch: string[] = [];
     for await (const path of paths) {
@@ -69,11 +90,12 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
       if (batch.length === BATCH) {
         dispatch(batch);
         batch = [];
-        if (inFlight.length >= threads * 3) yield* await take();
+        // Hand on what is ready, and wait only while the workers are full or too much is held.
+        yield* drain(() => outstanding < busy && inFlight.length < held && !(inFlight.length > 0 && inFlight[0].done));
       }
     }
     if (batch.length > 0) dispatch(batch);
-    while (inFlight.length > 0) yield* await take();
+    yield* drain(() => inFlight.length === 0);
   } finally {
     await Promise.all(workers.map(w => w.terminate()));
   }

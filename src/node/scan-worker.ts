@@ -13,13 +13,17 @@ export interface WorkerJob {
   files: string[];
 }
 
+/** What a job found: the files with something to say, by their index in the job. */
+export type WorkerResults = Array<[index: number, outcome: { skipped: SkipReason } | { findings: FingerprintedFinding[] }]>;
+
 export interface WorkerReply {
   id: number;
   /**
-   * Only the files with something to say, by their index in the job: most files have no finding,
-   * and a reply that names none of them costs far less to copy between threads.
+   * Only the files with something to say, by their index in the job (most files have no finding,
+   * and a reply that names none of them costs far less to copy between threads), as JSON: one
+   * string crosses threads several times faster than the same findings as objects.
    */
-  results: Array<[index: number, outcome: { skipped: SkipReason } | { findings: FingerprintedFinding[] }]>;
+  results: string;
   /** A file that could not be read: the message, for the main thread to throw. */
   error?: string;
 }
@@ -29,7 +33,7 @@ const { cwd, maxFileBytes } = workerData as { cwd: string; maxFileBytes: number 
 void findProjectConfig(cwd).then(config => {
   const scanner = scannerFor(config.config);
   parentPort!.on('message', ({ id, files }: WorkerJob) => {
-    const results: WorkerReply['results'] = [];
+    const results: WorkerResults = [];
     try {
       files.forEach((file, index) => {
         const bytes = readUpTo(file, maxFileBytes);
@@ -41,16 +45,20 @@ void findProjectConfig(cwd).then(config => {
         const findings = scanText(scanner, text, true);
         if (findings.length > 0) results.push([index, { findings }]);
       });
-      parentPort!.postMessage({ id, results } satisfies WorkerReply);
+      parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
-      parentPort!.postMessage({ id, results, error: (error as Error).message } satisfies WorkerReply);
+      parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
     }
   });
 });
 
+/** Reused for every file that fits, which is nearly all: a buffer per file costs more than its read. */
+const shared = Buffer.allocUnsafe(1 << 20);
+
 /**
  * A file's bytes, read synchronously (this thread does nothing else, and that costs far less per
- * file) through one descriptor: open, the size from it, one read. Larger than `max`: not read.
+ * file) through one descriptor. A file that fits the shared buffer takes one read, and its bytes
+ * are a view of that buffer, valid until the next call. Larger than `max`: not read.
  */
 function readUpTo(file: string, max: number): Buffer | 'too-large' | 'unreadable' {
   let fd: number;
@@ -60,15 +68,16 @@ function readUpTo(file: string, max: number): Buffer | 'too-large' | 'unreadable
     return 'unreadable'; // removed or locked since the walk listed it
   }
   try {
+    const want = Math.min(shared.length, max + 1);
+    const first = readSync(fd, shared, 0, want, null);
+    if (first > max) return 'too-large';
+    // A regular file's read comes back short only at its end.
+    if (first < want) return shared.subarray(0, first);
     const size = fstatSync(fd).size;
     if (size > max) return 'too-large';
-    // One byte more than the size, to notice a file that grew since.
-    const buffer = Buffer.allocUnsafe(size + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length <= size) return buffer.subarray(0, length);
-    const whole = readFileSync(file); // it grew: all of it, or nothing if it is now too large
-    return whole.length > max ? 'too-large' : whole;
+    // The rest, from where the first read stopped, to the end (the file may have grown since).
+    const bytes = Buffer.concat([shared.subarray(0, first), readFileSync(fd)]);
+    return bytes.length > max ? 'too-large' : bytes;
   } catch {
     return 'unreadable';
   } finally {

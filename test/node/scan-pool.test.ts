@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { scanOnWorkers } from '../../src/node/scan-pool';
+import { join } from 'node:path';
+import type { FileResult } from '../../src/node/scan-files';
+import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan-pool';
+import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('scan worker pool', () => {
@@ -12,6 +15,38 @@ describe('scan worker pool', () => {
       await assert.rejects(async () => {
         for await (const _ of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 1e6, workerScript: `${dir.path}/broken-worker.js`, threads: 2 })) void _;
       }, /cannot load the rules/);
+    } finally {
+      dir.dispose();
+    }
+  });
+
+  it('reads every file whole, in the order given: small ones, ones larger than its read buffer, and the ones it skips', async () => {
+    const filler = 'const unrelated = compute(1, 2);\n';
+    const late = fake.github();
+    const big = filler.repeat(Math.ceil(3e6 / filler.length)) + `const token = '${late}';\n`;
+    const files: Record<string, string | Buffer> = {
+      'big.js': big,
+      'over-limit.js': filler.repeat(Math.ceil(5e6 / filler.length)),
+      'binary.bin': Buffer.from([1, 2, 0, 3, 4]),
+    };
+    for (let i = 0; i < 300; i++) files[`small-${i}.js`] = i % 7 === 0 ? `export const key = '${fake.awsKeyId()}';\n` : filler;
+    const dir = tempDir(files);
+    try {
+      const order = ['big.js', ...Array.from({ length: 150 }, (_, i) => `small-${i}.js`), 'over-limit.js', 'gone.js', 'binary.bin', ...Array.from({ length: 150 }, (_, i) => `small-${150 + i}.js`)];
+      async function* paths() {
+        for (const name of order) yield join(dir.path, name);
+      }
+      const results: FileResult[] = [];
+      for await (const r of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node')), threads: 2 })) results.push(r);
+      assert.deepEqual(results.map(r => r.file), order.map(name => join(dir.path, name)));
+      const byName = new Map(results.map(r => [r.file.slice(dir.path.length + 1), r]));
+      const bigResult = byName.get('big.js')!;
+      assert.ok('findings' in bigResult && bigResult.findings.length === 1, 'the key at the end of a 3 MB file is found');
+      assert.equal(bigResult.findings[0].ruleId, 'github-pat');
+      assert.equal(bigResult.findings[0].line, big.split('\n').length - 2);
+      assert.deepEqual(['over-limit.js', 'gone.js', 'binary.bin'].map(n => (byName.get(n) as { skipped?: string }).skipped), ['too-large', 'unreadable', 'binary']);
+      const flagged = results.filter(r => 'findings' in r && r.findings.length > 0).map(r => r.file.slice(dir.path.length + 1));
+      assert.deepEqual(flagged, ['big.js', ...order.filter(n => /^small-\d+\.js$/.test(n) && Number(/\d+/.exec(n)![0]) % 7 === 0)]);
     } finally {
       dir.dispose();
     }
