@@ -4,6 +4,7 @@ import { KeywordAutomaton } from './keyword-automaton';
 import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
+import { captureGroupCount } from './regex-safety';
 import { checkSuppression, isoDate } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 
@@ -63,7 +64,7 @@ const BINARY_PROBE = 8000;
 export function createScanner(rules: readonly Rule[], options: ScannerOptions = {}): Scanner {
   const compiled: CompiledRule[] = rules.map((rule, rank) => {
     // Match indices cost an allocation per match; only patterns with groups need them.
-    const indices = countGroups(rule.pattern) > 0 ? 'd' : '';
+    const indices = captureGroupCount(rule.pattern.source) > 0 ? 'd' : '';
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (rule.anchored ? 'y' : 'g') + indices;
     const near = rule.near ? { table: nearTable(rule.near.chars, rule.near.through), within: rule.near.within } : undefined;
     return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}) };
@@ -71,8 +72,14 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
   const automaton = new KeywordAutomaton(keywords);
   // For each keyword: the anchored rules to try where it occurs, and the other rules it wakes.
-  const anchoredBy = keywords.map(k => Int32Array.from(compiled.flatMap((c, i) => (c.rule.anchored && c.rule.keywords.includes(k) ? [i] : []))));
-  const wakes = keywords.map(k => Int32Array.from(compiled.flatMap((c, i) => (!c.rule.anchored && c.rule.keywords.includes(k) ? [i] : []))));
+  const keywordId = new Map(keywords.map((k, id) => [k, id]));
+  const anchoredLists: number[][] = keywords.map(() => []);
+  const wakeLists: number[][] = keywords.map(() => []);
+  compiled.forEach((c, i) => {
+    for (const k of new Set(c.rule.keywords)) (c.rule.anchored ? anchoredLists : wakeLists)[keywordId.get(k)!].push(i);
+  });
+  const anchoredBy = anchoredLists.map(list => Int32Array.from(list));
+  const wakes = wakeLists.map(list => Int32Array.from(list));
   const allowlistValues = options.allowlistValues ?? [];
   // Reused across scans: a scanner serves one document at a time.
   const buffer = { hits: new Int32Array(4096) };
@@ -152,14 +159,10 @@ function nearby(text: string, at: number, near: CompiledRule['near']): boolean {
   return false;
 }
 
-/** The number of capture groups in a pattern. */
-function countGroups(pattern: RegExp): number {
-  return (new RegExp(`${pattern.source}|`, pattern.flags.replace(/[gyd]/g, '')).exec('') ?? []).length - 1;
-}
-
 function looksBinary(text: string): boolean {
-  // Searching backwards from the probe's end bounds the search, natively.
-  return text.lastIndexOf('\u0000', BINARY_PROBE - 1) >= 0;
+  // A forward search is a native memchr; a backward one, bounded at the probe, walks in JS-like
+  // steps and cost a tenth of a whole scan. A slice of a flat string is a view, not a copy.
+  return (text.length > BINARY_PROBE ? text.slice(0, BINARY_PROBE) : text).indexOf('\u0000') >= 0;
 }
 
 /** Runs a whole-text rule over the text. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_RULES, createScanner } from '../../src/core';
-import { unboundedQuantifiers } from '../../src/core/regex-safety';
+import { captureGroupCount, unboundedQuantifiers } from '../../src/core/regex-safety';
 import { gen } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
@@ -22,6 +22,14 @@ describe('built-in rules', () => {
       }
       assert.match(rule.envVar, /^[A-Z][A-Z0-9_]*$/, rule.id);
       assert.deepEqual(unboundedQuantifiers(rule.pattern.source), [], `${rule.id} has unbounded quantifiers`);
+    }
+  });
+
+  it('count their capture groups from the source as the regex engine does', () => {
+    const engine = (source: string) => (new RegExp(`${source}|`).exec('') ?? []).length - 1;
+    const tricky = [String.raw`\(a\)`, String.raw`[(](b)`, String.raw`(?:x)(?=y)(?!z)(?<=w)(?<!v)`, String.raw`(?<name>a)(b)`, String.raw`[\]()](c)`, String.raw`((a)|(b))`];
+    for (const source of [...BUILTIN_RULES.map(r => r.pattern.source), ...tricky]) {
+      assert.equal(captureGroupCount(source), engine(source), source.slice(0, 60));
     }
   });
 
