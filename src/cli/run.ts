@@ -140,7 +140,8 @@ async function collect(
       continue;
     }
     out.scanned++;
-    for (const finding of result.findings) emit({ file: rel(result.file), finding });
+    const file = result.findings.length > 0 ? rel(result.file) : '';
+    for (const finding of result.findings) emit({ file, finding });
   }
   return out;
 }

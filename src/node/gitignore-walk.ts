@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
 
 /**
@@ -21,20 +21,27 @@ export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolea
 export async function* walkFiles(root: string, exclude: ExcludeTest = () => false): AsyncGenerator<string> {
   // One generator and a stack of folders, not a generator per folder: each path would otherwise
   // climb through one delegating generator per level, and node_modules trees are deep.
-  const stack = [{ next: 0, kept: await keptIn(root, root, list(root), [], exclude) }];
+  const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, list(root), [], exclude) }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.next === top.kept.entries.length) {
       stack.pop();
       continue;
     }
-    const { path, listing } = top.kept.entries[top.next++];
+    const { path, rel, listing } = top.kept.entries[top.next++];
     if (listing) {
-      stack.push({ next: 0, kept: await keptIn(root, path, listing, top.kept.levels, exclude) });
+      stack.push({ next: 0, kept: await keptIn({ path, rel }, listing, top.kept.levels, exclude) });
     } else {
       yield path;
     }
   }
+}
+
+/** A path the walk keeps, relative to its root too (`/`-separated), and its listing if a folder. */
+interface Kept {
+  path: string;
+  rel: string;
+  listing?: Promise<Listing>;
 }
 
 /** A folder's entries, sorted by name, with its `.gitignore` text when it has one. */
@@ -55,31 +62,30 @@ async function list(dir: string): Promise<Listing> {
  * subfolder kept starts being listed at once, while the files before it are handed on: listing one
  * folder at a time left the scan's workers idle in trees of many small folders.
  */
-async function keptIn(root: string, dir: string, listing: Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest): Promise<{ entries: Array<{ path: string; listing?: Promise<Listing> }>; levels: IgnoreLevel[] }> {
+async function keptIn(dir: { path: string; rel: string }, listing: Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
   const { entries, gitignore } = await listing;
-  const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir, join(dir, '.gitignore'), gitignore)];
-  const kept: Array<{ path: string; listing?: Promise<Listing> }> = [];
+  const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir.path, join(dir.path, '.gitignore'), gitignore)];
+  const kept: Kept[] = [];
+  // Paths are built by appending names (what `join` gives for a plain name, without its cost).
+  const prefix = dir.path === '.' ? '' : dir.path.endsWith(sep) ? dir.path : dir.path + sep;
+  const relPrefix = dir.rel === '' ? '' : `${dir.rel}/`;
   for (const entry of entries) {
-    const path = join(dir, entry.name);
     const isDirectory = entry.isDirectory();
     if ((isDirectory && SKIPPED_FOLDERS.has(entry.name)) || !(isDirectory || entry.isFile())) {
       continue;
     }
-    const rel = toPosix(relative(root, path));
-    if (isIgnored(here, path, isDirectory) || exclude(rel, isDirectory)) {
+    const path = prefix + entry.name;
+    const rel = relPrefix + entry.name;
+    if ((here.length > 0 && isIgnored(here, path, isDirectory)) || exclude(rel, isDirectory)) {
       continue;
     }
     if (isDirectory) {
       const sub = list(path);
       sub.catch(() => undefined); // reported when the walk gets there; never unhandled if it stops first
-      kept.push({ path, listing: sub });
+      kept.push({ path, rel, listing: sub });
     } else {
-      kept.push({ path });
+      kept.push({ path, rel });
     }
   }
   return { entries: kept, levels: here };
-}
-
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
 }

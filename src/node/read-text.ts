@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, stat } from 'node:fs';
 
 /** Why a file was not scanned: binary, over the size limit, or gone or unreadable when its turn came. */
@@ -30,6 +31,8 @@ export function decodeText(bytes: Buffer): string | 'binary' {
   if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
     return 'binary';
   }
+  // Most source files are ASCII, which reads as Latin-1 byte for byte, at twice the speed.
+  if (isAscii(bytes)) return bytes.toString('latin1');
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

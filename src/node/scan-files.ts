@@ -42,7 +42,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
-        yield* walkFiles(path, rel => isAllowlisted(resolve(path, rel)));
+        yield* walkFiles(path, options.config.config.allowlistPaths.length === 0 ? undefined : rel => isAllowlisted(resolve(path, rel)));
       } else if (!isAllowlisted(path)) {
         yield path;
       }

@@ -57,7 +57,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
   // leave in that order, but a slow batch at the head does not stop the others: up to `busy`
   // batches are with the workers at once, and up to `held` wait, done, for the head.
   const inFlight: Array<{ done: boolean; outcome: Promise<FileResult[] | Error> }> = [];
-  const busy = threads * 3;
+  const busy = threads * 8;
   const held = threads * 32;
   let outstanding = 0;
   let settled: (() => void) | undefined;
