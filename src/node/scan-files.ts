@@ -1,14 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { createPathMatcher, type Finding, type Scanner } from '../core';
-import { secretFingerprint } from './baseline';
-import { walkFiles } from './gitignore-walk';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createPathMatcher, type Scanner } from '../core';
+import { walkFiles, type ExcludeTest } from './gitignore-walk';
 import type { LoadedConfig } from './project-config';
 import { readTextFile, type SkipReason } from './read-text';
+import { scanText, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
 
-/** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
-export type FingerprintedFinding = Finding & { fingerprint: string };
+export { scanText, type FingerprintedFinding };
 
 /** What scanning one file gave. */
 export type FileResult =
@@ -38,11 +37,19 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     const rel = relative(options.config.root, absolute);
     return !rel.startsWith('..') && rel !== '' && allowlisted(rel);
   };
+  // The walk gives paths relative to the folder walked: the allowlist's, relative to the project,
+  // are those with the folder's own path before them (none when the folder lies outside it).
+  const allowlistedBelow = (folder: string): ExcludeTest | undefined => {
+    const base = relative(options.config.root, folder);
+    if (options.config.config.allowlistPaths.length === 0 || base.startsWith('..') || isAbsolute(base)) return undefined;
+    const prefix = base === '' ? '' : `${base.split(sep).join('/')}/`;
+    return rel => allowlisted(prefix + rel);
+  };
   async function* files(): AsyncGenerator<string> {
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
-        yield* walkFiles(path, options.config.config.allowlistPaths.length === 0 ? undefined : rel => isAllowlisted(resolve(path, rel)));
+        yield* walkFiles(path, allowlistedBelow(path));
       } else if (!isAllowlisted(path)) {
         yield path;
       }
@@ -84,9 +91,4 @@ async function scanFile(file: string, { scanner, maxFileBytes }: ScanFilesOption
     return { file, skipped: text };
   }
   return { file, findings: scanText(scanner, text, true) };
-}
-
-/** Scans text (a file, a staged blob, standard input) and fingerprints each finding. `checkedText`: it came through `decodeText`, which ruled out binary already. */
-export function scanText(scanner: Scanner, text: string, checkedText = false): FingerprintedFinding[] {
-  return scanner.scan(text, { checkedText }).map(f => ({ ...f, fingerprint: secretFingerprint(f.ruleId, text.slice(f.start, f.end)) }));
 }

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './scan-files';
-import type { WorkerJob, WorkerReply, WorkerResults } from './scan-worker';
+import type { BatchResults } from './scan-batch';
+import type { WorkerJob, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
 const BATCH = 48;
@@ -18,7 +19,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
   const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } }));
-  const waiting = new Map<number, { resolve(r: WorkerResults): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();
   let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));
   for (const worker of workers) {
@@ -28,7 +29,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
       const job = waiting.get(id)!;
       waiting.delete(id);
       if (error) job.reject(new Error(error));
-      else job.resolve(JSON.parse(reply.results) as WorkerResults);
+      else job.resolve(JSON.parse(reply.results) as BatchResults);
     });
     worker.on('error', error => {
       // A worker that fails (at start-up, say) fails the scan: no batch waits on it forever.
@@ -42,7 +43,7 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cw
     const worker = [...load].sort((a, b) => a[1] - b[1])[0][0];
     load.set(worker, load.get(worker)! + 1);
     const id = nextId++;
-    return new Promise<WorkerResults>((resolve, reject) => {
+    return new Promise<BatchResults>((resolve, reject) => {
       if (failed) return reject(failed);
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, files } satisfies WorkerJob);

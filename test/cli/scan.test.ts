@@ -134,6 +134,20 @@ describe('secret-safe scan (CLI)', () => {
     assert.equal(r.status, 0, r.stdout);
   });
 
+  it('matches allowlisted paths against the project root when a subfolder is scanned', () => {
+    dir = tempDir({
+      'packages/app/fixtures/k.ts': fake.anthropic(),
+      'packages/app/src/k.ts': fake.anthropic(),
+      'fixtures/k.ts': fake.anthropic(),
+      '.secret-safe.json': '{ "allowlist": { "paths": ["packages/app/fixtures/**"] } }',
+    });
+    for (const threads of ['1', '2']) {
+      const r = cli(['scan', 'packages/app', '--format', 'json', '--threads', threads], dir.path);
+      assert.equal(r.status, 1, r.stderr);
+      assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map(f => f.file), ['packages/app/src/k.ts'], `--threads ${threads}`);
+    }
+  });
+
   it('reports a broken config file with its line and still scans with the built-in rules', () => {
     dir = tempDir({ '.secret-safe.json': '{\n  "disabledRules": [,]\n}', 'a.ts': fake.anthropic() });
     const r = cli(['scan', '.'], dir.path);
