@@ -3,10 +3,23 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './scan-files';
 import type { BatchResults } from './scan-batch';
-import type { WorkerJob, WorkerReply } from './scan-worker';
+import type { WorkerData, WorkerJob, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
 const BATCH = 48;
+
+export interface ScanPoolOptions {
+  /** The folder whose config the workers load. */
+  cwd: string;
+  /**
+   * Which config: the nearest one up to the repository root, as the CLI finds it (the default), or
+   * only `cwd`'s own, as the editor's workspace folders have it.
+   */
+  config?: WorkerData['config'];
+  maxFileBytes: number;
+  workerScript: string;
+  threads?: number;
+}
 
 /**
  * Scans files on every core: one worker thread per core reads and scans batches of paths while
@@ -14,11 +27,11 @@ const BATCH = 48;
  * ready, so a report can stream; at most a few batches per worker are in flight, so memory stays
  * bounded however many files there are.
  */
-export async function* scanOnWorkers(paths: AsyncIterable<string>, options: { cwd: string; maxFileBytes: number; workerScript: string; threads?: number }): AsyncGenerator<FileResult> {
+export async function* scanOnWorkers(paths: AsyncIterable<string>, options: ScanPoolOptions): AsyncGenerator<FileResult> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
-  const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes } }));
+  const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config } satisfies WorkerData }));
   const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();
   let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));

@@ -2,7 +2,7 @@
 // as its own bundle (dist/scan-worker.js), started by scan-pool.ts with the project's folder; it
 // loads the same config there, so custom rules (which hold functions) never cross threads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { findProjectConfig } from './project-config';
+import { findProjectConfig, loadProjectConfig } from './project-config';
 import { scannerFor } from './rule-set';
 import { scanBatch } from './scan-batch';
 
@@ -19,9 +19,16 @@ export interface WorkerReply {
   error?: string;
 }
 
-const { cwd, maxFileBytes } = workerData as { cwd: string; maxFileBytes: number };
+export interface WorkerData {
+  cwd: string;
+  maxFileBytes: number;
+  /** `nearest`: the config found from `cwd` up to the repository root; `own`: only `cwd`'s own file. */
+  config?: 'nearest' | 'own';
+}
 
-void findProjectConfig(cwd).then(config => {
+const { cwd, maxFileBytes, config: which } = workerData as WorkerData;
+
+void (which === 'own' ? loadProjectConfig(cwd) : findProjectConfig(cwd)).then(config => {
   const scanner = scannerFor(config.config);
   parentPort!.on('message', ({ id, files }: WorkerJob) => {
     try {

@@ -143,6 +143,20 @@ describe('language server over stdio: Scan Workspace', function () {
     assert.equal(result.findings, 3, 'the nested folder once, its fixtures allowlisted by its own config');
   });
 
+  it("uses the folder's own config, as the open files' diagnostics do, not one in a parent folder", async () => {
+    const key = fake.anthropic();
+    dir = tempDir({
+      '.secret-safe.json': '{ "disabledRules": ["anthropic-api-key"] }\n',
+      'app/src/a.ts': `const k = '${key}';\n`,
+    });
+    server = await ServerUnderTest.start({ folder: `${dir.path}/app` });
+    const result = await server.connection.sendRequest<Result>(SCAN, {});
+    assert.deepEqual(result.files.map(f => [f.relativePath, f.findings.map(x => x.ruleId)]), [['src/a.ts', ['anthropic-api-key']]]);
+    await server.open(uri('app/src/a.ts'), `const k = '${key}';\n`);
+    const opened = await server.diagnostics(uri('app/src/a.ts'), ds => ds.length > 0);
+    assert.deepEqual(opened.map(d => d.code), ['anthropic-api-key'], 'the open file agrees with the scan');
+  });
+
   it('stops when cancelled, and says so', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 4000; i++) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n`;
