@@ -117,8 +117,14 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
           const index = anchored[a];
           if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
             lastStart[index] = start;
-            const end = tryAt(compiled[index], text, start, allowlistValues, candidates);
-            if (end > doneUntil[index]) doneUntil[index] = end;
+            const veto = compiled[index].rule.vetoAt;
+            const end = veto === undefined ? -1 : veto(text, start + lengths[k]);
+            if (end >= 0) {
+              if (end > doneUntil[index]) doneUntil[index] = end;
+              continue;
+            }
+            const matchEnd = tryAt(compiled[index], text, start, allowlistValues, candidates);
+            if (matchEnd > doneUntil[index]) doneUntil[index] = matchEnd;
           }
         }
       }

@@ -80,6 +80,12 @@ export interface Rule {
    * secret, a Firebase config around a Google key. Returning undefined drops the match.
    */
   refine?: (match: MatchContext) => Refinement | undefined;
+  /**
+   * For anchored rules: a quick look at a keyword hit before the pattern runs. Returns where the
+   * match would reach at least when `refine` would drop it anyway (the scanner then skips the
+   * pattern, and this rule's other hits before that offset, as after a match), or -1 to run it.
+   */
+  vetoAt?: (text: string, keywordEnd: number) => number;
   examples: RuleExamples;
 }
 

@@ -74,3 +74,28 @@ describe('generic secrets in context', () => {
     assert.equal(scanner.scan(`token = "${human}"`).length, 0);
   });
 });
+
+describe('generic-secret: the quick look at a keyword before the pattern runs', () => {
+  // The same rules without the quick look: every hit runs the pattern and is judged after it.
+  const slow = createScanner(BUILTIN_RULES.map(r => (r.vetoAt ? { ...r, vetoAt: undefined } : r)));
+  const summary = (text: string, s = scanner) => s.scan(text).map(f => `${f.ruleId}@${f.start}-${f.end}`);
+
+  it('finds exactly what running and judging every match finds, over names that are labels, secrets, or both', () => {
+    const keywords = ['password', 'Passwd', 'pwd', 'secret', 'TOKEN', 'apiKey', 'api_key', 'API-KEY', 'auth_token', 'credential', 'credentials', 'CredentialS', 'client_secret', 'accessKey'];
+    const rests = ['', 'Key', '_name', 'Header', 's', 'sName', 'Type', '_hash', 'Value', '_secret', 'Ids', 'Storage_Key', '-field', 'Prod', '2', 'size', 'ize', '_' + 'x'.repeat(29), '_' + 'x'.repeat(30), 'NameSecret'];
+    const befores = ['', 'db', 'my_', 'public_', 'config.', 'x-'];
+    const shapes = [(n: string, v: string) => `${n} = "${v}"`, (n: string, v: string) => `const ${n}: string = '${v}';`, (n: string, v: string) => `${n}: ${v}\n`, (n: string, v: string) => `${n}=${v}\n`];
+    let lines = 0;
+    for (const k of keywords)
+      for (const rest of rests)
+        for (const before of befores)
+          for (const shape of shapes) {
+            const text = `// x\n${shape(before + k + rest, value())}\n`;
+            assert.deepEqual(summary(text), summary(text, slow), text);
+            lines++;
+          }
+    // And the cases it exists for are among them: labels the pattern matches and the judge drops.
+    assert.deepEqual(summary('tokenKey = "accessTokenStorageKey1"\n'), []);
+    assert.ok(lines > 6000);
+  });
+});

@@ -108,13 +108,40 @@ function judge(text: string, nameStart: number, nameEnd: number, keywordStart: n
 
 /** Judges the words around the keyword: what follows it (`Url`, `_hash`) and what precedes it (`public_`, `max_`). */
 function isSecretName(text: string, nameStart: number, keywordStart: number, keywordEnd: number, nameEnd: number): boolean {
-  const after = normalise(text.slice(keywordEnd, nameEnd)).split('_').filter(Boolean);
-  if (after.some(word => NOT_SECRET_AFTER.has(word) || NOT_SECRET_AFTER.has(word.replace(/s$/, '')))) {
+  if (hasLabelWord(text.slice(keywordEnd, nameEnd))) {
     return false;
   }
   // Only the last dotted part counts before the keyword: `config.api_key` is fine, `public_key` is not.
   const before = text.slice(nameStart, keywordStart).split(/[.\[\]]/).pop() ?? '';
   return !NOT_SECRET_BEFORE.test(normalise(before) + (before.length > 0 ? '_' : ''));
+}
+
+/** Whether the rest of a name after its keyword has a word that makes it a label or a setting (`Key`, `_name`, `Header`). */
+function hasLabelWord(rest: string): boolean {
+  return normalise(rest)
+    .split('_')
+    .some(word => word !== '' && (NOT_SECRET_AFTER.has(word) || NOT_SECRET_AFTER.has(word.replace(/s$/, ''))));
+}
+
+/**
+ * `generic-secret` at a keyword hit, before its pattern runs: the name's rest is the run of
+ * `[\w-]` after the keyword (the pattern's second group, which always takes all of it), so a
+ * label word there (`tokenKey`, `secret_name`) rejects the match as `isSecretName` would, without
+ * running the pattern and judging it. Most matches in code are such labels.
+ */
+function labelEnd(text: string, keywordEnd: number): number {
+  let from = keywordEnd;
+  // The pattern's `credentials?` takes an s after "credential".
+  if ((text.charCodeAt(from) | 0x20) === 0x73 && text.slice(from - 10, from).toLowerCase() === 'credential') from++;
+  let end = from;
+  while (end < text.length && end - from <= 30 && isNameChar(text.charCodeAt(end))) end++;
+  if (end === from || end - from > 30) return -1;
+  return hasLabelWord(text.slice(from, end)) ? end : -1;
+}
+
+/** `[\w-]` without the u flag: ASCII letters, digits, `_` and `-`. */
+function isNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
 }
 
 /** Walks left from `from` over the characters of a name (`db.password`, `$apiKey`, `@token`). */
@@ -223,6 +250,7 @@ export const genericRules: Rule[] = [
     severity: 'warning',
     confidence: 'low',
     refine: assignment,
+    vetoAt: labelEnd,
     examples: {
       positive: g => [
         `const dbPassword = "${examplePassword(g)}";`,
