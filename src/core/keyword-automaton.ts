@@ -10,8 +10,6 @@ export class KeywordAutomaton {
   /** Character code (below 128) to alphabet class while building; 0 is "any other character". */
   private readonly classOf = new Uint8Array(128);
   private readonly classes: number;
-  /** Next state for (state, class) while building: `delta[state * classes + class]`. */
-  private readonly delta: Int32Array;
   /**
    * The table the scan runs on: next state for (state, ASCII code) at `step[state * 128 + code]`,
    * code 0 standing for every non-ASCII character. States are stored pre-multiplied by 128, and a
@@ -63,49 +61,58 @@ export class KeywordAutomaton {
       ending[state].push(id);
     });
 
-    // Failure links, breadth first, folded into a complete transition table.
+    // Failure links, breadth first, folded into a complete transition table: a state's row starts
+    // as a copy of its failure state's row (complete already, being shallower), and its own
+    // children overwrite their classes. Written for the interpreter: it runs once, before any
+    // optimising compiler has looked at it.
     const states = children.length;
-    this.delta = new Int32Array(states * this.classes);
+    const classes = this.classes;
+    // Next state for (state, class): `delta[state * classes + class]`.
+    const delta = new Int32Array(states * classes);
     const fail = new Int32Array(states);
     const outputsOf: number[][] = ending.map(e => [...e]);
     const queue: number[] = [];
-    for (let cls = 0; cls < this.classes; cls++) {
-      const next = children[0].get(cls);
-      if (next !== undefined) {
-        this.delta[cls] = next;
-        fail[next] = 0;
-        queue.push(next);
-      }
+    for (const [cls, next] of children[0]) {
+      delta[cls] = next;
+      queue.push(next);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
+      const row = state * classes;
+      const failRow = fail[state] * classes;
       outputsOf[state].push(...outputsOf[fail[state]]);
-      for (let cls = 0; cls < this.classes; cls++) {
-        const next = children[state].get(cls);
-        if (next === undefined) {
-          this.delta[state * this.classes + cls] = this.delta[fail[state] * this.classes + cls];
-        } else {
-          this.delta[state * this.classes + cls] = next;
-          fail[next] = this.delta[fail[state] * this.classes + cls];
-          queue.push(next);
-        }
+      delta.copyWithin(row, failRow, failRow + classes);
+      for (const [cls, next] of children[state]) {
+        fail[next] = delta[failRow + cls];
+        delta[row + cls] = next;
+        queue.push(next);
       }
     }
-    this.outputStart = new Int32Array(states);
-    this.outputEnd = new Int32Array(states);
+    const outputStart = new Int32Array(states);
+    const outputEnd = new Int32Array(states);
+    this.outputStart = outputStart;
+    this.outputEnd = outputEnd;
     const flat: number[] = [];
     outputsOf.forEach((list, state) => {
-      this.outputStart[state] = flat.length;
+      outputStart[state] = flat.length;
       flat.push(...list);
-      this.outputEnd[state] = flat.length;
+      outputEnd[state] = flat.length;
     });
     this.outputs = Int32Array.from(flat);
-    this.step = new Int32Array(states * 128);
+    // Each state's row by class, as stored (pre-multiplied, NOT where keywords end), then spread
+    // over the 128 codes.
+    const step = new Int32Array(states * 128);
+    this.step = step;
+    const byClass = new Int32Array(classes);
+    const classOf = this.classOf;
     for (let state = 0; state < states; state++) {
-      for (let code = 0; code < 128; code++) {
-        const target = this.delta[state * this.classes + this.classOf[code]];
-        this.step[state * 128 + code] = this.outputEnd[target] > this.outputStart[target] ? ~(target * 128) : target * 128;
+      const row = state * classes;
+      for (let cls = 0; cls < classes; cls++) {
+        const target = delta[row + cls];
+        byClass[cls] = outputEnd[target] > outputStart[target] ? ~(target * 128) : target * 128;
       }
+      const base = state * 128;
+      for (let code = 0; code < 128; code++) step[base + code] = byClass[classOf[code]];
     }
     this.lengths = Int32Array.from(this.keywords, k => k.length);
     this.longest = Math.max(1, ...this.lengths);
