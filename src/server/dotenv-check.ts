@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import type { Scanner } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, sharedSecretProblems, type DotenvProblem } from '../core/dotenv/checks';
 import { readDotenv } from '../core/dotenv/entries';
-import { ENV_TEMPLATE_NAMES, isEnvTemplateName } from '../core/dotenv/templates';
+import { envNameOfTemplate, isEnvTemplateName, templateNamesFor } from '../core/dotenv/templates';
 import { removeEntryLines, rewriteSkippedLine } from '../core/dotenv/line-fixes';
 import type { TextEdit } from '../core/fix/text-edit';
 import { isCredentialName } from '../core/env-code/logging';
@@ -25,8 +25,11 @@ export function isTemplate(path: string): boolean {
   return isEnvTemplateName(basename(path));
 }
 
-/** The files a developer keeps real values in, beside the template. */
-const LOCAL_ENV = ['.env', '.env.local'];
+/** The files a template documents, beside it: `.env` and `.env.local` for `.env.example`, `.env.production` and its `.local` for `.env.production.example`. */
+function documentedBy(templateName: string): string[] {
+  const env = envNameOfTemplate(templateName);
+  return [env, `${env}.local`];
+}
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -54,10 +57,10 @@ export class DotenvCheck {
     // The env files beside this one, each read once (as the editor has them).
     const siblings = (await envFilesIn(dirname(path), this.read)).filter(f => f.path !== path).map(f => ({ ...f, doc: readDotenv(f.text) }));
     if (isTemplate(path)) {
-      const env = firstOf(siblings, LOCAL_ENV);
+      const env = firstOf(siblings, documentedBy(basename(path)));
       if (env) problems.push(...driftProblems(env.doc, doc, basename(path), 'example', env.fileName));
     } else {
-      const example = firstOf(siblings, ENV_TEMPLATE_NAMES);
+      const example = firstOf(siblings, templateNamesFor(basename(path)));
       if (example) problems.push(...driftProblems(doc, example.doc, example.fileName, 'env', basename(path)));
       // One key per environment: the other environments' files beside this one.
       problems.push(...sharedSecretProblems(doc, basename(path), siblings, (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value))));
@@ -81,7 +84,7 @@ export class DotenvCheck {
     const { scanner } = await this.folders.resolve(document.uri);
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
     const path = URI.parse(document.uri).fsPath;
-    const example = firstOf(await envFilesIn(dirname(path), this.read), ENV_TEMPLATE_NAMES);
+    const example = firstOf(await envFilesIn(dirname(path), this.read), templateNamesFor(basename(path)));
     const entry = readDotenv(document.getText()).entries.filter(e => e.name === name).at(-1);
     if (!name || !example || !entry) return [];
     const finding = scanner.scan(`${name}=${entry.value}`)[0];
@@ -107,13 +110,13 @@ export class DotenvCheck {
 
   /**
    * A real secret in a committed template is an error, and its fix puts a placeholder in its place
-   * and the value into the `.env` beside it.
+   * and the value into the env file the template documents, beside it (`.env` for `.env.example`).
    */
   exampleSecretDiagnostic(diagnostic: Diagnostic, path: string): Diagnostic {
     return {
       ...diagnostic,
       severity: DiagnosticSeverity.Error,
-      message: `${diagnostic.message} ${basename(path)} is a template meant to be committed: put a placeholder here and the real value in .env.`,
+      message: `${diagnostic.message} ${basename(path)} is a template meant to be committed: put a placeholder here and the real value in ${envNameOfTemplate(basename(path))}.`,
     };
   }
 
@@ -125,7 +128,7 @@ export class DotenvCheck {
     const finding = scanner.scan(document.getText()).find(f => f.ruleId === ruleId && f.start === start);
     if (!finding) return [];
     const dir = dirname(path.fsPath);
-    const targets = await findEnvTargets(path.fsPath, this.folders.folderOf(path.fsPath) ?? dir, this.read, join(dir, '.env'));
+    const targets = await findEnvTargets(path.fsPath, this.folders.folderOf(path.fsPath) ?? dir, this.read, join(dir, envNameOfTemplate(basename(path.fsPath))));
     const plan = planExampleSecretFix({ example: { path: path.fsPath, text: document.getText() }, finding, env: targets.env, gitignore: targets.gitignore });
     if (plan.kind === 'disabled') return [{ title: plan.title, kind: 'quickfix', diagnostics: [diagnostic], disabled: { reason: plan.reason } }];
     const edit = await toWorkspaceEdit(plan.changes, this.documents, this.read);

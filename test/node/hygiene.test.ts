@@ -29,6 +29,8 @@ describe('git hygiene', () => {
           '.env': 'A=1\n',
           '.env.example': 'A=\n',
           'config/.env.production': 'A=1\n',
+          'config/.env.production.example': 'A=\n',
+          '.env.dist': 'A=\n',
           'certs/server.pem': `${fake.pem()}\n`,
           'keys/id_ed25519': 'x\n',
           '.npmrc': `//registry.npmjs.org/:_authToken=npm_${gen.alnum(36)}\n`,

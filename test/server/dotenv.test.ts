@@ -124,6 +124,34 @@ describe('language server over stdio: .env health', () => {
     assert.equal(readFileSync(join(dir.path, '.gitignore'), 'utf8'), 'node_modules/\n.env\n');
   });
 
+  it("treats an environment's own template as a template: .env.production.example pairs with .env.production, and a real key there moves into .env.production", async () => {
+    const key = fake.anthropic();
+    dir = tempDir({
+      '.env.production.example': `ANTHROPIC_API_KEY=${key}\nSENTRY_DSN=\n`,
+      '.env.production': 'SENTRY_DSN=https://sentry.example/1\nPORT=8080\n',
+      '.env.example': 'PORT=\nSENTRY_DSN=\n',
+      '.gitignore': '.env\n',
+    });
+    server = await ServerUnderTest.start({ folder: dir.path });
+    // The real file drifts from its own template, not from the project's .env.example.
+    await open('.env.production');
+    const missing = byCode(await server.diagnostics(uri('.env.production'), d => d.length > 0), 'env-missing-in-example');
+    assert.deepEqual(missing.map(d => (d.message as string).split(':')[0]), ['PORT is not in .env.production.example']);
+    // A real key in it is an error, and its fix writes to .env.production, which .env does not ignore.
+    await open('.env.production.example');
+    const [secret] = byCode(await server.diagnostics(uri('.env.production.example'), d => d.some(x => x.code === 'anthropic-api-key')), 'anthropic-api-key');
+    assert.equal(secret.severity, DiagnosticSeverity.Error);
+    assert.match(secret.message as string, /put a placeholder here and the real value in \.env\.production\.$/);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env.production.example') }, range: secret.range, context: { diagnostics: [secret] } })) as CodeAction[];
+    const fix = actions.find(a => a.title === 'Replace with a placeholder, and move the value to .env.production')!;
+    assert.ok(fix, `actions: ${actions.map(a => a.title).join(' | ')}`);
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.env.production.example'), 'utf8'), 'ANTHROPIC_API_KEY=your-anthropic-api-key-here\nSENTRY_DSN=\n');
+    assert.equal(readFileSync(join(dir.path, '.env.production'), 'utf8'), `SENTRY_DSN=https://sentry.example/1\nPORT=8080\nANTHROPIC_API_KEY='${key}'\n`);
+    assert.equal(readFileSync(join(dir.path, '.env.example'), 'utf8'), 'PORT=\nSENTRY_DSN=\n');
+    assert.equal(readFileSync(join(dir.path, '.gitignore'), 'utf8'), '.env\n.env.production\n');
+  });
+
   it('keeps the .env value when .env already sets the name: the example only gets its placeholder', async () => {
     const key = fake.openai();
     const mine = fake.openai();

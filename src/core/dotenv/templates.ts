@@ -1,18 +1,45 @@
 /**
- * The committed templates that document a project's `.env`: real values do not belong in them.
+ * The committed templates that document a project's env files: real values do not belong in them.
  * One definition for the fix that writes the example, the `.env` health checks, the editor's
  * checks and completion.
  */
 
-/** The template files beside a `.env`, in the order one is preferred when several exist. */
+/** The project's templates beside a `.env`, in the order one is preferred when several exist. */
 export const ENV_TEMPLATE_NAMES: readonly string[] = ['.env.example', '.env.sample', '.env.template'];
 
-/** `.env.example`, `.env.sample`, `.env.template` themselves (any case). */
+const TEMPLATE_SUFFIX = /\.(?:example|sample|template)$/i;
+
+/**
+ * An env file's name with a template suffix, any case: `.env.example`, and an environment's own
+ * template, `.env.production.example` or `.env.local.sample`.
+ */
 export function isEnvTemplateName(fileName: string): boolean {
-  return ENV_TEMPLATE_NAMES.includes(fileName.toLowerCase());
+  return /^\.env(?:\.[\w.-]+)?$/i.test(fileName) && TEMPLATE_SUFFIX.test(fileName);
+}
+
+/**
+ * Env files meant to be committed: the templates, and `.env.dist` and `.env.defaults`, which some
+ * tools load for defaults. Git hygiene never asks to ignore these.
+ */
+export function isCommittedEnvName(fileName: string): boolean {
+  return isEnvTemplateName(fileName) || /^\.env\.(?:dist|defaults)$/i.test(fileName);
+}
+
+/** The env file a template documents: `.env.production.example` → `.env.production`, `.env.example` → `.env`. */
+export function envNameOfTemplate(templateName: string): string {
+  return templateName.replace(TEMPLATE_SUFFIX, '');
+}
+
+/**
+ * The templates that document an env file, preferred first: its own (`.env.production.example`),
+ * then, for any env file but `.env` itself, the project's (`.env.example`).
+ */
+export function templateNamesFor(envName: string): string[] {
+  const own = ['.example', '.sample', '.template'].map(suffix => envName + suffix);
+  return envName.toLowerCase() === '.env' ? own : [...own, ...ENV_TEMPLATE_NAMES];
 }
 
 /** A path whose name ends as a template's does (`.env.example`, `.env.production.example`). */
 export function endsAsTemplate(path: string): boolean {
-  return /\.(?:example|sample|template)$/i.test(path);
+  return TEMPLATE_SUFFIX.test(path);
 }

@@ -123,7 +123,7 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
       changes.push({ path: input.example.path, create: input.example.text === undefined, edits: [appendLines(input.example.text ?? '', [`${envKey}=${placeholderFor(finding, input.part)}`])] });
     }
     if (!input.gitignore.ignoresEnv) {
-      changes.push({ path: input.gitignore.path, create: input.gitignore.text === undefined, edits: [appendLines(input.gitignore.text ?? '', ['.env'])] });
+      changes.push({ path: input.gitignore.path, create: input.gitignore.text === undefined, edits: [appendLines(input.gitignore.text ?? '', [envIgnorePattern(input.env.path)])] });
     }
   }
   let title = lang === 'workflow' ? `Use \${{ secrets.${name} }} (add ${name} to the repository's Actions secrets)` : titleFor(input, name);
@@ -197,6 +197,15 @@ function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: numb
 }
 
 /** `your-anthropic-api-key-here`, `your-password-here`: what `.env.example` shows in place of the value. */
+/**
+ * The `.gitignore` line that ignores an env file: its name, unanchored, as `.env` is usually
+ * written (`.env.local` for a `secretSafe.envFile` of `.env.local`; a bare `.env` would not
+ * ignore that).
+ */
+export function envIgnorePattern(envPath: string): string {
+  return envPath.split(/[\\/]/).pop() ?? '.env';
+}
+
 export function examplePlaceholder(finding: Finding): string {
   return placeholderFor(finding, undefined);
 }

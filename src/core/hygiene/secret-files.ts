@@ -1,3 +1,5 @@
+import { isCommittedEnvName } from '../dotenv/templates';
+
 /** A kind of file that holds secrets and must be git-ignored, as data the config can extend. */
 export interface SecretFileKind {
   id: string;
@@ -14,8 +16,6 @@ export interface SecretFileKind {
   watchGlob?: string;
 }
 
-/** The committed templates beside `.env`: placeholders, meant to be in git. */
-export const ENV_TEMPLATES = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
 
 export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
   { id: 'env', description: 'an environment file', name: /^\.env(?:\.[\w.-]+)?$/, ignorePattern: '{name}' },
@@ -47,7 +47,7 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 /** A file's kind, from its path (relative to the repository, `/`-separated), and its text when a kind needs it. */
 export function secretFileKind(relativePath: string, text: (() => string | undefined) | undefined, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): SecretFileKind | undefined {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  if (ENV_TEMPLATES.test(name)) {
+  if (isCommittedEnvName(name)) {
     return undefined;
   }
   for (const kind of kinds) {
@@ -68,7 +68,7 @@ export function secretFileKind(relativePath: string, text: (() => string | undef
 /** Whether a name could be a secret file at all, before any content is read (a cheap first pass). */
 export function mayBeSecretFile(relativePath: string, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): boolean {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  return !ENV_TEMPLATES.test(name) && kinds.some(k => (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)));
+  return !isCommittedEnvName(name) && kinds.some(k => (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)));
 }
 
 /** The `.gitignore` line for a file of this kind. */

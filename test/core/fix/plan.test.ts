@@ -48,6 +48,21 @@ export function fix(path: string, code: string, options: Partial<PlanInput> & { 
 }
 
 describe('Move to .env: the plan', () => {
+  it('ignores the env file it writes to by that file\'s name: a secretSafe.envFile of .env.local gets .env.local in .gitignore', () => {
+    const code = `const apiKey = '${fake.anthropic()}';\n`;
+    const finding = scanner.scan(code)[0];
+    const plan = planMoveToEnv({
+      document: { path: '/p/a.ts', text: code },
+      finding,
+      env: { path: '/p/.env.local', text: undefined },
+      example: { path: '/p/.env.example', text: undefined },
+      gitignore: { path: '/p/.gitignore', text: 'node_modules/\n', ignoresEnv: false },
+    });
+    assert.equal(plan.kind, 'plan');
+    const gitignore = plan.kind === 'plan' ? plan.changes.find(c => c.path === '/p/.gitignore')! : undefined;
+    assert.equal(applyEdits('node_modules/\n', gitignore!.edits), 'node_modules/\n.env.local\n');
+  });
+
   it('moves an Anthropic key out of TypeScript into .env, documents it in .env.example and ignores .env', () => {
     const key = fake.anthropic();
     const r = fix('/p/src/client.ts', `const apiKey = '${key}';\n`);
