@@ -1,10 +1,9 @@
 /**
- * Quantifiers with no upper bound (`*`, `+`, `{n,}`) outside character classes. Rules must not
- * have them: a bounded pattern cannot run away on adversarial input, and the scanner's time stays
- * linear in the text.
+ * The offsets of a pattern's source that are syntax: not escaped, and not inside a character
+ * class. What the readers below look at.
  */
-export function unboundedQuantifiers(source: string): string[] {
-  const found: string[] = [];
+function syntaxOffsets(source: string): number[] {
+  const offsets: number[] = [];
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -14,7 +13,23 @@ export function unboundedQuantifiers(source: string): string[] {
       inClass = c !== ']';
     } else if (c === '[') {
       inClass = true;
-    } else if (c === '*' || c === '+') {
+    } else {
+      offsets.push(i);
+    }
+  }
+  return offsets;
+}
+
+/**
+ * Quantifiers with no upper bound (`*`, `+`, `{n,}`) outside character classes. Rules must not
+ * have them: a bounded pattern cannot run away on adversarial input, and the scanner's time stays
+ * linear in the text.
+ */
+export function unboundedQuantifiers(source: string): string[] {
+  const found: string[] = [];
+  for (const i of syntaxOffsets(source)) {
+    const c = source[i];
+    if (c === '*' || c === '+') {
       found.push(c);
     } else if (c === '{' && /^\{\d+,\}/.test(source.slice(i))) {
       found.push(source.slice(i, source.indexOf('}', i) + 1));
@@ -29,19 +44,6 @@ export function unboundedQuantifiers(source: string): string[] {
  * building a scanner.
  */
 export function captureGroupCount(source: string): number {
-  let count = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      inClass = c !== ']';
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))) {
-      count++; // `(` and `(?<name>`, not `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`
-    }
-  }
-  return count;
+  // `(` and `(?<name>`, not `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`.
+  return syntaxOffsets(source).filter(i => source[i] === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))).length;
 }
