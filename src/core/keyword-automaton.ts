@@ -99,8 +99,8 @@ export class KeywordAutomaton {
       outputEnd[state] = flat.length;
     });
     this.outputs = Int32Array.from(flat);
-    // Each state's row by class, as stored (pre-multiplied, NOT where keywords end), then spread
-    // over the 128 codes.
+    // Each state's row by class, as stored (pre-multiplied, bitwise NOT where keywords end), then
+    // spread over the 128 codes.
     const step = new Int32Array(states * 128);
     this.step = step;
     const byClass = new Int32Array(classes);

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ENV_FILE_NAME } from '../core/dotenv/templates';
 import type { ReadText } from './env-targets';
 
 /** An environment file as found beside or above some code: `.env`, `.env.production`, `.env.example`, … */
@@ -8,9 +9,6 @@ export interface EnvFile {
   fileName: string;
   text: string;
 }
-
-/** `.env`, `.env.<anything>`: the files dotenv and the frameworks load, templates included. */
-export const ENV_FILE_NAME = /^\.env(?:\.[\w.-]+)?$/i;
 
 /** The environment files in one folder, in name order (read as the editor has them). */
 export async function envFilesIn(dir: string, read: ReadText): Promise<EnvFile[]> {

@@ -23,7 +23,6 @@ const PROJECT_MARKERS = [
   'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'Package.swift', 'pubspec.yaml', 'mix.exs',
 ];
 
-
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,

@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { maskSecret } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL } from '../core/dotenv/checks';
 import { readDotenv } from '../core/dotenv/entries';
-import { endsAsTemplate } from '../core/dotenv/templates';
+import { isEnvTemplateName } from '../core/dotenv/templates';
 import { loggedEnvFix, loggedEnvMessage, loggedEnvValues } from '../core/env-code/logging';
 import { envReadAt, envReadContext } from '../core/env-code/reads';
 import { languageOf, type Lang } from '../core/fix/language';
@@ -97,7 +97,7 @@ export class EnvCode {
     const files: EnvFile[] = await envFilesFor(path.fsPath, folder, this.read);
     for (const file of files) {
       const label = folder ? relative(folder, file.path) : basename(file.path);
-      const template = endsAsTemplate(file.fileName);
+      const template = isEnvTemplateName(file.fileName);
       for (const [name, value] of new Map(readDotenv(file.text).entries.map(e => [e.name, e.value]))) {
         const list = defined.get(name) ?? [];
         list.push({ label, value, template });

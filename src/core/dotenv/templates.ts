@@ -4,17 +4,22 @@
  * checks and completion.
  */
 
-/** The project's templates beside a `.env`, in the order one is preferred when several exist. */
-export const ENV_TEMPLATE_NAMES: readonly string[] = ['.env.example', '.env.sample', '.env.template'];
+/** `.env`, `.env.<anything>`: the files dotenv and the frameworks load, templates included. */
+export const ENV_FILE_NAME = /^\.env(?:\.[\w.-]+)?$/i;
 
+/** What makes an env file's name a template's, in the order one is preferred when several exist. */
+const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template'];
 const TEMPLATE_SUFFIX = /\.(?:example|sample|template)$/i;
+
+/** The project's templates beside a `.env`, in the order one is preferred when several exist. */
+export const ENV_TEMPLATE_NAMES: readonly string[] = TEMPLATE_SUFFIXES.map(suffix => `.env${suffix}`);
 
 /**
  * An env file's name with a template suffix, any case: `.env.example`, and an environment's own
  * template, `.env.production.example` or `.env.local.sample`.
  */
 export function isEnvTemplateName(fileName: string): boolean {
-  return /^\.env(?:\.[\w.-]+)?$/i.test(fileName) && TEMPLATE_SUFFIX.test(fileName);
+  return ENV_FILE_NAME.test(fileName) && TEMPLATE_SUFFIX.test(fileName);
 }
 
 /**
@@ -35,11 +40,14 @@ export function envNameOfTemplate(templateName: string): string {
  * then, for any env file but `.env` itself, the project's (`.env.example`).
  */
 export function templateNamesFor(envName: string): string[] {
-  const own = ['.example', '.sample', '.template'].map(suffix => envName + suffix);
+  const own = TEMPLATE_SUFFIXES.map(suffix => envName + suffix);
   return envName.toLowerCase() === '.env' ? own : [...own, ...ENV_TEMPLATE_NAMES];
 }
 
-/** A path whose name ends as a template's does (`.env.example`, `.env.production.example`). */
+/**
+ * A path whose name ends as a template's does (`.env.example`, `.env.production.example`), for a
+ * file the editor calls dotenv whatever its name; for env files by name, `isEnvTemplateName`.
+ */
 export function endsAsTemplate(path: string): boolean {
   return TEMPLATE_SUFFIX.test(path);
 }

@@ -16,8 +16,8 @@ export interface ExampleSecretInput {
 /**
  * A real secret in a committed example file: the value becomes a placeholder there, and moves
  * into the env file it documents (created and git-ignored if need be) unless that file already
- * sets the variable. A
- * commented-out line gets its placeholder only. Pure: the caller applies the changes as one edit.
+ * sets the variable. A commented-out line gets its placeholder only. Pure: the caller applies the
+ * changes as one edit.
  */
 export function planExampleSecretFix(input: ExampleSecretInput): FixPlan {
   const { example, finding } = input;

@@ -196,7 +196,6 @@ function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: numb
   return { name: next, envKey: keyOf(next), note: `${keyOf(base)} holds another value` };
 }
 
-/** `your-anthropic-api-key-here`, `your-password-here`: what `.env.example` shows in place of the value. */
 /**
  * The `.gitignore` line that ignores an env file: its name, unanchored, as `.env` is usually
  * written (`.env.local` for a `secretSafe.envFile` of `.env.local`; a bare `.env` would not
@@ -206,6 +205,7 @@ export function envIgnorePattern(envPath: string): string {
   return envPath.split(/[\\/]/).pop() ?? '.env';
 }
 
+/** `your-anthropic-api-key-here`, `your-password-here`: what `.env.example` shows in place of the value. */
 export function examplePlaceholder(finding: Finding): string {
   return placeholderFor(finding, undefined);
 }

@@ -16,7 +16,6 @@ export interface SecretFileKind {
   watchGlob?: string;
 }
 
-
 export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
   { id: 'env', description: 'an environment file', name: /^\.env(?:\.[\w.-]+)?$/, ignorePattern: '{name}' },
   { id: 'pem', description: 'a key or certificate file', name: /\.(?:pem|key)$/i, contains: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, ignorePattern: '*.{ext}' },
