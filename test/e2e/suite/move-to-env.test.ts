@@ -83,5 +83,9 @@ describe('Move to .env in VS Code', () => {
     await waitFor('the rewritten code', () => (document.getText().includes('ANALYTICS_OPENAI_KEY') ? true : undefined));
     assert.equal(document.getText(), 'import os\n\nclient = OpenAI(api_key=os.environ["ANALYTICS_OPENAI_KEY"])\n');
     await waitFor('.env saved', () => (dotenv.parse(read('.env') ?? '').ANALYTICS_OPENAI_KEY === key ? true : undefined));
+    // The other two files under the typed name too. Waiting for them also keeps a late save from
+    // writing them after the cleanup, into the suites that follow.
+    await waitFor('.env.example saved', () => (read('.env.example') === 'ANALYTICS_OPENAI_KEY=your-openai-api-key-here\n' ? true : undefined));
+    await waitFor('.gitignore saved', () => (read('.gitignore') === '.env\n' ? true : undefined));
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { fillBusyFolder } from '../../helpers/busy-folder';
 import { fake, hiddenPart } from '../../helpers/fake-keys';
 import { EXTENSION_ID, renderedTexts, secretDiagnostics, waitFor, workspaceRoot } from '../helpers';
 
@@ -74,19 +75,10 @@ describe('Scan Workspace in VS Code', () => {
   });
 
   it('stops when the user clicks Cancel on the progress notification, and says how far it got', async () => {
-    // Enough work that no machine finishes before the click: one 200 KB file,
-    // dense with words the rules look at, hard-linked 8,000 times (cheap to
-    // create, 1.6 GB to scan, about 10 s on a 2-core machine).
+    // Enough work (about 10 s on a 2-core machine) that no machine finishes before the click.
     const many = join(workspaceRoot(), 'scan-many');
     const count = 8_000;
-    const line = '  const tokenCount = countTokens(passwordField, secretName); // api_key auth\n';
-    mkdirSync(many, { recursive: true });
-    const source = join(many, 'source.ts');
-    writeFileSync(source, line.repeat(Math.floor(200_000 / line.length)));
-    for (let i = 0; i < count; i++) {
-      if (i % 500 === 0) mkdirSync(join(many, `d${i / 500}`), { recursive: true });
-      linkSync(source, join(many, `d${Math.floor(i / 500)}`, `f${i}.ts`));
-    }
+    fillBusyFolder(many, count);
     try {
       const pending = Promise.resolve(vscode.commands.executeCommand<Result & { filesScanned: number }>('secretSafe.scanWorkspace'));
       await new Promise(r => setTimeout(r, 300));
