@@ -136,9 +136,21 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       if (candidates.length === 0) {
         return [];
       }
-      return toFindings(text, resolveOverlaps(candidates), isoDate(scanOptions.now ?? Date.now()));
+      return toFindings(text, resolveOverlaps(candidates), today(scanOptions.now ?? Date.now()));
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+let day = { from: 0, to: 0, iso: '' };
+
+/** `isoDate(now)`, kept for the day it names: most scans ask within the same day. */
+function today(now: number): string {
+  if (now < day.from || now >= day.to) {
+    const from = now - (((now % DAY_MS) + DAY_MS) % DAY_MS);
+    day = { from, to: from + DAY_MS, iso: isoDate(now) };
+  }
+  return day.iso;
 }
 
 function nearTable(chars: string, through: string): Uint8Array {

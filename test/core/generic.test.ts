@@ -100,3 +100,20 @@ describe('generic-secret: the quick look at a keyword before the pattern runs', 
     assert.ok(lines > 6000);
   });
 });
+
+describe('generic-secret: the words after the keyword', () => {
+  // How a name's rest splits into words decides whether it is a label: the cases at the edges of
+  // the split (case changes, digits, separators, plurals, long words) each way.
+  const cases: Array<[rest: string, label: boolean]> = [
+    ['Name', true], ['_NAME', true], ['Names', true], ['-field', true], ['Ids', true], ['2Url', true], ['_v2Header', true],
+    ['FieldValue', true], ['Storage_Key', true], ['__len', true], ['_TYPES', true], ['-Name', true],
+    ['Xurl', false], ['URLs', true /* one word, "urls" */], ['Prod', false], ['_value', false], ['s', false], ['_2', false],
+    ['_expirations', true], ['_expirationss', false], ['Nameless', false], ['_ÜName', true],
+  ];
+  for (const [rest, label] of cases) {
+    it(`apiKey${rest} is ${label ? 'a label' : 'a secret name'}`, () => {
+      const found = scanner.scan(`apiKey${rest} = "${value()}"\n`).filter(f => f.ruleId === 'generic-secret');
+      assert.equal(found.length, label ? 0 : 1);
+    });
+  }
+});

@@ -29,6 +29,14 @@ describe('suppression comments', () => {
     assert.equal(f.suppressionExpired, '2026-11-01');
   });
 
+  it('a long-lived scanner stops suppressing the day after the until date, to the millisecond', () => {
+    const text = `k = '${fake.anthropic()}' // secret-safe-ignore until 2026-11-27`;
+    const midnight = Date.UTC(2026, 10, 28);
+    assert.equal(scanner.scan(text, { now: midnight - 1 }).length, 0, 'the last millisecond of the day');
+    assert.equal(scanner.scan(text, { now: midnight }).length, 1, 'the next day');
+    assert.equal(scanner.scan(text, { now: midnight - 1 }).length, 0, 'and back');
+  });
+
   it("honours the peers' comments, so a team need not annotate twice", () => {
     const key = (): string => fake.github();
     const sameLine = ['gitleaks:allow', 'trufflehog:ignore', 'pragma: allowlist secret', 'secretlint-disable-line'];

@@ -108,7 +108,7 @@ function judge(text: string, nameStart: number, nameEnd: number, keywordStart: n
 
 /** Judges the words around the keyword: what follows it (`Url`, `_hash`) and what precedes it (`public_`, `max_`). */
 function isSecretName(text: string, nameStart: number, keywordStart: number, keywordEnd: number, nameEnd: number): boolean {
-  if (hasLabelWord(text.slice(keywordEnd, nameEnd))) {
+  if (hasLabelWord(text, keywordEnd, nameEnd)) {
     return false;
   }
   // Only the last dotted part counts before the keyword: `config.api_key` is fine, `public_key` is not.
@@ -116,11 +116,35 @@ function isSecretName(text: string, nameStart: number, keywordStart: number, key
   return !NOT_SECRET_BEFORE.test(normalise(before) + (before.length > 0 ? '_' : ''));
 }
 
-/** Whether the rest of a name after its keyword has a word that makes it a label or a setting (`Key`, `_name`, `Header`). */
-function hasLabelWord(rest: string): boolean {
-  return normalise(rest)
-    .split('_')
-    .some(word => word !== '' && (NOT_SECRET_AFTER.has(word) || NOT_SECRET_AFTER.has(word.replace(/s$/, ''))));
+/** The longest label word, with a plural `s`: longer words need no lookup. */
+const LONGEST_LABEL = Math.max(...[...NOT_SECRET_AFTER].map(w => w.length)) + 1;
+
+/**
+ * Whether `text[from, to)`, the rest of a name after its keyword, has a word that makes it a label
+ * or a setting (`Key`, `_name`, `Header`). Its words are those of `normalise`: runs of letters and
+ * digits, split where a lower-case letter or digit meets an upper-case letter, compared in lower
+ * case, singular or plural. Read in place: this runs at every keyword hit of `generic-secret`.
+ */
+function hasLabelWord(text: string, from: number, to: number): boolean {
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const alnum = upper || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    const split = !alnum || (upper && i > start && isLowerOrDigit(text.charCodeAt(i - 1)));
+    if (!split) continue;
+    if (i > start && i - start <= LONGEST_LABEL && isLabelWord(text.slice(start, i).toLowerCase())) return true;
+    start = alnum ? i : i + 1;
+  }
+  return false;
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+function isLabelWord(word: string): boolean {
+  return NOT_SECRET_AFTER.has(word) || (word.endsWith('s') && NOT_SECRET_AFTER.has(word.slice(0, -1)));
 }
 
 /**
@@ -136,7 +160,7 @@ function labelEnd(text: string, keywordEnd: number): number {
   let end = from;
   while (end < text.length && end - from <= 30 && isNameChar(text.charCodeAt(end))) end++;
   if (end === from || end - from > 30) return -1;
-  return hasLabelWord(text.slice(from, end)) ? end : -1;
+  return hasLabelWord(text, from, end) ? end : -1;
 }
 
 /** `[\w-]` without the u flag: ASCII letters, digits, `_` and `-`. */
