@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { BaselineError, baselineText, readBaseline } from '../node/baseline';
 import { GitError } from '../node/git-content';
 import { HookError, installHook } from './install-hook';
@@ -190,6 +191,13 @@ function describe(error: unknown): string {
   }
   return e instanceof Error ? e.message : String(error);
 }
+
+// A scan is a short process: three isolates (this thread and two workers) each optimise the same
+// scanner, and the optimising compiler took a fifth of the CPU time of a whole scan. A smaller
+// inlining budget made compiling about a third cheaper with the same steady-state speed; the whole
+// scan used about 7% less CPU (measured with \`perf\` and \`--trace-opt\`). Set before any worker
+// starts: V8's flags are the process's, and each worker's compiler reads them.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
 main(process.argv.slice(2)).then(
   code => {
