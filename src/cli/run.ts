@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { BUILTIN_RULES, createPathMatcher, type Rule, type Scanner } from '../core';
+import { BUILTIN_RULES, type Rule, type Scanner } from '../core';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene/checks';
 import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
 import { baselineMatcher, baselinePath, type BaselineEntry } from '../node/baseline';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git-content';
 import { checkHygiene, type HygieneFinding } from '../node/hygiene';
-import { findProjectConfig, type LoadedConfig } from '../node/project-config';
+import { allowlistTest, findProjectConfig, type LoadedConfig } from '../node/project-config';
 import { decodeText } from '../node/read-text';
 import { scannerFor } from '../node/rule-set';
 import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type ScanFilesOptions } from '../node/scan-files';
@@ -86,11 +86,7 @@ async function collect(
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, hygieneFiles: absolute };
   const rel = (path: string): string => relative(cwd, path).split(sep).join('/');
-  const allowlist = createPathMatcher(config.config.allowlistPaths);
-  const allowlisted = (path: string): boolean => {
-    const r = relative(config.root, path);
-    return !r.startsWith('..') && r !== '' && allowlist(r.split(sep).join('/'));
-  };
+  const allowlisted = allowlistTest(config);
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
@@ -167,11 +163,10 @@ export function baselineEntries(findings: readonly FileFinding[], cwd: string, b
  * arguments (a hook's list of staged files) are checked one by one, grouped by folder.
  */
 async function checkPaths(absolute: readonly string[], config: LoadedConfig, git: boolean, cwd: string): Promise<HygieneFileFinding[]> {
-  const allowlist = createPathMatcher(config.config.allowlistPaths);
   const options = {
     useGit: git,
     kinds: [...SECRET_FILE_KINDS, ...config.config.secretFiles],
-    allowlisted: (path: string) => allowlist(relative(config.root, path)),
+    allowlisted: allowlistTest(config),
     disabled: config.config.disabledRules,
   };
   const folders: string[] = [];

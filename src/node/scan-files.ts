@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { createPathMatcher, type Scanner } from '../core';
 import { walkFiles, type ExcludeTest } from './gitignore-walk';
-import type { LoadedConfig } from './project-config';
+import { allowlistTest, type LoadedConfig } from './project-config';
 import { readTextFile, type SkipReason } from './read-text';
 import { scanText, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
@@ -33,10 +33,7 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult> {
   const allowlisted = createPathMatcher(options.config.config.allowlistPaths);
-  const isAllowlisted = (absolute: string): boolean => {
-    const rel = relative(options.config.root, absolute);
-    return !rel.startsWith('..') && rel !== '' && allowlisted(rel);
-  };
+  const isAllowlisted = allowlistTest(options.config, allowlisted);
   // The walk gives paths relative to the folder walked: the allowlist's, relative to the project,
   // are those with the folder's own path before them (none when the folder lies outside it).
   const allowlistedBelow = (folder: string): ExcludeTest | undefined => {
