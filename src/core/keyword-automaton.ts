@@ -1,3 +1,5 @@
+import { type Utf16Writer, type WasmHits, WasmKeywordPass } from './wasm-keyword-pass';
+
 /**
  * Finds every occurrence of many keywords in one pass (Aho–Corasick), ignoring ASCII case. The
  * automaton is a full DFA over a small alphabet (the characters the keywords use, and "other"),
@@ -22,7 +24,14 @@ export class KeywordAutomaton {
   private readonly outputEnd: Int32Array;
   private readonly outputs: Int32Array;
 
-  constructor(keywords: readonly string[]) {
+  /**
+   * `writeUtf16`: how to copy a text into WebAssembly memory (Node's `Buffer#write`); given, long
+   * texts are read there, in four streams at once. Without it, every text is read in JavaScript.
+   */
+  constructor(
+    keywords: readonly string[],
+    private readonly writeUtf16?: Utf16Writer,
+  ) {
     this.keywords = keywords.map(k => k.toLowerCase());
     let nextClass = 1;
     for (const keyword of this.keywords) {
@@ -123,6 +132,8 @@ export class KeywordAutomaton {
   private readonly longest: number;
   /** The second stream's hits, before they are appended to the first's. */
   private readonly later = { hits: new Int32Array(1024) };
+  /** The WebAssembly pass, made for the first long text; null where WebAssembly is unavailable. */
+  private wasm: WasmKeywordPass | null | undefined;
 
   /**
    * Every occurrence, in order of where it ends: `hits` receives pairs (keyword id, start
@@ -133,6 +144,23 @@ export class KeywordAutomaton {
    * (about 1.4 times the speed of one chain; more chains spill registers and are slower).
    */
   scan(text: string, out: { hits: Int32Array }): number {
+    if (text.length >= WASM_FROM && this.writeUtf16) {
+      if (this.wasm === undefined) this.wasm = WasmKeywordPass.create(this.step, this.longest - 1) ?? null;
+      const hits = this.wasm?.scan(text, this.writeUtf16);
+      if (hits) {
+        this.lastPass = 'webassembly';
+        return this.collect(hits, out);
+      }
+    }
+    this.lastPass = 'javascript';
+    return this.scanHere(text, out);
+  }
+
+  /** Which pass read the last text. */
+  lastPass: 'javascript' | 'webassembly' = 'javascript';
+
+  /** `scan` in JavaScript. */
+  private scanHere(text: string, out: { hits: Int32Array }): number {
     const n = text.length;
     if (n < TWO_STREAMS_FROM) {
       return this.run(text, 0, n, 0, out, 0);
@@ -192,6 +220,17 @@ export class KeywordAutomaton {
     return count;
   }
 
+  /** The WebAssembly pass's records as hits, stream after stream (so in order of where they end). */
+  private collect({ records, counts, starts }: WasmHits, out: { hits: Int32Array }): number {
+    let count = 0;
+    for (let k = 0; k < counts.length; k++) {
+      for (let at = starts[k], end = at + counts[k] * 2; at < end; at += 2) {
+        count = this.record(records[at], records[at + 1], out, count);
+      }
+    }
+    return count;
+  }
+
   /** Writes the keywords ending at `i` in `state` (pre-multiplied) as pairs after `count`. */
   private record(state: number, i: number, out: { hits: Int32Array }, count: number): number {
     const { outputStart, outputEnd, outputs, lengths } = this;
@@ -215,3 +254,5 @@ export class KeywordAutomaton {
 
 /** Texts shorter than this are read as one stream: the second one's run-in would not pay. */
 const TWO_STREAMS_FROM = 4096;
+/** Texts this long or longer are read in WebAssembly (measured: below, the copy and the call cost more than they save). */
+const WASM_FROM = 512;

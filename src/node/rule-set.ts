@@ -1,4 +1,5 @@
 import { BUILTIN_RULES, createScanner, type ProjectConfig, type Scanner } from '../core';
+import { writeUtf16 } from './utf16';
 
 /**
  * The scanner a project's config asks for: its own rules first (a team's format wins where it
@@ -7,5 +8,5 @@ import { BUILTIN_RULES, createScanner, type ProjectConfig, type Scanner } from '
 export function scannerFor(config: ProjectConfig): Scanner {
   const disabled = new Set(config.disabledRules);
   const rules = [...config.rules, ...BUILTIN_RULES].filter(r => !disabled.has(r.id));
-  return createScanner(rules, { allowlistValues: config.allowlistValues });
+  return createScanner(rules, { allowlistValues: config.allowlistValues, writeUtf16 });
 }

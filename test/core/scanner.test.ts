@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_RULES, createScanner, type Rule } from '../../src/core';
+import { BUILTIN_RULES, createKeyGen, createScanner, type Rule, seededRandom } from '../../src/core';
 import { fake } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
@@ -95,6 +95,19 @@ describe('scanner', () => {
     assert.equal(ran, 0);
     assert.equal(s.scan('a NEEDLE? no: needle').length, 1);
     assert.equal(ran, 1);
+  });
+
+  it('finds the same secrets at the same places when its keyword pass runs in WebAssembly, as in the server and the CLI', () => {
+    const writeUtf16 = (text: string, into: Uint8Array): number => Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(text, 'utf16le');
+    const withWasm = createScanner(BUILTIN_RULES, { writeUtf16 });
+    const g = createKeyGen(seededRandom(11));
+    // Every rule's examples, one file of them, and again with text beyond ASCII between them.
+    const lines = BUILTIN_RULES.flatMap(r => [...r.examples.positive(g), ...r.examples.negative(g)]);
+    for (const text of [lines.join('\n'), lines.join('\n// ключ — ✓ 🔑\n')]) {
+      const expected = scanner.scan(text);
+      assert.ok(expected.length > BUILTIN_RULES.length, `${expected.length} findings`);
+      assert.deepEqual(withWasm.scan(text), expected);
+    }
   });
 
   it('scans a 1 MB single-line file and finds the key at its end', () => {

@@ -1,0 +1,101 @@
+import { KEYWORD_SCAN_WASM } from './keyword-scan-wasm';
+
+declare global {
+  /** The part of the WebAssembly JavaScript API used here, as Node and browsers provide it (its lib, DOM, is not this project's). */
+  namespace WebAssembly {
+    class Module {
+      constructor(bytes: Uint8Array);
+    }
+    class Instance {
+      constructor(module: Module, imports: Record<string, Record<string, unknown>>);
+      readonly exports: Record<string, unknown>;
+    }
+    class Memory {
+      constructor(descriptor: { initial: number });
+      readonly buffer: ArrayBuffer;
+      grow(pages: number): number;
+    }
+  }
+}
+
+/**
+ * Copies a text's UTF-16 code units, little-endian, into `into` (two bytes per character) and
+ * returns how many bytes it wrote: Node's `Buffer#write(text, 'utf16le')`, natively. The platform
+ * gives it: the WebAssembly keyword pass needs the text in its memory, and JavaScript has no fast
+ * standard way to put it there.
+ */
+export type Utf16Writer = (text: string, into: Uint8Array) => number;
+
+/** The four streams' records of where keywords end, as `keyword-scan.wat` writes them. */
+export interface WasmHits {
+  /** Records (state, end offset), stream after stream: each stream's in order, and the streams in text order. */
+  records: Int32Array;
+  /** The records' count in each stream, and where each stream's first record is in `records`. */
+  counts: Int32Array;
+  starts: Int32Array;
+}
+
+/** Records per stream: a text with more hits (a megabyte of `aaaa…`) is read by the JavaScript loop instead. */
+const CAPACITY = 16384;
+/** Where each stream's records start in `records`. */
+const STARTS = Int32Array.from([0, 1, 2, 3], k => k * CAPACITY * 2);
+const PAGE = 65536;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly is missing or refuses it. Compiled once, on first use. */
+function wasmModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Uint8Array.from(atob(KEYWORD_SCAN_WASM), c => c.charCodeAt(0)));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * The keyword automaton's table in WebAssembly memory, with room for one text at a time: the
+ * scanner's pass over long texts. Memory: the table, then the hit counts and regions, then the
+ * text, grown to hold the longest text read so far.
+ */
+export class WasmKeywordPass {
+  private readonly memory: WebAssembly.Memory;
+  private readonly run: (text: number, n: number, table: number, hits: number, capacity: number, runIn: number) => number;
+  private readonly hitsAt: number;
+  private readonly textAt: number;
+
+  /** Undefined where WebAssembly is unavailable: the caller reads texts in JavaScript. */
+  static create(step: Int32Array, runIn: number): WasmKeywordPass | undefined {
+    const module = wasmModule();
+    return module ? new WasmKeywordPass(module, step, runIn) : undefined;
+  }
+
+  private constructor(
+    module: WebAssembly.Module,
+    step: Int32Array,
+    private readonly runIn: number,
+  ) {
+    this.hitsAt = step.byteLength;
+    this.textAt = this.hitsAt + 16 + 4 * CAPACITY * 8;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.textAt + PAGE) / PAGE) });
+    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
+    this.run = instance.exports.scan as WasmKeywordPass['run'];
+    new Int32Array(this.memory.buffer, 0, step.length).set(step);
+  }
+
+  /** Reads `text`: its records, or undefined when there were more hits than the regions hold. */
+  scan(text: string, write: Utf16Writer): WasmHits | undefined {
+    const n = text.length;
+    const need = this.textAt + 2 * n;
+    if (need > this.memory.buffer.byteLength) {
+      this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+    }
+    if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
+      throw new Error('the UTF-16 writer wrote less than the whole text');
+    }
+    if (this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) !== 0) return undefined;
+    return { records: new Int32Array(this.memory.buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(this.memory.buffer, this.hitsAt, 4), starts: STARTS };
+  }
+}
