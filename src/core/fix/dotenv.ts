@@ -18,7 +18,9 @@ export class DotenvEncodingError extends Error {}
  * keep `#`, `$`, spaces, backslashes and newlines as they are), else backticks, else double
  * quotes (newlines as `\n`), else bare. dotenv turns every `\r` into `\n`, so a value holding
  * one cannot be written, and neither can one that no quote holds (all three quote kinds, or a
- * final backslash) and that cannot go bare (a newline, a `#`, outer spaces).
+ * final backslash) and that cannot go bare (a line break, a `#`, outer spaces). A line break
+ * includes U+2028 and U+2029: dotenv's patterns are multiline, and a bare value broken there
+ * loses the quotes of a `'…'` part after the break.
  */
 export function encodeDotenvValue(value: string): string {
   if (value.includes('\r')) {
@@ -36,14 +38,14 @@ export function encodeDotenvValue(value: string): string {
   if (quotable && !value.includes('"') && !/\\[nr]/.test(value)) {
     return `"${value.replace(/\n/g, '\\n')}"`;
   }
-  const bare = value.length > 0 && !/[#\n]/.test(value) && value.trim() === value && !/^['"`]/.test(value);
+  const bare = value.length > 0 && !/[#\n\u2028\u2029]/.test(value) && value.trim() === value && !/^['"`]/.test(value);
   if (bare) {
     return value;
   }
   throw new DotenvEncodingError(
     quotable
-      ? 'it mixes all three kinds of quote with a newline, a # or outer spaces'
-      : 'it ends with a backslash and holds a newline, a # or outer spaces',
+      ? 'it mixes all three kinds of quote with a line break, a # or outer spaces'
+      : 'it ends with a backslash and holds a line break, a # or outer spaces',
   );
 }
 

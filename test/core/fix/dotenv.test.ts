@@ -47,14 +47,25 @@ describe('.env values', () => {
     }
     // Refused: every value with a carriage return (dotenv cannot hold one), and only values that no
     // quote can hold (each quote kind appears in them, or they end in a backslash) and that cannot
-    // go bare either (a #, a newline, outer spaces, a leading quote); everything else round-trips.
+    // go bare either (a #, a line break, U+2028 and U+2029 included, outer spaces, a leading
+    // quote); everything else round-trips.
     assert.equal(written + withCr + refusedWithoutCr.length, CASES);
     for (const json of refusedWithoutCr) {
       const value = JSON.parse(json) as string;
       const noQuoteFits = value.endsWith('\\') || (value.includes("'") && value.includes('`') && (value.includes('"') || /\\[nr]/.test(value)));
-      const cannotGoBare = value === '' || /[#\n]/.test(value) || value.trim() !== value || /^['"`]/.test(value);
+      const cannotGoBare = value === '' || /[#\n\u2028\u2029]/.test(value) || value.trim() !== value || /^['"`]/.test(value);
       assert.ok(noQuoteFits && cannotGoBare, `refused without need: ${json}`);
     }
+  });
+
+  it('refuses a value that only goes bare and holds U+2028 before a quoted part, which dotenv would unquote', () => {
+    // Found by the random round-trip above (about 1 run in 30): dotenv's multiline patterns read
+    // U+2028 as a line break, and strip the quotes of a part that follows one.
+    const value = 'Z.\u2028`c9$X\'\'11"Y 0`';
+    assert.notEqual(dotenv.parse(`SECRET=${value}\n`).SECRET, value, 'dotenv changes it when written bare');
+    assert.throws(() => encodeDotenvValue(value), DotenvEncodingError);
+    // With a quote kind free, it is quoted and reads back whole.
+    for (const fits of ['a\u2028`b` c', 'a\u2029"b" c']) assert.equal(dotenv.parse(`S=${encodeDotenvValue(fits)}\n`).S, fits);
   });
 
   it('writes a PEM private key on several lines that dotenv reads back whole', () => {
