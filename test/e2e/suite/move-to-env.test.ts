@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as dotenv from 'dotenv';
 import * as vscode from 'vscode';
@@ -16,8 +16,15 @@ describe('Move to .env in VS Code', () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
   });
   afterEach(async () => {
+    // Saved first, then deleted through VS Code, so the editor forgets them too: a text model still
+    // being saved when its file was deleted under it wrote .env.example back ("Unable to resolve
+    // nonexistent file"), and the git-hygiene suite then saw drift against it.
+    await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const f of ['.env', '.env.example', '.gitignore']) rmSync(join(workspaceRoot(), f), { force: true });
+    for (const f of ['.env', '.env.example', '.gitignore']) {
+      const file = vscode.Uri.file(join(workspaceRoot(), f));
+      if (existsSync(file.fsPath)) await vscode.workspace.fs.delete(file, { useTrash: false });
+    }
   });
 
   it('offers the preferred quick fix; applying it rewrites the code and writes .env, .env.example and .gitignore; one undo restores all', async () => {
