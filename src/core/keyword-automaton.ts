@@ -138,10 +138,7 @@ export class KeywordAutomaton {
   /**
    * Every occurrence, in order of where it ends: `hits` receives pairs (keyword id, start
    * offset). Returns the number of pairs written; `hits` grows as needed and is returned in `out`.
-   *
-   * A long text is read as two halves at once, in one loop: each step waits on the previous
-   * step's table lookup, and two independent chains keep the processor busy while one waits
-   * (about 1.4 times the speed of one chain; more chains spill registers and are slower).
+   * Texts of `WASM_FROM` characters or more are read in WebAssembly when a writer was given.
    */
   scan(text: string, out: { hits: Int32Array }): number {
     if (text.length >= WASM_FROM && this.writeUtf16) {
@@ -157,9 +154,18 @@ export class KeywordAutomaton {
   }
 
   /** Which pass read the last text. */
-  lastPass: 'javascript' | 'webassembly' = 'javascript';
+  get pass(): 'javascript' | 'webassembly' {
+    return this.lastPass;
+  }
 
-  /** `scan` in JavaScript. */
+  private lastPass: 'javascript' | 'webassembly' = 'javascript';
+
+  /**
+   * `scan` in JavaScript. A long text is read as two halves at once, in one loop: each step
+   * waits on the previous step's table lookup, and two independent chains keep the processor
+   * busy while one waits (about 1.4 times the speed of one chain; more chains spill registers
+   * and are slower).
+   */
   private scanHere(text: string, out: { hits: Int32Array }): number {
     const n = text.length;
     if (n < TWO_STREAMS_FROM) {

@@ -85,12 +85,19 @@ export class WasmKeywordPass {
     new Int32Array(this.memory.buffer, 0, step.length).set(step);
   }
 
-  /** Reads `text`: its records, or undefined when there were more hits than the regions hold. */
+  /**
+   * Reads `text`: its records, or undefined when there were more hits than the regions hold, or
+   * no memory for the text. The memory grows to the longest text read, and stays so.
+   */
   scan(text: string, write: Utf16Writer): WasmHits | undefined {
     const n = text.length;
     const need = this.textAt + 2 * n;
     if (need > this.memory.buffer.byteLength) {
-      this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+      try {
+        this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+      } catch {
+        return undefined; // beyond what the engine gives one memory: read in JavaScript
+      }
     }
     if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
       throw new Error('the UTF-16 writer wrote less than the whole text');
