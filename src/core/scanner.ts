@@ -4,10 +4,10 @@ import { KeywordAutomaton } from './keyword-automaton';
 import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
-import type { Utf16Writer } from './wasm-keyword-pass';
 import { captureGroupCount } from './regex-safety';
 import { checkSuppression, isoDate } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
+import type { Utf16Writer } from './wasm-keyword-pass';
 
 /** Per-scan options. */
 export interface ScanOptions {

@@ -83,6 +83,15 @@ export class WasmKeywordPass {
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.run = instance.exports.scan as WasmKeywordPass['run'];
     new Int32Array(this.memory.buffer, 0, step.length).set(step);
+    this.hits = this.viewHits();
+  }
+
+  /** The counts and records, as views of the memory: made again only when the memory grows. */
+  private hits: WasmHits;
+
+  private viewHits(): WasmHits {
+    const { buffer } = this.memory;
+    return { records: new Int32Array(buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(buffer, this.hitsAt, 4), starts: STARTS };
   }
 
   /**
@@ -98,11 +107,11 @@ export class WasmKeywordPass {
       } catch {
         return undefined; // beyond what the engine gives one memory: read in JavaScript
       }
+      this.hits = this.viewHits(); // growing replaced the buffer the old views saw
     }
     if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
       throw new Error('the UTF-16 writer wrote less than the whole text');
     }
-    if (this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) !== 0) return undefined;
-    return { records: new Int32Array(this.memory.buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(this.memory.buffer, this.hitsAt, 4), starts: STARTS };
+    return this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.hits : undefined;
   }
 }

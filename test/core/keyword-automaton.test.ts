@@ -5,6 +5,7 @@ import { BUILTIN_RULES } from '../../src/core';
 import { KeywordAutomaton } from '../../src/core/keyword-automaton';
 import { createKeyGen, seededRandom } from '../../src/core/keygen';
 import { KEYWORD_SCAN_WASM } from '../../src/core/keyword-scan-wasm';
+import { writeUtf16 } from '../../src/node/utf16';
 import { REPO_ROOT } from '../helpers/repo';
 
 /** Every occurrence the slow way, ordered as the automaton reports them: by end, then longest first as found. */
@@ -18,9 +19,6 @@ function naive(keywords: string[], text: string): Array<[number, number]> {
   }
   return found;
 }
-
-/** How Node puts a text into the WebAssembly pass's memory (the product passes src/node/utf16.ts). */
-const writeUtf16 = (text: string, into: Uint8Array): number => Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(text, 'utf16le');
 
 function hitsOf(automaton: KeywordAutomaton, text: string): Array<[number, number]> {
   const out = { hits: new Int32Array(2) };

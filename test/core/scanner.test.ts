@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_RULES, createKeyGen, createScanner, type Rule, seededRandom } from '../../src/core';
+import { writeUtf16 } from '../../src/node/utf16';
 import { fake } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
@@ -98,7 +99,6 @@ describe('scanner', () => {
   });
 
   it('finds the same secrets at the same places when its keyword pass runs in WebAssembly, as in the server and the CLI', () => {
-    const writeUtf16 = (text: string, into: Uint8Array): number => Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(text, 'utf16le');
     const withWasm = createScanner(BUILTIN_RULES, { writeUtf16 });
     const g = createKeyGen(seededRandom(11));
     // Every rule's examples, one file of them, and again with text beyond ASCII between them.

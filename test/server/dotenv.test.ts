@@ -22,6 +22,8 @@ describe('language server over stdio: .env health', () => {
   const uri = (rel: string): string => pathToFileURL(join(dir.path, rel)).href;
   const open = async (rel: string): Promise<void> => server.open(uri(rel), readFileSync(join(dir.path, rel), 'utf8'), 'dotenv');
   const byCode = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter(d => d.code === code);
+  /** The diagnostics of `code` on a file, once that check has published them: another check (git hygiene) may publish first. */
+  const withCode = async (rel: string, code: string): Promise<Diagnostic[]> => byCode(await server.diagnostics(uri(rel), d => d.some(x => x.code === code)), code);
 
   it('flags a name set twice and a line dotenv skips, and never reports the .env values themselves', async () => {
     dir = tempDir({ '.env': `API_KEY=${fake.anthropic()}\nPORT=3000\nPORT=4000\nLOG_LEVEL : debug\n` });
@@ -64,7 +66,7 @@ describe('language server over stdio: .env health', () => {
     dir = tempDir({ '.env': `DATABASE_HOST=localhost\nOPENAI_API_KEY=${key}\n`, '.env.example': '# copy to .env\r\nDATABASE_HOST=\r\nSENTRY_DSN=' });
     server = await ServerUnderTest.start({ folder: dir.path });
     await open('.env');
-    const [missing] = byCode(await server.diagnostics(uri('.env'), d => d.some(x => x.code === 'env-missing-in-example')), 'env-missing-in-example');
+    const [missing] = await withCode('.env', 'env-missing-in-example');
     assert.equal(missing.range.start.line, 1);
     assert.match(missing.message as string, /^OPENAI_API_KEY is not in \.env\.example/);
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('.env') }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
@@ -75,7 +77,7 @@ describe('language server over stdio: .env health', () => {
     assert.ok(![...after.values()].some(t => t.includes(key)), 'the value never goes to the example');
 
     await open('.env.example');
-    const [unset] = byCode(await server.diagnostics(uri('.env.example'), d => d.some(x => x.code === 'env-missing-in-env')), 'env-missing-in-env');
+    const [unset] = await withCode('.env.example', 'env-missing-in-env');
     assert.equal(unset.severity, DiagnosticSeverity.Information);
     assert.equal(unset.range.start.line, 2);
     assert.equal(unset.message, 'SENTRY_DSN is documented here but not set in .env.');
@@ -135,8 +137,7 @@ describe('language server over stdio: .env health', () => {
     server = await ServerUnderTest.start({ folder: dir.path });
     // The real file drifts from its own template, not from the project's .env.example.
     await open('.env.production');
-    // Waits for the drift check itself: git hygiene may publish first (.env.production is not ignored here).
-    const missing = byCode(await server.diagnostics(uri('.env.production'), d => d.some(x => x.code === 'env-missing-in-example')), 'env-missing-in-example');
+    const missing = await withCode('.env.production', 'env-missing-in-example');
     assert.deepEqual(missing.map(d => (d.message as string).split(':')[0]), ['PORT is not in .env.production.example']);
     // A real key in it is an error, and its fix writes to .env.production, which .env does not ignore.
     await open('.env.production.example');
