@@ -116,28 +116,32 @@ async function collect(
     const root = await repositoryRoot(cwd);
     const added = await addedLinesSince(root, source.rev, absolute.map(p => relative(root, p) || '.'));
     const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !allowlisted(p));
-    for await (const result of scanPaths(files, { scanner: scanner(), config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
-      if ('skipped' in result) {
-        out.skipped++;
-        continue;
-      }
-      out.scanned++;
-      const lines = added.get(relative(root, result.file).split(sep).join('/'));
-      for (const finding of result.findings) {
-        if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) emit({ file: rel(result.file), finding });
+    for await (const results of scanPaths(files, { scanner: scanner(), config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+      for (const result of results) {
+        if ('skipped' in result) {
+          out.skipped++;
+          continue;
+        }
+        out.scanned++;
+        const lines = added.get(relative(root, result.file).split(sep).join('/'));
+        for (const finding of result.findings) {
+          if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) emit({ file: rel(result.file), finding });
+        }
       }
     }
     out.hygieneFiles = files;
     return out;
   }
-  for await (const result of scanPaths(absolute, { get scanner() { return scanner(); }, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
-    if ('skipped' in result) {
-      out.skipped++;
-      continue;
+  for await (const results of scanPaths(absolute, { get scanner() { return scanner(); }, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
+    for (const result of results) {
+      if ('skipped' in result) {
+        out.skipped++;
+        continue;
+      }
+      out.scanned++;
+      const file = result.findings.length > 0 ? rel(result.file) : '';
+      for (const finding of result.findings) emit({ file, finding });
     }
-    out.scanned++;
-    const file = result.findings.length > 0 ? rel(result.file) : '';
-    for (const finding of result.findings) emit({ file, finding });
   }
   return out;
 }

@@ -29,9 +29,10 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /**
  * Scans files and folders. Folders are walked with their `.gitignore` files honoured; a file
  * named explicitly is scanned even if ignored, since the user asked for it. Paths the config
- * allowlists are never read. Throws for a path that does not exist.
+ * allowlists are never read. Throws for a path that does not exist. Results come in walk order,
+ * several at a time (a batch from the workers, one file without them).
  */
-export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult> {
+export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult[]> {
   const allowlisted = createPathMatcher(options.config.config.allowlistPaths);
   const isAllowlisted = allowlistTest(options.config, allowlisted);
   // The walk gives paths relative to the folder walked: the allowlist's, relative to the project,
@@ -42,21 +43,25 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     const prefix = base === '' ? '' : `${base.split(sep).join('/')}/`;
     return rel => allowlisted(prefix + rel);
   };
-  async function* files(): AsyncGenerator<string> {
+  async function* files(): AsyncGenerator<string[]> {
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
         yield* walkFiles(path, allowlistedBelow(path));
       } else if (!isAllowlisted(path)) {
-        yield path;
+        yield [path];
       }
     }
   }
   if (options.workers && options.workers.threads > 1) {
     yield* scanOnWorkers(files(), { cwd: options.workers.cwd, maxFileBytes: options.maxFileBytes, workerScript: options.workers.script, threads: options.workers.threads });
   } else {
-    yield* inOrder(files(), READS_IN_FLIGHT, file => scanFile(file, options));
+    for await (const result of inOrder(oneByOne(files()), READS_IN_FLIGHT, file => scanFile(file, options))) yield [result];
   }
+}
+
+async function* oneByOne<T>(runs: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const run of runs) yield* run;
 }
 
 /** Files read at once: a read waits on the disk far longer than the scan of its text takes. */

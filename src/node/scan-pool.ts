@@ -23,11 +23,11 @@ export interface ScanPoolOptions {
 
 /**
  * Scans files on every core: one worker thread per core reads and scans batches of paths while
- * the main thread walks the folders. Results come back in the order the paths came in, as they are
- * ready, so a report can stream; at most a few batches per worker are in flight, so memory stays
- * bounded however many files there are.
+ * the main thread walks the folders. Paths come in runs (a walk's step), and results leave a batch
+ * at a time, in the order the paths came in, as they are ready, so a report can stream; at most a
+ * few batches per worker are in flight, so memory stays bounded however many files there are.
  */
-export async function* scanOnWorkers(paths: AsyncIterable<string>, options: ScanPoolOptions): AsyncGenerator<FileResult> {
+export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, options: ScanPoolOptions): AsyncGenerator<FileResult[]> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
@@ -86,12 +86,12 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: Scan
     inFlight.push(entry);
   };
   const nextSettled = (): Promise<void> => new Promise(resolve => (settled = resolve));
-  async function* drain(until: () => boolean): AsyncGenerator<FileResult> {
+  async function* drain(until: () => boolean): AsyncGenerator<FileResult[]> {
     while (!until()) {
       if (inFlight.length > 0 && inFlight[0].done) {
         const r = await inFlight.shift()!.outcome;
         if (r instanceof Error) throw r;
-        yield* r;
+        yield r;
       } else {
         await nextSettled();
       }
@@ -99,13 +99,15 @@ export async function* scanOnWorkers(paths: AsyncIterable<string>, options: Scan
   }
   try {
     let batch: string[] = [];
-    for await (const path of paths) {
-      batch.push(path);
-      if (batch.length === BATCH) {
-        dispatch(batch);
-        batch = [];
-        // Hand on what is ready, and wait only while the workers are full or too much is held.
-        yield* drain(() => outstanding < busy && inFlight.length < held && !(inFlight.length > 0 && inFlight[0].done));
+    for await (const run of paths) {
+      for (const path of run) {
+        batch.push(path);
+        if (batch.length === BATCH) {
+          dispatch(batch);
+          batch = [];
+          // Hand on what is ready, and wait only while the workers are full or too much is held.
+          yield* drain(() => outstanding < busy && inFlight.length < held && !(inFlight.length > 0 && inFlight[0].done));
+        }
       }
     }
     if (batch.length > 0) dispatch(batch);

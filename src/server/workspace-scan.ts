@@ -60,37 +60,39 @@ export class WorkspaceScan {
       const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
       // Files are read and scanned on worker threads, leaving a core to the editor and this server.
       const scanned = scanOnWorkers(this.filesOf(state.path, excluded), { cwd: state.path, config: 'own', maxFileBytes: maxBytes, workerScript: join(__dirname, 'scan-worker.js'), threads: Math.max(1, availableParallelism() - 1) });
-      for await (const scan of scanned) {
-        if (token.isCancellationRequested) {
-          result.cancelled = true;
-          break; // ends the workers too
+      scanning: for await (const batch of scanned) {
+        for (const scan of batch) {
+          if (token.isCancellationRequested) {
+            result.cancelled = true;
+            break scanning; // ends the workers too
+          }
+          const path = scan.file;
+          // A folder nested in another workspace folder is scanned as itself, not twice.
+          if (this.folders.folderOf(path) !== state.path) continue;
+          const uri = URI.file(path).toString();
+          // A .env holds secrets by design: like its editor, the scan reports none there (git hygiene covers it).
+          const findings = 'skipped' in scan ? 'skipped' : isEnvFile(path, '') ? [] : this.notBaselined(state, path, scan.findings);
+          if (findings === 'skipped') {
+            result.filesSkipped++;
+            continue;
+          }
+          result.filesScanned++;
+          if (findings.length > 0) {
+            found.add(uri);
+            result.findings += findings.length;
+            result.filesWithFindings++;
+            result.files.push({
+              uri,
+              relativePath: relative(state.path, path).split(sep).join('/'),
+              findings: findings.map(f => ({ line: f.line, character: f.column, ruleId: f.ruleId, message: findingMessage(f), severity: f.severity })),
+            });
+          }
+          // An open file shows what its editor holds; the scan does not overwrite that. A clean file
+          // is published only to clear what an earlier scan found: a clean workspace of 100,000 files
+          // sends no 100,000 empty lists for the editor to process.
+          if (!this.documents.get(uri) && (findings.length > 0 || this.publisher.has(uri, 'scan'))) this.publish(uri, findings);
+          progress();
         }
-        const path = scan.file;
-        // A folder nested in another workspace folder is scanned as itself, not twice.
-        if (this.folders.folderOf(path) !== state.path) continue;
-        const uri = URI.file(path).toString();
-        // A .env holds secrets by design: like its editor, the scan reports none there (git hygiene covers it).
-        const findings = 'skipped' in scan ? 'skipped' : isEnvFile(path, '') ? [] : this.notBaselined(state, path, scan.findings);
-        if (findings === 'skipped') {
-          result.filesSkipped++;
-          continue;
-        }
-        result.filesScanned++;
-        if (findings.length > 0) {
-          found.add(uri);
-          result.findings += findings.length;
-          result.filesWithFindings++;
-          result.files.push({
-            uri,
-            relativePath: relative(state.path, path).split(sep).join('/'),
-            findings: findings.map(f => ({ line: f.line, character: f.column, ruleId: f.ruleId, message: findingMessage(f), severity: f.severity })),
-          });
-        }
-        // An open file shows what its editor holds; the scan does not overwrite that. A clean file
-        // is published only to clear what an earlier scan found: a clean workspace of 100,000 files
-        // sends no 100,000 empty lists for the editor to process.
-        if (!this.documents.get(uri) && (findings.length > 0 || this.publisher.has(uri, 'scan'))) this.publish(uri, findings);
-        progress();
       }
       if (result.cancelled) break;
     }
@@ -109,7 +111,7 @@ export class WorkspaceScan {
    * global excludes count too); otherwise, when git fails or lists nothing, a walk that reads the
    * `.gitignore` files.
    */
-  private async *filesOf(folder: string, excluded: (rel: string, isDirectory: boolean) => boolean): AsyncGenerator<string> {
+  private async *filesOf(folder: string, excluded: (rel: string, isDirectory: boolean) => boolean): AsyncGenerator<string[]> {
     const listed = this.trusted() ? await gitListFiles(folder) : undefined;
     // Nothing listed: an empty folder, or one an enclosing repository ignores as a whole (a
     // scratch folder in its ignored tmp/). The folder is still the user's project: walk it.
@@ -117,9 +119,7 @@ export class WorkspaceScan {
       yield* walkFiles(folder, excluded);
       return;
     }
-    for (const rel of listed) {
-      if (!excluded(rel, false) && !rel.split('/').some(part => SKIPPED_FOLDERS.has(part))) yield join(folder, rel);
-    }
+    yield listed.filter(rel => !excluded(rel, false) && !rel.split('/').some(part => SKIPPED_FOLDERS.has(part))).map(rel => join(folder, rel));
   }
 
   /** An open document's own check takes over from the scan's result. */

@@ -10,7 +10,7 @@ describe('scan worker pool', () => {
     const dir = tempDir({ 'broken-worker.js': "throw new Error('cannot load the rules');\n", 'a.txt': 'hello\n' });
     try {
       async function* paths() {
-        for (let i = 0; i < 200; i++) yield `${dir.path}/a.txt`;
+        for (let i = 0; i < 200; i++) yield [`${dir.path}/a.txt`];
       }
       await assert.rejects(async () => {
         for await (const _ of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 1e6, workerScript: `${dir.path}/broken-worker.js`, threads: 2 })) void _;
@@ -33,11 +33,12 @@ describe('scan worker pool', () => {
     const dir = tempDir(files);
     try {
       const order = ['big.js', ...Array.from({ length: 150 }, (_, i) => `small-${i}.js`), 'over-limit.js', 'gone.js', 'binary.bin', ...Array.from({ length: 150 }, (_, i) => `small-${150 + i}.js`)];
+      // In runs of several lengths, as a walk gives them (a folder's files between its subfolders).
       async function* paths() {
-        for (const name of order) yield join(dir.path, name);
+        for (let i = 0, size = 1; i < order.length; i += size, size = (size * 7) % 97) yield order.slice(i, i + size).map(name => join(dir.path, name));
       }
       const results: FileResult[] = [];
-      for await (const r of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node')), threads: 2 })) results.push(r);
+      for await (const batch of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node')), threads: 2 })) results.push(...batch);
       assert.deepEqual(results.map(r => r.file), order.map(name => join(dir.path, name)));
       const byName = new Map(results.map(r => [r.file.slice(dir.path.length + 1), r]));
       const bigResult = byName.get('big.js')!;
