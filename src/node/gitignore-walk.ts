@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
@@ -21,36 +21,42 @@ export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolea
  * The files come in runs, in walk order: the files of one folder that lie between two of its
  * subfolders. A step of an async generator costs more than the rest of a file's handling on the
  * thread that walks, so a scan takes a run at a step, not a file.
+ *
+ * `blocking`: list folders with synchronous calls, for a process that has nothing else to do
+ * meanwhile (the CLI: a listing handed to the thread pool and back costs more than the listing).
+ * Otherwise (the language server) folders are listed in the background, several ahead.
  */
-export async function* walkFiles(root: string, exclude: ExcludeTest = () => false): AsyncGenerator<string[]> {
+export async function* walkFiles(root: string, exclude: ExcludeTest = () => false, { blocking = false } = {}): AsyncGenerator<string[]> {
   // One generator and a stack of folders, not a generator per folder: each run would otherwise
   // climb through one delegating generator per level, and node_modules trees are deep.
-  const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, list(root), [], exclude) }];
+  const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, blocking ? listNow(root) : list(root), [], exclude, !blocking) }];
   let run: string[] = [];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
-    if (top.next === top.kept.entries.length) {
+    const done = top.next === top.kept.entries.length;
+    const entry = done ? undefined : top.kept.entries[top.next++];
+    if ((done || entry!.folder) && run.length > 0) {
+      yield run;
+      run = [];
+    }
+    if (!entry) {
       stack.pop();
       continue;
     }
-    const { path, rel, listing } = top.kept.entries[top.next++];
-    if (listing) {
-      if (run.length > 0) {
-        yield run;
-        run = [];
-      }
-      stack.push({ next: 0, kept: await keptIn({ path, rel }, listing, top.kept.levels, exclude) });
+    const { path, rel, folder, listing } = entry;
+    if (folder) {
+      stack.push({ next: 0, kept: await keptIn({ path, rel }, listing ?? listNow(path), top.kept.levels, exclude, !blocking) });
     } else {
       run.push(path);
     }
   }
-  if (run.length > 0) yield run;
 }
 
-/** A path the walk keeps, relative to its root too (`/`-separated), and its listing if a folder. */
+/** A path the walk keeps, relative to its root too (`/`-separated); a folder's listing if it was started ahead. */
 interface Kept {
   path: string;
   rel: string;
+  folder?: true;
   listing?: Promise<Listing>;
 }
 
@@ -61,18 +67,30 @@ interface Listing {
 }
 
 async function list(dir: string): Promise<Listing> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const hasIgnoreFile = entries.some(e => e.name === '.gitignore' && e.isFile());
-  return hasIgnoreFile ? { entries, gitignore: await readFile(join(dir, '.gitignore'), 'utf8') } : { entries };
+  const entries = sortByName(await readdir(dir, { withFileTypes: true }));
+  return hasIgnoreFile(entries) ? { entries, gitignore: await readFile(join(dir, '.gitignore'), 'utf8') } : { entries };
+}
+
+function listNow(dir: string): Listing {
+  const entries = sortByName(readdirSync(dir, { withFileTypes: true }));
+  return hasIgnoreFile(entries) ? { entries, gitignore: readFileSync(join(dir, '.gitignore'), 'utf8') } : { entries };
+}
+
+function sortByName(entries: Dirent[]): Dirent[] {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function hasIgnoreFile(entries: readonly Dirent[]): boolean {
+  return entries.some(e => e.name === '.gitignore' && e.isFile());
 }
 
 /**
- * What a folder holds that the walk keeps, in order, and the ignore rules in force inside it. Every
- * subfolder kept starts being listed at once, while the files before it are handed on: listing one
- * folder at a time left the scan's workers idle in trees of many small folders.
+ * What a folder holds that the walk keeps, in order, and the ignore rules in force inside it. With
+ * `ahead`, every subfolder kept starts being listed at once, while the files before it are handed
+ * on: listing one folder at a time in the background left the scan's workers idle in trees of many
+ * small folders.
  */
-async function keptIn(dir: { path: string; rel: string }, listing: Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
+async function keptIn(dir: { path: string; rel: string }, listing: Listing | Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest, ahead: boolean): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
   const { entries, gitignore } = await listing;
   const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir.path, join(dir.path, '.gitignore'), gitignore)];
   const kept: Kept[] = [];
@@ -89,10 +107,12 @@ async function keptIn(dir: { path: string; rel: string }, listing: Promise<Listi
     if ((here.length > 0 && isIgnored(here, path, isDirectory)) || exclude(rel, isDirectory)) {
       continue;
     }
-    if (isDirectory) {
+    if (isDirectory && ahead) {
       const sub = list(path);
       sub.catch(() => undefined); // reported when the walk gets there; never unhandled if it stops first
-      kept.push({ path, rel, listing: sub });
+      kept.push({ path, rel, folder: true, listing: sub });
+    } else if (isDirectory) {
+      kept.push({ path, rel, folder: true });
     } else {
       kept.push({ path, rel });
     }

@@ -47,7 +47,8 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
-        yield* walkFiles(path, allowlistedBelow(path));
+        // Folders listed with blocking calls: this process (the CLI's) has nothing else to serve.
+        yield* walkFiles(path, allowlistedBelow(path), { blocking: true });
       } else if (!isAllowlisted(path)) {
         yield [path];
       }
