@@ -61,6 +61,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   }
 }
 
+/** The items of each run in turn: for a consumer that takes one item at a time. */
 async function* oneByOne<T>(runs: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
   for await (const run of runs) yield* run;
 }
