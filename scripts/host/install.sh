@@ -6,7 +6,8 @@
 # Debian's packages are used, so this works on an offline CI machine. Like @vscode/test-electron's
 # .vscode-test/ cache, the install happens once per machine and is reused; running it again is a no-op.
 #
-# usage: bash scripts/host/install.sh            (HOST_DIR defaults to <repo>/.vscode-test-host)
+# usage: bash scripts/host/install.sh            (HOST_DIR defaults to <repo>/.vscode-test-host;
+#        npm test runs it through scripts/test-deps.sh)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOST_DIR=${SECRET_SAFE_HOST_DIR:-$ROOT/.vscode-test-host}
@@ -21,16 +22,24 @@ if [ -f "$STAMP" ] && [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-  echo "secret-safe host install: need root (or sudo) to run: $*" >&2; exit 2; fi; }
-
-# Chromium drives the workbench; libkrb5-dev lets code-server's 'kerberos' module compile from source,
-# because its prebuilt binary is fetched from GitHub, which these machines cannot reach.
+# Chromium and libkrb5-dev come from Debian: scripts/test-deps.sh installs them (with the toolchains).
 if ! [ -x /usr/bin/chromium ] || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium libkrb5-dev
-  as_root apt-get clean
+  if [ -n "${SECRET_SAFE_TEST_DEPS:-}" ]; then
+    echo "VS Code test host: /usr/bin/chromium or libkrb5-dev is still missing after installing them" >&2
+    exit 2
+  fi
+  exec bash "$ROOT/scripts/test-deps.sh"
 fi
+
+# This script often runs under npm (npm test), which exports npm_* variables describing itself:
+# npm_config_user_agent names its Node 20, and code-server's postinstall reads the Node version from
+# it and refuses. The installs below are npm runs of their own, under Node 24: they get none of them.
+for v in $(compgen -e); do
+  case $v in
+    npm_config_registry|npm_config_*proxy|npm_config_cafile|npm_config_strict_ssl) ;;
+    npm_*|NPM_*) unset "$v" ;;
+  esac
+done
 
 npm_flags=(--no-audit --no-fund --loglevel=error --no-save)
 mkdir -p "$HOST_DIR/node24" "$HOST_DIR/code-server" "$HOST_DIR/state"

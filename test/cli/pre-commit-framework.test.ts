@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
- * The hook as pre-commit framework users add it: pre-commit (Debian's package; .ci/run installs
+ * The hook as pre-commit framework users add it: pre-commit (Debian's package; npm test installs
  * it) clones this repository at its HEAD, installs it with npm as it does any `language: node`
  * hook, and runs `.pre-commit-hooks.yaml`'s entry on the staged files of each commit.
  */

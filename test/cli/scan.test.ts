@@ -194,7 +194,9 @@ describe('the npm package', () => {
       assert.equal(r.status, 0, `npm ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     };
-    const tarball = npm(['pack', '--silent', '--pack-destination', dir.path, REPO_ROOT], dir.path).trim().split('\n').pop()!;
+    // --ignore-scripts: the package's `prepare` would rebuild dist/ and out/ in the working tree
+    // while this very run reads them; `npm run test:unit` has just built them.
+    const tarball = npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', dir.path, REPO_ROOT], dir.path).trim().split('\n').pop()!;
     npm(['install', '--offline', '--no-audit', '--no-fund', join(dir.path, tarball)], dir.path);
     const r = spawnSync('npx', ['--no-install', 'secret-safe', 'scan', '.'], { cwd: dir.path, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
