@@ -37,6 +37,11 @@ function freePort() {
 export function makeState(label, userSettings = {}) {
   const root = path.join(HOST_DIR, 'state');
   fs.mkdirSync(root, { recursive: true });
+  // A failed run keeps its state (screenshots, logs, the workspace) for a look; a later run of the
+  // same kind removes it, so failed runs do not pile up. A run still going is left alone.
+  for (const old of fs.readdirSync(root).filter(d => new RegExp(`^${label}-\\w{6}$`).test(d))) {
+    if (!isRunning(path.join(root, old))) removeState(path.join(root, old));
+  }
   const dir = fs.mkdtempSync(path.join(root, `${label}-`));
   for (const d of ['ud/User', 'exts', 'chrome', 'xdg-config', 'xdg-data', 'xdg-cache', 'ws']) {
     fs.mkdirSync(path.join(dir, d), { recursive: true });
@@ -63,6 +68,17 @@ export function makeState(label, userSettings = {}) {
   };
   fs.writeFileSync(path.join(dir, 'ud/User/settings.json'), JSON.stringify(settings, null, 2));
   return dir;
+}
+
+/** Whether a run may still be using `state`: its code-server is alive, or it started a moment ago. */
+function isRunning(state) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(state, 'server.pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return Date.now() - fs.statSync(state).mtimeMs < 120_000;
+  }
 }
 
 /** Deletes a run's state folder and the temp folder it links to. */
@@ -119,6 +135,7 @@ export async function startCodeServer(state, { testMode = false, env = {}, trust
   delete childEnv.NODE_OPTIONS;
   // Detached: its own process group, so stop() ends the server and its extension hosts together.
   const proc = spawn(NODE24, args, { env: childEnv, stdio: ['ignore', log, log], detached: true });
+  fs.writeFileSync(path.join(state, 'server.pid'), String(proc.pid));
   let exited = null;
   proc.on('exit', (code, signal) => (exited = { code, signal }));
   const url = `http://127.0.0.1:${port}`;

@@ -4,6 +4,8 @@
 //   node scripts/host/run-e2e.mjs                     the suite against this repository's extension
 //   node scripts/host/run-e2e.mjs --break-activation  the same against a copy whose activate() throws;
 //                                                     passes only if the suite then fails
+//   node scripts/host/run-e2e.mjs --suites diagnostics,move-to-env
+//                                                     only those suites of test/e2e/suite, in that order
 //   node scripts/host/run-e2e.mjs --untrusted         the untrusted-workspace suite (test/e2e/untrusted) in a
 //                                                     workspace VS Code has not trusted, its repository prepared
 //                                                     first; every git process the host starts is logged
@@ -14,7 +16,6 @@
 // passes only when it lists at least one test and no failure.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { ROOT, launchBrowser, makeState, removeState, requireHost, startCodeServer } from './lib.mjs';
@@ -27,6 +28,9 @@ const { values: opt } = parseArgs({
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
+    suites: { type: 'string' },
+    // Stop at the first failure (scripts/mutations.mjs only needs to know the suite went red).
+    bail: { type: 'boolean', default: false },
     // Where the tests' screenshots also go (the README's pictures: --screenshots media).
     screenshots: { type: 'string' },
   },
@@ -39,7 +43,8 @@ const state = opt.untrusted
     makeState('e2e-untrusted', { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' })
   : makeState(opt['break-activation'] ? 'e2e-broken' : 'e2e');
 // The workspace lives outside this repository, as a user's project would: git must not see ours around it.
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-safe-e2e-ws-'));
+// Inside the run's temp folder, which removeState() deletes with the rest of the run.
+const workspace = fs.mkdtempSync(path.join(fs.realpathSync(path.join(state, 'tmp')), 'ws-'));
 fs.cpSync(path.join(ROOT, opt.fixture ?? (opt.untrusted ? 'test/e2e/fixtures/untrusted' : 'test/e2e/fixtures/basic')), workspace, { recursive: true });
 prepareRepository(workspace);
 const resultsFile = path.join(state, 'results.json');
@@ -117,6 +122,8 @@ try {
       ...gitShim(),
       ...(opt.untrusted ? { SECRET_SAFE_E2E_SUITE: 'untrusted' } : {}),
       ...(opt.grep ? { SECRET_SAFE_E2E_GREP: opt.grep } : {}),
+      ...(opt.suites ? { SECRET_SAFE_E2E_SUITES: opt.suites } : {}),
+      ...(opt.bail ? { SECRET_SAFE_E2E_BAIL: '1' } : {}),
     },
   });
   const remote = p => `vscode-remote://127.0.0.1:${server.port}${p}`;
@@ -217,7 +224,10 @@ try {
         .click({ timeout: 15_000 })
         .catch(e => console.error(`e2e: could not pick ${pick[1]}: ${e.message.split('\n')[0]}`));
     }
-    if (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line)) {
+    // The workbench's account service waits 5 s for the built-in GitHub sign-in provider, which an
+    // offline host never needs, and logs the timeout with a stack on a slow start: not ours.
+    const noise = /Timed out waiting for authentication provider 'github'/.test(line);
+    if (!noise && (opt.verbose || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))|secret-safe|Error/.test(line))) {
       console.log(`[host] ${line}`);
     }
   });
@@ -272,17 +282,13 @@ console.log(`e2e${opt.untrusted ? ', untrusted workspace' : ''} (VS Code ${resul
 if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.
   console.log(suiteOk ? 'e2e: the suite PASSED against a broken extension' : 'e2e: the suite failed against a broken extension, as it must');
-  if (!suiteOk) {
-    removeState(state);
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  if (!suiteOk) removeState(state);
   process.exit(suiteOk ? 1 : 0);
 }
 if (!suiteOk) {
   if (exitCode === 0) console.error('e2e: the host reported success, but the suite wrote no passing results');
-  console.error(`e2e: state kept in ${state}, workspace in ${workspace}`);
+  console.error(`e2e: state kept in ${state} (the next run removes it), workspace in ${workspace}`);
   process.exit(1);
 }
 removeState(state);
-fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(0);

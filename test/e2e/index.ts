@@ -14,19 +14,28 @@ interface TestResult {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks: mochaHooks });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks: mochaHooks, bail: process.env.SECRET_SAFE_E2E_BAIL === '1' });
   if (process.env.SECRET_SAFE_E2E_GREP) {
     mocha.grep(process.env.SECRET_SAFE_E2E_GREP);
   }
   // The untrusted-workspace run has its own suite: the main one assumes a trusted workspace.
   const suiteDir = join(__dirname, process.env.SECRET_SAFE_E2E_SUITE === 'untrusted' ? 'untrusted' : 'suite');
-  // Scan Workspace runs first: it checks the Secrets view's welcome text, shown only while nothing
-  // has been found (VS Code keeps other suites' documents, and their findings, open for a while).
-  // Git hygiene runs last: it edits .gitignore through VS Code and then deletes it, and VS Code keeps
-  // that file's undo history, so a later multi-file undo that re-creates .gitignore is refused
-  // ("closed and modified on disk") and undoes the code alone.
-  const last = (f: string): number => (f.startsWith('workspace-scan.') ? -1 : f.startsWith('git-hygiene.') ? 1 : 0);
-  for (const file of readdirSync(suiteDir).filter(f => f.endsWith('.test.js')).sort((a, b) => last(a) - last(b) || a.localeCompare(b))) {
+  // Each suite stands alone: SECRET_SAFE_E2E_SUITES=diagnostics,move-to-env runs only those, in
+  // that order. The default order has two fixed points:
+  // - the diagnostics suite runs first: it opens a file before anything else talks to the server
+  //   and waits for the server's own diagnostic, so it fails when activation never started the
+  //   server (the client would otherwise start lazily on another suite's first request);
+  // - git hygiene runs last: it edits .gitignore through VS Code and then deletes it, and VS Code
+  //   keeps that file's undo history, so a later multi-file undo that re-creates .gitignore is
+  //   refused ("closed and modified on disk") and undoes the code alone.
+  const all = readdirSync(suiteDir).filter(f => f.endsWith('.test.js'));
+  const rank = (f: string): number => (f.startsWith('diagnostics.') ? -1 : f.startsWith('git-hygiene.') ? 1 : 0);
+  const chosen = process.env.SECRET_SAFE_E2E_SUITES?.split(',').map(name => {
+    const file = all.find(f => f === `${name}.test.js`);
+    if (!file) throw new Error(`no e2e suite ${name}; there are: ${all.map(f => f.replace('.test.js', '')).join(', ')}`);
+    return file;
+  });
+  for (const file of chosen ?? all.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
     mocha.addFile(join(suiteDir, file));
   }
   const tests: TestResult[] = [];

@@ -1,13 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as dotenv from 'dotenv';
 import * as vscode from 'vscode';
 import { fake } from '../../helpers/fake-keys';
 import { EXTENSION_ID, diagnosticsCount, openNewFile, waitFor, workspaceRoot } from '../helpers';
 
+/**
+ * The suite's project: a repository of its own inside the workspace, so the .env, .env.example and
+ * .gitignore the fix writes are this suite's files alone. Another suite's .gitignore, edited and
+ * deleted through VS Code, keeps an undo history that would make VS Code refuse this suite's
+ * multi-file undo, whichever order the suites run in.
+ */
+const PROJECT = 'llm-app';
 const read = (rel: string): string | undefined => {
-  const file = join(workspaceRoot(), rel);
+  const file = join(workspaceRoot(), PROJECT, rel);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 };
 
@@ -15,22 +22,24 @@ describe('Move to .env in VS Code', () => {
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
   });
+  beforeEach(() => {
+    mkdirSync(join(workspaceRoot(), PROJECT, '.git'), { recursive: true });
+    writeFileSync(join(workspaceRoot(), PROJECT, 'package.json'), '{ "name": "llm-app", "private": true }\n');
+  });
   afterEach(async () => {
     // Saved first, then deleted through VS Code, so the editor forgets them too: a text model still
     // being saved when its file was deleted under it wrote .env.example back ("Unable to resolve
     // nonexistent file"), and the git-hygiene suite then saw drift against it.
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const f of ['.env', '.env.example', '.gitignore']) {
-      const file = vscode.Uri.file(join(workspaceRoot(), f));
-      if (existsSync(file.fsPath)) await vscode.workspace.fs.delete(file, { useTrash: false });
-    }
+    const project = vscode.Uri.file(join(workspaceRoot(), PROJECT));
+    if (existsSync(project.fsPath)) await vscode.workspace.fs.delete(project, { recursive: true, useTrash: false });
   });
 
   it('offers the preferred quick fix; applying it rewrites the code and writes .env, .env.example and .gitignore; one undo restores all', async () => {
     const key = fake.anthropic();
     const original = `import { config } from './config';\n\nexport const apiKey = '${key}';\n`;
-    const document = await openNewFile('src/llm.ts', original);
+    const document = await openNewFile(`${PROJECT}/src/llm.ts`, original);
     const editor = await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsCount(document.uri, 1);
 
@@ -73,7 +82,7 @@ describe('Move to .env in VS Code', () => {
 
   it('"Move to .env as…" asks for the name in an input box and moves under the name typed', async () => {
     const key = fake.openai();
-    const document = await openNewFile('app/ask.py', `client = OpenAI(api_key="${key}")\n`);
+    const document = await openNewFile(`${PROJECT}/app/ask.py`, `client = OpenAI(api_key="${key}")\n`);
     await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsCount(document.uri, 1);
     const asNamed = await waitFor('"Move to .env as…"', async () => {
