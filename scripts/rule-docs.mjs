@@ -1,4 +1,5 @@
-// npm run docs: writes docs/rules.md from the built rules (run `npm run build` first).
+// npm run docs: writes docs/rules.md from the built rules and, for one fake example per rule, the
+// table of documented formats (test/formats/formats.json). Run `npm run build` first.
 // --check: exits 1 when docs/rules.md is not what the rules generate.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,8 +7,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { BUILTIN_RULES } = require('../out/src/core/rules/index.js');
 const { renderRuleDocs } = require('../out/src/core/rule-docs.js');
+const { documentedExamples } = require('../out/test/formats/table.js');
 const file = new URL('../docs/rules.md', import.meta.url);
-const markdown = renderRuleDocs(BUILTIN_RULES);
+const markdown = renderRuleDocs(BUILTIN_RULES, documentedExamples());
 if (process.argv.includes('--check')) {
   const current = readFileSync(file, 'utf8');
   if (current !== markdown) {

@@ -1,10 +1,17 @@
 import type { Rule } from './types';
 
+/** A documented format of a rule's secret, with a fake example (test/formats/formats.json). */
+export interface DocumentedExample {
+  example: string;
+  doc: string;
+}
+
 /**
  * Renders `docs/rules.md`: one section per rule, headed by its id so that `ruleDocsUrl(id)` lands
- * on it. Generated from the rules themselves, so the documentation cannot drift from the code.
+ * on it. Generated from the rules themselves, so the documentation cannot drift from the code;
+ * `examples` adds, for reviewers, one fake example per rule in the format its issuer documents.
  */
-export function renderRuleDocs(rules: readonly Rule[]): string {
+export function renderRuleDocs(rules: readonly Rule[], examples: ReadonlyMap<string, DocumentedExample> = new Map()): string {
   const lines = [
     '# Secret Safe rules',
     '',
@@ -36,6 +43,12 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
     }
     if (r.allowlist?.length) {
       lines.push(`- Never reported: values matching ${r.allowlist.map(a => `\`${a.source}\``).join(', ')} (documented examples).`);
+    }
+    const example = examples.get(r.id);
+    if (example && example.example.includes('\n')) {
+      lines.push(`- Example, fake, in [the documented format](${example.doc}):`, '', '```', example.example, '```');
+    } else if (example) {
+      lines.push(`- Example, fake, in [the documented format](${example.doc}): \`${example.example}\``);
     }
     lines.push('', 'What to do: remove the value from the code, read it from the environment, and rotate it if it was ever committed or shared.');
   }
