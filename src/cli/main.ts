@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...paths] = positionals;
   if (command === 'install-hook') {
     if (paths.length > 0) throw new UsageError(`install-hook takes no paths (got '${paths[0]}')`);
-    const hook = installHook(process.cwd());
+    // The hook calls the CLI the way this one was installed (a dependency, global, a checkout).
+    const hook = installHook(process.cwd(), realpathSync(__filename));
     const how = { husky: 'husky', 'core.hooksPath': 'core.hooksPath', '.git/hooks': 'git' }[hook.via];
     process.stdout.write(
       hook.status === 'present'

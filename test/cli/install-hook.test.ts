@@ -1,20 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { GIT_TEST_ENV, gitRepo } from '../helpers/git-repo';
 import { DIST } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
+/** git by its full path, so a test can run it with a PATH that lacks node. */
+const GIT = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+
 describe('secret-safe install-hook: a pre-commit hook that stops a commit carrying a key', () => {
   let repo: ReturnType<typeof gitRepo>;
   let bin: ReturnType<typeof tempDir>;
   beforeEach(() => {
-    // `secret-safe` on PATH, as a global or npx install gives it.
+    // No `secret-safe` on PATH (it is not published), and an `npx` that fails loudly: the hook
+    // must call the CLI the way it was installed, never fetch it.
     bin = tempDir();
-    bin.write('secret-safe', `#!/bin/sh\nexec '${process.execPath}' '${join(DIST, 'cli.js')}' "$@"\n`);
-    spawnSync('chmod', ['+x', join(bin.path, 'secret-safe')]);
+    bin.write('npx', '#!/bin/sh\necho "npx was called" >&2\nexit 99\n');
+    spawnSync('chmod', ['+x', join(bin.path, 'npx')]);
   });
   afterEach(() => {
     repo?.dispose();
@@ -26,10 +30,71 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     PATH: `${bin.path}${delimiter}${process.env.PATH}`,
     ...GIT_TEST_ENV,
   });
-  const install = () => spawnSync(process.execPath, [join(DIST, 'cli.js'), 'install-hook'], { cwd: repo.path, encoding: 'utf8', env: env() });
-  const commit = (message: string) => spawnSync('git', ['commit', '-q', '-m', message], { cwd: repo.path, encoding: 'utf8', env: env() });
+  const install = (cli = join(DIST, 'cli.js')) => spawnSync(process.execPath, [cli, 'install-hook'], { cwd: repo.path, encoding: 'utf8', env: env() });
+  const commit = (message: string, extraEnv: NodeJS.ProcessEnv = {}) =>
+    spawnSync(GIT, ['commit', '-q', '-m', message], { cwd: repo.path, encoding: 'utf8', env: { ...env(), ...extraEnv } });
+  /** A copy of the built CLI, installed as npm would put it under `dir`. */
+  const installedCopy = (dir: string): string => {
+    const pkg = join(dir, 'node_modules', 'secret-safe');
+    mkdirSync(pkg, { recursive: true });
+    cpSync(DIST, join(pkg, 'dist'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), '{ "name": "secret-safe", "bin": { "secret-safe": "dist/cli.js" } }\n');
+    return join(pkg, 'dist', 'cli.js');
+  };
+  /** Stages a file holding a fresh key and asserts that the commit stops, masked. */
+  const assertKeyStops = (): void => {
+    const key = fake.anthropic();
+    repo.write('src/llm.ts', `export const key = '${key}';\n`);
+    repo.git('add', 'src/llm.ts');
+    const refused = commit('add the llm client');
+    assert.notEqual(refused.status, 0, 'the commit is refused');
+    assert.match(refused.stdout + refused.stderr, /src\/llm\.ts:1:21  anthropic-api-key  sk-ant-api03-\*+/);
+    assert.ok(!(refused.stdout + refused.stderr).includes(hiddenPart(key)), 'masked');
+    assert.ok(!(refused.stdout + refused.stderr).includes('npx was called'), 'npx is never called');
+    assert.equal(repo.git('log', '--oneline').trim().split('\n').length, 1, 'no commit was made');
+  };
 
-  it('installs into .git/hooks, once; git then refuses a commit that adds a key, and accepts the fix', () => {
+  it('from a dev dependency, calls the project\'s node_modules copy; a clone without it is told to npm install', () => {
+    repo = gitRepo({ 'README.md': '# app\n', '.gitignore': 'node_modules/\n' }, ['README.md', '.gitignore']);
+    const cli = installedCopy(repo.path);
+    const r = install(cli);
+    assert.equal(r.status, 0, r.stderr);
+    const hook = readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8');
+    assert.match(hook, /^node 'node_modules\/secret-safe\/dist\/cli\.js' scan --staged \|\| exit \$\?$/m, 'relative to the repository, so it works in any clone');
+    assertKeyStops();
+    rmSync(join(repo.path, 'node_modules'), { recursive: true });
+    const missing = commit('without node_modules');
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /secret-safe: node_modules\/secret-safe\/dist\/cli\.js is missing: run npm install/);
+  });
+
+  it('from a global install, calls secret-safe on PATH', () => {
+    repo = gitRepo({ 'README.md': '# app\n' }, ['README.md']);
+    const prefix = tempDir();
+    try {
+      const cli = installedCopy(join(prefix.path, 'lib'));
+      bin.write('secret-safe', `#!/bin/sh\necho global >> '${join(prefix.path, 'calls')}'\nexec '${process.execPath}' '${cli}' "$@"\n`);
+      spawnSync('chmod', ['+x', join(bin.path, 'secret-safe')]);
+      assert.equal(install(cli).status, 0);
+      assertKeyStops();
+      assert.equal(readFileSync(join(prefix.path, 'calls'), 'utf8'), 'global\n', 'the global command ran');
+    } finally {
+      prefix.dispose();
+    }
+  });
+
+  it('says how to fix a PATH without node (a git GUI) instead of failing with "not found", and the commit stops', () => {
+    repo = gitRepo({ 'README.md': '# app\n' }, ['README.md']);
+    assert.equal(install().status, 0);
+    repo.write('notes.txt', 'hello\n');
+    repo.git('add', 'notes.txt');
+    const r = commit('no node', { PATH: bin.path });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /^secret-safe: node is not on the PATH this git runs hooks with/m);
+    assert.doesNotMatch(r.stderr, /not found/);
+  });
+
+  it('from a checkout: installs into .git/hooks, once; git then refuses a commit that adds a key, and accepts the fix', () => {
     repo = gitRepo({ 'README.md': '# app\n' }, ['README.md']);
     const r = install();
     assert.equal(r.status, 0, r.stderr);
@@ -38,14 +103,8 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     const again = install();
     assert.equal(again.stdout, 'secret-safe: the pre-commit hook is already in .git/hooks/pre-commit\n');
 
-    const key = fake.anthropic();
-    repo.write('src/llm.ts', `export const key = '${key}';\n`);
-    repo.git('add', 'src/llm.ts');
-    const refused = commit('add the llm client');
-    assert.notEqual(refused.status, 0, 'the commit is refused');
-    assert.match(refused.stdout + refused.stderr, /src\/llm\.ts:1:21  anthropic-api-key  sk-ant-api03-\*+/);
-    assert.ok(!(refused.stdout + refused.stderr).includes(hiddenPart(key)), 'masked');
-    assert.equal(repo.git('log', '--oneline').trim().split('\n').length, 1, 'no commit was made');
+    assert.ok(readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8').includes(`node '${join(DIST, 'cli.js')}' scan --staged`), 'this checkout\'s CLI, by its absolute path');
+    assertKeyStops();
 
     repo.write('src/llm.ts', 'export const key = process.env.ANTHROPIC_API_KEY;\n');
     repo.git('add', 'src/llm.ts');
@@ -60,7 +119,7 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     assert.equal(install().status, 0);
     const text = readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8');
     assert.ok(text.startsWith(`${original}\n# >>> secret-safe >>>\n`), text);
-    assert.match(text, /secret-safe scan --staged/);
+    assert.match(text, /cli\.js' scan --staged/);
 
     repo.write('.git/hooks/pre-commit', '#!/usr/bin/env python3\nprint("hi")\n');
     const r = install();
