@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// npm run test:mutations: proves the test tiers go red when the product breaks.
+//
+// Each mutation is a small edit a careless change could make. For each, a copy of this working tree
+// (node_modules linked, not copied) gets the edit, is rebuilt, and runs the tier that should catch
+// it. A mutation the tier does not fail on "survives", and the script exits 1. Before the
+// mutations, each tier runs once on an unmutated copy, which must pass: a tier that fails anyway
+// proves nothing.
+//
+//   node scripts/mutations.mjs                   every mutation
+//   node scripts/mutations.mjs --only prefix     the mutations whose id contains "prefix"
+//   node scripts/mutations.mjs --keep            keep the copies (their paths are printed)
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { values: opt } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+
+/** Mocha over some of the unit tier's spec files (globs relative to the copy). */
+const unit = (...specs) => ({ kind: 'unit', specs });
+/** The main e2e suite in the real VS Code host. */
+const e2e = { kind: 'e2e' };
+
+const MUTATIONS = [
+  {
+    id: 'server-never-started',
+    what: 'the extension never starts the language server',
+    file: 'src/client/extension.ts',
+    from: '  await client.start();\n',
+    to: '',
+    tier: e2e,
+  },
+  {
+    id: 'no-env-example',
+    what: 'Move to .env writes no .env.example line',
+    file: 'src/core/fix/plan.ts',
+    from: "if (!parseDotenv(input.example.text ?? '').has(envKey)) {",
+    to: 'if (false) {',
+    tier: unit('out/test/core/fix/plan.test.js', 'out/test/server/code-actions.test.js'),
+  },
+  {
+    id: 'mask-shows-all',
+    what: 'masking returns the full value',
+    file: 'src/core/mask.ts',
+    from: "  return prefix + MASK + (showTail ? secret.slice(-4) : '');",
+    to: '  return secret;',
+    tier: unit('out/test/core/mask.test.js', 'out/test/server/diagnostics.test.js'),
+  },
+  {
+    id: 'rule-prefix-typo',
+    what: "one rule's prefix changed (Slack app tokens xapp- to xapq-), with the docs regenerated",
+    file: 'src/core/rules/saas.ts',
+    from: "prefix: 'xapp-'",
+    to: "prefix: 'xapq-'",
+    regenerateDocs: true,
+    tier: unit('out/test/core/formats.test.js', 'out/test/core/rules.test.js', 'out/test/core/rule-docs.test.js'),
+  },
+  {
+    id: 'hygiene-silent',
+    what: 'git hygiene never reports',
+    file: 'src/node/hygiene.ts',
+    from: '  return { findings: findings.filter(f => !disabled.has(HYGIENE_CODES[f.problem])), method, root };',
+    to: '  return { findings: [], method, root };',
+    tier: unit('out/test/node/**/*.test.js', 'out/test/server/hygiene.test.js', 'out/test/cli/hygiene.test.js'),
+  },
+];
+
+const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));
+if (chosen.length === 0) {
+  console.error(`mutations: none matches --only ${opt.only}; ids: ${MUTATIONS.map(m => m.id).join(', ')}`);
+  process.exit(2);
+}
+
+/** A copy of the working tree (tracked and untracked files that git does not ignore). */
+function copyTree(label) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `secret-safe-mutant-${label}-`));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(f => f && fs.existsSync(path.join(ROOT, f)));
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  // The copy is a git repository of its own, as a checkout is (some tests read HEAD).
+  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'm', GIT_AUTHOR_EMAIL: 'm@example.com', GIT_COMMITTER_NAME: 'm', GIT_COMMITTER_EMAIL: 'm@example.com' } });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', label);
+  return dir;
+}
+
+function run(cmd, args, cwd, env = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Builds the copy and runs `tier` in it; true when the tier passed. */
+function runTier(dir, tier, bail = false) {
+  const build = run(process.execPath, ['scripts/build.mjs'], dir);
+  if (!build.ok) return { ok: false, output: build.output, seconds: build.seconds };
+  if (tier.kind === 'unit') {
+    return run(process.execPath, [path.join(ROOT, 'node_modules/mocha/bin/mocha.js'), ...(bail ? ['--bail'] : []), ...tier.specs], dir);
+  }
+  const hostDir = process.env.SECRET_SAFE_HOST_DIR || path.join(ROOT, '.vscode-test-host');
+  return run(process.execPath, ['scripts/host/run-e2e.mjs', ...(bail ? ['--bail'] : [])], dir, { SECRET_SAFE_HOST_DIR: hostDir });
+}
+
+/** The last lines of a tier's output that say what failed. */
+function failureLines(output) {
+  return output
+    .split('\n')
+    .filter(l => /^\s+\d+\) |FAILED |unit: \d+ passed|e2e.*passed/.test(l))
+    .slice(0, 6)
+    .map(l => `      ${l.trim()}`)
+    .join('\n');
+}
+
+const rows = [];
+let failed = false;
+const tiers = new Map(chosen.map(m => [JSON.stringify(m.tier), m.tier]));
+for (const [key, tier] of tiers) {
+  const dir = copyTree('control');
+  const r = runTier(dir, tier);
+  const name = tier.kind === 'e2e' ? 'e2e' : `unit ${tier.specs.join(' ')}`;
+  console.log(`control: ${name}: ${r.ok ? 'passes' : 'FAILS'} on the unmutated tree (${r.seconds.toFixed(0)} s)`);
+  if (!r.ok) {
+    console.log(r.output.split('\n').slice(-40).join('\n'));
+    failed = true;
+    tiers.delete(key);
+  }
+  if (!opt.keep) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+for (const m of chosen) {
+  if (!tiers.has(JSON.stringify(m.tier))) {
+    rows.push(`  ?        ${m.id}: not tried, its tier fails without it`);
+    continue;
+  }
+  const dir = copyTree(m.id);
+  const file = path.join(dir, m.file);
+  const text = fs.readFileSync(file, 'utf8');
+  const count = text.split(m.from).length - 1;
+  if (count !== 1) {
+    console.error(`mutations: ${m.id}: expected the text to mutate once in ${m.file}, found it ${count} times; update scripts/mutations.mjs`);
+    process.exit(2);
+  }
+  fs.writeFileSync(file, text.replace(m.from, m.to));
+  if (m.regenerateDocs) {
+    const b = run(process.execPath, ['scripts/build.mjs'], dir);
+    const d = run(process.execPath, ['scripts/rule-docs.mjs'], dir);
+    if (!b.ok || !d.ok) console.log(`${m.id}: regenerating the docs failed:\n${b.output}${d.output}`);
+  }
+  // A mutant needs only one red test: stop at the first.
+  const r = runTier(dir, m.tier, true);
+  const killed = !r.ok;
+  failed ||= !killed;
+  rows.push(`  ${killed ? 'killed  ' : 'SURVIVED'} ${m.id}: ${m.what} (${r.seconds.toFixed(0)} s)${killed ? `\n${failureLines(r.output)}` : ''}`);
+  console.log(rows.at(-1));
+  if (opt.keep) console.log(`      copy kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`\nmutations: ${rows.filter(r => r.includes('killed')).length} of ${chosen.length} killed`);
+if (failed) {
+  console.log('mutations: FAILED (a mutation survived, or a tier fails without any)');
+  process.exit(1);
+}
