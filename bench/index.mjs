@@ -19,8 +19,8 @@ const require = createRequire(import.meta.url);
 const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom } = require('../out/src/core/index.js');
 const { fakeKeys } = require('../out/src/core/fake-keys.js');
 const { KeywordAutomaton } = require('../out/src/core/keyword-automaton.js');
-// As the server and the CLI build it (src/node/rule-set.ts): the keyword pass in WebAssembly.
-const { writeUtf16 } = require('../out/src/node/utf16.js');
+// As the server and the CLI build it (src/node/scan/rule-set.ts): the keyword pass in WebAssembly.
+const { writeUtf16 } = require('../out/src/node/scan/utf16.js');
 
 const { values: opt } = parseArgs({ options: { quick: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } } });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

@@ -17,7 +17,7 @@ const bundles = [
   { entryPoints: { server: 'src/server/server.ts' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // Scans files on worker threads for the CLI: its own bundle, loaded from beside cli.js.
-  { entryPoints: { 'scan-worker': 'src/node/scan-worker.ts' } },
+  { entryPoints: { 'scan-worker': 'src/node/scan/scan-worker.ts' } },
 ];
 
 rmSync(`${root}dist`, { recursive: true, force: true });

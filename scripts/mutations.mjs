@@ -61,7 +61,7 @@ const MUTATIONS = [
   {
     id: 'hygiene-silent',
     what: 'git hygiene never reports',
-    file: 'src/node/hygiene.ts',
+    file: 'src/node/git/hygiene.ts',
     from: '  return { findings: findings.filter(f => !disabled.has(HYGIENE_CODES[f.problem])), method, root };',
     to: '  return { findings: [], method, root };',
     tier: unit('out/test/node/**/*.test.js', 'out/test/server/hygiene.test.js', 'out/test/cli/hygiene.test.js'),

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { toPosix } from '../node/paths';
 
 const BEGIN = '# >>> secret-safe >>>';
 const END = '# <<< secret-safe <<<';
@@ -18,7 +19,7 @@ export type Launcher =
 export function launcherFor(root: string, cli: string): Launcher {
   const inRepo = relative(root, cli);
   const isInstalledPackage = /(?:^|[\\/])node_modules[\\/]/.test(cli);
-  if (isInstalledPackage && !inRepo.startsWith('..') && !isAbsolute(inRepo)) return { kind: 'dependency', path: inRepo.split(sep).join('/') };
+  if (isInstalledPackage && !inRepo.startsWith('..') && !isAbsolute(inRepo)) return { kind: 'dependency', path: toPosix(inRepo) };
   if (isInstalledPackage) return { kind: 'global', path: cli };
   return { kind: 'checkout', path: cli };
 }

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { BUILTIN_RULES, type Rule, type Scanner } from '../core';
-import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene/checks';
-import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
-import { baselineMatcher, baselinePath, type BaselineEntry } from '../node/baseline';
-import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git-content';
-import { checkHygiene, type HygieneFinding } from '../node/hygiene';
+import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage, SECRET_FILE_KINDS } from '../core/hygiene';
+import { baselineMatcher, baselinePath, type BaselineEntry } from '../node/scan/baseline';
+import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
+import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { allowlistTest, findProjectConfig, type LoadedConfig } from '../node/project-config';
-import { decodeText } from '../node/read-text';
-import { scannerFor } from '../node/rule-set';
-import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type ScanFilesOptions } from '../node/scan-files';
+import { decodeText } from '../node/scan/read-text';
+import { scannerFor } from '../node/scan/rule-set';
+import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type ScanFilesOptions } from '../node/scan/scan-files';
 import type { FileFinding, HygieneFileFinding, ScanReport } from './reporters/reporter';
+import { relativePosix } from '../node/paths';
 
 /** Where the text to scan comes from. */
 export type ScanSource = { kind: 'paths' } | { kind: 'staged' } | { kind: 'since'; rev: string } | { kind: 'stdin'; text: string; name: string };
@@ -85,7 +85,7 @@ async function collect(
   workers?: ScanFilesOptions['workers'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, hygieneFiles: absolute };
-  const rel = (path: string): string => relative(cwd, path).split(sep).join('/');
+  const rel = (path: string): string => relativePosix(cwd, path);
   const allowlisted = allowlistTest(config);
   if (source.kind === 'stdin') {
     out.scanned = 1;
@@ -97,7 +97,7 @@ async function collect(
     // What the commit will hold: the index's content of each added or changed file, not the working tree.
     const root = await repositoryRoot(cwd);
     const files = (await stagedPaths(root, absolute.map(p => relative(root, p) || '.'))).map(p => resolve(root, p)).filter(p => !allowlisted(p));
-    const blobs = await stagedBlobs(root, files.map(p => relative(root, p).split(sep).join('/')));
+    const blobs = await stagedBlobs(root, files.map(p => relativePosix(root, p)));
     files.forEach((file, i) => {
       const blob = blobs[i];
       const text = blob && blob.length <= DEFAULT_MAX_FILE_BYTES ? decodeText(blob) : 'binary';
@@ -123,7 +123,7 @@ async function collect(
           continue;
         }
         out.scanned++;
-        const lines = added.get(relative(root, result.file).split(sep).join('/'));
+        const lines = added.get(relativePosix(root, result.file));
         for (const finding of result.findings) {
           if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) emit({ file: rel(result.file), finding });
         }
@@ -196,7 +196,7 @@ async function checkPaths(absolute: readonly string[], config: LoadedConfig, git
       return !seen.has(key) && (seen.add(key), true);
     })
     .map(f => ({
-      file: relative(cwd, f.file).split(sep).join('/'),
+      file: relativePosix(cwd, f.file),
       line: f.line ?? 0,
       problem: f.problem,
       code: HYGIENE_CODES[f.problem],

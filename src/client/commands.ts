@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { APPLY_MOVE_TO_ENV, CHECK_HYGIENE_COMMAND, DID_GRANT_TRUST, MOVE_TO_ENV_AS, SCAN_WORKSPACE_COMMAND, UNTRACK_SECRET_FILE, type MoveToEnvArgs, type UntrackArgs } from '../shared/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ApplyMoveToEnvCommand,
+  CHECK_HYGIENE_COMMAND,
+  DidGrantTrustNotification,
+  MoveToEnvAsCommand,
+  SCAN_WORKSPACE_COMMAND,
+  UntrackSecretFileCommand,
+  type MoveToEnvArgs,
+  type UntrackArgs,
+} from '../shared/protocol';
+import { executeServerCommand } from './server-command';
 import { checkGitHygiene, untrackSecretFile } from './hygiene';
 import { scanWorkspace } from './workspace-scan';
 
@@ -9,12 +19,12 @@ export function registerCommands(client: LanguageClient): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('secretSafe.restartServer', () => client.restart()),
     vscode.commands.registerCommand('secretSafe.showOutput', () => client.outputChannel.show()),
-    vscode.commands.registerCommand(MOVE_TO_ENV_AS, (args: MoveToEnvArgs) => moveToEnvAs(client, args)),
+    vscode.commands.registerCommand(MoveToEnvAsCommand.command, (args: MoveToEnvArgs) => moveToEnvAs(client, args)),
     vscode.commands.registerCommand(CHECK_HYGIENE_COMMAND, () => checkGitHygiene(client)),
     vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(client)),
-    vscode.commands.registerCommand(UNTRACK_SECRET_FILE, (args: UntrackArgs) => untrackSecretFile(client, args)),
+    vscode.commands.registerCommand(UntrackSecretFileCommand.command, (args: UntrackArgs) => untrackSecretFile(client, args)),
     // Trusting the workspace lets the server ask git itself from now on.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(DID_GRANT_TRUST)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(DidGrantTrustNotification)),
   );
 }
 
@@ -29,5 +39,5 @@ async function moveToEnvAs(client: LanguageClient, args: MoveToEnvArgs): Promise
   if (name === undefined) {
     return;
   }
-  await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_MOVE_TO_ENV, arguments: [{ ...args, name }] });
+  await executeServerCommand(client, ApplyMoveToEnvCommand, { ...args, name });
 }

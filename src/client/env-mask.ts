@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { envValueRanges } from './env-values';
+import { isEnvFileName } from '../shared/env-files';
 
 export const TOGGLE_MASKING = 'secretSafe.toggleEnvMasking';
 export const REVEAL_VALUE = 'secretSafe.revealEnvValue';
@@ -12,7 +13,7 @@ const MASK_TEXT = '••••••••';
 
 /** An env file, whatever language another extension gave it. */
 export function isEnvDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'dotenv' || /(?:^|[\\/])\.env(?:\.[\w.-]+)?$/i.test(document.fileName);
+  return document.languageId === 'dotenv' || isEnvFileName(document.fileName);
 }
 
 /**

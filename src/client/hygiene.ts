@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { APPLY_UNTRACK, CHECK_HYGIENE, type HygieneReport, type UntrackArgs } from '../shared/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ApplyUntrackCommand, CheckHygieneRequest, type HygieneReport, type UntrackArgs } from '../shared/protocol';
+import { executeServerCommand } from './server-command';
 
 const METHOD: Record<HygieneReport['folders'][number]['method'], string> = {
   git: 'asked git',
@@ -16,7 +17,7 @@ const METHOD: Record<HygieneReport['folders'][number]['method'], string> = {
 export async function checkGitHygiene(client: LanguageClient): Promise<void> {
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Secret Safe: checking git hygiene' },
-    () => client.sendRequest<HygieneReport>(CHECK_HYGIENE),
+    () => client.sendRequest(CheckHygieneRequest),
   );
   const how = [...new Set(report.folders.map(f => METHOD[f.method]))].join('; ');
   if (report.findings.length === 0) {
@@ -66,7 +67,7 @@ export async function untrackSecretFile(client: LanguageClient, args: UntrackArg
   if (choice !== 'Stop Tracking') {
     return;
   }
-  const result = await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_UNTRACK, arguments: [args] }) as { untracked?: boolean } | undefined;
+  const result = await executeServerCommand(client, ApplyUntrackCommand, args);
   if (result?.untracked) {
     void vscode.window.showInformationMessage(`Secret Safe: ${args.relativePath} is no longer tracked. Commit the change, save .gitignore, and rotate the keys it held.`);
   }

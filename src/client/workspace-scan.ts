@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SCAN_PROGRESS, SCAN_WORKSPACE, type ScanProgress, type WorkspaceScanResult } from '../shared/protocol';
+import { ScanProgressNotification, ScanWorkspaceRequest, type WorkspaceScanResult } from '../shared/protocol';
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -13,11 +13,11 @@ export async function scanWorkspace(client: LanguageClient): Promise<WorkspaceSc
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Secret Safe: scanning the workspace', cancellable: true },
     async (progress, token) => {
-      const listening = client.onNotification(SCAN_PROGRESS, (p: ScanProgress) =>
+      const listening = client.onNotification(ScanProgressNotification, p =>
         progress.report({ message: `${plural(p.filesScanned, 'file')} scanned, ${plural(p.findings, 'secret')} found` }),
       );
       try {
-        return await client.sendRequest<WorkspaceScanResult>(SCAN_WORKSPACE, {}, token);
+        return await client.sendRequest(ScanWorkspaceRequest, {}, token);
       } finally {
         listening.dispose();
       }

@@ -12,3 +12,6 @@ export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { findingMessage } from './message';
 export { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
 export { createPathMatcher } from './paths';
+export { languageOf, lineComment, type Lang } from './language';
+export { isPlaceholder } from './filters';
+export type { Utf16Writer } from './wasm-keyword-pass';

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, EMPTY_CONFIG, createPathMatcher, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
-import { BaselineError, parseBaseline, type BaselineEntry } from './baseline';
+import { BaselineError, parseBaseline, type BaselineEntry } from './scan/baseline';
+import { exists, foldersUp } from './paths';
 
 /** A project's config with where it came from; `file` is absent when the project has none. */
 export interface LoadedConfig {
@@ -56,17 +57,10 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
  * stopping at a repository root (a folder holding `.git`).
  */
 export async function findProjectConfig(start: string): Promise<LoadedConfig> {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const loaded = await loadProjectConfig(dir);
-    if (loaded.file || (await exists(join(dir, '.git'))) || dirname(dir) === dir) {
-      return loaded.file ? loaded : { ...loaded, root: start };
-    }
+  let loaded = await loadProjectConfig(start);
+  for (const dir of foldersUp(start)) {
+    loaded = dir === start ? loaded : await loadProjectConfig(dir);
+    if (loaded.file || (await exists(join(dir, '.git')))) break;
   }
-}
-
-function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+  return loaded.file ? loaded : { ...loaded, root: start };
 }

@@ -2,17 +2,14 @@ import { basename, relative } from 'node:path';
 import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { maskSecret } from '../core';
-import { DOTENV_CODES, DOTENV_DOCS_URL } from '../core/dotenv/checks';
-import { readDotenv } from '../core/dotenv/entries';
-import { isEnvTemplateName } from '../core/dotenv/templates';
-import { loggedEnvFix, loggedEnvMessage, loggedEnvValues } from '../core/env-code/logging';
-import { envReadAt, envReadContext } from '../core/env-code/reads';
-import { languageOf, type Lang } from '../core/fix/language';
-import { envFilesFor, type EnvFile } from '../node/env-files';
+import { languageOf, maskSecret, type Lang } from '../core';
+import { DOTENV_CODES, DOTENV_DOCS_URL, readDotenv, isEnvTemplateName } from '../core/dotenv';
+import { loggedEnvFix, loggedEnvMessage, loggedEnvValues, envReadAt, envReadContext } from '../core/env-code';
+import { envFilesFor, type EnvFile } from '../node/env/locations';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader } from './code-actions/workspace-edit';
 import type { Folders } from './folders';
+import type { SettingsStore } from './settings-store';
 
 /** Warnings on code that writes env values to logs: a secret by name, or the whole environment. */
 export function loggedEnvDiagnostics(document: TextDocument, lang: Lang): Diagnostic[] {
@@ -49,6 +46,7 @@ export class EnvCode {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly folders: Folders,
+    private readonly settings: SettingsStore,
   ) {
     this.read = textReader(documents);
   }
@@ -94,7 +92,8 @@ export class EnvCode {
     const defined = new Map<string, Array<{ label: string; value: string; template: boolean }>>();
     if (path.scheme !== 'file') return defined;
     const folder = this.folders.folderOf(path.fsPath);
-    const files: EnvFile[] = await envFilesFor(path.fsPath, folder, this.read);
+    const { envFile } = await this.settings.get(document.uri);
+    const files: EnvFile[] = await envFilesFor(path.fsPath, folder, this.read, envFile || undefined);
     for (const file of files) {
       const label = folder ? relative(folder, file.path) : basename(file.path);
       const template = isEnvTemplateName(file.fileName);

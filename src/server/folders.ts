@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE, EMPTY_CONFIG, createPathMatcher, type Scanner } from '../core';
 import { loadProjectConfig, type LoadedConfig } from '../node/project-config';
-import { scannerFor } from '../node/rule-set';
+import { scannerFor } from '../node/scan/rule-set';
 
 /** What the server knows about one workspace folder: its project config and the scanner it asks for. */
 export interface FolderState {

@@ -12,15 +12,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core';
-import { SECRET_FILE_KINDS } from '../core/hygiene/secret-files';
+import { SECRET_FILE_KINDS } from '../core/hygiene';
 import {
-  APPLY_MOVE_TO_ENV,
-  APPLY_UNTRACK,
-  CHECK_HYGIENE,
-  DID_GRANT_TRUST,
-  SCAN_WORKSPACE,
+  ApplyMoveToEnvCommand,
+  ApplyUntrackCommand,
+  CheckHygieneRequest,
+  DidGrantTrustNotification,
   MOVE_ALL_KIND,
-  type HygieneReport,
+  ScanWorkspaceRequest,
   type InitializationOptions,
 } from '../shared/protocol';
 import { registerCodeActions } from './code-actions/handlers';
@@ -54,7 +53,7 @@ const settings = new SettingsStore(connection);
 const folders = new Folders();
 const publisher = new Publisher(connection);
 const dotenvCheck = new DotenvCheck(documents, folders);
-const envCode = new EnvCode(documents, folders);
+const envCode = new EnvCode(documents, folders, settings);
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
@@ -82,7 +81,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MOVE_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [APPLY_MOVE_TO_ENV, APPLY_UNTRACK] },
+      executeCommandProvider: { commands: [ApplyMoveToEnvCommand.command, ApplyUntrackCommand.command] },
       // Env var names in env reads, and where a read's variable is set.
       completionProvider: { triggerCharacters: ['.', '[', '(', '"', "'", '`'] },
       hoverProvider: true,
@@ -145,9 +144,9 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
 });
 
-connection.onNotification(DID_GRANT_TRUST, () => hygiene.trust(true));
+connection.onNotification(DidGrantTrustNotification, () => hygiene.trust(true));
 
-connection.onRequest(CHECK_HYGIENE, async (): Promise<HygieneReport> => {
+connection.onRequest(CheckHygieneRequest, async () => {
   await hygiene.check();
   return hygiene.report();
 });
@@ -184,7 +183,7 @@ connection.onCompletion(async ({ textDocument, position }) =>
 );
 connection.onHover(async ({ textDocument, position }) => ((await settings.get(textDocument.uri)).enable ? envCode.hover(textDocument.uri, position) : null));
 
-connection.onRequest(SCAN_WORKSPACE, (_params: unknown, token) => workspaceScan.run(token));
+connection.onRequest(ScanWorkspaceRequest, (_params, token) => workspaceScan.run(token));
 
 registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, dotenvCheck, () => codeActionResolve);
 registerUntrack(connection, commands, hygiene, documents);

@@ -1,12 +1,11 @@
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPathMatcher, type Finding } from '../core';
-import { baselineMatcher, secretFingerprint } from '../node/baseline';
-import { endsAsTemplate } from '../core/dotenv/templates';
-import { languageOf } from '../core/fix/language';
+import { createPathMatcher, languageOf, type Finding } from '../core';
+import { baselineMatcher, secretFingerprint } from '../node/scan/baseline';
+import { endsAsTemplate } from '../core/dotenv';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
-import { clientSideReason } from '../core/env-code/client-side';
+import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
 import { loggedEnvDiagnostics } from './env-code';
 import type { DocumentScope, Folders } from './folders';

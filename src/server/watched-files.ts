@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core';
-import { HYGIENE_WATCH_GLOBS, mayBeSecretFile, type SecretFileKind } from '../core/hygiene/secret-files';
+import { HYGIENE_WATCH_GLOBS, mayBeSecretFile, type SecretFileKind } from '../core/hygiene';
 
 /**
  * What the server asks the client to watch for git hygiene: the ignore files, the index, the

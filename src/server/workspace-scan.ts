@@ -1,21 +1,22 @@
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPathMatcher, findingMessage, type Finding } from '../core';
-import { baselineMatcher } from '../node/baseline';
-import { gitListFiles } from '../node/git';
-import { SKIPPED_FOLDERS, walkFiles } from '../node/gitignore-walk';
-import { readTextFile } from '../node/read-text';
-import { scanText, type FingerprintedFinding } from '../node/scan-files';
-import { scanOnWorkers } from '../node/scan-pool';
-import { SCAN_PROGRESS, type ScanProgress, type WorkspaceScanResult } from '../shared/protocol';
+import { baselineMatcher } from '../node/scan/baseline';
+import { gitListFiles } from '../node/git/git';
+import { SKIPPED_FOLDERS, walkFiles } from '../node/scan/gitignore-walk';
+import { readTextFile } from '../node/scan/read-text';
+import { scanText, type FingerprintedFinding } from '../node/scan/scan-files';
+import { scanOnWorkers } from '../node/scan/scan-pool';
+import { ScanProgressNotification, type WorkspaceScanResult } from '../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import type { FolderState, Folders } from './folders';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
 import { isEnvFile } from './validation';
+import { relativePosix } from '../node/paths';
 
 /** Progress goes out at most this often: a notification per file would flood the client. */
 const PROGRESS_EVERY_MS = 100;
@@ -49,7 +50,7 @@ export class WorkspaceScan {
       const now = performance.now();
       if (force || now - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = now;
-        void this.connection.sendNotification(SCAN_PROGRESS, { filesScanned: result.filesScanned, findings: result.findings } satisfies ScanProgress);
+        void this.connection.sendNotification(ScanProgressNotification, { filesScanned: result.filesScanned, findings: result.findings });
       }
     };
     for (const state of await this.folders.all()) {
@@ -83,7 +84,7 @@ export class WorkspaceScan {
             result.filesWithFindings++;
             result.files.push({
               uri,
-              relativePath: relative(state.path, path).split(sep).join('/'),
+              relativePath: relativePosix(state.path, path),
               findings: findings.map(f => ({ line: f.line, character: f.column, ruleId: f.ruleId, message: findingMessage(f), severity: f.severity })),
             });
           }
@@ -135,7 +136,7 @@ export class WorkspaceScan {
     const state = (await this.folders.all()).find(s => s.path === folder);
     const settings = await this.settings.get(uri);
     if (!state || !settings.enable || this.documents.get(uri)) return;
-    const rel = relative(folder, parsed.fsPath).split(sep).join('/');
+    const rel = relativePosix(folder, parsed.fsPath);
     if ((await this.excludeTest(state, URI.file(folder).toString(), settings.exclude))(rel, false)) return;
     const findings = await this.scanFile(state, parsed.fsPath, settings.maxFileSizeMB * 1024 * 1024);
     if (findings !== 'skipped' && !this.documents.get(uri)) this.publish(uri, findings);

@@ -1,7 +1,23 @@
 /**
- * Names shared by client and server (vscode-eslint's `customMessages.ts`). The client never
+ * What client and server say to each other beyond LSP, each message declared once with its types
+ * (as vscode-eslint's `customMessages.ts` and rust-analyzer's `lsp_ext.ts` do). The client never
  * imports the core; everything it knows about secrets comes over these.
  */
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { HygieneProblem } from './hygiene';
+
+/** A command the server runs (`workspace/executeCommand`), with its one argument and its result. */
+export interface ServerCommand<A, R> {
+  readonly command: string;
+  /** Types only: never set. */
+  readonly types?: { args: A; result: R };
+}
+
+/** A command the client registers (`vscode.commands`), which code actions from the server name. */
+export interface ClientCommand<A> {
+  readonly command: string;
+  readonly types?: { args: A };
+}
 
 /** The diagnostic `source` of every Secret Safe finding. */
 export const DIAGNOSTIC_SOURCE = 'secret-safe';
@@ -34,10 +50,10 @@ export interface MoveToEnvArgs {
 }
 
 /** Server command: plan "Move to .env" and apply it with `workspace/applyEdit`. */
-export const APPLY_MOVE_TO_ENV = 'secretSafe.applyMoveToEnv';
+export const ApplyMoveToEnvCommand: ServerCommand<MoveToEnvArgs, { applied: boolean }> = { command: 'secretSafe.applyMoveToEnv' };
 
-/** Client command behind "Move to .env as…": asks for the name, then runs APPLY_MOVE_TO_ENV. */
-export const MOVE_TO_ENV_AS = 'secretSafe.moveToEnvAs';
+/** Client command behind "Move to .env as…": asks for the name, then runs ApplyMoveToEnvCommand. */
+export const MoveToEnvAsCommand: ClientCommand<MoveToEnvArgs> = { command: 'secretSafe.moveToEnvAs' };
 
 /** The source action that moves every secret of a file. */
 export const MOVE_ALL_KIND = 'source.secretSafe.moveAllToEnv';
@@ -47,8 +63,8 @@ export interface InitializationOptions {
   trustedWorkspace: boolean;
 }
 
-/** Notification: the user trusted the workspace; git may run from now on. */
-export const DID_GRANT_TRUST = 'secretSafe/didGrantWorkspaceTrust';
+/** The user trusted the workspace; git may run from now on. */
+export const DidGrantTrustNotification = new NotificationType0('secretSafe/didGrantWorkspaceTrust');
 
 /** The diagnostic codes of the git-hygiene checks all start so: `secret-file-tracked`, … */
 export const HYGIENE_CODE_PREFIX = 'secret-file-';
@@ -56,20 +72,20 @@ export const HYGIENE_CODE_PREFIX = 'secret-file-';
 /** Every `.env` health diagnostic's code starts so (`env-missing-in-example`). */
 export const DOTENV_CODE_PREFIX = 'env-';
 
-/** Request: check git hygiene now, in every workspace folder, and return what was found. */
-export const CHECK_HYGIENE = 'secretSafe/checkGitHygiene';
-
 export interface HygieneReport {
   /** How ignoring was decided in each folder: by git itself, by reading the ignore files, or not at all. */
   folders: Array<{ path: string; method: 'git' | 'ignore-files' | 'none' }>;
-  findings: Array<{ uri: string; line: number; problem: 'tracked' | 'not-ignored' | 'unignore-rule'; relativePath: string; message: string }>;
+  findings: Array<{ uri: string; line: number; problem: HygieneProblem; relativePath: string; message: string }>;
 }
 
-/** Client command behind "Stop tracking…": confirms, then runs APPLY_UNTRACK. */
-export const UNTRACK_SECRET_FILE = 'secretSafe.untrackSecretFile';
+/** Check git hygiene now, in every workspace folder, and return what was found. */
+export const CheckHygieneRequest = new RequestType0<HygieneReport, void>('secretSafe/checkGitHygiene');
+
+/** Client command behind "Stop tracking…": confirms, then runs ApplyUntrackCommand. */
+export const UntrackSecretFileCommand: ClientCommand<UntrackArgs> = { command: 'secretSafe.untrackSecretFile' };
 
 /** Server command: `git rm --cached` the secret file, and ignore it. Trusted workspaces only. */
-export const APPLY_UNTRACK = 'secretSafe.applyUntrack';
+export const ApplyUntrackCommand: ServerCommand<UntrackArgs, { untracked: boolean; reason?: string }> = { command: 'secretSafe.applyUntrack' };
 
 export interface UntrackArgs {
   /** The tracked secret file. */
@@ -80,12 +96,6 @@ export interface UntrackArgs {
 
 /** The client command "Secret Safe: Check Git Hygiene". */
 export const CHECK_HYGIENE_COMMAND = 'secretSafe.checkGitHygiene';
-
-/** Request: scan every file of every workspace folder (cancellable); the result sums it up. */
-export const SCAN_WORKSPACE = 'secretSafe/scanWorkspace';
-
-/** Notification from the server while a workspace scan runs. */
-export const SCAN_PROGRESS = 'secretSafe/scanProgress';
 
 export interface ScanProgress {
   filesScanned: number;
@@ -103,6 +113,15 @@ export interface WorkspaceScanResult {
   /** Every file with findings and what was found, for the Secrets view. */
   files: Array<{ uri: string; relativePath: string; findings: Array<{ line: number; character: number; ruleId: string; message: string; severity: 'error' | 'warning' | 'info' }> }>;
 }
+
+/**
+ * Scan every file of every workspace folder (cancellable); the result sums it up. Its params are an
+ * empty object, so the handler's second argument is always the cancellation token.
+ */
+export const ScanWorkspaceRequest = new RequestType<Record<string, never>, WorkspaceScanResult, void>('secretSafe/scanWorkspace');
+
+/** From the server while a workspace scan runs. */
+export const ScanProgressNotification = new NotificationType<ScanProgress>('secretSafe/scanProgress');
 
 /** The client command "Secret Safe: Scan Workspace". */
 export const SCAN_WORKSPACE_COMMAND = 'secretSafe.scanWorkspace';

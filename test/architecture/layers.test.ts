@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/repo';
 
@@ -7,9 +7,9 @@ type Layer = 'core' | 'node' | 'shared' | 'server' | 'client' | 'cli';
 
 /** What each layer may import: imports point down, and the client reaches the server only through `shared`. */
 const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
-  core: { layers: ['core'], packages: /^(minimatch|jsonc-parser)$/ },
+  core: { layers: ['core', 'shared'], packages: /^(minimatch|jsonc-parser)$/ },
   node: { layers: ['core', 'node'], packages: /^(node:.*|ignore)$/ },
-  shared: { layers: ['shared'], packages: /^$/ },
+  shared: { layers: ['shared'], packages: /^vscode-languageserver-protocol$/ },
   server: { layers: ['core', 'node', 'shared', 'server'], packages: /^(node:.*|vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-uri)$/ },
   cli: { layers: ['core', 'node', 'cli'], packages: /^node:.*$/ },
   client: { layers: ['shared', 'client'], packages: /^(node:.*|vscode|vscode-languageclient(\/node)?)$/ },
@@ -52,6 +52,28 @@ describe('architecture', () => {
         }
       }
     }
+    assert.deepEqual(violations, []);
+  });
+
+  it("reaches into the core only through its faces: core/index.ts and each part's index.ts", () => {
+    const core = join(SRC, 'core');
+    const violations: string[] = [];
+    for (const file of sourceFiles().filter(f => layerOf(f) !== 'core')) {
+      for (const spec of importsOf(file).filter(s => s.startsWith('.'))) {
+        const target = resolve(dirname(file), spec);
+        if (layerOf(target) !== 'core') continue;
+        const inside = relative(core, target);
+        const isFace = inside === '' || (!inside.includes('/') && existsSync(join(core, inside, 'index.ts')));
+        if (!isFace) violations.push(`${relative(REPO_ROOT, file)} imports ${spec}: use core or core/<part> (its index.ts)`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  it('keeps the core free of the protocol: it may use shared/ for names, never shared/protocol', () => {
+    const violations = sourceFiles()
+      .filter(f => layerOf(f) === 'core')
+      .flatMap(f => importsOf(f).filter(s => /shared\/protocol$/.test(s)).map(s => `${relative(REPO_ROOT, f)} imports ${s}`));
     assert.deepEqual(violations, []);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createPathMatcher, findingMessage, parseConfig } from '../../src/core';
-import { scannerFor } from '../../src/node/rule-set';
+import { scannerFor } from '../../src/node/scan/rule-set';
 import { fake, gen } from '../helpers/fake-keys';
 
 describe('project config', () => {

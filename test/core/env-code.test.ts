@@ -3,7 +3,7 @@ import { environmentOf } from '../../src/core/dotenv/checks';
 import { clientSideReason } from '../../src/core/env-code/client-side';
 import { isCredentialName, loggedEnvValues } from '../../src/core/env-code/logging';
 import { envReadAt, envReadContext, envReads } from '../../src/core/env-code/reads';
-import type { Lang } from '../../src/core/fix/language';
+import type { Lang } from '../../src/core/language';
 
 describe('env reads in code', () => {
   const cases: Array<[string, string]> = [

@@ -5,7 +5,7 @@ import { BUILTIN_RULES } from '../../src/core';
 import { KeywordAutomaton } from '../../src/core/keyword-automaton';
 import { createKeyGen, seededRandom } from '../../src/core/keygen';
 import { KEYWORD_SCAN_WASM } from '../../src/core/keyword-scan-wasm';
-import { writeUtf16 } from '../../src/node/utf16';
+import { writeUtf16 } from '../../src/node/scan/utf16';
 import { REPO_ROOT } from '../helpers/repo';
 
 /** Every occurrence the slow way, ordered as the automaton reports them: by end, then longest first as found. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_RULES, createKeyGen, createScanner, type Rule, seededRandom } from '../../src/core';
-import { writeUtf16 } from '../../src/node/utf16';
+import { writeUtf16 } from '../../src/node/scan/utf16';
 import { fake } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);

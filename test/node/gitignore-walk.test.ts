@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dirname, relative, sep } from 'node:path';
-import { walkFiles } from '../../src/node/gitignore-walk';
+import { walkFiles } from '../../src/node/scan/gitignore-walk';
 import { tempDir } from '../helpers/temp-dir';
 
 async function runsOf(root: string, blocking: boolean, exclude?: (rel: string, isDirectory: boolean) => boolean): Promise<string[][]> {

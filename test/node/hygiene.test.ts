@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readIndexPaths } from '../../src/node/git-index';
-import { checkHygiene, type HygieneResult } from '../../src/node/hygiene';
+import { readIndexPaths } from '../../src/node/git/git-index';
+import { checkHygiene, type HygieneResult } from '../../src/node/git/hygiene';
 import { fake, gen } from '../helpers/fake-keys';
 import { gitRepo } from '../helpers/git-repo';
 import { tempDir } from '../helpers/temp-dir';

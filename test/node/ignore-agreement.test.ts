@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { gitIgnored } from '../../src/node/git';
-import { IgnoreFiles } from '../../src/node/ignore-eval';
+import { gitIgnored } from '../../src/node/git/git';
+import { IgnoreFiles } from '../../src/node/git/ignore-eval';
 import { gitRepo } from '../helpers/git-repo';
 
 /**

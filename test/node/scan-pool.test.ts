@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { FileResult } from '../../src/node/scan-files';
-import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan-pool';
+import type { FileResult } from '../../src/node/scan/scan-files';
+import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan/scan-pool';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -38,7 +38,7 @@ describe('scan worker pool', () => {
         for (let i = 0, size = 1; i < order.length; i += size, size = (size * 7) % 97) yield order.slice(i, i + size).map(name => join(dir.path, name));
       }
       const results: FileResult[] = [];
-      for await (const batch of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node')), threads: 2 })) results.push(...batch);
+      for await (const batch of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')), threads: 2 })) results.push(...batch);
       assert.deepEqual(results.map(r => r.file), order.map(name => join(dir.path, name)));
       const byName = new Map(results.map(r => [r.file.slice(dir.path.length + 1), r]));
       const bigResult = byName.get('big.js')!;

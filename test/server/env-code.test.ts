@@ -154,4 +154,19 @@ describe('language server over stdio: env values in code', () => {
     assert.equal((missing!.contents as MarkupContent).value, '**MISSING_ONE** is not set in any env file beside this code.');
     assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('index.ts') }, position: { line: 0, character: 3 } }), null);
   });
+
+  it('reads the env file secretSafe.envFile names, where Move to .env writes, for hover and completion', async () => {
+    const key = fake.openai();
+    dir = tempDir({
+      'config/app.env': `OPENAI_API_KEY=${key}\n`,
+      'src/index.ts': 'const a = process.env.OPENAI_API_KEY;\nprocess.env.\n',
+    });
+    server = await ServerUnderTest.start({ folder: dir.path, settings: () => ({ envFile: 'config/app.env' }) });
+    await open('src/index.ts', 'typescript');
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('src/index.ts') }, position: { line: 0, character: 25 } });
+    assert.equal((hover!.contents as MarkupContent).value, `**OPENAI_API_KEY** is set in:\n\n- \`config/app.env\`: \`****${key.slice(-4)}\``);
+    const items = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('src/index.ts') }, position: { line: 1, character: 12 } })) as CompletionItem[];
+    assert.deepEqual(items.map(i => i.label), ['OPENAI_API_KEY']);
+    assert.ok(!JSON.stringify(items).includes(hiddenPart(key)), 'no value in completions');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Rule, Severity } from '../../core';
-import type { HygieneProblem } from '../../core/hygiene/checks';
-import type { FingerprintedFinding } from '../../node/scan-files';
+import type { HygieneProblem } from '../../core/hygiene';
+import type { FingerprintedFinding } from '../../node/scan/scan-files';
 
 /** A finding with the file it was found in, as reporters receive it. */
 export interface FileFinding {

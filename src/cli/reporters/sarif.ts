@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES, findingMessage, ruleDocsUrl, type Rule, type Severity } from '../../core';
-import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY } from '../../core/hygiene/checks';
+import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY } from '../../core/hygiene';
 import type { Reporter } from './reporter';
 
 const BUILTIN: ReadonlySet<Rule> = new Set(BUILTIN_RULES);

@@ -1,4 +1,4 @@
-import type { HygieneProblem } from '../../core/hygiene/checks';
+import type { HygieneProblem } from '../../core/hygiene';
 import type { Severity } from '../../core';
 import type { FileFinding, Reporter, ScanReport } from './reporter';
 

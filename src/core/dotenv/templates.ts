@@ -4,8 +4,9 @@
  * checks and completion.
  */
 
-/** `.env`, `.env.<anything>`: the files dotenv and the frameworks load, templates included. */
-export const ENV_FILE_NAME = /^\.env(?:\.[\w.-]+)?$/i;
+import { ENV_FILE_NAME } from '../../shared/env-files';
+
+export { ENV_FILE_NAME };
 
 /** What makes an env file's name a template's, in the order one is preferred when several exist. */
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template'];

@@ -1,4 +1,4 @@
-import type { Lang } from '../fix/language';
+import type { Lang } from '../language';
 import { envReads } from './reads';
 
 /** An env value that a logging call writes out: one secret by name, or the whole environment. */

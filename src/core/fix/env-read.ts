@@ -1,4 +1,4 @@
-import type { Lang } from './language';
+import type { Lang } from '../language';
 import type { LiteralForm } from './literal-value';
 
 /** What the code becomes around the secret: a literal split into the text before and after it. */

@@ -1,4 +1,4 @@
-import type { Lang } from './language';
+import type { Lang } from '../language';
 
 /** How a string literal was written: its quote, any prefix (`r`, `b`, `f`, `@`), and whether escapes apply. */
 export interface LiteralForm {

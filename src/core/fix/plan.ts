@@ -3,7 +3,7 @@ import { assignedName, isVagueName } from './assigned-name';
 import { DotenvEncodingError, appendVariable, encodeDotenvValue, parseDotenv } from './dotenv';
 import { toEnvVarName } from './env-name';
 import { envReader, terraformVariable } from './env-read';
-import { languageOf, type Lang } from './language';
+import { languageOf, type Lang } from '../language';
 import { decodeLiteral, literalForm, type LiteralForm } from './literal-value';
 import { sourceEdits } from './source-edits';
 import { appendLines, type TextEdit } from './text-edit';

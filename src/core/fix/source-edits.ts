@@ -1,5 +1,5 @@
 import { terraformVariable } from './env-read';
-import type { Lang } from './language';
+import type { Lang } from '../language';
 import { eolOf, type TextEdit } from './text-edit';
 
 /** The other edits a file needs so the read compiles: an import, a `const` that can no longer be one. */

@@ -1,7 +1,9 @@
 import type { Severity } from '../types';
 
 /** The three git-hygiene checks, by diagnostic code: each documented in `docs/git-hygiene.md`. */
-export type HygieneProblem = 'tracked' | 'not-ignored' | 'unignore-rule';
+import type { HygieneProblem } from '../../shared/hygiene';
+
+export type { HygieneProblem };
 
 export const HYGIENE_CODES: Record<HygieneProblem, string> = {
   tracked: 'secret-file-tracked',

@@ -7,8 +7,8 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isConnectionString } from '../../core/fix/plan';
-import { APPLY_MOVE_TO_ENV, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MOVE_TO_ENV_AS, type MoveToEnvArgs } from '../../shared/protocol';
+import { isConnectionString } from '../../core/fix';
+import { ApplyMoveToEnvCommand, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MoveToEnvAsCommand, type MoveToEnvArgs } from '../../shared/protocol';
 import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
 import type { HygieneService } from '../hygiene';
@@ -63,8 +63,7 @@ export function registerCodeActions(
 
   connection.onCodeActionResolve(action => resolve(action, documents, move));
 
-  commands.register(APPLY_MOVE_TO_ENV, async ([raw]) => {
-    const args = raw as MoveToEnvArgs;
+  commands.register(ApplyMoveToEnvCommand, async args => {
     const located = await move.locate(args.uri, args.range, args.ruleId);
     const plan = located && (await move.plan(located, args));
     if (!plan) {
@@ -103,7 +102,7 @@ async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId
           title: 'Move to .env as…',
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: 'Move to .env as…', command: MOVE_TO_ENV_AS, arguments: [{ ...args, name: plan.name }] },
+          command: { title: 'Move to .env as…', command: MoveToEnvAsCommand.command, arguments: [{ ...args, name: plan.name }] },
         });
       }
     }

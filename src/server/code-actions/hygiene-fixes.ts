@@ -1,11 +1,10 @@
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { HYGIENE_CODES } from '../../core/hygiene/checks';
-import { addIgnorePattern, relatedPatterns, removeLine } from '../../core/hygiene/gitignore-edit';
-import { gitUntrack } from '../../node/git';
-import type { HygieneFinding } from '../../node/hygiene';
-import { APPLY_UNTRACK, UNTRACK_SECRET_FILE, type UntrackArgs } from '../../shared/protocol';
+import { HYGIENE_CODES, addIgnorePattern, relatedPatterns, removeLine } from '../../core/hygiene';
+import { gitUntrack } from '../../node/git/git';
+import type { HygieneFinding } from '../../node/git/hygiene';
+import { ApplyUntrackCommand, UntrackSecretFileCommand, type UntrackArgs } from '../../shared/protocol';
 import type { Commands } from '../commands';
 import type { HygieneService } from '../hygiene';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
@@ -57,7 +56,7 @@ export async function hygieneFixes(
       isPreferred: true,
       // Offered in an untrusted workspace too: the client command then explains that git runs
       // only once the folder is trusted (a disabled action would be hidden from the lightbulb).
-      command: { title: 'Stop tracking', command: UNTRACK_SECRET_FILE, arguments: [args] },
+      command: { title: 'Stop tracking', command: UntrackSecretFileCommand.command, arguments: [args] },
     });
   }
   if (finding.problem === 'unignore-rule') {
@@ -83,8 +82,7 @@ export async function hygieneFixes(
  * not add it back. Refused in an untrusted workspace.
  */
 export function registerUntrack(connection: Connection, commands: Commands, service: HygieneService, documents: TextDocuments<TextDocument>): void {
-  commands.register(APPLY_UNTRACK, async ([raw]) => {
-    const args = raw as UntrackArgs;
+  commands.register(ApplyUntrackCommand, async args => {
     if (!service.isTrusted) {
       void connection.window.showErrorMessage('Secret Safe: git runs only in a trusted workspace. Trust this folder, then try again.');
       return { untracked: false };

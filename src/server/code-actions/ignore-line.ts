@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { languageOf, lineComment } from '../../core/fix/language';
-import { eolOf } from '../../core/fix/text-edit';
+import { languageOf, lineComment } from '../../core';
+import { eolOf } from '../../core/fix';
 
 /**
  * "Ignore this secret on this line": a comment on its own line above the secret, in the file's

@@ -3,8 +3,8 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { FileChange } from '../../core/fix/plan';
-import type { ReadText } from '../../node/env-targets';
+import type { FileChange } from '../../core/fix';
+import type { ReadText } from '../../node/env/locations';
 
 /**
  * Reads files as the editor has them: an open document's text, unsaved changes included, else

@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, createScanner, type ProjectConfig, type Scanner } from '../core';
+import { BUILTIN_RULES, createScanner, type ProjectConfig, type Scanner } from '../../core';
 import { writeUtf16 } from './utf16';
 
 /**

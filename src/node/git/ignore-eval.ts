@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
+import { relativePosix } from '../paths';
 
 /**
  * Git's ignore rules evaluated without running git, from the files git reads: `core.excludesFile`
@@ -110,8 +111,4 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/** `/`-separated path of `path` relative to `root`. */
-export function relativePosix(root: string, path: string): string {
-  const rel = relative(root, path);
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}
+export { relativePosix };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relativePosix } from '../paths';
 
 /**
  * A finding's fingerprint: SHA-256 of its rule and the secret itself. It names the same secret
@@ -92,7 +92,7 @@ export function baselineFilter(entries: readonly BaselineEntry[]): (file: string
 
 /** A file's path as a baseline stores it: relative to the baseline file's folder, `/`-separated. */
 export function baselinePath(dir: string, absolutePath: string): string {
-  return relative(dir, absolutePath).split(sep).join('/');
+  return relativePosix(dir, absolutePath);
 }
 
 /**

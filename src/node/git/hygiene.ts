@@ -1,8 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import ignore from 'ignore';
-import { HYGIENE_CODES, type HygieneProblem } from '../core/hygiene/checks';
-import { SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../core/hygiene/secret-files';
+import { HYGIENE_CODES, type HygieneProblem, SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../../core/hygiene';
 import { gitIgnored, gitTracked } from './git';
 import { readIndexPaths } from './git-index';
 import { IgnoreFiles, relativePosix } from './ignore-eval';

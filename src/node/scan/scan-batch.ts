@@ -1,6 +1,6 @@
 // Reading and scanning a batch of files, synchronously: what a scan worker does with each job.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import type { Finding, Scanner } from '../core';
+import type { Finding, Scanner } from '../../core';
 import { secretFingerprint } from './baseline';
 import { decodeText, type SkipReason } from './read-text';
 

@@ -1,5 +1,6 @@
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { toPosix } from '../paths';
 
 /** One ignore file, with the folder its patterns are relative to. */
 export interface IgnoreLevel {
@@ -19,9 +20,6 @@ export function ignoreLevel(base: string, file: string, text: string, ignorecase
   return { base, file, rules: ignore({ ignorecase }).add(text), lines: text.split(/\r?\n/) };
 }
 
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
 
 /**
  * Whether `path` is ignored by the levels, shallowest first: git's precedence, where a deeper

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { createPathMatcher, type Scanner } from '../core';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { createPathMatcher, type Scanner } from '../../core';
 import { walkFiles, type ExcludeTest } from './gitignore-walk';
-import { allowlistTest, type LoadedConfig } from './project-config';
+import { allowlistTest, type LoadedConfig } from '../project-config';
 import { readTextFile, type SkipReason } from './read-text';
 import { scanText, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
+import { toPosix } from '../paths';
 
 export { scanText, type FingerprintedFinding };
 
@@ -40,7 +41,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   const allowlistedBelow = (folder: string): ExcludeTest | undefined => {
     const base = relative(options.config.root, folder);
     if (options.config.config.allowlistPaths.length === 0 || base.startsWith('..') || isAbsolute(base)) return undefined;
-    const prefix = base === '' ? '' : `${base.split(sep).join('/')}/`;
+    const prefix = base === '' ? '' : `${toPosix(base)}/`;
     return rel => allowlisted(prefix + rel);
   };
   async function* files(): AsyncGenerator<string[]> {

@@ -2,7 +2,7 @@
 // as its own bundle (dist/scan-worker.js), started by scan-pool.ts with the project's folder; it
 // loads the same config there, so custom rules (which hold functions) never cross threads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { findProjectConfig, loadProjectConfig } from './project-config';
+import { findProjectConfig, loadProjectConfig } from '../project-config';
 import { scannerFor } from './rule-set';
 import { scanBatch } from './scan-batch';
 

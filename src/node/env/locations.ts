@@ -1,9 +1,15 @@
-import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ENV_TEMPLATE_NAMES } from '../core/dotenv/templates';
-import type { FileState, GitignoreState } from '../core/fix/plan';
-import { findGitRoot } from './repo-root';
-import { ignoreLevel, isIgnored, isInIgnoredFolder, negationOf, type IgnoreLevel } from './gitignore-rules';
+/**
+ * Where a piece of code's env files are: the one module that decides it for writing (Move to .env:
+ * `findEnvTargets`) and for reading (hover, completion, the `.env` checks: `envFilesFor`,
+ * `envFilesIn`). Both honour `secretSafe.envFile`.
+ */
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { ENV_FILE_NAME, ENV_TEMPLATE_NAMES } from '../../core/dotenv';
+import type { FileState, GitignoreState } from '../../core/fix';
+import { findGitRoot } from '../git/repo-root';
+import { ignoreLevel, isIgnored, isInIgnoredFolder, negationOf, type IgnoreLevel } from '../git/gitignore-rules';
+import { exists, foldersUp } from '../paths';
 
 /** Reads a file's current text: an open editor's unsaved text first, else the disk; undefined if neither. */
 export type ReadText = (path: string) => Promise<string | undefined>;
@@ -23,24 +29,6 @@ const PROJECT_MARKERS = [
   'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'Package.swift', 'pubspec.yaml', 'mix.exs',
 ];
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Folders from `from` up to `to` (inclusive), nearest first; only `from` when it is outside `to`. */
-function upTo(from: string, to: string): string[] {
-  const dirs: string[] = [];
-  for (let dir = from; ; dir = dirname(dir)) {
-    dirs.push(dir);
-    if (dir === to || dirname(dir) === dir || !dir.startsWith(to)) {
-      break;
-    }
-  }
-  return dirs;
-}
 
 /**
  * Where "Move to .env" writes, for a file in a workspace folder: the nearest `.env` in the file's
@@ -50,11 +38,9 @@ function upTo(from: string, to: string): string[] {
  * negations and `.git/info/exclude` considered).
  */
 export async function findEnvTargets(documentPath: string, workspaceFolder: string, read: ReadText, envFile?: string): Promise<EnvTargets> {
-  const dirs = upTo(dirname(documentPath), workspaceFolder);
-  let envPath: string | undefined;
-  if (envFile) {
-    envPath = isAbsolute(envFile) ? envFile : resolve(workspaceFolder, envFile);
-  } else {
+  const dirs = [...foldersUp(dirname(documentPath), workspaceFolder)];
+  let envPath = configuredEnvPath(workspaceFolder, envFile);
+  if (!envPath) {
     for (const dir of dirs) {
       if (await exists(join(dir, '.env'))) {
         envPath = join(dir, '.env');
@@ -102,7 +88,7 @@ async function gitignoreState(envPath: string, workspaceFolder: string, read: Re
   if (exclude !== undefined) {
     levels.push(ignoreLevel(root, join(root, '.git', 'info', 'exclude'), exclude));
   }
-  for (const dir of upTo(dirname(envPath), root).reverse()) {
+  for (const dir of [...foldersUp(dirname(envPath), root)].reverse()) {
     const text = await read(join(dir, '.gitignore'));
     if (text !== undefined) {
       levels.push(ignoreLevel(dir, join(dir, '.gitignore'), text));
@@ -117,4 +103,52 @@ async function gitignoreState(envPath: string, workspaceFolder: string, read: Re
     ignoresEnv: ignored,
     ...(negation && negation.file === path ? { negationLine: negation.line } : {}),
   };
+}
+
+/** An environment file as found beside or above some code: `.env`, `.env.production`, `.env.example`, … */
+export interface EnvFile {
+  path: string;
+  fileName: string;
+  text: string;
+}
+
+/** The environment files in one folder, in name order (read as the editor has them). */
+export async function envFilesIn(dir: string, read: ReadText): Promise<EnvFile[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const files: EnvFile[] = [];
+  for (const fileName of names.filter(n => ENV_FILE_NAME.test(n)).sort()) {
+    const path = join(dir, fileName);
+    const text = await read(path);
+    if (text !== undefined) files.push({ path, fileName, text });
+  }
+  return files;
+}
+
+/**
+ * The environment files a piece of code can see: those in its folder and in each parent up to
+ * the workspace folder (a monorepo package's own, then the root's), nearest first.
+ */
+export async function envFilesFor(documentPath: string, workspaceFolder: string | undefined, read: ReadText, envFile?: string): Promise<EnvFile[]> {
+  const files: EnvFile[] = [];
+  const dirs = [...foldersUp(dirname(documentPath), workspaceFolder ?? dirname(documentPath))];
+  for (const dir of dirs) files.push(...(await envFilesIn(dir, read)));
+  // The file `secretSafe.envFile` names, where Move to .env writes, and the files beside it.
+  const configured = workspaceFolder ? configuredEnvPath(workspaceFolder, envFile) : undefined;
+  if (configured && !dirs.includes(dirname(configured))) {
+    const beside = await envFilesIn(dirname(configured), read);
+    const named = beside.some(f => f.path === configured) ? [] : await envFileAt(configured, read);
+    files.push(...named, ...beside);
+  }
+  return files;
+}
+
+/** The env file `secretSafe.envFile` names, resolved against the workspace folder; none when unset. */
+function configuredEnvPath(workspaceFolder: string, envFile: string | undefined): string | undefined {
+  return envFile ? (isAbsolute(envFile) ? envFile : resolve(workspaceFolder, envFile)) : undefined;
+}
+
+/** One named file as an env file, whatever its name (`config/app.env`); none when it cannot be read. */
+async function envFileAt(path: string, read: ReadText): Promise<EnvFile[]> {
+  const text = await read(path);
+  return text === undefined ? [] : [{ path, fileName: basename(path), text }];
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
+import { ignoreLevel, isIgnored, type IgnoreLevel } from '../git/gitignore-rules';
 
 /**
  * Folders never entered below a walk's root: git's own data, and installed dependencies, which are
