@@ -104,7 +104,10 @@ function runTier(dir, tier, bail = false) {
   const build = run(process.execPath, ['scripts/build.mjs'], dir);
   if (!build.ok) return { ok: false, output: build.output, seconds: build.seconds };
   if (tier.kind === 'unit') {
-    return run(process.execPath, [path.join(ROOT, 'node_modules/mocha/bin/mocha.js'), ...(bail ? ['--bail'] : []), ...tier.specs], dir);
+    // --no-config: the config's own spec list would add every other test file to the tier.
+    const { reporter, require: requires = [], timeout } = JSON.parse(fs.readFileSync(path.join(dir, '.mocharc.json'), 'utf8'));
+    const options = ['--no-config', '--reporter', reporter, '--timeout', String(timeout), ...requires.flatMap(r => ['--require', r])];
+    return run(process.execPath, [path.join(ROOT, 'node_modules/mocha/bin/mocha.js'), ...options, ...(bail ? ['--bail'] : []), ...tier.specs], dir);
   }
   const hostDir = process.env.SECRET_SAFE_HOST_DIR || path.join(ROOT, '.vscode-test-host');
   return run(process.execPath, ['scripts/host/run-e2e.mjs', ...(bail ? ['--bail'] : [])], dir, { SECRET_SAFE_HOST_DIR: hostDir });

@@ -1,15 +1,13 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { BUILTIN_RULES, type Rule, type Scanner } from '../core';
-import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage, SECRET_FILE_KINDS } from '../core/hygiene';
-import { baselineMatcher, baselinePath, type BaselineEntry } from '../node/scan/baseline';
+import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
-import { allowlistTest, findProjectConfig, type LoadedConfig } from '../node/project-config';
+import { holdsEnvValues, ProjectScan } from '../node/project-scan';
+import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
-import { scannerFor } from '../node/scan/rule-set';
-import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type ScanFilesOptions } from '../node/scan/scan-files';
+import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type FingerprintedFinding, type ScanFilesOptions } from '../node/scan/scan-files';
 import type { FileFinding, HygieneFileFinding, ScanReport } from './reporters/reporter';
 import { relativePosix } from '../node/paths';
 
@@ -41,31 +39,30 @@ export interface ScanRun extends ScanReport {
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
 export async function runScan(paths: readonly string[], cwd: string, options: ScanOptions): Promise<ScanRun> {
   const started = performance.now();
-  const config = await findProjectConfig(cwd);
-  const warnings = config.problems.map(p => `${relative(cwd, config.file ?? '') || config.file}:${p.line + 1}: ${p.message}`);
-  // Built when first needed: a walk on worker threads never scans on this one, and starts sooner.
-  let built: Scanner | undefined;
-  const scanner = (): Scanner => (built ??= scannerFor(config.config));
+  // The baseline given on the command line, else the one the config names (when asked to use it).
+  const project = await ProjectScan.governing(cwd, options.baseline ?? (options.configBaseline ? undefined : null));
+  const { loaded } = project;
+  const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
   const absolute = paths.map(p => resolve(cwd, p));
   const walksFolders = (await Promise.all(absolute.map(p => stat(p).then(s => s.isDirectory(), () => false)))).some(Boolean);
   const workers = walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
-  // Findings the baseline accepts are counted, never reported; the rest go out as they come.
-  const baseline = options.baseline ?? (options.configBaseline ? config.baseline : undefined);
-  const accepted = baseline ? baselineMatcher(baseline) : undefined;
+  // A file's findings the project does not report (a .env's, the baseline's) are counted, never
+  // shown; the rest go out as they come.
   const findings: FileFinding[] = [];
   let baselined = 0;
-  const emit = (found: FileFinding): void => {
-    if (accepted?.(resolve(cwd, found.file), found.finding.ruleId, found.finding.fingerprint)) {
-      baselined++;
-      return;
+  const emit = (path: string, found: FingerprintedFinding[]): void => {
+    if (found.length === 0 || holdsEnvValues(path)) return;
+    const file = relativePosix(cwd, path);
+    const reported = project.reportable(path, found, f => f.fingerprint);
+    baselined += found.length - reported.length;
+    for (const finding of reported) {
+      findings.push({ file, finding });
+      options.onFinding?.({ file, finding });
     }
-    findings.push(found);
-    options.onFinding?.(found);
   };
-  const collected = await collect(options.source, absolute, cwd, scanner, config, emit, workers);
-  const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, config, options.git, cwd);
-  const rules = new Map<string, Rule>([...BUILTIN_RULES, ...config.config.rules].map(r => [r.id, r]));
-  return { findings, hygiene, rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };
+  const collected = await collect(options.source, absolute, cwd, project, emit, workers);
+  const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
+  return { findings, hygiene, rules: project.rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };
 }
 
 interface Collected {
@@ -79,24 +76,21 @@ async function collect(
   source: ScanSource,
   absolute: string[],
   cwd: string,
-  scanner: () => Scanner,
-  config: LoadedConfig,
-  emit: (found: FileFinding) => void,
+  project: ProjectScan,
+  emit: (path: string, findings: FingerprintedFinding[]) => void,
   workers?: ScanFilesOptions['workers'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, hygieneFiles: absolute };
-  const rel = (path: string): string => relativePosix(cwd, path);
-  const allowlisted = allowlistTest(config);
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
-    for (const finding of scanText(scanner(), source.text)) emit({ file: source.name, finding });
+    emit(resolve(cwd, source.name), scanText(project.scanner, source.text));
     return out;
   }
   if (source.kind === 'staged') {
     // What the commit will hold: the index's content of each added or changed file, not the working tree.
     const root = await repositoryRoot(cwd);
-    const files = (await stagedPaths(root, absolute.map(p => relative(root, p) || '.'))).map(p => resolve(root, p)).filter(p => !allowlisted(p));
+    const files = (await stagedPaths(root, absolute.map(p => relative(root, p) || '.'))).map(p => resolve(root, p)).filter(p => !project.isAllowlisted(p));
     const blobs = await stagedBlobs(root, files.map(p => relativePosix(root, p)));
     files.forEach((file, i) => {
       const blob = blobs[i];
@@ -106,7 +100,7 @@ async function collect(
         return;
       }
       out.scanned++;
-      for (const finding of scanText(scanner(), text, true)) emit({ file: rel(file), finding });
+      emit(file, scanText(project.scanner, text, true));
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;
@@ -115,8 +109,8 @@ async function collect(
     // Only lines added since the revision: a CI job on a branch reports what the branch brought.
     const root = await repositoryRoot(cwd);
     const added = await addedLinesSince(root, source.rev, absolute.map(p => relative(root, p) || '.'));
-    const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !allowlisted(p));
-    for await (const results of scanPaths(files, { scanner: scanner(), config, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+    const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !project.isAllowlisted(p));
+    for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
       for (const result of results) {
         if ('skipped' in result) {
           out.skipped++;
@@ -124,23 +118,20 @@ async function collect(
         }
         out.scanned++;
         const lines = added.get(relativePosix(root, result.file));
-        for (const finding of result.findings) {
-          if (!lines || spans(lines, finding.line + 1, finding.endLine + 1)) emit({ file: rel(result.file), finding });
-        }
+        emit(result.file, result.findings.filter(f => !lines || spans(lines, f.line + 1, f.endLine + 1)));
       }
     }
     out.hygieneFiles = files;
     return out;
   }
-  for await (const results of scanPaths(absolute, { get scanner() { return scanner(); }, config, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
+  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
     for (const result of results) {
       if ('skipped' in result) {
         out.skipped++;
         continue;
       }
       out.scanned++;
-      const file = result.findings.length > 0 ? rel(result.file) : '';
-      for (const finding of result.findings) emit({ file, finding });
+      emit(result.file, result.findings);
     }
   }
   return out;
@@ -166,13 +157,8 @@ export function baselineEntries(findings: readonly FileFinding[], cwd: string, b
  * Git hygiene of what was scanned: every folder argument is walked for secret files; file
  * arguments (a hook's list of staged files) are checked one by one, grouped by folder.
  */
-async function checkPaths(absolute: readonly string[], config: LoadedConfig, git: boolean, cwd: string): Promise<HygieneFileFinding[]> {
-  const options = {
-    useGit: git,
-    kinds: [...SECRET_FILE_KINDS, ...config.config.secretFiles],
-    allowlisted: allowlistTest(config),
-    disabled: config.config.disabledRules,
-  };
+async function checkPaths(absolute: readonly string[], project: ProjectScan, git: boolean, cwd: string): Promise<HygieneFileFinding[]> {
+  const options = project.hygieneOptions(git);
   const folders: string[] = [];
   const filesByFolder = new Map<string, string[]>();
   for (const path of absolute) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE, EMPTY_CONFIG, createPathMatcher, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
 import { BaselineError, parseBaseline, type BaselineEntry } from './scan/baseline';
 import { exists, foldersUp } from './paths';
 
@@ -13,17 +13,6 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
   /** The baseline the config names, read: its entries' paths are relative to `dir`. */
   baseline?: { file: string; dir: string; entries: BaselineEntry[] };
-}
-
-/**
- * Whether the config allowlists a path (absolute), matched from the project root; the root itself
- * and paths outside it never are. `matches`: the config's path matcher, when the caller has it.
- */
-export function allowlistTest(loaded: LoadedConfig, matches = createPathMatcher(loaded.config.allowlistPaths)): (absolute: string) => boolean {
-  return absolute => {
-    const rel = relative(loaded.root, absolute);
-    return !rel.startsWith('..') && rel !== '' && matches(rel);
-  };
 }
 
 /** Loads `.secret-safe.json` from `folder`; a missing file is the empty config. */

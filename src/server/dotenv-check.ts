@@ -43,7 +43,7 @@ export class DotenvCheck {
   }
 
   async diagnostics(document: TextDocument): Promise<Diagnostic[]> {
-    const { scanner } = await this.folders.resolve(document.uri);
+    const { scanner } = (await this.folders.resolve(document.uri)).project;
     const path = URI.parse(document.uri).fsPath;
     const doc = readDotenv(document.getText());
     const problems: DotenvProblem[] = [...lineProblems(doc), ...publicSecretProblems(doc, (name, value) => secretKind(scanner, name, value))];
@@ -74,7 +74,7 @@ export class DotenvCheck {
     if (diagnostic.code === DOTENV_CODES.duplicate || diagnostic.code === DOTENV_CODES.ignoredLine) return this.lineFixes(document, diagnostic);
     if (diagnostic.code === DOTENV_CODES.loggedValue) return loggedEnvFixes(document, diagnostic);
     if (diagnostic.code !== DOTENV_CODES.missingInExample) return [];
-    const { scanner } = await this.folders.resolve(document.uri);
+    const { scanner } = (await this.folders.resolve(document.uri)).project;
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
     const path = URI.parse(document.uri).fsPath;
     const example = firstOf(await envFilesIn(dirname(path), this.read), templateNamesFor(basename(path)));
@@ -116,7 +116,7 @@ export class DotenvCheck {
   async exampleSecretFix(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> {
     const path = URI.parse(document.uri);
     if (path.scheme !== 'file' || !isTemplate(path.fsPath)) return [];
-    const { scanner } = await this.folders.resolve(document.uri);
+    const { scanner } = (await this.folders.resolve(document.uri)).project;
     const start = document.offsetAt(diagnostic.range.start);
     const finding = scanner.scan(document.getText()).find(f => f.ruleId === ruleId && f.start === start);
     if (!finding) return [];

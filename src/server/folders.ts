@@ -1,31 +1,27 @@
 import { join, relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFolder } from 'vscode-languageserver';
-import { CONFIG_FILE, EMPTY_CONFIG, createPathMatcher, type Scanner } from '../core';
-import { loadProjectConfig, type LoadedConfig } from '../node/project-config';
-import { scannerFor } from '../node/scan/rule-set';
+import { CONFIG_FILE, EMPTY_CONFIG } from '../core';
+import type { LoadedConfig } from '../node/project-config';
+import { ProjectScan } from '../node/project-scan';
 
-/** What the server knows about one workspace folder: its project config and the scanner it asks for. */
+/** What the server knows about one workspace folder: the project scan its `.secret-safe.json` makes. */
 export interface FolderState {
   path: string;
-  config: LoadedConfig;
-  scanner: Scanner;
-  isAllowlisted(relativePath: string): boolean;
+  project: ProjectScan;
 }
 
 /** How a document is to be checked. */
 export interface DocumentScope {
-  scanner: Scanner;
+  project: ProjectScan;
   /** The path inside its workspace folder; absent for untitled files and files outside every folder. */
   relativePath?: string;
   /** The project config says this file is never scanned. */
   allowlisted: boolean;
-  /** The baseline the project config names: findings it accepts are not published. */
-  baseline?: LoadedConfig['baseline'];
 }
 
-/** The scanner for files outside any folder (untitled files, loose files): all built-in rules. */
-const LOOSE = scannerFor(EMPTY_CONFIG);
+/** Files outside any folder (untitled files, loose files): all built-in rules, no allowlist, no baseline. */
+const LOOSE = new ProjectScan({ config: EMPTY_CONFIG, root: '/', problems: [] });
 
 /**
  * The workspace folders, each with its `.secret-safe.json` loaded lazily and reloaded when the
@@ -59,7 +55,7 @@ export class Folders {
 
   /** Whether `path` is a baseline file some folder's config names (a change to it is a config change). */
   async isBaseline(path: string): Promise<boolean> {
-    return (await this.all()).some(state => state.config.baseline?.file === path || (state.config.config.baseline && join(state.path, state.config.config.baseline.path) === path));
+    return (await this.all()).some(({ project: { loaded } }) => loaded.baseline?.file === path || (loaded.config.baseline && join(loaded.root, loaded.config.baseline.path) === path));
   }
 
   /** The problems of the config file at `uri`, if it is a workspace folder's config. */
@@ -69,7 +65,7 @@ export class Folders {
       return [];
     }
     const owner = this.folders.find(f => join(f, CONFIG_FILE) === parsed.fsPath);
-    return owner ? (await this.state(owner)).config.problems : [];
+    return owner ? (await this.state(owner)).project.loaded.problems : [];
   }
 
   /** The scanner that applies to `uri`, and where the document sits in its workspace folder. */
@@ -77,24 +73,16 @@ export class Folders {
     const parsed = URI.parse(uri);
     const folder = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
     if (!folder) {
-      return { scanner: LOOSE, allowlisted: false };
+      return { project: LOOSE, allowlisted: false };
     }
-    const state = await this.state(folder);
-    const relativePath = relative(folder, parsed.fsPath);
-    return { scanner: state.scanner, relativePath, allowlisted: state.isAllowlisted(relativePath), baseline: state.config.baseline };
+    const { project } = await this.state(folder);
+    return { project, relativePath: relative(folder, parsed.fsPath), allowlisted: project.isAllowlisted(parsed.fsPath) };
   }
 
   private state(folder: string): Promise<FolderState> {
     let state = this.states.get(folder);
     if (!state) {
-      state = loadProjectConfig(folder)
-        .catch((): LoadedConfig => ({ config: EMPTY_CONFIG, root: folder, problems: [] }))
-        .then(config => ({
-          path: folder,
-          config,
-          scanner: scannerFor(config.config),
-          isAllowlisted: createPathMatcher(config.config.allowlistPaths),
-        }));
+      state = ProjectScan.ofFolder(folder).then(project => ({ path: folder, project }));
       this.states.set(folder, state);
     }
     return state;

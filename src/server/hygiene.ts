@@ -1,9 +1,8 @@
 import { open } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY, hygieneMessage, SECRET_FILE_KINDS } from '../core/hygiene';
+import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { checkHygiene, type HygieneFinding, type HygieneResult } from '../node/git/hygiene';
 import { DIAGNOSTIC_SOURCE, type HygieneReport } from '../shared/protocol';
 import type { Folders } from './folders';
@@ -102,13 +101,7 @@ export class HygieneService {
     const states = await this.folders.all();
     const runs = await Promise.all(
       states.map(async state => {
-        const { config } = state.config;
-        const result = await checkHygiene(state.path, {
-          useGit,
-          kinds: [...SECRET_FILE_KINDS, ...config.secretFiles],
-          allowlisted: path => state.isAllowlisted(relative(state.path, path)),
-          disabled: config.disabledRules,
-        }).catch((e: unknown): HygieneResult => {
+        const result = await checkHygiene(state.path, state.project.hygieneOptions(useGit)).catch((e: unknown): HygieneResult => {
           this.connection.console.error(`Git hygiene check of ${state.path} failed: ${(e as Error).message}`);
           return { findings: [], method: 'none' };
         });

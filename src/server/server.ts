@@ -95,9 +95,9 @@ async function watchHygieneFiles(): Promise<void> {
   if (!watchRegistration) return;
   const states = await folders.all();
   const custom = [
-    ...states.flatMap(f => f.config.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g)),
+    ...states.flatMap(f => f.project.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g)),
     // The baselines the configs name: editing one changes what is reported.
-    ...states.flatMap(f => (f.config.config.baseline ? [`**/${basename(f.config.config.baseline.path)}`] : [])),
+    ...states.flatMap(f => (f.project.config.baseline ? [`**/${basename(f.project.config.baseline.path)}`] : [])),
   ];
   const previous = watching;
   watching = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: hygieneWatchers(custom) });
@@ -140,7 +140,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     void watchHygieneFiles();
   }
   // Ignore files, the index, secret files, the config and new folders bear on git hygiene.
-  const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.config.config.secretFiles)];
+  const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.project.config.secretFiles)];
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
 });
 

@@ -2,8 +2,8 @@ import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, languageOf, type Finding } from '../core';
-import { baselineMatcher, secretFingerprint } from '../node/scan/baseline';
-import { endsAsTemplate } from '../core/dotenv';
+import { holdsEnvValues } from '../node/project-scan';
+import { secretFingerprint } from '../node/scan/baseline';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
@@ -80,16 +80,16 @@ export class Validator {
 
   /** Publishes the problems of every folder's config file; open ones are checked as documents. */
   async publishConfigProblems(): Promise<void> {
-    for (const state of await this.folders.all()) {
-      if (!state.config.file) {
+    for (const { project } of await this.folders.all()) {
+      if (!project.loaded.file) {
         continue;
       }
-      const uri = URI.file(state.config.file).toString();
+      const uri = URI.file(project.loaded.file).toString();
       const open = this.documents.get(uri);
       if (open) {
         this.schedule(open, 0);
       } else {
-        this.publisher.set(uri, 'document', state.config.problems.map(configDiagnostic));
+        this.publisher.set(uri, 'document', project.loaded.problems.map(configDiagnostic));
       }
     }
   }
@@ -108,9 +108,9 @@ export class Validator {
     const checked = settings.enable && !excluded;
     const diagnostics: Diagnostic[] = [];
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
-    if (checked && !isEnvFile(path, document.languageId)) {
+    if (checked && !holdsEnvValues(path, document.languageId)) {
       const text = document.getText();
-      const findings = notBaselined(scope, uri, text);
+      const findings = reportable(scope, uri, text, document.languageId);
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
       const template = isTemplate(path);
@@ -134,15 +134,12 @@ export class Validator {
   }
 }
 
-/** The document's findings, less those the project's baseline accepts (matched by path, rule and fingerprint, never by line). */
-function notBaselined(scope: DocumentScope, uri: string, text: string): Finding[] {
-  const findings = scope.scanner.scan(text);
+/** The document's findings that its project reports (`ProjectScan.reportable`). */
+function reportable(scope: DocumentScope, uri: string, text: string, languageId: string): Finding[] {
   const parsed = URI.parse(uri);
-  if (!scope.baseline || findings.length === 0 || parsed.scheme !== 'file') {
-    return findings;
-  }
-  const accepted = baselineMatcher(scope.baseline);
-  return findings.filter(f => !accepted(parsed.fsPath, f.ruleId, secretFingerprint(f.ruleId, text.slice(f.start, f.end))));
+  // An untitled document's path is its name: only a file on disk has a baseline entry.
+  const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+  return scope.project.reportable(path, scope.project.scanner.scan(text), f => secretFingerprint(f.ruleId, text.slice(f.start, f.end)), languageId);
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();
@@ -157,7 +154,3 @@ function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
   return matcher;
 }
 
-/** A `.env` file that holds real values: not the committed templates (`.env.example`, `.sample`, `.template`). */
-export function isEnvFile(path: string, languageId: string): boolean {
-  return languageOf(path, languageId) === 'dotenv' && !endsAsTemplate(path);
-}

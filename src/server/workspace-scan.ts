@@ -4,7 +4,6 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPathMatcher, findingMessage, type Finding } from '../core';
-import { baselineMatcher } from '../node/scan/baseline';
 import { gitListFiles } from '../node/git/git';
 import { SKIPPED_FOLDERS, walkFiles } from '../node/scan/gitignore-walk';
 import { readTextFile } from '../node/scan/read-text';
@@ -15,7 +14,7 @@ import { toDiagnostic } from './diagnostics';
 import type { FolderState, Folders } from './folders';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
-import { isEnvFile } from './validation';
+import { holdsEnvValues } from '../node/project-scan';
 import { relativePosix } from '../node/paths';
 
 /** Progress goes out at most this often: a notification per file would flood the client. */
@@ -71,8 +70,8 @@ export class WorkspaceScan {
           // A folder nested in another workspace folder is scanned as itself, not twice.
           if (this.folders.folderOf(path) !== state.path) continue;
           const uri = URI.file(path).toString();
-          // A .env holds secrets by design: like its editor, the scan reports none there (git hygiene covers it).
-          const findings = 'skipped' in scan ? 'skipped' : isEnvFile(path, '') ? [] : this.notBaselined(state, path, scan.findings);
+          // What the project reports: none in a .env (git hygiene covers it), none the baseline accepts.
+          const findings = 'skipped' in scan ? 'skipped' : state.project.reportable(path, scan.findings, f => f.fingerprint);
           if (findings === 'skipped') {
             result.filesSkipped++;
             continue;
@@ -148,7 +147,7 @@ export class WorkspaceScan {
   }
 
   private async scanFile(state: FolderState, path: string, maxBytes: number): Promise<FingerprintedFinding[] | 'skipped'> {
-    if (isEnvFile(path, '')) return [];
+    if (holdsEnvValues(path)) return [];
     let text: string;
     try {
       const read = await readTextFile(path, maxBytes);
@@ -157,21 +156,15 @@ export class WorkspaceScan {
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it
     }
-    return this.notBaselined(state, path, scanText(state.scanner, text, true));
-  }
-
-  private notBaselined(state: FolderState, path: string, findings: FingerprintedFinding[]): FingerprintedFinding[] {
-    const baseline = state.config.baseline;
-    if (!baseline || findings.length === 0) return findings;
-    const accepted = baselineMatcher(baseline);
-    return findings.filter(f => !accepted(path, f.ruleId, f.fingerprint));
+    return state.project.reportable(path, scanText(state.project.scanner, text, true), f => f.fingerprint);
   }
 
   /** What a scan of this folder leaves out: the config's allowlist and the editor's exclude settings. */
   private async excludeTest(state: FolderState, folderUri: string, exclude: readonly string[]): Promise<(rel: string, isDirectory: boolean) => boolean> {
     const globs = [...exclude, ...(await this.enabledGlobs(folderUri, 'files.exclude')), ...(await this.enabledGlobs(folderUri, 'search.exclude'))];
     const matcher = createPathMatcher(globs);
-    return rel => state.isAllowlisted(rel) || matcher(rel);
+    const allowlisted = state.project.allowlistedBelow(state.path);
+    return (rel, isDirectory) => allowlisted?.(rel, isDirectory) === true || matcher(rel);
   }
 
   /** The patterns switched on in a `{ "glob": true }` setting such as `files.exclude`; none from a client that cannot be asked. */

@@ -70,7 +70,7 @@ describe('secret-safe scan (CLI)', () => {
 
   it('never prints a secret in full, in any format', () => {
     const keys = [fake.anthropic(), fake.openai(), fake.github(), fake.pem()];
-    dir = tempDir({ 'a.env': keys.map((k, i) => `K${i}="${k}"`).join('\n') });
+    dir = tempDir({ 'keys.txt': keys.map((k, i) => `K${i}="${k}"`).join('\n') });
     for (const format of ['text', 'json']) {
       const r = cli(['scan', '--format', format], dir.path);
       assert.equal(r.status, 1);
@@ -119,9 +119,25 @@ describe('secret-safe scan (CLI)', () => {
   });
 
   it('scans a file named on the command line even when it is git-ignored', () => {
-    dir = tempDir({ '.gitignore': '.env\n', '.env': `KEY=${fake.anthropic()}\n` });
+    dir = tempDir({ '.gitignore': 'notes.txt\n', 'notes.txt': `KEY=${fake.anthropic()}\n` });
     assert.equal(cli(['scan', '.'], dir.path).status, 0);
-    assert.equal(cli(['scan', '.env'], dir.path).status, 1);
+    assert.equal(cli(['scan', 'notes.txt'], dir.path).status, 1);
+  });
+
+  it('agrees with the editor on env files: values in a git-ignored .env are no finding, a template\'s are', () => {
+    const key = fake.anthropic();
+    dir = tempDir({ '.gitignore': '.env\n', '.env': `ANTHROPIC_API_KEY=${key}\n` });
+    assert.equal(cli(['scan', '.'], dir.path).status, 0, 'the ignored .env is where the key belongs');
+    const named = cli(['scan', '.env'], dir.path);
+    assert.equal(named.status, 0, 'named, it is still no finding');
+    assert.match(named.stderr, /no secrets found \(1 file scanned\)/);
+    dir.write('.env.local', `ANTHROPIC_API_KEY=${key}\n`);
+    const unignored = cli(['scan', '.'], dir.path);
+    assert.equal(unignored.status, 1);
+    assert.match(unignored.stdout, /^\.env\.local:1:1  secret-file-not-ignored/m, 'git would commit it: a hygiene problem');
+    assert.doesNotMatch(unignored.stdout, /anthropic-api-key/);
+    dir.write('.env.example', `ANTHROPIC_API_KEY=${key}\n`);
+    assert.match(cli(['scan', '.env.example'], dir.path).stdout, /^\.env\.example:1:19  anthropic-api-key/m, 'a committed template must not hold a real key');
   });
 
   it('skips binary files and honours allowlisted paths in .secret-safe.json', () => {

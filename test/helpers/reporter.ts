@@ -22,7 +22,8 @@ class SpecWithCounts extends Mocha.reporters.Spec {
     });
     // Runs before the runner's own end listener, which hands `runner.failures` to mocha's exit code.
     runner.once(EVENT_RUN_END, () => {
-      const notRun = Math.max(0, runner.total - passed - failed - skipped);
+      // Tests a failed hook kept from running (not those --bail left out after a failure).
+      const notRun = failedHooks.length > 0 ? Math.max(0, runner.total - passed - failed - skipped) : 0;
       const skipFails = skipped > 0 && process.env.SECRET_SAFE_ALLOW_SKIPPED !== '1';
       if (notRun > 0) {
         console.log(`\n${notRun} test(s) did not run because a hook failed:\n${failedHooks.map(h => `  - ${h}`).join('\n')}`);

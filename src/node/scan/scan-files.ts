@@ -1,23 +1,17 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { createPathMatcher, type Scanner } from '../../core';
-import { walkFiles, type ExcludeTest } from './gitignore-walk';
-import { allowlistTest, type LoadedConfig } from '../project-config';
-import { readTextFile, type SkipReason } from './read-text';
-import { scanText, type FingerprintedFinding } from './scan-batch';
+import { resolve } from 'node:path';
+import type { ProjectScan } from '../project-scan';
+import { walkFiles } from './gitignore-walk';
+import { readTextFile } from './read-text';
+import { scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
-import { toPosix } from '../paths';
 
-export { scanText, type FingerprintedFinding };
+export { scanText, type FileResult, type FingerprintedFinding };
 
-/** What scanning one file gave. */
-export type FileResult =
-  | { file: string; findings: FingerprintedFinding[] }
-  | { file: string; skipped: SkipReason };
 
 export interface ScanFilesOptions {
-  scanner: Scanner;
-  config: LoadedConfig;
+  /** The scanner, allowlist and the rest: the walk and the scan of one project. */
+  project: ProjectScan;
   /** Files larger than this are skipped, not read. */
   maxFileBytes: number;
   /** Scan on worker threads (dist/scan-worker.js), with the config found from `cwd`: for large scans. */
@@ -34,23 +28,14 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  * several at a time (a batch from the workers, one file without them).
  */
 export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult[]> {
-  const allowlisted = createPathMatcher(options.config.config.allowlistPaths);
-  const isAllowlisted = allowlistTest(options.config, allowlisted);
-  // The walk gives paths relative to the folder walked: the allowlist's, relative to the project,
-  // are those with the folder's own path before them (none when the folder lies outside it).
-  const allowlistedBelow = (folder: string): ExcludeTest | undefined => {
-    const base = relative(options.config.root, folder);
-    if (options.config.config.allowlistPaths.length === 0 || base.startsWith('..') || isAbsolute(base)) return undefined;
-    const prefix = base === '' ? '' : `${toPosix(base)}/`;
-    return rel => allowlisted(prefix + rel);
-  };
+  const { project } = options;
   async function* files(): AsyncGenerator<string[]> {
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
         // Folders listed with blocking calls: this process (the CLI's) has nothing else to serve.
-        yield* walkFiles(path, allowlistedBelow(path), { blocking: true });
-      } else if (!isAllowlisted(path)) {
+        yield* walkFiles(path, project.allowlistedBelow(path), { blocking: true });
+      } else if (!project.isAllowlisted(path)) {
         yield [path];
       }
     }
@@ -90,10 +75,10 @@ export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn:
   while (pending.length > 0) yield await next();
 }
 
-async function scanFile(file: string, { scanner, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {
+async function scanFile(file: string, { project, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {
   const text = await readTextFile(file, maxFileBytes);
   if (text === 'binary' || text === 'too-large') {
     return { file, skipped: text };
   }
-  return { file, findings: scanText(scanner, text, true) };
+  return { file, findings: scanText(project.scanner, text, true) };
 }

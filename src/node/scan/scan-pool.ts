@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './scan-files';
+import type { FileResult } from './scan-batch';
 import type { BatchResults } from './scan-batch';
 import type { WorkerData, WorkerJob, WorkerReply } from './scan-worker';
 

@@ -2,8 +2,7 @@
 // as its own bundle (dist/scan-worker.js), started by scan-pool.ts with the project's folder; it
 // loads the same config there, so custom rules (which hold functions) never cross threads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { findProjectConfig, loadProjectConfig } from '../project-config';
-import { scannerFor } from './rule-set';
+import { ProjectScan } from '../project-scan';
 import { scanBatch } from './scan-batch';
 
 export interface WorkerJob {
@@ -28,8 +27,8 @@ export interface WorkerData {
 
 const { cwd, maxFileBytes, config: which } = workerData as WorkerData;
 
-void (which === 'own' ? loadProjectConfig(cwd) : findProjectConfig(cwd)).then(config => {
-  const scanner = scannerFor(config.config);
+void (which === 'own' ? ProjectScan.ofFolder(cwd) : ProjectScan.governing(cwd)).then(project => {
+  const { scanner } = project;
   parentPort!.on('message', ({ id, files }: WorkerJob) => {
     try {
       parentPort!.postMessage({ id, results: JSON.stringify(scanBatch(scanner, files, maxFileBytes)) } satisfies WorkerReply);

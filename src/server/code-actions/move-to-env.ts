@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Finding } from '../../core';
 import { applyEdits, planMoveToEnv, type FileChange, type FixPlan } from '../../core/fix';
-import { findEnvTargets } from '../../node/env/locations';
+import { findEnvTargets, type EnvTargets } from '../../node/env/locations';
 import type { LspRange, MoveToEnvArgs } from '../../shared/protocol';
 import type { Folders } from '../folders';
 import type { SettingsStore } from '../settings-store';
@@ -42,19 +42,23 @@ export class MoveToEnv {
   /** The findings of a document that a move applies to (not information-level inventory). */
   async findings(document: TextDocument): Promise<Finding[]> {
     const scope = await this.folders.resolve(document.uri);
-    return scope.scanner.scan(document.getText()).filter(f => f.severity !== 'info');
+    return scope.project.scanner.scan(document.getText()).filter(f => f.severity !== 'info');
+  }
+
+  /** The files a move from `document` writes; none for untitled and virtual files, which have no folder to hold a .env. */
+  private async targets(document: TextDocument): Promise<EnvTargets | undefined> {
+    const path = URI.parse(document.uri);
+    if (path.scheme !== 'file') return undefined;
+    const folder = this.folders.folderOf(path.fsPath) ?? dirname(path.fsPath);
+    const { envFile } = await this.settings.get(document.uri);
+    return findEnvTargets(path.fsPath, folder, textReader(this.documents), envFile || undefined);
   }
 
   /** The plan for one finding, with the user's name and part when given. */
   async plan(located: Located, args: Pick<MoveToEnvArgs, 'name' | 'part'>): Promise<FixPlan | undefined> {
     const path = URI.parse(located.document.uri);
-    if (path.scheme !== 'file') {
-      return undefined; // untitled and virtual files have no folder to hold a .env
-    }
-    const read = textReader(this.documents);
-    const folder = this.folders.folderOf(path.fsPath) ?? dirname(path.fsPath);
-    const { envFile } = await this.settings.get(located.document.uri);
-    const targets = await findEnvTargets(path.fsPath, folder, read, envFile || undefined);
+    const targets = await this.targets(located.document);
+    if (!targets) return undefined;
     return planMoveToEnv({
       document: { path: path.fsPath, text: located.document.getText(), languageId: located.document.languageId },
       finding: located.finding,
@@ -70,13 +74,8 @@ export class MoveToEnv {
    */
   async planAll(document: TextDocument): Promise<{ count: number; changes: FileChange[] } | undefined> {
     const path = URI.parse(document.uri);
-    if (path.scheme !== 'file') {
-      return undefined;
-    }
-    const read = textReader(this.documents);
-    const folder = this.folders.folderOf(path.fsPath) ?? dirname(path.fsPath);
-    const { envFile } = await this.settings.get(document.uri);
-    const targets = await findEnvTargets(path.fsPath, folder, read, envFile || undefined);
+    const targets = await this.targets(document);
+    if (!targets) return undefined;
     const scope = await this.folders.resolve(document.uri);
     const original = new Map<string, string | undefined>([
       [path.fsPath, document.getText()],
@@ -91,7 +90,7 @@ export class MoveToEnv {
     const identity = (text: string, f: Finding): string => `${f.ruleId}\u0000${text.slice(f.start, f.end)}`;
     for (let round = 0; round < 200; round++) {
       const text = current.get(path.fsPath)!;
-      const finding = scope.scanner.scan(text).filter(f => f.severity !== 'info').find(f => !skipped.has(identity(text, f)));
+      const finding = scope.project.scanner.scan(text).filter(f => f.severity !== 'info').find(f => !skipped.has(identity(text, f)));
       if (!finding) break;
       const plan = planMoveToEnv({
         document: { path: path.fsPath, text, languageId: document.languageId },

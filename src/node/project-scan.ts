@@ -1,0 +1,113 @@
+import { isAbsolute, relative } from 'node:path';
+import { BUILTIN_RULES, EMPTY_CONFIG, createPathMatcher, languageOf, type ProjectConfig, type Rule, type Scanner } from '../core';
+import { endsAsTemplate } from '../core/dotenv';
+import { SECRET_FILE_KINDS, type SecretFileKind } from '../core/hygiene';
+import type { HygieneOptions } from './git/hygiene';
+import { toPosix } from './paths';
+import { findProjectConfig, loadProjectConfig, type LoadedConfig } from './project-config';
+import { baselineFilter, baselinePath, type BaselineEntry } from './scan/baseline';
+import type { ExcludeTest } from './scan/gitignore-walk';
+import { scannerFor } from './scan/rule-set';
+
+/** Accepted findings, their paths relative to `dir` (the baseline file's folder). */
+export interface Baseline {
+  entries: BaselineEntry[];
+  dir: string;
+}
+
+/**
+ * Everything that decides what a scan of one project reports, built in one place for the CLI, the
+ * editor's open files, Scan Workspace and the scan workers, so that they agree on every file: the
+ * project's config and its problems, the scanner it asks for, the allowlisted paths, the baseline,
+ * the secret-file kinds for git hygiene, and the rule that an env file holds values, not findings.
+ */
+export class ProjectScan {
+  private built: Scanner | undefined;
+  private readonly allowlistMatch: (relativePath: string) => boolean;
+  /** The baseline's entries by file, as the baseline writes paths; its folder. */
+  private readonly baseline: { byFile: Map<string, BaselineEntry[]>; dir: string } | undefined;
+
+  /** `baseline`: accepted findings to use instead of the one the config names (`--baseline`); `null`: none. */
+  constructor(
+    readonly loaded: LoadedConfig,
+    baseline?: Baseline | null,
+  ) {
+    this.allowlistMatch = createPathMatcher(loaded.config.allowlistPaths);
+    const chosen = baseline === undefined ? loaded.baseline : (baseline ?? undefined);
+    if (chosen) {
+      const byFile = new Map<string, BaselineEntry[]>();
+      for (const e of chosen.entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+      this.baseline = { byFile, dir: chosen.dir };
+    }
+  }
+
+  /** The project of a workspace folder: its own `.secret-safe.json` only (an unreadable one counts as none). */
+  static async ofFolder(folder: string): Promise<ProjectScan> {
+    return new ProjectScan(await loadProjectConfig(folder).catch((): LoadedConfig => ({ config: EMPTY_CONFIG, root: folder, problems: [] })));
+  }
+
+  /** The project that governs `start` for the CLI: the nearest config in it or above, up to the repository root. */
+  static async governing(start: string, baseline?: Baseline | null): Promise<ProjectScan> {
+    return new ProjectScan(await findProjectConfig(start), baseline);
+  }
+
+  get config(): ProjectConfig {
+    return this.loaded.config;
+  }
+
+  /** The scanner the config asks for, built when first needed (a walk on worker threads never needs it here). */
+  get scanner(): Scanner {
+    return (this.built ??= scannerFor(this.loaded.config));
+  }
+
+  /** Every rule by id, custom ones included: the reporters' help texts. */
+  get rules(): Map<string, Rule> {
+    return new Map<string, Rule>([...BUILTIN_RULES, ...this.loaded.config.rules].map(r => [r.id, r]));
+  }
+
+  /** The kinds of secret file git hygiene looks for: the built-in table and the project's own. */
+  get secretFileKinds(): SecretFileKind[] {
+    return [...SECRET_FILE_KINDS, ...this.loaded.config.secretFiles];
+  }
+
+  /** Whether the config allowlists a path (absolute), matched from the project root; the root itself and paths outside never are. */
+  isAllowlisted(absolute: string): boolean {
+    const rel = relative(this.loaded.root, absolute);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && this.allowlistMatch(toPosix(rel));
+  }
+
+  /** The allowlist as a walk of `folder` sees it (paths relative to the folder); none when nothing can match. */
+  allowlistedBelow(folder: string): ExcludeTest | undefined {
+    const base = relative(this.loaded.root, folder);
+    if (this.loaded.config.allowlistPaths.length === 0 || base.startsWith('..') || isAbsolute(base)) return undefined;
+    const prefix = base === '' ? '' : `${toPosix(base)}/`;
+    return rel => this.allowlistMatch(prefix + rel);
+  }
+
+  /**
+   * The findings of the file at `path` that are reported: none in an env file that holds values
+   * (`.env`, `.env.local`: that is where secrets belong, and git hygiene says whether git would
+   * commit it), and none the baseline accepts (matched by path, rule and fingerprint, never line).
+   * `fingerprint` is asked only when the baseline has entries for the file. Call it once per file
+   * per scan or check: each baseline entry accepts one occurrence.
+   */
+  reportable<F extends { ruleId: string }>(path: string, findings: F[], fingerprint: (finding: F) => string, languageId = ''): F[] {
+    if (findings.length === 0) return findings;
+    if (holdsEnvValues(path, languageId)) return [];
+    const entries = this.baseline?.byFile.get(baselinePath(this.baseline.dir, path));
+    if (!entries) return findings;
+    // Each entry accepts one occurrence in its file: a second copy of the secret is reported.
+    const accepted = baselineFilter(entries);
+    return findings.filter(f => !accepted(entries[0].file, f.ruleId, fingerprint(f)));
+  }
+
+  /** Git hygiene's options for this project. */
+  hygieneOptions(useGit: boolean): HygieneOptions {
+    return { useGit, kinds: this.secretFileKinds, allowlisted: path => this.isAllowlisted(path), disabled: this.loaded.config.disabledRules };
+  }
+}
+
+/** An env file that holds real values (not a committed template: `.env.example` is scanned). */
+export function holdsEnvValues(path: string, languageId = ''): boolean {
+  return languageOf(path, languageId) === 'dotenv' && !endsAsTemplate(path);
+}
