@@ -18,13 +18,16 @@ export function createKeyGen(random: () => number): KeyGen {
     }
     return out;
   };
+  const hex = (n: number): string => chars(HEX, n);
   return {
     chars,
     alnum: n => chars(ALNUM, n),
-    hex: n => chars(HEX, n),
+    hex,
     upper: n => chars(UPPER, n),
     base64: n => chars(BASE64, n),
     base64url: n => chars(BASE64URL, n),
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+    pemBody: (lines, eol) => Array.from({ length: lines }, () => chars(BASE64, 64)).join(eol),
   };
 }
 

@@ -36,8 +36,10 @@ export interface ScannerOptions {
 
 interface CompiledRule {
   rule: Rule;
-  /** `rule.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined. */
+  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined. */
   near?: { table: Uint8Array; within: number };
+  /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
+  vetoAt?: (text: string, keywordEnd: number) => number;
   /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
   regex: RegExp;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
@@ -71,9 +73,10 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const compiled: CompiledRule[] = rules.map((rule, rank) => {
     // Match indices cost an allocation per match; only patterns with groups need them.
     const indices = captureGroupCount(rule.pattern.source) > 0 ? 'd' : '';
-    const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (rule.anchored ? 'y' : 'g') + indices;
-    const near = rule.near ? { table: nearTable(rule.near.chars, rule.near.through), within: rule.near.within } : undefined;
-    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}) };
+    const { anchored, near: nearSpec, vetoAt } = rule.prefilter ?? {};
+    const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
+    const near = nearSpec ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within } : undefined;
+    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}), ...(vetoAt ? { vetoAt } : {}) };
   });
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
   const automaton = new KeywordAutomaton(keywords, options.writeUtf16);
@@ -82,7 +85,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const anchoredLists: number[][] = keywords.map(() => []);
   const wakeLists: number[][] = keywords.map(() => []);
   compiled.forEach((c, i) => {
-    for (const k of new Set(c.rule.keywords)) (c.rule.anchored ? anchoredLists : wakeLists)[keywordId.get(k)!].push(i);
+    for (const k of new Set(c.rule.keywords)) (c.rule.prefilter?.anchored ? anchoredLists : wakeLists)[keywordId.get(k)!].push(i);
   });
   const anchoredBy = anchoredLists.map(list => Int32Array.from(list));
   const wakes = wakeLists.map(list => Int32Array.from(list));
@@ -123,7 +126,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
           const index = anchored[a];
           if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
             lastStart[index] = start;
-            const veto = compiled[index].rule.vetoAt;
+            const veto = compiled[index].vetoAt;
             const end = veto === undefined ? -1 : veto(text, start + lengths[k]);
             if (end >= 0) {
               if (end > doneUntil[index]) doneUntil[index] = end;

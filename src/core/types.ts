@@ -16,6 +16,36 @@ export interface KeyGen {
   upper(n: number): string;
   base64(n: number): string;
   base64url(n: number): string;
+  /** A lowercase UUID v4. */
+  uuid(): string;
+  /** `lines` lines of 64 base64 characters joined by `eol`: the body of a PEM key. */
+  pemBody(lines: number, eol: string): string;
+}
+
+/**
+ * How a rule narrows where its pattern runs, all optional: the scanner's cheap checks before the
+ * regex, grouped so that a rule author finds them in one place.
+ */
+export interface Prefilter {
+  /**
+   * Every match begins where one of the keywords occurs (in any case). The scanner then runs the
+   * pattern only at those places instead of over the whole text. A keyword inside the secret can
+   * still anchor it: capture the part before it in a lookbehind (the secret then starts there).
+   */
+  anchored?: boolean;
+  /**
+   * For anchored rules, a cheap necessary condition checked before the pattern runs: from the
+   * end of the keyword, over letters, digits, `_` and the characters in `through` only, one of
+   * `chars` is reached within `within` characters (the `=` or `:` of an assignment). Most keyword
+   * hits in code (`getToken(`, `authority.`) fail it after a few characters, without a regex call.
+   */
+  near?: { chars: string; through: string; within: number };
+  /**
+   * For anchored rules: a quick look at a keyword hit before the pattern runs. Returns where the
+   * match would reach at least when `refine` would drop it anyway (the scanner then skips the
+   * pattern, and this rule's other hits before that offset, as after a match), or -1 to run it.
+   */
+  vetoAt?: (text: string, keywordEnd: number) => number;
 }
 
 /** A rule's own true and false positives, as text a file could contain. */
@@ -36,19 +66,8 @@ export interface Rule {
   pattern: RegExp;
   /** Lower-case ASCII literals, one of which must occur in the text for the rule to run (the prefilter). */
   keywords: readonly string[];
-  /**
-   * Every match begins where one of the keywords occurs (in any case). The scanner then runs the
-   * pattern only at those places instead of over the whole text. A keyword inside the secret can
-   * still anchor it: capture the part before it in a lookbehind (the secret then starts there).
-   */
-  anchored?: boolean;
-  /**
-   * For anchored rules, a cheap necessary condition checked before the pattern runs: from the
-   * end of the keyword, over letters, digits, `_` and the characters in `through` only, one of
-   * `chars` is reached within `within` characters (the `=` or `:` of an assignment). Most keyword
-   * hits in code (`getToken(`, `authority.`) fail it after a few characters, without a regex call.
-   */
-  near?: { chars: string; through: string; within: number };
+  /** What lets the scanner skip work before the pattern runs: anchoring, `near`, `vetoAt`. */
+  prefilter?: Prefilter;
   /**
    * The capture group holding the secret, or several for a pattern with alternatives (the first
    * that took part in the match). When absent, the whole match, extended back over any group
@@ -80,12 +99,6 @@ export interface Rule {
    * secret, a Firebase config around a Google key. Returning undefined drops the match.
    */
   refine?: (match: MatchContext) => Refinement | undefined;
-  /**
-   * For anchored rules: a quick look at a keyword hit before the pattern runs. Returns where the
-   * match would reach at least when `refine` would drop it anyway (the scanner then skips the
-   * pattern, and this rule's other hits before that offset, as after a match), or -1 to run it.
-   */
-  vetoAt?: (text: string, keywordEnd: number) => number;
   examples: RuleExamples;
 }
 

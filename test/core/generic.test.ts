@@ -77,7 +77,7 @@ describe('generic secrets in context', () => {
 
 describe('generic-secret: the quick look at a keyword before the pattern runs', () => {
   // The same rules without the quick look: every hit runs the pattern and is judged after it.
-  const slow = createScanner(BUILTIN_RULES.map(r => (r.vetoAt ? { ...r, vetoAt: undefined } : r)));
+  const slow = createScanner(BUILTIN_RULES.map(r => (r.prefilter?.vetoAt ? { ...r, prefilter: { ...r.prefilter, vetoAt: undefined } } : r)));
   const summary = (text: string, s = scanner) => s.scan(text).map(f => `${f.ruleId}@${f.start}-${f.end}`);
 
   it('finds exactly what running and judging every match finds, over names that are labels, secrets, or both', () => {

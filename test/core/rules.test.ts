@@ -47,7 +47,7 @@ describe('built-in rules', () => {
       });
 
       it('finds the same at its keyword anchors as over the whole text', () => {
-        const whole = createScanner([{ ...rule, anchored: false, near: undefined }]);
+        const whole = createScanner([{ ...rule, prefilter: undefined }]);
         const anchored = createScanner([rule]);
         for (const example of [...rule.examples.positive(gen), ...rule.examples.negative(gen)]) {
           const text = `prefix line\n  ${example}\n${example} trailing`;

@@ -1,7 +1,6 @@
-import type { KeyGen, Rule } from '../types';
+import type { Rule } from '../types';
 import { contextRule, tokenRule } from './build';
 
-const uuid = (g: KeyGen): string => `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;
 
 /** OpenAI's newer keys: a kind, then two halves around "T3BlbkFJ" ("OpenAI" in base64). */
 function openAiKind(id: string, kind: string, description: string): Rule {
@@ -106,7 +105,7 @@ export const aiProviderRules: Rule[] = [
     body: '(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
     gen: g => `pt_${g.hex(32)}_${g.hex(10)}`,
   }),
-  tokenRule({ id: 'langfuse-secret-key', provider: 'Langfuse', description: 'secret key', envVar: 'LANGFUSE_SECRET_KEY', prefix: 'sk-lf-', body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', gen: uuid }),
+  tokenRule({ id: 'langfuse-secret-key', provider: 'Langfuse', description: 'secret key', envVar: 'LANGFUSE_SECRET_KEY', prefix: 'sk-lf-', body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', gen: g => g.uuid() }),
   tokenRule({ id: 'nvidia-api-key', provider: 'NVIDIA', description: 'API key', envVar: 'NVIDIA_API_KEY', prefix: 'nvapi-', body: '[\\w-]{64}', gen: g => g.base64url(64) }),
   {
     id: 'deepl-api-key',
@@ -115,14 +114,14 @@ export const aiProviderRules: Rule[] = [
     // A UUID ending in ":fx"; anchored on ":fx", the UUID captured behind it.
     pattern: /(?<=(?<![\w-])([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})):fx(?![\w-])/,
     keywords: [':fx'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3,
     envVar: 'DEEPL_API_KEY',
     severity: 'error',
     confidence: 'high',
     examples: {
-      positive: g => [`DEEPL_API_KEY=${uuid(g)}:fx`, `translator = deepl.Translator("${uuid(g)}:fx")`],
-      negative: g => [`id = "${uuid(g)}"`, 'ratio = 3:fx'],
+      positive: g => [`DEEPL_API_KEY=${g.uuid()}:fx`, `translator = deepl.Translator("${g.uuid()}:fx")`],
+      negative: g => [`id = "${g.uuid()}"`, 'ratio = 3:fx'],
     },
   },
   contextRule({ id: 'mistral-api-key', provider: 'Mistral', description: 'API key', envVar: 'MISTRAL_API_KEY', context: ['mistral'], value: '[A-Za-z0-9]{32}', gen: g => g.alnum(32) }),

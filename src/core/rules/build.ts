@@ -1,4 +1,4 @@
-import type { Confidence, KeyGen, Refinement, MatchContext, Rule, Severity } from '../types';
+import type { Confidence, KeyGen, Prefilter, Refinement, MatchContext, Rule, Severity } from '../types';
 
 /**
  * Builders for the two common shapes of rule, so that a provider's rule is a few lines of data:
@@ -34,7 +34,8 @@ interface Common {
   validate?: (secret: string) => boolean;
   allowlist?: readonly RegExp[];
   refine?: (match: MatchContext) => Refinement | undefined;
-  near?: Rule['near'];
+  /** `near` and `vetoAt` for the rule; a token rule's `anchored` defaults to whether its keyword is its prefix. */
+  prefilter?: Prefilter;
   /** More positive examples, beyond the generated assignments. */
   extraPositive?: (g: KeyGen) => string[];
   extraNegative?: (g: KeyGen) => string[];
@@ -53,8 +54,6 @@ export interface TokenSpec extends Common {
   keywords?: string[];
   /** What of the token may be shown; defaults to the prefix. */
   maskPrefix?: RegExp;
-  /** Every match starts at one of `keywords`; true by default when the keyword is the prefix. */
-  anchored?: boolean;
 }
 
 /** A token with a distinctive prefix: found anywhere, in any file, with high confidence. */
@@ -68,7 +67,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     // "=" may end a token (base64 padding) but may precede one (`KEY=token`).
     pattern: new RegExp(`(?<![${boundary.replace('=', '')}])${escapeRegExp(spec.prefix)}(?:${spec.body})(?![${boundary}])`),
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
-    anchored: spec.anchored ?? spec.keywords === undefined,
+    prefilter: { anchored: spec.prefilter?.anchored ?? spec.keywords === undefined, ...(spec.prefilter?.near ? { near: spec.prefilter.near } : {}), ...(spec.prefilter?.vetoAt ? { vetoAt: spec.prefilter.vetoAt } : {}) },
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,
     severity: spec.severity ?? 'error',
@@ -77,7 +76,6 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.allowlist ? { allowlist: spec.allowlist } : {}),
     ...(spec.refine ? { refine: spec.refine } : {}),
-    ...(spec.near ? { near: spec.near } : {}),
     examples: {
       positive: g => [
         `const token = "${full(g)}";`,
@@ -126,9 +124,8 @@ export function contextRule(spec: ContextSpec): Rule {
     description: spec.description,
     pattern,
     keywords: contexts.map(c => c.toLowerCase()),
-    anchored: true,
-    near: { chars: '=:', through: '.(-"\'] \t', within: 80 },
     // (A type annotation's ":" satisfies `near` too; the pattern sorts it out.)
+    prefilter: { anchored: true, near: { chars: '=:', through: '.(-"\'] \t', within: 80 } },
     secretGroup: 1,
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,

@@ -1,9 +1,7 @@
-import type { KeyGen, Rule } from '../types';
+import type { Rule } from '../types';
 import { contextRule, tokenRule } from './build';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const uuid = (g: KeyGen): string => `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;
-const pemBody = (g: KeyGen): string => Array.from({ length: 6 }, () => g.base64(64)).join('\\n');
 
 /** Cloud provider credentials. */
 export const cloudRules: Rule[] = [
@@ -16,7 +14,7 @@ export const cloudRules: Rule[] = [
     body: '(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
     gen: g => `AKIA${g.chars(BASE32, 16)}`,
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-    anchored: true,
+    prefilter: { anchored: true },
     boundary: 'A-Za-z0-9',
     maskPrefix: /^[A-Z0-9]{4}/,
     // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; such keys are examples, not secrets.
@@ -51,7 +49,7 @@ export const cloudRules: Rule[] = [
     envVar: 'MWS_AUTH_TOKEN',
     prefix: 'amzn.mws.',
     body: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-    gen: uuid,
+    gen: g => g.uuid(),
   }),
   {
     id: 'azure-ad-client-secret',
@@ -61,7 +59,7 @@ export const cloudRules: Rule[] = [
     // anchored on "Q~", the four characters before it captured behind.
     pattern: /(?<=(?<![\w~.-])([A-Za-z0-9_~.]{3}\d))Q~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/,
     keywords: ['q~'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3.5,
     envVar: 'AZURE_CLIENT_SECRET',
     severity: 'error',
@@ -77,7 +75,7 @@ export const cloudRules: Rule[] = [
     description: 'storage account key',
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/,
     keywords: ['accountkey='],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 4.5,
     envVar: 'AZURE_STORAGE_CONNECTION_STRING',
@@ -97,7 +95,7 @@ export const cloudRules: Rule[] = [
     description: 'Service Bus / Event Hubs shared access key',
     pattern: /SharedAccessKey=([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)/,
     keywords: ['sharedaccesskey='],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'AZURE_SERVICEBUS_CONNECTION_STRING',
@@ -114,7 +112,7 @@ export const cloudRules: Rule[] = [
     description: 'SAS token signature',
     pattern: /sv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,300}?[?&]sig=([A-Za-z0-9%+/]{40,90})/,
     keywords: ['sv='],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'AZURE_SAS_TOKEN',
@@ -141,7 +139,7 @@ export const cloudRules: Rule[] = [
     // The private key of a service account JSON file; listed before the PEM rule so it wins.
     pattern: /"private_key"\s{0,5}:\s{0,5}"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\]{64,12000}?-----END PRIVATE KEY-----)/,
     keywords: ['"private_key"'],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 4,
     envVar: 'GOOGLE_APPLICATION_CREDENTIALS_JSON',
@@ -151,7 +149,7 @@ export const cloudRules: Rule[] = [
     maskTail: false,
     examples: {
       positive: g => [
-        `{\n  "type": "service_account",\n  "project_id": "acme-prod",\n  "private_key_id": "${g.hex(40)}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${pemBody(g)}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "deploy@acme-prod.iam.gserviceaccount.com"\n}`,
+        `{\n  "type": "service_account",\n  "project_id": "acme-prod",\n  "private_key_id": "${g.hex(40)}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${g.pemBody(6, '\\n')}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "deploy@acme-prod.iam.gserviceaccount.com"\n}`,
       ],
       negative: () => ['{ "type": "service_account", "private_key": "" }'],
     },
@@ -203,7 +201,7 @@ export const cloudRules: Rule[] = [
     envVar: 'HEROKU_API_KEY',
     context: ['heroku'],
     value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-    gen: uuid,
+    gen: g => g.uuid(),
   }),
   tokenRule({
     id: 'alibaba-access-key-id',

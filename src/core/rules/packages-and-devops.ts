@@ -1,11 +1,10 @@
 import { decodeBase64 } from '../base64';
 import { hasBase62Crc32 } from '../checksum';
-import type { KeyGen, Rule } from '../types';
+import type { Rule } from '../types';
 import { checksummedBody } from './code-hosting';
 import { contextRule, tokenRule } from './build';
 import { isUserColonPassword } from './tokens';
 
-const uuid = (g: KeyGen): string => `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -29,7 +28,7 @@ export const packagesAndDevopsRules: Rule[] = [
     description: 'registry auth token in .npmrc',
     pattern: /:_authToken=([\w.+/=-]{20,400})/,
     keywords: [':_authtoken='],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 3,
     envVar: 'NPM_TOKEN',
@@ -52,7 +51,7 @@ export const packagesAndDevopsRules: Rule[] = [
     // "auth" holds base64("user:password").
     pattern: /"auth"\s{0,5}:\s{0,5}"([A-Za-z0-9+/]{8,500}={0,2})"/,
     keywords: ['"auth"'],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 3,
     refine: ({ secret }) => (isUserColonPassword(decodeBase64(secret)) ? {} : undefined),
@@ -74,7 +73,7 @@ export const packagesAndDevopsRules: Rule[] = [
     // Anchored on ".atlasv1.", the 14 characters before it captured behind.
     pattern: /(?<=(?<![A-Za-z0-9])([A-Za-z0-9]{14}))\.atlasv1\.[\w=-]{60,70}(?![\w=-])/,
     keywords: ['.atlasv1.'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3.5,
     envVar: 'TFE_TOKEN',
     severity: 'error',
@@ -86,7 +85,7 @@ export const packagesAndDevopsRules: Rule[] = [
   },
   tokenRule({ id: 'jfrog-api-key', provider: 'JFrog', description: 'API key', envVar: 'JFROG_API_KEY', prefix: 'AKCp', body: '[A-Za-z0-9]{69}', gen: g => g.alnum(69) }),
   tokenRule({ id: 'jfrog-identity-token', provider: 'JFrog', description: 'identity token', envVar: 'JFROG_ACCESS_TOKEN', prefix: 'cmVmdGtuOjAxOj', body: '[A-Za-z0-9]{50,100}', gen: g => g.alnum(50) }),
-  tokenRule({ id: 'sonarqube-token', provider: 'SonarQube', description: 'token', envVar: 'SONAR_TOKEN', prefix: 'sq', body: '[upa]_[a-f0-9]{40}', gen: g => `p_${g.hex(40)}`, keywords: ['squ_', 'sqp_', 'sqa_'], anchored: true, maskPrefix: /^sq[upa]_/ }),
+  tokenRule({ id: 'sonarqube-token', provider: 'SonarQube', description: 'token', envVar: 'SONAR_TOKEN', prefix: 'sq', body: '[upa]_[a-f0-9]{40}', gen: g => `p_${g.hex(40)}`, keywords: ['squ_', 'sqp_', 'sqa_'], prefilter: { anchored: true }, maskPrefix: /^sq[upa]_/ }),
   tokenRule({ id: 'clojars-token', provider: 'Clojars', description: 'deploy token', envVar: 'CLOJARS_PASSWORD', prefix: 'CLOJARS_', body: '[a-z0-9]{60}', gen: g => g.chars(LOWER_ALNUM, 60) }),
   tokenRule({ id: 'pulumi-access-token', provider: 'Pulumi', description: 'access token', envVar: 'PULUMI_ACCESS_TOKEN', prefix: 'pul-', body: '[a-f0-9]{40}', gen: g => g.hex(40) }),
   tokenRule({ id: 'octopus-deploy-api-key', provider: 'Octopus Deploy', description: 'API key', envVar: 'OCTOPUS_API_KEY', prefix: 'API-', body: '[A-Z0-9]{26}', gen: g => g.chars(UPPER_ALNUM, 26) }),
@@ -179,6 +178,6 @@ export const packagesAndDevopsRules: Rule[] = [
   }),
   contextRule({ id: 'pagerduty-api-key', provider: 'PagerDuty', description: 'API key', envVar: 'PAGERDUTY_TOKEN', context: ['pagerduty'], value: '[\\w+-]{20}', gen: g => `u+${g.base64url(18)}` }),
   tokenRule({ id: 'postman-api-key', provider: 'Postman', description: 'API key', envVar: 'POSTMAN_API_KEY', prefix: 'PMAK-', body: '[a-f0-9]{24}-[a-f0-9]{34}', gen: g => `${g.hex(24)}-${g.hex(34)}` }),
-  contextRule({ id: 'snyk-token', provider: 'Snyk', description: 'API token', envVar: 'SNYK_TOKEN', context: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: uuid }),
-  contextRule({ id: 'codecov-token', provider: 'Codecov', description: 'upload token', envVar: 'CODECOV_TOKEN', context: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: uuid }),
+  contextRule({ id: 'snyk-token', provider: 'Snyk', description: 'API token', envVar: 'SNYK_TOKEN', context: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: g => g.uuid() }),
+  contextRule({ id: 'codecov-token', provider: 'Codecov', description: 'upload token', envVar: 'CODECOV_TOKEN', context: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: g => g.uuid() }),
 ];

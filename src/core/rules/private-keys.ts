@@ -1,9 +1,4 @@
-import type { KeyGen, Rule } from '../types';
-
-/** PEM body lines, as they appear in a key file. */
-function pemBody(g: KeyGen, lines: number, eol: string): string {
-  return Array.from({ length: lines }, () => g.base64(64)).join(eol);
-}
+import type { Rule } from '../types';
 
 /** Private keys in their armoured text forms, raw or inside a string literal with `\n` escapes. */
 export const privateKeyRules: Rule[] = [
@@ -17,7 +12,7 @@ export const privateKeyRules: Rule[] = [
     pattern:
       /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----[A-Za-z0-9+/=\s\\"',:;.-]{40,16384}?-----END \1PRIVATE KEY-----/,
     keywords: ['-----begin '],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     envVar: 'PRIVATE_KEY',
     severity: 'error',
@@ -26,10 +21,10 @@ export const privateKeyRules: Rule[] = [
     maskTail: false,
     examples: {
       positive: g => [
-        `-----BEGIN RSA PRIVATE KEY-----\n${pemBody(g, 8, '\n')}\n-----END RSA PRIVATE KEY-----\n`,
-        `key = "-----BEGIN PRIVATE KEY-----\\n${pemBody(g, 4, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
-        `-----BEGIN OPENSSH PRIVATE KEY-----\r\n${pemBody(g, 5, '\r\n')}\r\n-----END OPENSSH PRIVATE KEY-----`,
-        `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${g.hex(32).toUpperCase()}\n\n${pemBody(g, 6, '\n')}\n-----END RSA PRIVATE KEY-----`,
+        `-----BEGIN RSA PRIVATE KEY-----\n${g.pemBody(8, '\n')}\n-----END RSA PRIVATE KEY-----\n`,
+        `key = "-----BEGIN PRIVATE KEY-----\\n${g.pemBody(4, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
+        `-----BEGIN OPENSSH PRIVATE KEY-----\r\n${g.pemBody(5, '\r\n')}\r\n-----END OPENSSH PRIVATE KEY-----`,
+        `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${g.hex(32).toUpperCase()}\n\n${g.pemBody(6, '\n')}\n-----END RSA PRIVATE KEY-----`,
       ],
       negative: () => [
         '-----BEGIN RSA PRIVATE KEY-----\n<paste your key here>\n-----END RSA PRIVATE KEY-----',
@@ -44,7 +39,7 @@ export const privateKeyRules: Rule[] = [
     description: 'private key block',
     pattern: /-----BEGIN PGP PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\s\\:.,()'"-]{64,65536}?-----END PGP PRIVATE KEY BLOCK-----/,
     keywords: ['-----begin pgp private key block-----'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     envVar: 'PGP_PRIVATE_KEY',
     severity: 'error',
@@ -52,7 +47,7 @@ export const privateKeyRules: Rule[] = [
     maskPrefix: /^-----BEGIN PGP PRIVATE KEY BLOCK-----/,
     maskTail: false,
     examples: {
-      positive: g => [`-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${pemBody(g, 10, '\n')}\n=${g.base64(4)}\n-----END PGP PRIVATE KEY BLOCK-----`],
+      positive: g => [`-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${g.pemBody(10, '\n')}\n=${g.base64(4)}\n-----END PGP PRIVATE KEY BLOCK-----`],
       negative: () => ['-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBGB\n-----END PGP PUBLIC KEY BLOCK-----'],
     },
   },
@@ -62,7 +57,7 @@ export const privateKeyRules: Rule[] = [
     description: 'private key',
     pattern: /PuTTY-User-Key-File-[23]: [\w-]{3,30}\r?\nEncryption: [\w-]{3,30}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-MAC: [a-f0-9]{40,64}/,
     keywords: ['putty-user-key-file-'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     envVar: 'PUTTY_PRIVATE_KEY',
     severity: 'error',
@@ -71,7 +66,7 @@ export const privateKeyRules: Rule[] = [
     maskTail: false,
     examples: {
       positive: g => [
-        `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${pemBody(g, 2, '\n')}\nPrivate-Lines: 1\n${g.base64(64)}\nPrivate-MAC: ${g.hex(64)}`,
+        `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${g.pemBody(2, '\n')}\nPrivate-Lines: 1\n${g.base64(64)}\nPrivate-MAC: ${g.hex(64)}`,
       ],
       negative: () => ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none'],
     },

@@ -1,7 +1,6 @@
 import type { KeyGen, Rule } from '../types';
 import { contextRule, tokenRule } from './build';
 
-const uuid = (g: KeyGen): string => `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;
 const digits = (g: KeyGen, n: number): string => g.chars('0123456789', n);
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -41,7 +40,7 @@ export const saasRules: Rule[] = [
     body: '[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}',
     gen: g => `p-${digits(g, 12)}-${digits(g, 12)}-${digits(g, 13)}-${g.hex(32)}`,
     keywords: ['xoxp-', 'xoxe-'],
-    anchored: true,
+    prefilter: { anchored: true },
     maskPrefix: /^xox[pe]-/,
   }),
   tokenRule({
@@ -72,7 +71,7 @@ export const saasRules: Rule[] = [
     body: '[ars]-(?:\\d{8,13}-){1,3}[A-Za-z0-9]{24,40}',
     gen: g => `a-${digits(g, 11)}-${digits(g, 12)}-${g.alnum(32)}`,
     keywords: ['xoxa-', 'xoxr-', 'xoxs-'],
-    anchored: true,
+    prefilter: { anchored: true },
     maskPrefix: /^xox[ars]-/,
   }),
   webhook(
@@ -107,7 +106,7 @@ export const saasRules: Rule[] = [
     // Anchored on ":AA", the bot id captured behind.
     pattern: /(?<=(?<![\w:])(\d{8,10})):AA[\w-]{33}(?![\w-])/,
     keywords: [':aa'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3.5,
     envVar: 'TELEGRAM_BOT_TOKEN',
     severity: 'error',
@@ -125,14 +124,14 @@ export const saasRules: Rule[] = [
     // Anchored on the host, the tenant's subdomain captured behind.
     pattern: /(?<=(https:\/\/[\w-]{1,60}\.))webhook\.office\.com\/webhookb2\/[\w@.-]{36,120}\/IncomingWebhook\/[a-f0-9]{32}\/[\w-]{36}(?:\/[\w-]{20,60})?/,
     keywords: ['webhook.office.com'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     envVar: 'TEAMS_WEBHOOK_URL',
     severity: 'error',
     confidence: 'high',
     maskPrefix: /^https:\/\/[\w-]+\.webhook\.office\.com\/webhookb2\//,
     examples: {
-      positive: g => [`TEAMS_WEBHOOK_URL=https://acme.webhook.office.com/webhookb2/${uuid(g)}@${uuid(g)}/IncomingWebhook/${g.hex(32)}/${uuid(g)}`],
+      positive: g => [`TEAMS_WEBHOOK_URL=https://acme.webhook.office.com/webhookb2/${g.uuid()}@${g.uuid()}/IncomingWebhook/${g.hex(32)}/${g.uuid()}`],
       negative: () => ['see https://acme.webhook.office.com/webhookb2/ for the docs'],
     },
   },
@@ -173,7 +172,7 @@ export const saasRules: Rule[] = [
     // 32 hex digits and the data center; anchored on "-us", the hex captured behind.
     pattern: /(?<=(?<![A-Za-z0-9_-])([a-f0-9]{32}))-us\d{1,2}(?![A-Za-z0-9_-])/,
     keywords: ['-us'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3,
     envVar: 'MAILCHIMP_API_KEY',
     severity: 'error',
@@ -184,7 +183,7 @@ export const saasRules: Rule[] = [
     },
   },
   tokenRule({ id: 'brevo-api-key', provider: 'Brevo', description: 'API key', envVar: 'BREVO_API_KEY', prefix: 'xkeysib-', body: '[a-f0-9]{64}-[A-Za-z0-9]{16}', gen: g => `${g.hex(64)}-${g.alnum(16)}` }),
-  contextRule({ id: 'postmark-server-token', provider: 'Postmark', description: 'server token', envVar: 'POSTMARK_SERVER_TOKEN', context: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: uuid }),
+  contextRule({ id: 'postmark-server-token', provider: 'Postmark', description: 'server token', envVar: 'POSTMARK_SERVER_TOKEN', context: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', gen: g => g.uuid() }),
   contextRule({ id: 'resend-api-key', provider: 'Resend', description: 'API key', envVar: 'RESEND_API_KEY', context: ['resend'], value: 're_[A-Za-z0-9_]{20,40}', gen: g => `re_${g.alnum(8)}_${g.alnum(24)}` }),
   tokenRule({ id: 'stripe-secret-key', provider: 'Stripe', description: 'live secret key', envVar: 'STRIPE_SECRET_KEY', prefix: 'sk_live_', body: '[A-Za-z0-9]{24,247}', gen: g => g.alnum(99) }),
   tokenRule({ id: 'stripe-restricted-key', provider: 'Stripe', description: 'live restricted key', envVar: 'STRIPE_SECRET_KEY', prefix: 'rk_live_', body: '[A-Za-z0-9]{24,247}', gen: g => g.alnum(99) }),
@@ -254,7 +253,7 @@ export const saasRules: Rule[] = [
   tokenRule({ id: 'atlassian-api-token', provider: 'Atlassian', description: 'API token', envVar: 'ATLASSIAN_API_TOKEN', prefix: 'ATATT3', body: '[\\w=-]{186}', gen: g => g.base64url(186) }),
   contextRule({ id: 'okta-api-token', provider: 'Okta', description: 'API token', envVar: 'OKTA_API_TOKEN', context: ['okta'], value: '00[\\w-]{40}', gen: g => `00${g.base64url(40)}` }),
   tokenRule({ id: 'figma-pat', provider: 'Figma', description: 'personal access token', envVar: 'FIGMA_TOKEN', prefix: 'figd_', body: '[\\w-]{40}', gen: g => g.base64url(40) }),
-  tokenRule({ id: 'airtable-pat', provider: 'Airtable', description: 'personal access token', envVar: 'AIRTABLE_API_KEY', prefix: 'pat', body: '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', gen: g => `${g.alnum(14)}.${g.hex(64)}`, boundary: 'A-Za-z0-9_.-', near: { chars: '.', through: '', within: 18 } }),
+  tokenRule({ id: 'airtable-pat', provider: 'Airtable', description: 'personal access token', envVar: 'AIRTABLE_API_KEY', prefix: 'pat', body: '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', gen: g => `${g.alnum(14)}.${g.hex(64)}`, boundary: 'A-Za-z0-9_.-', prefilter: { near: { chars: '.', through: '', within: 18 } } }),
   contextRule({
     id: 'asana-pat',
     provider: 'Asana',
@@ -271,7 +270,7 @@ export const saasRules: Rule[] = [
     envVar: 'HUBSPOT_ACCESS_TOKEN',
     prefix: 'pat-',
     body: '(?:na1|eu1)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
-    gen: g => `na1-${uuid(g)}`,
+    gen: g => `na1-${g.uuid()}`,
     maskPrefix: /^pat-\w+-/,
   }),
   contextRule({ id: 'intercom-access-token', provider: 'Intercom', description: 'access token', envVar: 'INTERCOM_ACCESS_TOKEN', context: ['intercom'], value: '[\\w=-]{60}', gen: g => g.base64url(60) }),
@@ -293,7 +292,7 @@ export const saasRules: Rule[] = [
     // App-only bearer tokens start with 21 A's (developer.x.com's own example: 21 A's, then MLhe...).
     pattern: /(?<![\w%])A{21}[A-Za-z0-9%]{30,130}(?![\w%])/,
     keywords: ['aaaaaaaaaaaaaaaaaaaaa'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 3,
     envVar: 'TWITTER_BEARER_TOKEN',
     severity: 'error',
@@ -314,7 +313,7 @@ export const saasRules: Rule[] = [
     envVar: 'LAUNCHDARKLY_SDK_KEY',
     context: ['launchdarkly', 'ld_sdk_key'],
     value: '(?:api|sdk)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
-    gen: g => `sdk-${uuid(g)}`,
+    gen: g => `sdk-${g.uuid()}`,
   }),
   contextRule({ id: 'algolia-admin-key', provider: 'Algolia', description: 'admin API key', envVar: 'ALGOLIA_ADMIN_KEY', context: ['algolia'], value: '[a-f0-9]{32}', gen: g => g.hex(32) }),
   contextRule({ id: 'zendesk-api-token', provider: 'Zendesk', description: 'API token', envVar: 'ZENDESK_API_TOKEN', context: ['zendesk'], value: '[A-Za-z0-9]{40}', gen: g => g.alnum(40) }),
@@ -328,7 +327,7 @@ export const saasRules: Rule[] = [
     // Anchored on ":APA91b", the sender part captured behind.
     pattern: /(?<=(?<![\w-])(AAAA[\w-]{7})):APA91b[\w-]{134}(?![\w-])/,
     keywords: [':apa91b'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     envVar: 'FCM_SERVER_KEY',
     severity: 'error',

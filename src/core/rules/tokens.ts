@@ -23,7 +23,7 @@ export const tokenRules: Rule[] = [
     description: 'token',
     pattern: /(?<![\w-])eyJ[\w-]{8,2000}\.eyJ[\w-]{8,8000}\.[\w-]{16,2000}(?![\w-])/,
     keywords: ['eyj'],
-    anchored: true,
+    prefilter: { anchored: true },
     minEntropy: 4,
     // The header must decode to JSON that names a signing algorithm; anything else is not a JWT.
     refine: ({ secret }) => (/"alg"\s*:/.test(decodeBase64(secret.slice(0, secret.indexOf('.'))) ?? '') ? {} : undefined),
@@ -43,7 +43,7 @@ export const tokenRules: Rule[] = [
     // Anchored on "Bearer"; what must precede it (an Authorization header or a quote) is looked behind.
     pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Bearer[ \t]{1,3}([\w.~+/-]{20,1000}={0,2})/,
     keywords: ['bearer'],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 3.5,
     envVar: 'API_TOKEN',
@@ -60,7 +60,7 @@ export const tokenRules: Rule[] = [
     description: 'Basic credentials',
     pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Basic[ \t]{1,3}([A-Za-z0-9+/]{8,500}={0,2})/,
     keywords: ['basic'],
-    anchored: true,
+    prefilter: { anchored: true },
     secretGroup: 1,
     minEntropy: 3,
     // Basic credentials are base64("user:password"); other base64 after "Basic" is not.
