@@ -179,7 +179,9 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
   return found
     .filter(f => {
       const key = `${f.problem}\0${f.file}\0${f.line ?? 0}`;
-      return !seen.has(key) && (seen.add(key), true);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     })
     .map(f => ({
       file: relativePosix(cwd, f.file),

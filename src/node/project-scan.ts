@@ -57,7 +57,8 @@ export class ProjectScan {
 
   /** The scanner the config asks for, built when first needed (a walk on worker threads never needs it here). */
   get scanner(): Scanner {
-    return (this.built ??= scannerFor(this.loaded.config));
+    this.built ??= scannerFor(this.loaded.config);
+    return this.built;
   }
 
   /** Every rule by id, custom ones included: the reporters' help texts. */

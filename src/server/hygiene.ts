@@ -113,7 +113,9 @@ export class HygieneService {
     for (const run of runs) {
       run.result.findings = run.result.findings.filter(f => {
         const key = `${f.problem}\0${f.file}\0${f.line ?? ''}`;
-        return !seen.has(key) && (seen.add(key), true);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
       });
     }
     this.last = runs;

@@ -32,7 +32,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     assert.equal(r.stdout, '', 'the report went to the file');
     const text = readFileSync(join(repo.path, 'report.sarif'), 'utf8');
     neverFull([anthropic, openai], text, r.stderr);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- its shape is what the schema checks
+    // biome-ignore lint/suspicious/noExplicitAny: its shape is what the schema checks
     const log: any = JSON.parse(text);
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
     addFormats(ajv);

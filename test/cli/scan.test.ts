@@ -59,7 +59,8 @@ describe('secret-safe scan (CLI)', () => {
           closeSync(fd);
           break;
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e; // no reader yet
+          // biome-ignore lint/correctness/noUnsafeFinally: an unexpected error must surface; ENXIO only means no reader yet
+          if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
           await new Promise(r => setTimeout(r, 50));
         }
       }

@@ -63,7 +63,7 @@ export function render(format: string, random: () => number): string {
   return out + format.slice(last);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const charClass = (set: string): string => `[${set.replace(/[\]\\^-]/g, '\\$&')}]`;
 
 /**
@@ -74,7 +74,7 @@ export function formatRegex(format: string): RegExp {
   let source = '';
   let last = 0;
   for (const m of format.matchAll(FIELD)) {
-    source += escape(format.slice(last, m.index));
+    source += escapeRegExp(format.slice(last, m.index));
     last = m.index + m[0].length;
     const [kind, arg] = m[1].split(':');
     if (kind === '^') continue;
@@ -85,7 +85,7 @@ export function formatRegex(format: string): RegExp {
     else if (kind === 'crc36') source += '[0-9a-z]{7}';
     else source += `${charClass(SETS[kind])}{${arg}}`;
   }
-  return new RegExp(`^${source}${escape(format.slice(last))}$`);
+  return new RegExp(`^${source}${escapeRegExp(format.slice(last))}$`);
 }
 
 export interface FormatEntry {

@@ -1,4 +1,5 @@
 import { open, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import ignore from 'ignore';
 import { HYGIENE_CODES, type HygieneProblem, SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../../core/hygiene';
@@ -73,7 +74,7 @@ async function candidates(root: string, kinds: readonly SecretFileKind[]): Promi
   const gitignores: string[] = [];
   let seen = 0;
   const walk = async (dir: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch {
