@@ -40,7 +40,10 @@ function lineOf(text, offset) {
 
 /** Lines are printed with the secret hidden, then cut: the bench output must hold no key either. */
 function mask(line, secret) {
-  return line.split(secret).join(`${secret.slice(0, 4)}****`).slice(0, 160);
+  return line
+    .split(secret)
+    .join(`${secret.slice(0, 4)}****`)
+    .slice(0, 160);
 }
 
 export const precision = s => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp));

@@ -44,12 +44,27 @@ function providerKeyMakers() {
 /** How each language binds a value to a name, quoted as the language quotes strings. */
 const SYNTAX = {
   js: { ext: 'js', bind: (n, v) => `const ${camel(n)} = '${v}';`, env: n => `const ${camel(n)} = process.env.${n};`, comment: '//' },
-  ts: { ext: 'ts', bind: (n, v) => `export const ${camel(n)}: string = "${v}";`, env: n => `export const ${camel(n)} = process.env.${n} ?? '';`, comment: '//' },
+  ts: {
+    ext: 'ts',
+    bind: (n, v) => `export const ${camel(n)}: string = "${v}";`,
+    env: n => `export const ${camel(n)} = process.env.${n} ?? '';`,
+    comment: '//',
+  },
   py: { ext: 'py', bind: (n, v) => `${n} = "${v}"`, env: n => `${n} = os.environ["${n}"]`, comment: '#' },
   go: { ext: 'go', bind: (n, v) => `\t${camel(n)} := "${v}"`, env: n => `\t${camel(n)} := os.Getenv("${n}")`, comment: '//' },
-  java: { ext: 'java', bind: (n, v) => `    private static final String ${n} = "${v}";`, env: n => `    private static final String ${n} = System.getenv("${n}");`, comment: '//' },
+  java: {
+    ext: 'java',
+    bind: (n, v) => `    private static final String ${n} = "${v}";`,
+    env: n => `    private static final String ${n} = System.getenv("${n}");`,
+    comment: '//',
+  },
   kt: { ext: 'kt', bind: (n, v) => `val ${camel(n)}: String = "${v}"`, env: n => `val ${camel(n)} = System.getenv("${n}")`, comment: '//' },
-  cs: { ext: 'cs', bind: (n, v) => `        var ${camel(n)} = "${v}";`, env: n => `        var ${camel(n)} = Environment.GetEnvironmentVariable("${n}");`, comment: '//' },
+  cs: {
+    ext: 'cs',
+    bind: (n, v) => `        var ${camel(n)} = "${v}";`,
+    env: n => `        var ${camel(n)} = Environment.GetEnvironmentVariable("${n}");`,
+    comment: '//',
+  },
   rb: { ext: 'rb', bind: (n, v) => `${n.toLowerCase()} = '${v}'`, env: n => `${n.toLowerCase()} = ENV.fetch("${n}")`, comment: '#' },
   php: { ext: 'php', bind: (n, v) => `$${camel(n)} = '${v}';`, env: n => `$${camel(n)} = getenv('${n}');`, comment: '//' },
   rs: { ext: 'rs', bind: (n, v) => `    let ${n.toLowerCase()} = "${v}";`, env: n => `    let ${n.toLowerCase()} = std::env::var("${n}")?;`, comment: '//' },
@@ -58,7 +73,12 @@ const SYNTAX = {
   yaml: { ext: 'yaml', bind: (n, v) => `  ${n.toLowerCase()}: ${v}`, env: n => `  ${n.toLowerCase()}: \${${n}}`, comment: '#' },
   toml: { ext: 'toml', bind: (n, v) => `${n.toLowerCase()} = "${v}"`, env: n => `${n.toLowerCase()} = "\${${n}}"`, comment: '#' },
   ini: { ext: 'ini', bind: (n, v) => `${n.toLowerCase()} = ${v}`, env: n => `${n.toLowerCase()} = %(${n})s`, comment: ';' },
-  properties: { ext: 'properties', bind: (n, v) => `app.${n.toLowerCase().replace(/_/g, '.')}=${v}`, env: n => `app.${n.toLowerCase().replace(/_/g, '.')}=\${${n}}`, comment: '#' },
+  properties: {
+    ext: 'properties',
+    bind: (n, v) => `app.${n.toLowerCase().replace(/_/g, '.')}=${v}`,
+    env: n => `app.${n.toLowerCase().replace(/_/g, '.')}=\${${n}}`,
+    comment: '#',
+  },
   json: { ext: 'json', bind: (n, v) => `  "${camel(n)}": "${v}",`, env: n => `  "${camel(n)}": "{{ env.${n} }}",`, comment: null },
   tf: { ext: 'tf', bind: (n, v) => `  ${n.toLowerCase()} = "${v}"`, env: n => `  ${n.toLowerCase()} = var.${n.toLowerCase()}`, comment: '#' },
   env: { ext: 'env', bind: (n, v) => `${n}=${v}`, env: n => `${n}=`, comment: '#' },
@@ -97,12 +117,7 @@ const FILLER = {
     'SECRET_KEY_FALLBACKS = []',
     'token_type = "Bearer"',
   ],
-  any: [
-    'password_min_length = 12',
-    'token_ttl_seconds = 3600',
-    'secret_name = "prod-db-credentials"',
-    'api_key_header = "X-Api-Key"',
-  ],
+  any: ['password_min_length = 12', 'token_ttl_seconds = 3600', 'secret_name = "prod-db-credentials"', 'api_key_header = "X-Api-Key"'],
 };
 
 /** Ordinary code that has nothing to do with secrets: most of any real file. */
@@ -213,7 +228,14 @@ function positives(g, lang, providers, keys, pick) {
     },
     () => {
       const key = `${g.base64(86)}==`;
-      return { text: s.bind('AZURE_STORAGE_CONNECTION_STRING', `DefaultEndpointsProtocol=https;AccountName=acme${g.hex(4)};AccountKey=${key};EndpointSuffix=core.windows.net`), secret: key, kind: 'provider' };
+      return {
+        text: s.bind(
+          'AZURE_STORAGE_CONNECTION_STRING',
+          `DefaultEndpointsProtocol=https;AccountName=acme${g.hex(4)};AccountKey=${key};EndpointSuffix=core.windows.net`,
+        ),
+        secret: key,
+        kind: 'provider',
+      };
     },
     () => {
       const token = `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;

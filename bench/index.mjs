@@ -22,7 +22,9 @@ const { KeywordAutomaton } = require('../out/src/core/keyword-automaton.js');
 // As the server and the CLI build it (src/node/scan/rule-set.ts): the keyword pass in WebAssembly.
 const { writeUtf16 } = require('../out/src/node/scan/utf16.js');
 
-const { values: opt } = parseArgs({ options: { quick: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } } });
+const { values: opt } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } },
+});
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const seed = Number(opt.seed);
 const scanner = createScanner(BUILTIN_RULES, { writeUtf16 });
@@ -37,11 +39,15 @@ if (!opt.whole) {
   const corpus = generateCorpus({ files: opt.quick ? 400 : 3000, seed });
   const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
   const acc = measureAccuracy(scanner, corpus);
-  line(`\nAccuracy: ${corpus.length} generated files in ${new Set(corpus.map(f => f.name.split('.').pop())).size} languages, ${labels} labelled secrets, the rest hard negatives`);
+  line(
+    `\nAccuracy: ${corpus.length} generated files in ${new Set(corpus.map(f => f.name.split('.').pop())).size} languages, ${labels} labelled secrets, the rest hard negatives`,
+  );
   line(`  ${'kind'.padEnd(18)} ${'TP'.padStart(6)} ${'FP'.padStart(6)} ${'FN'.padStart(6)}  ${'precision'.padStart(9)}  ${'recall'.padStart(8)}`);
   for (const k of [...KINDS, 'all']) {
     const s = k === 'all' ? acc.total : acc.stats[k];
-    line(`  ${k.padEnd(18)} ${String(s.tp).padStart(6)} ${String(s.fp).padStart(6)} ${String(s.fn).padStart(6)}  ${pct(precision(s)).padStart(9)}  ${pct(recall(s)).padStart(8)}`);
+    line(
+      `  ${k.padEnd(18)} ${String(s.tp).padStart(6)} ${String(s.fp).padStart(6)} ${String(s.fn).padStart(6)}  ${pct(precision(s)).padStart(9)}  ${pct(recall(s)).padStart(8)}`,
+    );
   }
   for (const fp of acc.falsePositives.slice(0, 5)) line(`  false positive: ${fp}`);
   for (const miss of acc.misses.slice(0, 5)) line(`  missed: ${miss}`);
@@ -54,23 +60,34 @@ if (!opt.whole) {
 // a rope of pieces, which every character read must walk (twice the time of the same text read
 // from a file, for either scanner); the whole-scan section below reads real files.
 const asRead = text => Buffer.from(text, 'utf8').toString('utf8');
-const generated = generateCorpus({ files: opt.quick ? 2000 : 12000, seed: seed + 1, secretRate: 0.025, fillerPerSite: 8, neutralRate: 0.9 }).map(f => ({ name: f.name, text: asRead(f.text) }));
+const generated = generateCorpus({ files: opt.quick ? 2000 : 12000, seed: seed + 1, secretRate: 0.025, fillerPerSite: 8, neutralRate: 0.9 }).map(f => ({
+  name: f.name,
+  text: asRead(f.text),
+}));
 const modules = readTextFiles(path.join(root, 'node_modules'));
 if (!opt.whole) {
   const files = opt.quick ? [...generated, ...modules.slice(0, 3000)] : [...generated, ...modules];
   const mb = megabytes(files);
-  line(`\nThroughput: ${files.length} files, ${fmt(mb)} MB (generated code ${fmt(megabytes(generated))} MB + this project's node_modules ${fmt(megabytes(files) - megabytes(generated))} MB)`);
+  line(
+    `\nThroughput: ${files.length} files, ${fmt(mb)} MB (generated code ${fmt(megabytes(generated))} MB + this project's node_modules ${fmt(megabytes(files) - megabytes(generated))} MB)`,
+  );
   const ours = timeScanner(scanner, files);
-  line(`  secret-safe scanner   ${fmt(ours.mbPerSecond).padStart(7)} MB/s  ${fmt(ours.filesPerSecond, 0).padStart(7)} files/s  (${fmt(ours.seconds, 2)} s, best of 3)`);
+  line(
+    `  secret-safe scanner   ${fmt(ours.mbPerSecond).padStart(7)} MB/s  ${fmt(ours.filesPerSecond, 0).padStart(7)} files/s  (${fmt(ours.seconds, 2)} s, best of 3)`,
+  );
   const theirs = await timeSecretlint(files);
-  line(`  secretlint (preset)   ${fmt(theirs.mbPerSecond).padStart(7)} MB/s  ${fmt(theirs.filesPerSecond, 0).padStart(7)} files/s  (${fmt(theirs.seconds, 2)} s, one pass)`);
+  line(
+    `  secretlint (preset)   ${fmt(theirs.mbPerSecond).padStart(7)} MB/s  ${fmt(theirs.filesPerSecond, 0).padStart(7)} files/s  (${fmt(theirs.seconds, 2)} s, one pass)`,
+  );
   line(`  ratio: secret-safe is ${fmt(ours.mbPerSecond / theirs.mbPerSecond)}x secretlint's throughput (target >= 15x)`);
   // The ceiling of this design: the keyword pass alone, which reads every character once (one
   // table lookup each) before any rule runs. The scanner can be no faster than this.
   const automaton = new KeywordAutomaton([...new Set(BUILTIN_RULES.flatMap(r => r.keywords))], writeUtf16);
   const hits = { hits: new Int32Array(4096) };
   const pass = timeScanner({ scan: text => automaton.scan(text, hits) }, files);
-  line(`  keyword pass alone    ${fmt(pass.mbPerSecond).padStart(7)} MB/s  (${fmt(pass.seconds, 2)} s, best of 3): ${pct(pass.seconds / ours.seconds)} of the scanner's time; the scanner's ceiling is ${fmt(pass.mbPerSecond / theirs.mbPerSecond)}x secretlint`);
+  line(
+    `  keyword pass alone    ${fmt(pass.mbPerSecond).padStart(7)} MB/s  (${fmt(pass.seconds, 2)} s, best of 3): ${pct(pass.seconds / ours.seconds)} of the scanner's time; the scanner's ceiling is ${fmt(pass.mbPerSecond / theirs.mbPerSecond)}x secretlint`,
+  );
 }
 
 // 3. Latency of one 5,000-line file, as the editor scans it on a keystroke.
@@ -106,16 +123,26 @@ if (!opt.whole) {
     const mbps = 1.048576 / (tl / 1000);
     if (mbps < slowest.mbps) slowest = { mbps, id: rule.id };
   }
-  line(`  hostile near-misses for each of ${BUILTIN_RULES.length} rules, 256 KB vs 1 MB: largest time ratio ${fmt(worst.ratio, 2)} (${worst.id}; 4.0 is linear)`);
+  line(
+    `  hostile near-misses for each of ${BUILTIN_RULES.length} rules, 256 KB vs 1 MB: largest time ratio ${fmt(worst.ratio, 2)} (${worst.id}; 4.0 is linear)`,
+  );
   line(`  slowest hostile input: ${fmt(slowest.mbps)} MB/s (${slowest.id})`);
 }
 
 // 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
 // scan, report), with its peak memory. secretlint is the peer; a grep for key prefixes, the floor.
-const disk = writeCorpus({ generated, modules: opt.quick ? modules.slice(0, 3000) : modules, modulesRoot: path.join(root, 'node_modules'), minMB: opt.quick ? 40 : 200, seed });
+const disk = writeCorpus({
+  generated,
+  modules: opt.quick ? modules.slice(0, 3000) : modules,
+  modulesRoot: path.join(root, 'node_modules'),
+  minMB: opt.quick ? 40 : 200,
+  seed,
+});
 line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on disk (${disk.dir})`);
 const wholeRow = (name, r) => {
-  line(`  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`);
+  line(
+    `  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`,
+  );
 };
 // Best of 3 (the first run also warms the file cache).
 const bestOf = async (run, n = 3) => {
@@ -130,9 +157,12 @@ const bestOf = async (run, n = 3) => {
 // state (a VM's speed drifts over minutes); each is its best run, and the pairs' median ratio is
 // printed too.
 const rg = hasCommand('rg');
-const runCli = () => measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
+const runCli = () =>
+  measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
 const runFloor = () =>
-  rg ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir }) : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
+  rg
+    ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
+    : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
 // One untimed run of the floor first: the pairs start with the corpus in the file cache.
 await runFloor();
 const pairs = [];
@@ -151,20 +181,41 @@ fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule
 // secretlint's default (stylish) report, as ours is text: its JSON report repeats every file's content.
 // Its CLI slows down as the corpus grows: stopped after a limit, its time is a lower bound.
 const limit = opt.quick ? 120 : 600;
-const peer = await measure(process.execPath, [path.join(root, 'node_modules/secretlint/bin/secretlint.js'), '**/*', '--secretlintrc', rc, '--output', path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt')], { cwd: disk.dir }, limit);
+const peer = await measure(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/secretlint/bin/secretlint.js'),
+    '**/*',
+    '--secretlintrc',
+    rc,
+    '--output',
+    path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt'),
+  ],
+  { cwd: disk.dir },
+  limit,
+);
 if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) throw new Error(`secretlint exited ${peer.code}: ${peer.stderr.slice(0, 300)}`);
-if (peer.timedOut) line(`  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`);
+if (peer.timedOut)
+  line(
+    `  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`,
+  );
 else wholeRow('secretlint "**/*"', peer);
 wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
-line(`  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x; best of 5 each, taking turns; the 5 pairs' ratios ${pairRatios.map(r => fmt(r, 2)).join(', ')}, median ${fmt(pairRatios[2], 2)})`);
+line(
+  `  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x; best of 5 each, taking turns; the 5 pairs' ratios ${pairRatios.map(r => fmt(r, 2)).join(', ')}, median ${fmt(pairRatios[2], 2)})`,
+);
 
 // The editor while the server scans the same corpus: light-bulb and diagnostics latency, idle and busy.
 // The corpus back in the file cache first: secretlint's ten minutes leave it cold on this VM.
 await runFloor();
 const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
-line(`\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`);
+line(
+  `\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`,
+);
 const feelRow = (what, idle, busy) =>
-  line(`  ${what.padEnd(38)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`);
+  line(
+    `  ${what.padEnd(38)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`,
+  );
 feelRow('code action (light bulb)', feel.idle.actions, feel.busy.actions);
 feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.busy.diagnostics);
 
@@ -172,6 +223,12 @@ feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.bus
 line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);
 for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
   const tree = writeManyFiles(count, () => keys.anthropic());
-  const r = await bestOf(() => measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: tree.dir }));
-  line(`  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`);
+  const r = await bestOf(() =>
+    measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], {
+      cwd: tree.dir,
+    }),
+  );
+  line(
+    `  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`,
+  );
 }

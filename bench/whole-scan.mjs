@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Key prefixes a grep would look for: the floor any scanner must beat by doing more. */
-export const GREP_PATTERN = 'sk-ant-|sk-proj-|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|xox[abprs]-|AIza[0-9A-Za-z_-]{35}|-----BEGIN [A-Z ]*PRIVATE KEY|glpat-|npm_[A-Za-z0-9]{36}';
+export const GREP_PATTERN =
+  'sk-ant-|sk-proj-|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|xox[abprs]-|AIza[0-9A-Za-z_-]{35}|-----BEGIN [A-Z ]*PRIVATE KEY|glpat-|npm_[A-Za-z0-9]{36}';
 
 /**
  * Writes the corpus once per seed and size: generated code, then text files copied from
@@ -32,7 +33,11 @@ export function writeCorpus({ generated, modules, modulesRoot, minMB, seed }) {
   const usable = modules.filter(f => !/(^|[\\/])\.(git|npm|secretlint)ignore$/.test(f.name));
   for (let copy = 0; bytes / 1e6 < minMB; copy++) {
     for (const f of usable) {
-      const rel = path.relative(modulesRoot, f.name).split(path.sep).map(s => (s === 'node_modules' ? 'nm' : s)).join('/');
+      const rel = path
+        .relative(modulesRoot, f.name)
+        .split(path.sep)
+        .map(s => (s === 'node_modules' ? 'nm' : s))
+        .join('/');
       write(`deps-${copy}/${rel}`, f.text);
     }
   }

@@ -12,20 +12,22 @@ const file = new URL('../test/formats/formats.json', import.meta.url);
 const random = () => randomInt(2 ** 32) / 2 ** 32;
 
 let added = 0;
-const lines = readFileSync(file, 'utf8').split('\n').map(line => {
-  const m = /^(\s*)(\{ "rule".*\})(,?)$/.exec(line);
-  if (!m) return line;
-  const entry = JSON.parse(m[2]);
-  const format = entry.format ?? entry.text;
-  if (!entry.examples?.length) {
-    entry.examples = Array.from({ length: entry.format ? 2 : 1 }, () => render(format, random));
-    added += entry.examples.length;
-  }
-  for (const example of entry.examples) {
-    if (!formatRegex(format).test(example)) throw new Error(`${entry.rule}: an example no longer fits ${format}; delete its examples to render new ones`);
-  }
-  const fields = Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  return `${m[1]}{ ${fields.join(', ')} }${m[3]}`;
-});
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .map(line => {
+    const m = /^(\s*)(\{ "rule".*\})(,?)$/.exec(line);
+    if (!m) return line;
+    const entry = JSON.parse(m[2]);
+    const format = entry.format ?? entry.text;
+    if (!entry.examples?.length) {
+      entry.examples = Array.from({ length: entry.format ? 2 : 1 }, () => render(format, random));
+      added += entry.examples.length;
+    }
+    for (const example of entry.examples) {
+      if (!formatRegex(format).test(example)) throw new Error(`${entry.rule}: an example no longer fits ${format}; delete its examples to render new ones`);
+    }
+    const fields = Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    return `${m[1]}{ ${fields.join(', ')} }${m[3]}`;
+  });
 writeFileSync(file, lines.join('\n'));
 console.log(`test/formats/formats.json: ${added} example(s) rendered`);

@@ -15,7 +15,13 @@ run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-depend
 const listing = run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies']);
 const size = statSync(`${root}${vsix}`).size;
 console.log(`${vsix}: ${(size / 1024).toFixed(1)} KB (limit ${LIMIT / 1024} KB)`);
-console.log(listing.trim().split('\n').map(f => `  ${f}`).join('\n'));
+console.log(
+  listing
+    .trim()
+    .split('\n')
+    .map(f => `  ${f}`)
+    .join('\n'),
+);
 if (size > LIMIT) {
   console.error(`package: ${vsix} is over 1 MB`);
   process.exit(1);

@@ -21,7 +21,9 @@ try {
   console.error(`test:electron: ${message}`);
   // The download is the usual failure on a machine without internet access.
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|download|update\.code\.visualstudio\.com/i.test(message)) {
-    console.error('test:electron: VS Code could not be downloaded (offline?). Run `npm run test:e2e` instead: the same suite in code-server, installed from npm.');
+    console.error(
+      'test:electron: VS Code could not be downloaded (offline?). Run `npm run test:e2e` instead: the same suite in code-server, installed from npm.',
+    );
   }
   code = 1;
 } finally {

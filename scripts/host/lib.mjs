@@ -83,7 +83,11 @@ function isRunning(state) {
 
 /** Deletes a run's state folder and the temp folder it links to. */
 export function removeState(state) {
-  try { fs.rmSync(fs.realpathSync(path.join(state, 'tmp')), { recursive: true, force: true }); } catch { /* gone */ }
+  try {
+    fs.rmSync(fs.realpathSync(path.join(state, 'tmp')), { recursive: true, force: true });
+  } catch {
+    /* gone */
+  }
   fs.rmSync(state, { recursive: true, force: true });
 }
 
@@ -125,10 +129,23 @@ export async function startCodeServer(state, { testMode = false, env = {}, trust
   const config = path.join(state, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
-    CODE_SERVER, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override',
-    '--disable-proxy', '--ignore-last-opened',
-    '--user-data-dir', path.join(state, 'ud'), '--extensions-dir', path.join(state, 'exts'),
+    CODE_SERVER,
+    '--config',
+    config,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(trusted ? ['--disable-workspace-trust'] : []),
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    path.join(state, 'ud'),
+    '--extensions-dir',
+    path.join(state, 'exts'),
     ...(testMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const childEnv = { ...privateEnv(state), ...env };
@@ -144,7 +161,12 @@ export async function startCodeServer(state, { testMode = false, env = {}, trust
     if (exited) {
       throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${path.join(state, 'code-server.log')}`);
     }
-    if (await fetch(`${url}/healthz`).then(r => r.ok, () => false)) {
+    if (
+      await fetch(`${url}/healthz`).then(
+        r => r.ok,
+        () => false,
+      )
+    ) {
       break;
     }
     if (Date.now() - started > 60_000) {
@@ -154,9 +176,19 @@ export async function startCodeServer(state, { testMode = false, env = {}, trust
   }
   const stop = async () => {
     if (exited) return;
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-proc.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     for (let i = 0; i < 50 && !exited; i++) await new Promise(r => setTimeout(r, 100));
-    if (!exited) { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (!exited) {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   };
   return { url, port, stop };
 }
@@ -169,9 +201,17 @@ export function launchBrowser(state) {
     viewport: { width: 1280, height: 800 },
     env: privateEnv(state),
     args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage', '--no-default-browser-check', '--password-store=basic',
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--no-default-browser-check',
+      '--password-store=basic',
     ],
   });
 }

@@ -64,7 +64,15 @@ function prepareRepository(dir) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null', GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_SYSTEM: '/dev/null',
+    GIT_AUTHOR_NAME: 'e2e',
+    GIT_AUTHOR_EMAIL: 'e2e@example.com',
+    GIT_COMMITTER_NAME: 'e2e',
+    GIT_COMMITTER_EMAIL: 'e2e@example.com',
+  };
   const git = (...args) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '-f', '--', ...commit);
@@ -100,8 +108,7 @@ function brokenCopy(stateDir) {
   fs.renameSync(path.join(dir, 'dist/extension.js'), path.join(dir, 'dist/extension-real.js'));
   fs.writeFileSync(
     path.join(dir, 'dist/extension.js'),
-    'const real = require("./extension-real.js");\n' +
-      'module.exports = { ...real, activate() { throw new Error("activation broken on purpose"); } };\n',
+    'const real = require("./extension-real.js");\n' + 'module.exports = { ...real, activate() { throw new Error("activation broken on purpose"); } };\n',
   );
   return dir;
 }
@@ -184,7 +191,7 @@ try {
     if (typed) void page.keyboard.type(typed[1]).catch(() => {});
     // ...or keys pressed as a person would, in the active editor: console.log('[press] Control+Z').
     const press = /^\[press\] ([\w+]+)( anywhere)?$/.exec(line);
-    if (press && press[2]) {
+    if (press?.[2]) {
       void page.keyboard.press(press[1]).catch(() => {});
     } else if (press) {
       void page
@@ -245,10 +252,7 @@ try {
   await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   const timeoutS = Number(opt.timeout);
-  exitCode = await Promise.race([
-    exited,
-    new Promise(r => setTimeout(() => r('timeout'), timeoutS * 1000).unref()),
-  ]);
+  exitCode = await Promise.race([exited, new Promise(r => setTimeout(() => r('timeout'), timeoutS * 1000).unref())]);
   if (exitCode === 'timeout') {
     console.error(`e2e: no result from the extension host within ${timeoutS} s`);
     exitCode = 2;
@@ -277,7 +281,9 @@ for (const t of results?.tests ?? []) {
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const suiteOk = exitCode === 0 && results !== undefined && results.tests.length > 0 && failed === 0;
-console.log(`e2e${opt.untrusted ? ', untrusted workspace' : ''} (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seconds} s): ${passed} passed, ${failed} failed`);
+console.log(
+  `e2e${opt.untrusted ? ', untrusted workspace' : ''} (VS Code ${results?.host?.vscode ?? '?'} extension host, ${seconds} s): ${passed} passed, ${failed} failed`,
+);
 
 if (opt['break-activation']) {
   // The point of this run is that the suite goes red; "passing" here would be the bug.

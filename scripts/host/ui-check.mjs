@@ -92,7 +92,14 @@ try {
   check('the row names the source and the rule', /secret-safe/.test(rowText) && /anthropic-api-key/.test(rowText));
   const panelText = await page.locator('.markers-panel').first().innerText();
   check('the Problems panel never shows the key', !panelText.includes(key) && !panelText.includes(key.slice(40, 60)));
-  const underlined = await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+  const underlined = await page
+    .locator('.monaco-editor .squiggly-error')
+    .first()
+    .waitFor({ timeout: TIMEOUT })
+    .then(
+      () => true,
+      () => false,
+    );
   check('the editor underlines the key', underlined);
 
   if (opt.screenshot) {
@@ -100,7 +107,12 @@ try {
     // The mouse moves over the squiggle's box: the text layer above it takes the pointer events.
     const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
     if (box) await page.mouse.move(box.x + Math.min(box.width / 2, 200), box.y + box.height / 2);
-    await page.locator('.monaco-hover').filter({ hasText: 'Anthropic API key' }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+    await page
+      .locator('.monaco-hover')
+      .filter({ hasText: 'Anthropic API key' })
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
     await page.waitForTimeout(1500); // let the hover finish loading its quick fixes
     await page.screenshot({ path: path.resolve(opt.screenshot) });
     console.log(`screenshot: ${opt.screenshot}`);
@@ -113,14 +125,23 @@ try {
 
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Secret Safe: Scan Workspace' }).first().click({ timeout: TIMEOUT });
   const scanned = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'OpenAI API key' }).first();
-  const found = await scanned.waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+  const found = await scanned.waitFor({ timeout: TIMEOUT }).then(
+    () => true,
+    () => false,
+  );
   if (!found) await page.screenshot({ path: path.join(state, 'scan-failed.png') });
-  check('Scan Workspace reports the key in a file nobody opened', found && !(await page.locator('.markers-panel').first().innerText()).includes(openaiKey.slice(20, 40)));
+  check(
+    'Scan Workspace reports the key in a file nobody opened',
+    found && !(await page.locator('.markers-panel').first().innerText()).includes(openaiKey.slice(20, 40)),
+  );
   code = checks.every(Boolean) ? 0 : 1;
 } catch (e) {
   // First line only: Playwright's call log quotes page text, which here includes the key.
   console.error(`ui-check: ${String(e?.message ?? e).split('\n')[0]}`);
-  await browser?.pages()[0]?.screenshot({ path: path.join(state, 'ui-error.png') }).catch(() => {});
+  await browser
+    ?.pages()[0]
+    ?.screenshot({ path: path.join(state, 'ui-error.png') })
+    .catch(() => {});
   code = checks.length > 0 ? 1 : 2;
 } finally {
   await browser?.close().catch(() => {});

@@ -79,7 +79,9 @@ export function installHook(cwd: string, cli: string): HookResult {
     try {
       return execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+        .trim()
+        .split('\n')[0];
       throw new HookError(/not a git repository/i.test(stderr) ? 'not a git repository (run it inside one)' : stderr || (error as Error).message);
     }
   };

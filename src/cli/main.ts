@@ -148,7 +148,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(report);
   }
   if (!values.quiet) {
-    process.stderr.write(`${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`);
+    process.stderr.write(
+      `${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`,
+    );
   }
   return run.findings.length > 0 || run.hygiene.length > 0 ? EXIT.findings : EXIT.clean;
 }
@@ -164,7 +166,13 @@ function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')));
+    process.stdin.on('end', () =>
+      resolve(
+        Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      ),
+    );
     process.stdin.on('error', reject);
   });
 }
@@ -174,7 +182,12 @@ function summaryLine(secrets: number, files: number, hygiene: number, scanned: n
   const found = secrets === 0 ? 'no secrets found' : `${plural(secrets, 'secret')} found in ${plural(files, 'file')}`;
   const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
   const accepted = baselined === 0 ? '' : `, ${baselined} accepted by the baseline`;
-  const what = source.kind === 'staged' ? `${plural(scanned, 'staged file')} scanned` : source.kind === 'stdin' ? 'standard input scanned' : `${plural(scanned, 'file')} scanned`;
+  const what =
+    source.kind === 'staged'
+      ? `${plural(scanned, 'staged file')} scanned`
+      : source.kind === 'stdin'
+        ? 'standard input scanned'
+        : `${plural(scanned, 'file')} scanned`;
   return `secret-safe: ${found}${git}${accepted} (${what})`;
 }
 

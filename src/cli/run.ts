@@ -44,8 +44,18 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const { loaded } = project;
   const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
   const absolute = paths.map(p => resolve(cwd, p));
-  const walksFolders = (await Promise.all(absolute.map(p => stat(p).then(s => s.isDirectory(), () => false)))).some(Boolean);
-  const workers = walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
+  const walksFolders = (
+    await Promise.all(
+      absolute.map(p =>
+        stat(p).then(
+          s => s.isDirectory(),
+          () => false,
+        ),
+      ),
+    )
+  ).some(Boolean);
+  const workers =
+    walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
   // A file's findings the project does not report (a .env's, the baseline's) are counted, never
   // shown; the rest go out as they come.
   const findings: FileFinding[] = [];
@@ -62,7 +72,14 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   };
   const collected = await collect(options.source, absolute, cwd, project, emit, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
-  return { findings, hygiene, rules: project.rules, warnings, baselined, summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started } };
+  return {
+    findings,
+    hygiene,
+    rules: project.rules,
+    warnings,
+    baselined,
+    summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started },
+  };
 }
 
 interface Collected {
@@ -90,8 +107,18 @@ async function collect(
   if (source.kind === 'staged') {
     // What the commit will hold: the index's content of each added or changed file, not the working tree.
     const root = await repositoryRoot(cwd);
-    const files = (await stagedPaths(root, absolute.map(p => relative(root, p) || '.'))).map(p => resolve(root, p)).filter(p => !project.isAllowlisted(p));
-    const blobs = await stagedBlobs(root, files.map(p => relativePosix(root, p)));
+    const files = (
+      await stagedPaths(
+        root,
+        absolute.map(p => relative(root, p) || '.'),
+      )
+    )
+      .map(p => resolve(root, p))
+      .filter(p => !project.isAllowlisted(p));
+    const blobs = await stagedBlobs(
+      root,
+      files.map(p => relativePosix(root, p)),
+    );
     files.forEach((file, i) => {
       const blob = blobs[i];
       const text = blob && blob.length <= DEFAULT_MAX_FILE_BYTES ? decodeText(blob) : 'binary';
@@ -108,7 +135,11 @@ async function collect(
   if (source.kind === 'since') {
     // Only lines added since the revision: a CI job on a branch reports what the branch brought.
     const root = await repositoryRoot(cwd);
-    const added = await addedLinesSince(root, source.rev, absolute.map(p => relative(root, p) || '.'));
+    const added = await addedLinesSince(
+      root,
+      source.rev,
+      absolute.map(p => relative(root, p) || '.'),
+    );
     const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !project.isAllowlisted(p));
     for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
       for (const result of results) {
@@ -118,7 +149,10 @@ async function collect(
         }
         out.scanned++;
         const lines = added.get(relativePosix(root, result.file));
-        emit(result.file, result.findings.filter(f => !lines || spans(lines, f.line + 1, f.endLine + 1)));
+        emit(
+          result.file,
+          result.findings.filter(f => !lines || spans(lines, f.line + 1, f.endLine + 1)),
+        );
       }
     }
     out.hygieneFiles = files;

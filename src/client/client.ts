@@ -18,8 +18,7 @@ function redactingChannel(name: string): vscode.LogOutputChannel {
       if (!WRITERS.has(property)) {
         return value.bind(target);
       }
-      return (message: unknown, ...rest: unknown[]) =>
-        value.call(target, typeof message === 'string' ? redactTrace(message) : message, ...rest);
+      return (message: unknown, ...rest: unknown[]) => value.call(target, typeof message === 'string' ? redactTrace(message) : message, ...rest);
     },
   });
 }

@@ -142,7 +142,10 @@ export class EnvMasking implements vscode.Disposable {
     shown.push(new vscode.Range(document.positionAt(visibleFrom), document.positionAt(text.length)));
     // Values masked first, then the rest shown: never the other way round, even for a moment.
     editor.setDecorations(this.decoration, ranges);
-    editor.setDecorations(this.shown, shown.filter(r => !r.isEmpty));
+    editor.setDecorations(
+      this.shown,
+      shown.filter(r => !r.isEmpty),
+    );
   }
 
   dispose(): void {

@@ -15,9 +15,8 @@ const METHOD: Record<HygieneReport['folders'][number]['method'], string> = {
  * decided (git itself, or the ignore files in an untrusted workspace).
  */
 export async function checkGitHygiene(client: LanguageClient): Promise<void> {
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Secret Safe: checking git hygiene' },
-    () => client.sendRequest(CheckHygieneRequest),
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Secret Safe: checking git hygiene' }, () =>
+    client.sendRequest(CheckHygieneRequest),
   );
   const how = [...new Set(report.folders.map(f => METHOD[f.method]))].join('; ');
   if (report.findings.length === 0) {
@@ -30,8 +29,16 @@ export async function checkGitHygiene(client: LanguageClient): Promise<void> {
   }
   const icon = { tracked: '$(error)', 'not-ignored': '$(warning)', 'unignore-rule': '$(warning)' } as const;
   const picked = await vscode.window.showQuickPick(
-    report.findings.map(f => ({ label: `${icon[f.problem]} ${f.relativePath}`, description: f.problem === 'unignore-rule' ? `.gitignore line ${f.line + 1}` : undefined, detail: f.message, finding: f })),
-    { title: `Secret Safe: ${report.findings.length} git hygiene problem${report.findings.length === 1 ? '' : 's'} (${how})`, placeHolder: 'Open a file to fix it' },
+    report.findings.map(f => ({
+      label: `${icon[f.problem]} ${f.relativePath}`,
+      description: f.problem === 'unignore-rule' ? `.gitignore line ${f.line + 1}` : undefined,
+      detail: f.message,
+      finding: f,
+    })),
+    {
+      title: `Secret Safe: ${report.findings.length} git hygiene problem${report.findings.length === 1 ? '' : 's'} (${how})`,
+      placeHolder: 'Open a file to fix it',
+    },
   );
   if (picked) {
     const position = new vscode.Position(picked.finding.line, 0);
@@ -69,6 +76,8 @@ export async function untrackSecretFile(client: LanguageClient, args: UntrackArg
   }
   const result = await executeServerCommand(client, ApplyUntrackCommand, args);
   if (result?.untracked) {
-    void vscode.window.showInformationMessage(`Secret Safe: ${args.relativePath} is no longer tracked. Commit the change, save .gitignore, and rotate the keys it held.`);
+    void vscode.window.showInformationMessage(
+      `Secret Safe: ${args.relativePath} is no longer tracked. Commit the change, save .gitignore, and rotate the keys it held.`,
+    );
   }
 }

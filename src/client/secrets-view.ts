@@ -39,7 +39,9 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const { diagnostic } = node;
     const item = new vscode.TreeItem(diagnostic.message, vscode.TreeItemCollapsibleState.None);
     item.description = `${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)} · line ${diagnostic.range.start.line + 1}`;
-    item.iconPath = new vscode.ThemeIcon(diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info');
+    item.iconPath = new vscode.ThemeIcon(
+      diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info',
+    );
     item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri, { selection: diagnostic.range } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }

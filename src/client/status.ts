@@ -39,9 +39,5 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
   };
   update();
   item.show();
-  return vscode.Disposable.from(
-    item,
-    vscode.languages.onDidChangeDiagnostics(update),
-    client.onDidChangeState(update),
-  );
+  return vscode.Disposable.from(item, vscode.languages.onDidChangeDiagnostics(update), client.onDidChangeState(update));
 }

@@ -89,7 +89,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   if (rules && rules.type !== 'array') {
     problem(rules, '"rules" must be an array of rule objects');
   }
-  for (const node of rules?.type === 'array' ? rules.children ?? [] : []) {
+  for (const node of rules?.type === 'array' ? (rules.children ?? []) : []) {
     const rule = customRule(node, problem);
     if (rule) config.rules.push(rule);
   }
@@ -103,7 +103,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   if (secretFiles && secretFiles.type !== 'array') {
     problem(secretFiles, '"secretFiles" must be an array of objects');
   }
-  for (const node of secretFiles?.type === 'array' ? secretFiles.children ?? [] : []) {
+  for (const node of secretFiles?.type === 'array' ? (secretFiles.children ?? []) : []) {
     const kind = secretFile(node, problem);
     if (kind) config.secretFiles.push(kind);
   }
@@ -115,7 +115,13 @@ function unknownKeys(object: Node, known: string[], prefix: string, problem: (no
   for (const property of object.children ?? []) {
     const key = property.children?.[0];
     if (key && !known.includes(key.value as string)) {
-      problem(key, `unknown field "${prefix}${key.value}" (known: ${known.filter(k => k !== '$schema').map(k => prefix + k).join(', ')})`);
+      problem(
+        key,
+        `unknown field "${prefix}${key.value}" (known: ${known
+          .filter(k => k !== '$schema')
+          .map(k => prefix + k)
+          .join(', ')})`,
+      );
     }
   }
 }
@@ -232,7 +238,10 @@ function secretFile(node: Node, problem: (node: Node | undefined, message: strin
   const name = value('name');
   const path = value('path');
   if ((name === undefined) === (path === undefined) || (name !== undefined && typeof name !== 'string') || (path !== undefined && typeof path !== 'string')) {
-    problem(field('name') ?? field('path') ?? node, `${where}: give either "name" (a glob for the file name, "*.vault") or "path" (a glob from the repository root, "config/*.key")`);
+    problem(
+      field('name') ?? field('path') ?? node,
+      `${where}: give either "name" (a glob for the file name, "*.vault") or "path" (a glob from the repository root, "config/*.key")`,
+    );
     return undefined;
   }
   const glob = (name ?? path) as string;
@@ -258,7 +267,8 @@ function secretFile(node: Node, problem: (node: Node | undefined, message: strin
     ...(name !== undefined ? { name: regex } : { path: regex }),
     ...(contains ? { contains } : {}),
     watchGlob: `**/${((name ?? path) as string).replace(/^\/+/, '')}`,
-    ignorePattern: typeof ignorePattern === 'string' && ignorePattern.trim() ? ignorePattern.trim() : name !== undefined ? (name as string) : `/${path as string}`,
+    ignorePattern:
+      typeof ignorePattern === 'string' && ignorePattern.trim() ? ignorePattern.trim() : name !== undefined ? (name as string) : `/${path as string}`,
   };
 }
 

@@ -15,7 +15,19 @@ const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|%\([\w.]+\)[sd]|^\$[A-Za-z_]\w*$|^<[
  */
 const MARKER_WORDS = ['example', 'sample', 'dummy', 'placeholder', 'changeme', 'redacted', 'replaceme', 'notreal', 'not_real', 'not-real'];
 const LONG_MARKER = new RegExp(
-  [...MARKER_WORDS, ...MARKER_WORDS.map(w => w.toUpperCase()), ...MARKER_WORDS.map(w => w[0].toUpperCase() + w.slice(1)), 'your[_-]', 'YOUR[_-]', 'insert[_-]', 'INSERT[_-]', 'change[_-]me', 'CHANGE[_-]ME', 'replace[_-]me', 'REPLACE[_-]ME'].join('|'),
+  [
+    ...MARKER_WORDS,
+    ...MARKER_WORDS.map(w => w.toUpperCase()),
+    ...MARKER_WORDS.map(w => w[0].toUpperCase() + w.slice(1)),
+    'your[_-]',
+    'YOUR[_-]',
+    'insert[_-]',
+    'INSERT[_-]',
+    'change[_-]me',
+    'CHANGE[_-]ME',
+    'replace[_-]me',
+    'REPLACE[_-]ME',
+  ].join('|'),
 );
 const SHORT_MARKER = /(?:^|[^A-Za-z0-9])(?:test|TEST|Test|fake|FAKE|Fake|mock|MOCK|demo|DEMO|todo|TODO|fixme|FIXME|xxx+|XXX+)(?:[^A-Za-z0-9]|$)/;
 const EXACT_MARKER = /^(?:null|none|nil|undefined|true|false|empty|secret|password|passwd|token|apikey|api_key|string|value|tbd|n\/a)$/i;
@@ -104,7 +116,9 @@ export function isPublicData(value: string): boolean {
     /^data:[\w/+.-]+;base64,/.test(value) ||
     /^(?:https?|ftp|wss?):\/\/[^\s:@/]+(?:[:/][^\s@]*)?$/.test(value) || // URL without user:pass@
     /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value) || // a file path
-    /^(?:file:)?[\w.@/-]+\.(?:tgz|tar|gz|zip|jar|json|ya?ml|txt|pem|key|crt|cer|p12|pfx|jks|js|mjs|cjs|ts|py|rb|go|java|sh|md|html|css|xml|env|ini|toml|conf|cfg|log|lock|png|jpe?g|svg)$/i.test(value) || // a file name
+    /^(?:file:)?[\w.@/-]+\.(?:tgz|tar|gz|zip|jar|json|ya?ml|txt|pem|key|crt|cer|p12|pfx|jks|js|mjs|cjs|ts|py|rb|go|java|sh|md|html|css|xml|env|ini|toml|conf|cfg|log|lock|png|jpe?g|svg)$/i.test(
+      value,
+    ) || // a file name
     /^[~^<>=v]{0,2}\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(value) // a version
   );
 }

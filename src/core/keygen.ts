@@ -3,8 +3,8 @@ import type { KeyGen } from './types';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const BASE64 = ALNUM + '+/';
-const BASE64URL = ALNUM + '-_';
+const BASE64 = `${ALNUM}+/`;
+const BASE64URL = `${ALNUM}-_`;
 
 /**
  * A key generator over any source of uniform numbers in [0, 1): `Math.random` in tests,

@@ -65,12 +65,46 @@ const BY_LANGUAGE_ID: Record<string, Lang> = {
 };
 
 const BY_EXTENSION: Record<string, Lang> = {
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript', vue: 'javascript', svelte: 'javascript',
-  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescript',
-  py: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', php: 'php',
-  rs: 'rust', swift: 'swift', dart: 'dart', sh: 'shell', bash: 'shell', zsh: 'shell', ps1: 'powershell',
-  tf: 'terraform', tfvars: 'terraform', hcl: 'terraform', properties: 'properties', yml: 'yaml', yaml: 'yaml',
-  json: 'json', jsonc: 'jsonc', toml: 'toml', ini: 'ini', cfg: 'ini', conf: 'ini', xml: 'xml', config: 'xml', csproj: 'xml',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  vue: 'javascript',
+  svelte: 'javascript',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  go: 'go',
+  java: 'java',
+  kt: 'kotlin',
+  kts: 'kotlin',
+  cs: 'csharp',
+  rb: 'ruby',
+  php: 'php',
+  rs: 'rust',
+  swift: 'swift',
+  dart: 'dart',
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  ps1: 'powershell',
+  tf: 'terraform',
+  tfvars: 'terraform',
+  hcl: 'terraform',
+  properties: 'properties',
+  yml: 'yaml',
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'jsonc',
+  toml: 'toml',
+  ini: 'ini',
+  cfg: 'ini',
+  conf: 'ini',
+  xml: 'xml',
+  config: 'xml',
+  csproj: 'xml',
 };
 
 /**
@@ -93,14 +127,25 @@ export function languageOf(path: string, languageId?: string): Lang {
 /** How to write a line comment in a language, or undefined where there is none (JSON). */
 export function lineComment(lang: Lang): { open: string; close: string } | undefined {
   switch (lang) {
-    case 'python': case 'ruby': case 'shell': case 'powershell': case 'compose': case 'workflow': case 'yaml':
-    case 'toml': case 'properties': case 'dockerfile': case 'dotenv': case 'terraform':
+    case 'python':
+    case 'ruby':
+    case 'shell':
+    case 'powershell':
+    case 'compose':
+    case 'workflow':
+    case 'yaml':
+    case 'toml':
+    case 'properties':
+    case 'dockerfile':
+    case 'dotenv':
+    case 'terraform':
       return { open: '# ', close: '' };
     case 'ini':
       return { open: '; ', close: '' };
     case 'xml':
       return { open: '<!-- ', close: ' -->' };
-    case 'json': case 'text':
+    case 'json':
+    case 'text':
       return undefined;
     default:
       return { open: '// ', close: '' };

@@ -23,7 +23,7 @@ function visiblePrefix(secret: string, pattern: RegExp | undefined): string {
   }
   const m = pattern.exec(secret);
   // The prefix must start the secret and leave more than half of it hidden.
-  if (!m || m.index !== 0 || m[0].length * 2 >= secret.length) {
+  if (m?.index !== 0 || m[0].length * 2 >= secret.length) {
     return '';
   }
   return m[0];

@@ -45,5 +45,7 @@ export function unboundedQuantifiers(source: string): string[] {
  */
 export function captureGroupCount(source: string): number {
   // `(` and `(?<name>`, not `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`.
-  return syntaxOffsets(source).filter(i => source[i] === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))).length;
+  return syntaxOffsets(source).filter(
+    i => source[i] === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!')),
+  ).length;
 }

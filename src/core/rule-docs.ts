@@ -45,7 +45,7 @@ export function renderRuleDocs(rules: readonly Rule[], examples: ReadonlyMap<str
       lines.push(`- Never reported: values matching ${r.allowlist.map(a => `\`${a.source}\``).join(', ')} (documented examples).`);
     }
     const example = examples.get(r.id);
-    if (example && example.example.includes('\n')) {
+    if (example?.example.includes('\n')) {
       lines.push(`- Example, fake, in [the documented format](${example.doc}):`, '', '```', example.example, '```');
     } else if (example) {
       lines.push(`- Example, fake, in [the documented format](${example.doc}): \`${example.example}\``);

@@ -310,9 +310,7 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
       continue;
     }
     const secret = text.slice(c.start, c.end);
-    const masked = rule.maskInContext
-      ? contextMask(text, c)
-      : maskSecret(secret, rule);
+    const masked = rule.maskInContext ? contextMask(text, c) : maskSecret(secret, rule);
     const finding: Finding = {
       ruleId: rule.id,
       provider: rule.provider,

@@ -34,7 +34,12 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
     try {
       loaded.baseline = { file: path, dir: dirname(path), entries: parseBaseline(await readFile(path, 'utf8'), named.path) };
     } catch (e) {
-      const reason = e instanceof BaselineError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `the baseline ${named.path} does not exist` : (e as Error).message;
+      const reason =
+        e instanceof BaselineError
+          ? e.message
+          : (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `the baseline ${named.path} does not exist`
+            : (e as Error).message;
       loaded.problems = [...loaded.problems, { line: named.line, message: `${reason}; no finding is accepted` }];
     }
   }

@@ -24,12 +24,17 @@ export function toDiagnostic(document: TextDocument | undefined, f: Finding, bro
   const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence };
   return {
     // Without the document (a file scanned from disk), the scanner's own positions, counted alike.
-    range: document ? { start: document.positionAt(f.start), end: document.positionAt(f.end) } : { start: { line: f.line, character: f.column }, end: { line: f.endLine, character: f.endColumn } },
+    range: document
+      ? { start: document.positionAt(f.start), end: document.positionAt(f.end) }
+      : { start: { line: f.line, character: f.column }, end: { line: f.endLine, character: f.endColumn } },
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
     codeDescription: { href: ruleDocsUrl(f.ruleId) },
-    message: browser && f.severity !== 'info' ? `${findingMessage(f)} This code is sent to the browser (${browser}): every visitor can read the key. Keep it on the server.` : findingMessage(f),
+    message:
+      browser && f.severity !== 'info'
+        ? `${findingMessage(f)} This code is sent to the browser (${browser}): every visitor can read the key. Keep it on the server.`
+        : findingMessage(f),
     data,
   };
 }

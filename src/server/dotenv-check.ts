@@ -2,7 +2,21 @@ import { basename, dirname, join } from 'node:path';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DOTENV_CODES, DOTENV_DOCS_URL, driftProblems, lineProblems, publicSecretProblems, sharedSecretProblems, type DotenvProblem, readDotenv, envNameOfTemplate, isEnvTemplateName, templateNamesFor, removeEntryLines, rewriteSkippedLine } from '../core/dotenv';
+import {
+  DOTENV_CODES,
+  DOTENV_DOCS_URL,
+  driftProblems,
+  lineProblems,
+  publicSecretProblems,
+  sharedSecretProblems,
+  type DotenvProblem,
+  readDotenv,
+  envNameOfTemplate,
+  isEnvTemplateName,
+  templateNamesFor,
+  removeEntryLines,
+  rewriteSkippedLine,
+} from '../core/dotenv';
 import { type TextEdit, appendVariable, planExampleSecretFix, examplePlaceholder } from '../core/fix';
 import { isCredentialName } from '../core/env-code';
 import { loggedEnvFixes } from './env-code';
@@ -56,7 +70,14 @@ export class DotenvCheck {
       const example = firstOf(siblings, templateNamesFor(basename(path)));
       if (example) problems.push(...driftProblems(doc, example.doc, example.fileName, 'env', basename(path)));
       // One key per environment: the other environments' files beside this one.
-      problems.push(...sharedSecretProblems(doc, basename(path), siblings, (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value))));
+      problems.push(
+        ...sharedSecretProblems(
+          doc,
+          basename(path),
+          siblings,
+          (name, value) => secretKind(scanner, name, value) !== undefined || (isCredentialName(name) && !isPlaceholder(value)),
+        ),
+      );
     }
     return problems.map(p => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
@@ -78,7 +99,9 @@ export class DotenvCheck {
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
     const path = URI.parse(document.uri).fsPath;
     const example = firstOf(await envFilesIn(dirname(path), this.read), templateNamesFor(basename(path)));
-    const entry = readDotenv(document.getText()).entries.filter(e => e.name === name).at(-1);
+    const entry = readDotenv(document.getText())
+      .entries.filter(e => e.name === name)
+      .at(-1);
     if (!name || !example || !entry) return [];
     const finding = scanner.scan(`${name}=${entry.value}`)[0];
     const edit = appendVariable(example.text, name, finding ? examplePlaceholder(finding) : '');
@@ -90,11 +113,21 @@ export class DotenvCheck {
   private lineFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
     const text = document.getText();
     const start = document.offsetAt(diagnostic.range.start);
-    const edit = (e: TextEdit) => ({ changes: { [document.uri]: [{ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }] } });
+    const edit = (e: TextEdit) => ({
+      changes: { [document.uri]: [{ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }] },
+    });
     if (diagnostic.code === DOTENV_CODES.duplicate) {
       const entry = readDotenv(text).entries.find(e => e.nameStart === start);
       if (!entry) return [];
-      return [{ title: `Remove this line (dotenv uses the ${entry.name} further down)`, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: edit(removeEntryLines(text, entry)) }];
+      return [
+        {
+          title: `Remove this line (dotenv uses the ${entry.name} further down)`,
+          kind: 'quickfix',
+          isPreferred: true,
+          diagnostics: [diagnostic],
+          edit: edit(removeEntryLines(text, entry)),
+        },
+      ];
     }
     const rewrite = rewriteSkippedLine(text, start, document.offsetAt(diagnostic.range.end));
     if (!rewrite) return [];
@@ -121,13 +154,17 @@ export class DotenvCheck {
     const finding = scanner.scan(document.getText()).find(f => f.ruleId === ruleId && f.start === start);
     if (!finding) return [];
     const dir = dirname(path.fsPath);
-    const targets = await findEnvTargets(path.fsPath, this.folders.folderOf(path.fsPath) ?? dir, this.read, join(dir, envNameOfTemplate(basename(path.fsPath))));
+    const targets = await findEnvTargets(
+      path.fsPath,
+      this.folders.folderOf(path.fsPath) ?? dir,
+      this.read,
+      join(dir, envNameOfTemplate(basename(path.fsPath))),
+    );
     const plan = planExampleSecretFix({ example: { path: path.fsPath, text: document.getText() }, finding, env: targets.env, gitignore: targets.gitignore });
     if (plan.kind === 'disabled') return [{ title: plan.title, kind: 'quickfix', diagnostics: [diagnostic], disabled: { reason: plan.reason } }];
     const edit = await toWorkspaceEdit(plan.changes, this.documents, this.read);
     return [{ title: plan.title, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit }];
   }
-
 }
 
 /**

@@ -1,5 +1,15 @@
 import { basename, relative } from 'node:path';
-import { CompletionItemKind, DiagnosticSeverity, MarkupKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { languageOf, maskSecret, type Lang } from '../core';
@@ -32,7 +42,15 @@ export function loggedEnvFixes(document: TextDocument, diagnostic: Diagnostic): 
   const fix = logged && loggedEnvFix(text, logged, lang);
   if (!logged || !fix) return [];
   const range = { start: document.positionAt(logged.start), end: document.positionAt(logged.end) };
-  return [{ title: fix.title, kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range, newText: fix.newText }] } } }];
+  return [
+    {
+      title: fix.title,
+      kind: 'quickfix',
+      isPreferred: true,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [{ range, newText: fix.newText }] } },
+    },
+  ];
 }
 
 /**

@@ -55,7 +55,9 @@ export class Folders {
 
   /** Whether `path` is a baseline file some folder's config names (a change to it is a config change). */
   async isBaseline(path: string): Promise<boolean> {
-    return (await this.all()).some(({ project: { loaded } }) => loaded.baseline?.file === path || (loaded.config.baseline && join(loaded.root, loaded.config.baseline.path) === path));
+    return (await this.all()).some(
+      ({ project: { loaded } }) => loaded.baseline?.file === path || (loaded.config.baseline && join(loaded.root, loaded.config.baseline.path) === path),
+    );
   }
 
   /** The problems of the config file at `uri`, if it is a workspace folder's config. */
@@ -90,7 +92,10 @@ export class Folders {
 }
 
 function fileFolders(folders: readonly WorkspaceFolder[]): string[] {
-  return folders.map(f => URI.parse(f.uri)).filter(u => u.scheme === 'file').map(u => u.fsPath);
+  return folders
+    .map(f => URI.parse(f.uri))
+    .filter(u => u.scheme === 'file')
+    .map(u => u.fsPath);
 }
 
 function isInside(folder: string, path: string): boolean {

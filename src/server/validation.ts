@@ -60,7 +60,12 @@ export class Validator {
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
     for (const other of this.documents.all()) {
       const otherPath = URI.parse(other.uri).path;
-      if (other.uri !== document.uri && otherPath.lastIndexOf('/') + 1 === dir.length && otherPath.startsWith(dir) && languageOf(otherPath, other.languageId) === 'dotenv') {
+      if (
+        other.uri !== document.uri &&
+        otherPath.lastIndexOf('/') + 1 === dir.length &&
+        otherPath.startsWith(dir) &&
+        languageOf(otherPath, other.languageId) === 'dotenv'
+      ) {
         this.schedule(other, delayMs);
       }
     }
@@ -101,8 +106,7 @@ export class Validator {
     if (!document || document.version !== version) {
       return; // closed, or changed while we waited: the newer run reports
     }
-    const excluded =
-      scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
+    const excluded = scope.allowlisted || (scope.relativePath !== undefined && excludeMatcher(settings)(scope.relativePath));
     const path = URI.parse(uri).path;
     const lang = languageOf(path, document.languageId);
     const checked = settings.enable && !excluded;
@@ -153,4 +157,3 @@ function excludeMatcher(settings: Settings): (relativePath: string) => boolean {
   }
   return matcher;
 }
-

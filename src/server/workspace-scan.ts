@@ -59,7 +59,13 @@ export class WorkspaceScan {
       const excluded = await this.excludeTest(state, folderUri, settings.exclude);
       const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
       // Files are read and scanned on worker threads, leaving a core to the editor and this server.
-      const scanned = scanOnWorkers(this.filesOf(state.path, excluded), { cwd: state.path, config: 'own', maxFileBytes: maxBytes, workerScript: join(__dirname, 'scan-worker.js'), threads: Math.max(1, availableParallelism() - 1) });
+      const scanned = scanOnWorkers(this.filesOf(state.path, excluded), {
+        cwd: state.path,
+        config: 'own',
+        maxFileBytes: maxBytes,
+        workerScript: join(__dirname, 'scan-worker.js'),
+        threads: Math.max(1, availableParallelism() - 1),
+      });
       scanning: for await (const batch of scanned) {
         for (const scan of batch) {
           if (token.isCancellationRequested) {

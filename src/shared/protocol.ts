@@ -111,7 +111,11 @@ export interface WorkspaceScanResult {
   elapsedMs: number;
   cancelled: boolean;
   /** Every file with findings and what was found, for the Secrets view. */
-  files: Array<{ uri: string; relativePath: string; findings: Array<{ line: number; character: number; ruleId: string; message: string; severity: 'error' | 'warning' | 'info' }> }>;
+  files: Array<{
+    uri: string;
+    relativePath: string;
+    findings: Array<{ line: number; character: number; ruleId: string; message: string; severity: 'error' | 'warning' | 'info' }>;
+  }>;
 }
 
 /**

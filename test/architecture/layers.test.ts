@@ -10,7 +10,10 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   core: { layers: ['core', 'shared'], packages: /^(minimatch|jsonc-parser)$/ },
   node: { layers: ['core', 'node'], packages: /^(node:.*|ignore)$/ },
   shared: { layers: ['shared'], packages: /^vscode-languageserver-protocol$/ },
-  server: { layers: ['core', 'node', 'shared', 'server'], packages: /^(node:.*|vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-uri)$/ },
+  server: {
+    layers: ['core', 'node', 'shared', 'server'],
+    packages: /^(node:.*|vscode-languageserver(\/node)?|vscode-languageserver-textdocument|vscode-uri)$/,
+  },
   cli: { layers: ['core', 'node', 'cli'], packages: /^node:.*$/ },
   client: { layers: ['shared', 'client'], packages: /^(node:.*|vscode|vscode-languageclient(\/node)?)$/ },
 };
@@ -73,7 +76,11 @@ describe('architecture', () => {
   it('keeps the core free of the protocol: it may use shared/ for names, never shared/protocol', () => {
     const violations = sourceFiles()
       .filter(f => layerOf(f) === 'core')
-      .flatMap(f => importsOf(f).filter(s => /shared\/protocol$/.test(s)).map(s => `${relative(REPO_ROOT, f)} imports ${s}`));
+      .flatMap(f =>
+        importsOf(f)
+          .filter(s => /shared\/protocol$/.test(s))
+          .map(s => `${relative(REPO_ROOT, f)} imports ${s}`),
+      );
     assert.deepEqual(violations, []);
   });
 

@@ -26,7 +26,15 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
   it('writes SARIF 2.1.0 that the official schema accepts, with rules, help, regions and fingerprints', () => {
     const anthropic = fake.anthropic();
     const openai = fake.openai();
-    repo = gitRepo({ '.gitignore': 'node_modules/\n', 'src/llm.ts': `const a = '${anthropic}';\n\nconst b = "${openai}";\n`, 'my dir/app.py': `KEY = "${openai}"\n`, '.env': 'A=1\n' }, ['.gitignore', '.env']);
+    repo = gitRepo(
+      {
+        '.gitignore': 'node_modules/\n',
+        'src/llm.ts': `const a = '${anthropic}';\n\nconst b = "${openai}";\n`,
+        'my dir/app.py': `KEY = "${openai}"\n`,
+        '.env': 'A=1\n',
+      },
+      ['.gitignore', '.env'],
+    );
     const r = cli(['scan', '--format', 'sarif', '--output', 'report.sarif']);
     assert.equal(r.status, 1, r.stderr);
     assert.equal(r.stdout, '', 'the report went to the file');
@@ -34,7 +42,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     neverFull([anthropic, openai], text, r.stderr);
     // biome-ignore lint/suspicious/noExplicitAny: its shape is what the schema checks
     const log: any = JSON.parse(text);
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema's language pattern is not valid with the u flag;
     addFormats(ajv);
     const validate = ajv.compile(SARIF_SCHEMA);
     assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors, null, 2));
@@ -49,7 +57,10 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     const anthropicRule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'anthropic-api-key');
     assert.match(anthropicRule.helpUri, /docs\/rules\.md#anthropic-api-key$/);
     assert.match(anthropicRule.help.text, /ANTHROPIC_API_KEY/);
-    const onLlm = run.results.filter((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri === 'src/llm.ts');
+    const onLlm = run.results.filter(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        x.locations[0].physicalLocation.artifactLocation.uri === 'src/llm.ts',
+    );
     assert.deepEqual(
       onLlm.map((x: { ruleId: string; locations: Array<{ physicalLocation: { region: object } }> }) => [x.ruleId, x.locations[0].physicalLocation.region]),
       [
@@ -57,11 +68,19 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
         [onLlm[1].ruleId, { startLine: 3, startColumn: 12, endLine: 3, endColumn: 12 + openai.length }],
       ],
     );
-    assert.ok(run.results.some((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri === 'my%20dir/app.py'), 'paths are URI-encoded');
+    assert.ok(
+      run.results.some(
+        (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+          x.locations[0].physicalLocation.artifactLocation.uri === 'my%20dir/app.py',
+      ),
+      'paths are URI-encoded',
+    );
     const hygiene = run.results.find((x: { ruleId: string }) => x.ruleId === 'secret-file-tracked');
     assert.equal(hygiene.level, 'error');
     // The same key in two files: the same fingerprint (it names the secret), two results.
-    const openaiPrints = run.results.filter((x: { ruleId: string }) => x.ruleId === onLlm[1].ruleId).map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['secretSafe/v1']);
+    const openaiPrints = run.results
+      .filter((x: { ruleId: string }) => x.ruleId === onLlm[1].ruleId)
+      .map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['secretSafe/v1']);
     assert.equal(openaiPrints.length, 2);
     assert.equal(openaiPrints[0], openaiPrints[1]);
     assert.match(openaiPrints[0], /^[0-9a-f]{64}$/);
@@ -135,7 +154,10 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     assert.match(write.stderr, /wrote 1 finding to \.secret-safe-baseline\.json/);
     const baseline = readFileSync(join(repo.path, '.secret-safe-baseline.json'), 'utf8');
     neverFull([accepted], baseline);
-    assert.deepEqual(JSON.parse(baseline).findings.map((x: { file: string; ruleId: string }) => [x.file, x.ruleId]), [['src/a.ts', 'anthropic-api-key']]);
+    assert.deepEqual(
+      JSON.parse(baseline).findings.map((x: { file: string; ruleId: string }) => [x.file, x.ruleId]),
+      [['src/a.ts', 'anthropic-api-key']],
+    );
 
     // Lines move: ten lines are inserted above the key, and it is indented.
     repo.write('src/a.ts', `${'// moved\n'.repeat(10)}function f() {\n  const k = '${accepted}';\n}\n`);
@@ -148,9 +170,15 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     repo.write('src/b.ts', `const fresh = '${fresh}';\nconst again = '${accepted}';\n`);
     const r = cli(['scan', '--baseline', '.secret-safe-baseline.json', '--format', 'json']);
     assert.equal(r.status, 1);
-    assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string; line: number }>).map(x => `${x.file}:${x.line}`), ['src/b.ts:1', 'src/b.ts:2']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as Array<{ file: string; line: number }>).map(x => `${x.file}:${x.line}`),
+      ['src/b.ts:1', 'src/b.ts:2'],
+    );
     // The baseline works from another folder too: its paths are relative to the baseline file.
-    const fromSrc = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', 'a.ts', '--baseline', '../.secret-safe-baseline.json'], { cwd: join(repo.path, 'src'), encoding: 'utf8' });
+    const fromSrc = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', 'a.ts', '--baseline', '../.secret-safe-baseline.json'], {
+      cwd: join(repo.path, 'src'),
+      encoding: 'utf8',
+    });
     assert.equal(fromSrc.status, 0, fromSrc.stdout);
   });
 
@@ -170,7 +198,8 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
 
   it('gives the same report, in the same order, on worker threads as on one thread', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 400; i++) files[`pkg${i % 7}/m${i}.ts`] = i % 37 === 0 ? `export const k${i} = '${fake.anthropic()}';\n` : `export const v${i} = ${i};\n`;
+    for (let i = 0; i < 400; i++)
+      files[`pkg${i % 7}/m${i}.ts`] = i % 37 === 0 ? `export const k${i} = '${fake.anthropic()}';\n` : `export const v${i} = ${i};\n`;
     files['pkg3/.gitignore'] = 'm1*.ts\n';
     files['pkg1/blob.bin'] = 'bin\u0000ary';
     repo = gitRepo(files);
@@ -218,7 +247,11 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     assert.equal(cli(['scan', '-q', '--no-color']).stdout, quiet.stdout);
     // In a terminal (script(1) gives the CLI a pseudo-terminal): the place bold, the rule red for an error.
     const inTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) =>
-      spawnSync('script', ['-qec', `${process.execPath} ${join(DIST, 'cli.js')} scan -q ${extra}`, '/dev/null'], { cwd: repo.path, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } }).stdout;
+      spawnSync('script', ['-qec', `${process.execPath} ${join(DIST, 'cli.js')} scan -q ${extra}`, '/dev/null'], {
+        cwd: repo.path,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', ...env },
+      }).stdout;
     assert.match(inTerminal(''), /\x1b\[1ma\.ts:1:12\x1b\[0m  \x1b\[31manthropic-api-key\x1b\[0m  sk-ant-api03-/);
     assert.doesNotMatch(inTerminal('--no-color'), /\x1b\[/);
     assert.doesNotMatch(inTerminal('', { NO_COLOR: '1' }), /\x1b\[/);

@@ -23,7 +23,11 @@ describe('secret-safe scan (CLI): git hygiene', () => {
   };
 
   it('fails CI on a committed .env and a key git would commit, naming each and saying what to do', () => {
-    repo = gitRepo({ '.gitignore': 'node_modules/\n', '.env': 'A=1\n', 'deploy/server.pem': `${fake.pem()}\n`, 'README.md': '# app\n' }, ['.gitignore', '.env', 'README.md']);
+    repo = gitRepo({ '.gitignore': 'node_modules/\n', '.env': 'A=1\n', 'deploy/server.pem': `${fake.pem()}\n`, 'README.md': '# app\n' }, [
+      '.gitignore',
+      '.env',
+      'README.md',
+    ]);
     const r = cli('scan');
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.split('\n').filter(l => !l.includes('private-key'));
@@ -32,7 +36,10 @@ describe('secret-safe scan (CLI): git hygiene', () => {
       'deploy/server.pem:1:1  secret-file-not-ignored  not git-ignored',
     ]);
     assert.match(r.stderr, /2 git hygiene problems/);
-    assert.ok(shim.calls().some(c => c.includes('ls-files')), 'asked git');
+    assert.ok(
+      shim.calls().some(c => c.includes('ls-files')),
+      'asked git',
+    );
   });
 
   it('reports the same with --no-git, without starting git', () => {

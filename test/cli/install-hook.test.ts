@@ -54,13 +54,17 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     assert.equal(repo.git('log', '--oneline').trim().split('\n').length, 1, 'no commit was made');
   };
 
-  it('from a dev dependency, calls the project\'s node_modules copy; a clone without it is told to npm install', () => {
+  it("from a dev dependency, calls the project's node_modules copy; a clone without it is told to npm install", () => {
     repo = gitRepo({ 'README.md': '# app\n', '.gitignore': 'node_modules/\n' }, ['README.md', '.gitignore']);
     const cli = installedCopy(repo.path);
     const r = install(cli);
     assert.equal(r.status, 0, r.stderr);
     const hook = readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8');
-    assert.match(hook, /^node 'node_modules\/secret-safe\/dist\/cli\.js' scan --staged \|\| exit \$\?$/m, 'relative to the repository, so it works in any clone');
+    assert.match(
+      hook,
+      /^node 'node_modules\/secret-safe\/dist\/cli\.js' scan --staged \|\| exit \$\?$/m,
+      'relative to the repository, so it works in any clone',
+    );
     assertKeyStops();
     rmSync(join(repo.path, 'node_modules'), { recursive: true });
     const missing = commit('without node_modules');
@@ -103,7 +107,10 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     const again = install();
     assert.equal(again.stdout, 'secret-safe: the pre-commit hook is already in .git/hooks/pre-commit\n');
 
-    assert.ok(readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8').includes(`node '${join(DIST, 'cli.js')}' scan --staged`), 'this checkout\'s CLI, by its absolute path');
+    assert.ok(
+      readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8').includes(`node '${join(DIST, 'cli.js')}' scan --staged`),
+      "this checkout's CLI, by its absolute path",
+    );
     assertKeyStops();
 
     repo.write('src/llm.ts', 'export const key = process.env.ANTHROPIC_API_KEY;\n');
@@ -124,7 +131,10 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
     repo.write('.git/hooks/pre-commit', '#!/usr/bin/env python3\nprint("hi")\n');
     const r = install();
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'secret-safe: .git/hooks/pre-commit is not a shell script (#!/usr/bin/env python3); add "secret-safe scan --staged" to it yourself\n');
+    assert.equal(
+      r.stderr,
+      'secret-safe: .git/hooks/pre-commit is not a shell script (#!/usr/bin/env python3); add "secret-safe scan --staged" to it yourself\n',
+    );
     assert.equal(readFileSync(join(repo.path, '.git/hooks/pre-commit'), 'utf8'), '#!/usr/bin/env python3\nprint("hi")\n', 'untouched');
   });
 
@@ -149,7 +159,11 @@ describe('secret-safe install-hook: a pre-commit hook that stops a commit carryi
 
   it('says so outside a git repository, and exits 2', () => {
     const dir = tempDir({ 'a.txt': 'x' });
-    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'install-hook'], { cwd: dir.path, encoding: 'utf8', env: { ...env(), GIT_CEILING_DIRECTORIES: dir.path } });
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'install-hook'], {
+      cwd: dir.path,
+      encoding: 'utf8',
+      env: { ...env(), GIT_CEILING_DIRECTORIES: dir.path },
+    });
     dir.dispose();
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'secret-safe: not a git repository (run it inside one)\n');

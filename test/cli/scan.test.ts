@@ -49,7 +49,11 @@ describe('secret-safe scan (CLI)', () => {
     const exited = new Promise<number | null>(r => child.on('exit', r));
     try {
       for (let i = 0; i < 300 && !stdout.includes('a.ts:1:12'); i++) await new Promise(r => setTimeout(r, 50));
-      assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\n`, 'the first file is reported while the second is still being read');
+      assert.equal(
+        stdout,
+        `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\n`,
+        'the first file is reported while the second is still being read',
+      );
     } finally {
       // Written without blocking: should the CLI have died before opening the pipe, the test fails instead of hanging.
       for (let i = 0; i < 200 && child.exitCode === null; i++) {
@@ -91,7 +95,20 @@ describe('secret-safe scan (CLI)', () => {
     const [row] = JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'));
     assert.deepEqual(
       { ...row, message: undefined, fingerprint: undefined },
-      { kind: 'secret', file: 'ci.yml', line: 2, column: 17, endLine: 2, endColumn: 57, ruleId: 'github-pat', severity: 'error', confidence: 'high', message: undefined, masked: `ghp_****${key.slice(-4)}`, fingerprint: undefined },
+      {
+        kind: 'secret',
+        file: 'ci.yml',
+        line: 2,
+        column: 17,
+        endLine: 2,
+        endColumn: 57,
+        ruleId: 'github-pat',
+        severity: 'error',
+        confidence: 'high',
+        message: undefined,
+        masked: `ghp_****${key.slice(-4)}`,
+        fingerprint: undefined,
+      },
     );
     assert.match(row.fingerprint, /^[0-9a-f]{64}$/, 'the fingerprint baselines and SARIF match on');
     assert.match(row.message, /^GitHub personal access token ghp_\*\*\*\*/);
@@ -108,7 +125,13 @@ describe('secret-safe scan (CLI)', () => {
     });
     const r = cli(['scan', '.'], dir.path);
     assert.equal(r.status, 1);
-    assert.deepEqual(r.stdout.trim().split('\n').map(l => l.split(':')[0]), ['pkg/kept.ts']);
+    assert.deepEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map(l => l.split(':')[0]),
+      ['pkg/kept.ts'],
+    );
   });
 
   it('does not walk into node_modules or .git, but scans node_modules when named', () => {
@@ -125,7 +148,7 @@ describe('secret-safe scan (CLI)', () => {
     assert.equal(cli(['scan', 'notes.txt'], dir.path).status, 1);
   });
 
-  it('agrees with the editor on env files: values in a git-ignored .env are no finding, a template\'s are', () => {
+  it("agrees with the editor on env files: values in a git-ignored .env are no finding, a template's are", () => {
     const key = fake.anthropic();
     dir = tempDir({ '.gitignore': '.env\n', '.env': `ANTHROPIC_API_KEY=${key}\n` });
     assert.equal(cli(['scan', '.'], dir.path).status, 0, 'the ignored .env is where the key belongs');
@@ -161,7 +184,11 @@ describe('secret-safe scan (CLI)', () => {
     for (const threads of ['1', '2']) {
       const r = cli(['scan', 'packages/app', '--format', 'json', '--threads', threads], dir.path);
       assert.equal(r.status, 1, r.stderr);
-      assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map(f => f.file), ['packages/app/src/k.ts'], `--threads ${threads}`);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as Array<{ file: string }>).map(f => f.file),
+        ['packages/app/src/k.ts'],
+        `--threads ${threads}`,
+      );
     }
   });
 
@@ -205,7 +232,10 @@ describe('the npm package', () => {
 
   it('installs from its tarball and runs as `npx secret-safe scan .`', function () {
     this.timeout(120_000);
-    dir = tempDir({ 'package.json': '{ "name": "user-project", "version": "1.0.0", "private": true }', 'src/llm.ts': `const apiKey = '${fake.anthropic()}';\n` });
+    dir = tempDir({
+      'package.json': '{ "name": "user-project", "version": "1.0.0", "private": true }',
+      'src/llm.ts': `const apiKey = '${fake.anthropic()}';\n`,
+    });
     const npm = (args: string[], cwd: string): string => {
       const r = spawnSync('npm', args, { cwd, encoding: 'utf8' });
       assert.equal(r.status, 0, `npm ${args.join(' ')}: ${r.stderr}`);

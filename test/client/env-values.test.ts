@@ -8,11 +8,14 @@ const masked = (text: string): string[] => envValueRanges(text).map(([s, e]) => 
 
 describe('what masking hides in an env file', () => {
   it('hides each value, quotes included, and keeps names, export and trailing comments', () => {
-    assert.deepEqual(masked("A=1\nexport B='two words' # note\nC = \"x\\\"y\"\nD: colon\nE=\n"), ['1', "'two words'", '"x\\"y"', 'colon']);
+    assert.deepEqual(masked('A=1\nexport B=\'two words\' # note\nC = "x\\"y"\nD: colon\nE=\n'), ['1', "'two words'", '"x\\"y"', 'colon']);
   });
 
   it('hides values on commented-out lines, but not prose comments', () => {
-    assert.deepEqual(masked('# OLD_KEY=abc123\n#export TOKEN = t0k3n\n# Database: postgres on port 5432\n# see https://example.com/?a=b\n'), ['abc123', 't0k3n']);
+    assert.deepEqual(masked('# OLD_KEY=abc123\n#export TOKEN = t0k3n\n# Database: postgres on port 5432\n# see https://example.com/?a=b\n'), [
+      'abc123',
+      't0k3n',
+    ]);
   });
 
   it('hides a quoted value over several lines, and stops an unclosed quote at its line end', () => {
@@ -33,7 +36,10 @@ describe('what masking hides in an env file', () => {
       const text = lines.join(round % 2 ? '\r\n' : '\n');
       const ranges = envValueRanges(text);
       for (const entry of readDotenv(text).entries) {
-        assert.ok(ranges.some(([s, e]) => s <= entry.valueStart && entry.valueEnd <= e), `${entry.name} in ${JSON.stringify(text)}`);
+        assert.ok(
+          ranges.some(([s, e]) => s <= entry.valueStart && entry.valueEnd <= e),
+          `${entry.name} in ${JSON.stringify(text)}`,
+        );
       }
     }
   });

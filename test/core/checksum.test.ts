@@ -36,8 +36,14 @@ describe('GitLab routable tokens and npm tokens', () => {
   it('reports a routable GitLab token with a bad CRC as a warning, and a good one as an error', () => {
     const token = gitlabRoutable(gen, 'glpat-');
     const bad = token.slice(0, -1) + (token.endsWith('0') ? '1' : '0');
-    assert.deepEqual(scanner.scan(`GITLAB_TOKEN=${token}`).map(f => [f.ruleId, f.severity, f.checksum]), [['gitlab-pat-routable', 'error', 'valid']]);
-    assert.deepEqual(scanner.scan(`GITLAB_TOKEN=${bad}`).map(f => [f.ruleId, f.severity, f.checksum]), [['gitlab-pat-routable', 'warning', 'invalid']]);
+    assert.deepEqual(
+      scanner.scan(`GITLAB_TOKEN=${token}`).map(f => [f.ruleId, f.severity, f.checksum]),
+      [['gitlab-pat-routable', 'error', 'valid']],
+    );
+    assert.deepEqual(
+      scanner.scan(`GITLAB_TOKEN=${bad}`).map(f => [f.ruleId, f.severity, f.checksum]),
+      [['gitlab-pat-routable', 'warning', 'invalid']],
+    );
   });
 
   it('checks npm tokens the way it checks GitHub tokens', () => {

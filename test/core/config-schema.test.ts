@@ -13,7 +13,19 @@ describe('the .secret-safe.json schema', () => {
     const full = {
       disabledRules: ['generic-secret'],
       allowlist: { paths: ['fixtures/**'], values: ['^sk_test_'] },
-      rules: [{ id: 'acme-api-key', provider: 'Acme', description: 'API key', regex: 'acme_[a-z0-9]{32}', keywords: ['acme_'], secretGroup: 1, entropy: 3, severity: 'warning', envVar: 'ACME_API_KEY' }],
+      rules: [
+        {
+          id: 'acme-api-key',
+          provider: 'Acme',
+          description: 'API key',
+          regex: 'acme_[a-z0-9]{32}',
+          keywords: ['acme_'],
+          secretGroup: 1,
+          entropy: 3,
+          severity: 'warning',
+          envVar: 'ACME_API_KEY',
+        },
+      ],
       secretFiles: [{ id: 'vault-token', description: 'a Vault token file', name: '.vault-token' }],
       baseline: '.secret-safe-baseline.json',
     };

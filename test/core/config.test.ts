@@ -42,7 +42,11 @@ describe('project config: custom rules and allowlisted values', () => {
 
   it('compiles a custom rule in the built-in shape, and the scanner reports it', () => {
     const { config: c, problems } = parseConfig(
-      config({ rules: [{ id: 'acme-api-key', provider: 'Acme', description: 'API key', regex: 'acme_[a-z0-9]{32}', keywords: ['ACME_'], entropy: 3, envVar: 'ACME_API_KEY' }] }),
+      config({
+        rules: [
+          { id: 'acme-api-key', provider: 'Acme', description: 'API key', regex: 'acme_[a-z0-9]{32}', keywords: ['ACME_'], entropy: 3, envVar: 'ACME_API_KEY' },
+        ],
+      }),
     );
     assert.deepEqual(problems, []);
     const key = `acme_${gen.chars('abcdefghijklmnopqrstuvwxyz0123456789', 32)}`;
@@ -60,9 +64,15 @@ describe('project config: custom rules and allowlisted values', () => {
       ],
     });
     const { config: c, problems } = parseConfig(text);
-    assert.deepEqual(c.rules.map(r => r.id), ['good-rule']);
+    assert.deepEqual(
+      c.rules.map(r => r.id),
+      ['good-rule'],
+    );
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].line, text.split('\n').findIndex(l => l.includes('bad_[a-z]+')));
+    assert.equal(
+      problems[0].line,
+      text.split('\n').findIndex(l => l.includes('bad_[a-z]+')),
+    );
     assert.match(problems[0].message, /rule "bad-rule": use bounded quantifiers/);
   });
 

@@ -26,7 +26,10 @@ describe('env reads in code', () => {
   for (const [code, name] of cases) {
     it(`reads ${name} in ${code}`, () => {
       const reads = envReads(`x = ${code};`);
-      assert.deepEqual(reads.map(r => r.name), [name]);
+      assert.deepEqual(
+        reads.map(r => r.name),
+        [name],
+      );
       assert.equal(`x = ${code};`.slice(reads[0].nameStart, reads[0].nameEnd), name);
     });
   }
@@ -59,7 +62,7 @@ describe('logged env values', () => {
     ['python', 'print(os.environ)', ['all:os.environ']],
     ['python', 'print(dict(os.environ))', ['all:os.environ']],
     ['python', 'logger.info(os.getenv("API_KEY"))', ['API_KEY']],
-    ['python', "logging.debug(f\"pw={os.environ['DB_PASSWORD']}\")", ['DB_PASSWORD']],
+    ['python', 'logging.debug(f"pw={os.environ[\'DB_PASSWORD\']}")', ['DB_PASSWORD']],
     ['go', 'log.Println(os.Getenv("STRIPE_SECRET_KEY"))', ['STRIPE_SECRET_KEY']],
     ['go', 'fmt.Println(os.Environ())', ['all:os.Environ()']],
     ['ruby', 'puts ENV["AWS_SECRET_ACCESS_KEY"]', ['AWS_SECRET_ACCESS_KEY']],
@@ -87,7 +90,8 @@ describe('logged env values', () => {
   }
 
   it('reads credential names the way people write them', () => {
-    for (const name of ['API_KEY', 'apiKey', 'STRIPE_SECRET_KEY', 'DB_PASSWORD', 'GITHUB_TOKEN', 'DATABASE_URL', 'SENTRY_DSN', 'private-key']) assert.ok(isCredentialName(name), name);
+    for (const name of ['API_KEY', 'apiKey', 'STRIPE_SECRET_KEY', 'DB_PASSWORD', 'GITHUB_TOKEN', 'DATABASE_URL', 'SENTRY_DSN', 'private-key'])
+      assert.ok(isCredentialName(name), name);
     for (const name of ['PORT', 'NODE_ENV', 'AWS_ACCESS_KEY_ID', 'KEY_PATH', 'PUBLIC_KEY', 'TOKEN_TTL', 'MONKEY']) assert.ok(!isCredentialName(name), name);
   });
 });

@@ -17,15 +17,29 @@ const camel = (name: string): string => name.toLowerCase().replace(/_([a-z0-9])/
 
 /** A value as people write it: dotenv, JavaScript, JSON, Python, YAML. */
 function syntaxes(name: string, value: string): string[] {
-  return [`${name}=${value}`, `const ${camel(name)} = "${value}";`, `{ "${camel(name)}": "${value}" }`, `${name.toLowerCase()} = '${value}'`, `${name.toLowerCase()}: ${value}`];
+  return [
+    `${name}=${value}`,
+    `const ${camel(name)} = "${value}";`,
+    `{ "${camel(name)}": "${value}" }`,
+    `${name.toLowerCase()} = '${value}'`,
+    `${name.toLowerCase()}: ${value}`,
+  ];
 }
 
 describe('the rules against the documented formats (test/formats/formats.json)', () => {
   it('has an entry for every built-in rule, and names only rules that exist', () => {
     const ids = new Set(BUILTIN_RULES.map(r => r.id));
     const covered = new Set(table.map(e => e.rule));
-    assert.deepEqual(BUILTIN_RULES.filter(r => !covered.has(r.id)).map(r => r.id), [], 'rules with no documented format');
-    assert.deepEqual(table.filter(e => !ids.has(e.rule)).map(e => e.rule), [], 'entries for unknown rules');
+    assert.deepEqual(
+      BUILTIN_RULES.filter(r => !covered.has(r.id)).map(r => r.id),
+      [],
+      'rules with no documented format',
+    );
+    assert.deepEqual(
+      table.filter(e => !ids.has(e.rule)).map(e => e.rule),
+      [],
+      'entries for unknown rules',
+    );
   });
 
   it('keeps examples that fit their format, and says where the format is documented', () => {

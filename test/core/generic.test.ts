@@ -81,10 +81,51 @@ describe('generic-secret: the quick look at a keyword before the pattern runs', 
   const summary = (text: string, s = scanner) => s.scan(text).map(f => `${f.ruleId}@${f.start}-${f.end}`);
 
   it('finds exactly what running and judging every match finds, over names that are labels, secrets, or both', () => {
-    const keywords = ['password', 'Passwd', 'pwd', 'secret', 'TOKEN', 'apiKey', 'api_key', 'API-KEY', 'auth_token', 'credential', 'credentials', 'CredentialS', 'client_secret', 'accessKey'];
-    const rests = ['', 'Key', '_name', 'Header', 's', 'sName', 'Type', '_hash', 'Value', '_secret', 'Ids', 'Storage_Key', '-field', 'Prod', '2', 'size', 'ize', '_' + 'x'.repeat(29), '_' + 'x'.repeat(30), 'NameSecret'];
+    const keywords = [
+      'password',
+      'Passwd',
+      'pwd',
+      'secret',
+      'TOKEN',
+      'apiKey',
+      'api_key',
+      'API-KEY',
+      'auth_token',
+      'credential',
+      'credentials',
+      'CredentialS',
+      'client_secret',
+      'accessKey',
+    ];
+    const rests = [
+      '',
+      'Key',
+      '_name',
+      'Header',
+      's',
+      'sName',
+      'Type',
+      '_hash',
+      'Value',
+      '_secret',
+      'Ids',
+      'Storage_Key',
+      '-field',
+      'Prod',
+      '2',
+      'size',
+      'ize',
+      `_${'x'.repeat(29)}`,
+      `_${'x'.repeat(30)}`,
+      'NameSecret',
+    ];
     const befores = ['', 'db', 'my_', 'public_', 'config.', 'x-'];
-    const shapes = [(n: string, v: string) => `${n} = "${v}"`, (n: string, v: string) => `const ${n}: string = '${v}';`, (n: string, v: string) => `${n}: ${v}\n`, (n: string, v: string) => `${n}=${v}\n`];
+    const shapes = [
+      (n: string, v: string) => `${n} = "${v}"`,
+      (n: string, v: string) => `const ${n}: string = '${v}';`,
+      (n: string, v: string) => `${n}: ${v}\n`,
+      (n: string, v: string) => `${n}=${v}\n`,
+    ];
     let lines = 0;
     for (const k of keywords)
       for (const rest of rests)
@@ -105,10 +146,28 @@ describe('generic-secret: the words after the keyword', () => {
   // How a name's rest splits into words decides whether it is a label: the cases at the edges of
   // the split (case changes, digits, separators, plurals, long words) each way.
   const cases: Array<[rest: string, label: boolean]> = [
-    ['Name', true], ['_NAME', true], ['Names', true], ['-field', true], ['Ids', true], ['2Url', true], ['_v2Header', true],
-    ['FieldValue', true], ['Storage_Key', true], ['__len', true], ['_TYPES', true], ['-Name', true],
-    ['Xurl', false], ['URLs', true /* one word, "urls" */], ['Prod', false], ['_value', false], ['s', false], ['_2', false],
-    ['_expirations', true], ['_expirationss', false], ['Nameless', false], ['_ÜName', true],
+    ['Name', true],
+    ['_NAME', true],
+    ['Names', true],
+    ['-field', true],
+    ['Ids', true],
+    ['2Url', true],
+    ['_v2Header', true],
+    ['FieldValue', true],
+    ['Storage_Key', true],
+    ['__len', true],
+    ['_TYPES', true],
+    ['-Name', true],
+    ['Xurl', false],
+    ['URLs', true /* one word, "urls" */],
+    ['Prod', false],
+    ['_value', false],
+    ['s', false],
+    ['_2', false],
+    ['_expirations', true],
+    ['_expirationss', false],
+    ['Nameless', false],
+    ['_ÜName', true],
   ];
   for (const [rest, label] of cases) {
     it(`apiKey${rest} is ${label ? 'a label' : 'a secret name'}`, () => {

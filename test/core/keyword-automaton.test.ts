@@ -27,56 +27,62 @@ function hitsOf(automaton: KeywordAutomaton, text: string): Array<[number, numbe
 }
 
 /** Sorted by end, then id, so both lists compare whatever order keywords ending together come in. */
-const byEnd = (hits: Array<[number, number]>, keywords: string[]) => [...hits].sort((a, b) => a[1] + keywords[a[0]].length - (b[1] + keywords[b[0]].length) || a[0] - b[0]);
+const byEnd = (hits: Array<[number, number]>, keywords: string[]) =>
+  [...hits].sort((a, b) => a[1] + keywords[a[0]].length - (b[1] + keywords[b[0]].length) || a[0] - b[0]);
 
 // Each case runs on both passes: JavaScript, and WebAssembly (given a writer, for texts of 512
 // characters or more; read in four streams, each started a keyword's length early).
-for (const pass of ['JavaScript', 'WebAssembly'] as const) describe(`keyword automaton (${pass} pass)`, () => {
-  const keywords = ['pass', 'password', 'sk-', 'sk-ant-', 'token', 'ken', 'a', 'aa'];
-  const automaton = new KeywordAutomaton(keywords, pass === 'WebAssembly' ? writeUtf16 : undefined);
+for (const pass of ['JavaScript', 'WebAssembly'] as const)
+  describe(`keyword automaton (${pass} pass)`, () => {
+    const keywords = ['pass', 'password', 'sk-', 'sk-ant-', 'token', 'ken', 'a', 'aa'];
+    const automaton = new KeywordAutomaton(keywords, pass === 'WebAssembly' ? writeUtf16 : undefined);
 
-  it('finds every occurrence, overlapping ones and any case included, in short and long texts', () => {
-    const random = seededRandom(7);
-    // Beyond ASCII: é, and characters whose low byte is an ASCII letter of a keyword (Ŵ is
-    // U+0174, ŭ U+016D), which must not read as that letter.
-    const pieces = [...'pass PassWord sk-ant- sk- TOKEN tok x aaa sk'.split(' '), ' ', 'é', '\n', 'Ŵoken', 'paŭs', '\u{1F511}'];
-    // Lengths around each threshold (WebAssembly from 512, two JavaScript streams from 4096),
-    // and each remainder of a division into four streams.
-    for (const length of [0, 1, 50, 511, 512, 513, 514, 515, 4095, 4096, 4097, 9001, 20000, 20003]) {
-      let text = '';
-      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
-      text = text.slice(0, length);
-      const found = hitsOf(automaton, text);
-      assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords), `length ${length}`);
-      assert.equal(automaton.pass, pass === 'WebAssembly' && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
-      // In order of where they end, as the scanner relies on.
-      const ends = found.map(([id, start]) => start + keywords[id].length);
-      assert.deepEqual(ends, [...ends].sort((x, y) => x - y), `length ${length}: ordered by end`);
-    }
-  });
-
-  it('finds a keyword that straddles the boundary between two streams, wherever it falls', () => {
-    // 6000 characters: two JavaScript streams meet at 3000, four WebAssembly ones at 1500, 3000 and 4500.
-    const filler = 'q'.repeat(6000);
-    for (const boundary of [1500, 3000, 4500]) {
-      for (let shift = -16; shift <= 9; shift++) {
-        const at = boundary + shift;
-        const text = `${filler.slice(0, at)}sk-ant-password${filler.slice(0, 6000 - at)}`;
-        const found = hitsOf(automaton, text).map(([id, start]) => `${keywords[id]}@${start}`);
-        assert.deepEqual(found, [`sk-@${at}`, `a@${at + 3}`, `sk-ant-@${at}`, `a@${at + 8}`, `pass@${at + 7}`, `password@${at + 7}`], `at ${at}`);
+    it('finds every occurrence, overlapping ones and any case included, in short and long texts', () => {
+      const random = seededRandom(7);
+      // Beyond ASCII: é, and characters whose low byte is an ASCII letter of a keyword (Ŵ is
+      // U+0174, ŭ U+016D), which must not read as that letter.
+      const pieces = [...'pass PassWord sk-ant- sk- TOKEN tok x aaa sk'.split(' '), ' ', 'é', '\n', 'Ŵoken', 'paŭs', '\u{1F511}'];
+      // Lengths around each threshold (WebAssembly from 512, two JavaScript streams from 4096),
+      // and each remainder of a division into four streams.
+      for (const length of [0, 1, 50, 511, 512, 513, 514, 515, 4095, 4096, 4097, 9001, 20000, 20003]) {
+        let text = '';
+        while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+        text = text.slice(0, length);
+        const found = hitsOf(automaton, text);
+        assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords), `length ${length}`);
+        assert.equal(automaton.pass, pass === 'WebAssembly' && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
+        // In order of where they end, as the scanner relies on.
+        const ends = found.map(([id, start]) => start + keywords[id].length);
+        assert.deepEqual(
+          ends,
+          [...ends].sort((x, y) => x - y),
+          `length ${length}: ordered by end`,
+        );
       }
-    }
-  });
+    });
 
-  it('finds every hit of a text with more hits than the WebAssembly pass holds, in order', () => {
-    // 'a' and 'aa' end at nearly every character: 150,000 hits, beyond the pass's 16,384 per stream.
-    const text = `${'a'.repeat(75_000)}token${'a'.repeat(1000)}`;
-    const found = hitsOf(automaton, text);
-    assert.equal(automaton.pass, 'javascript', 'the JavaScript pass took over');
-    assert.equal(found.length, naive(keywords, text).length);
-    assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords));
+    it('finds a keyword that straddles the boundary between two streams, wherever it falls', () => {
+      // 6000 characters: two JavaScript streams meet at 3000, four WebAssembly ones at 1500, 3000 and 4500.
+      const filler = 'q'.repeat(6000);
+      for (const boundary of [1500, 3000, 4500]) {
+        for (let shift = -16; shift <= 9; shift++) {
+          const at = boundary + shift;
+          const text = `${filler.slice(0, at)}sk-ant-password${filler.slice(0, 6000 - at)}`;
+          const found = hitsOf(automaton, text).map(([id, start]) => `${keywords[id]}@${start}`);
+          assert.deepEqual(found, [`sk-@${at}`, `a@${at + 3}`, `sk-ant-@${at}`, `a@${at + 8}`, `pass@${at + 7}`, `password@${at + 7}`], `at ${at}`);
+        }
+      }
+    });
+
+    it('finds every hit of a text with more hits than the WebAssembly pass holds, in order', () => {
+      // 'a' and 'aa' end at nearly every character: 150,000 hits, beyond the pass's 16,384 per stream.
+      const text = `${'a'.repeat(75_000)}token${'a'.repeat(1000)}`;
+      const found = hitsOf(automaton, text);
+      assert.equal(automaton.pass, 'javascript', 'the JavaScript pass took over');
+      assert.equal(found.length, naive(keywords, text).length);
+      assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords));
+    });
   });
-});
 
 describe('keyword automaton: the WebAssembly module', () => {
   it('is what keyword-scan.wat compiles to (run `npm run wasm` after editing the .wat)', async () => {
@@ -84,7 +90,7 @@ describe('keyword automaton: the WebAssembly module', () => {
     assert.equal(KEYWORD_SCAN_WASM, await compileKeywordScan());
   });
 
-  it('reads the same hits as the JavaScript pass over the built-in rules\' keywords, in a long text of every kind', () => {
+  it("reads the same hits as the JavaScript pass over the built-in rules' keywords, in a long text of every kind", () => {
     const keywords = [...new Set(BUILTIN_RULES.flatMap(r => r.keywords))];
     const js = new KeywordAutomaton(keywords);
     const wasm = new KeywordAutomaton(keywords, writeUtf16);

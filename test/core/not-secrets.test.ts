@@ -18,23 +18,45 @@ const CASES: Array<[string, () => string]> = [
   ['a $VAR reference', () => 'export API_TOKEN=$CI_API_TOKEN'],
   ['process.env reads', () => 'const apiKey = process.env.OPENAI_API_KEY;\nconst secret = process.env["JWT_SECRET"];'],
   ['os.environ and getenv reads', () => 'API_KEY = os.environ["API_KEY"]\ntoken = os.getenv("GITHUB_TOKEN")'],
-  ['Go, Java, Ruby and C# env reads', () => 'token := os.Getenv("TOKEN")\nString password = System.getenv("DB_PASSWORD");\napi_key = ENV.fetch("API_KEY")\nvar secret = Environment.GetEnvironmentVariable("SECRET");'],
+  [
+    'Go, Java, Ruby and C# env reads',
+    () =>
+      'token := os.Getenv("TOKEN")\nString password = System.getenv("DB_PASSWORD");\napi_key = ENV.fetch("API_KEY")\nvar secret = Environment.GetEnvironmentVariable("SECRET");',
+  ],
   ['a GitHub Actions secret reference', () => 'token: ${{ secrets.GITHUB_TOKEN }}'],
-  ['values marked as examples', () => `api_key = "example-${gen.alnum(20)}"\npassword = "dummy_${gen.alnum(10)}"\ntoken = "fake-${gen.alnum(24)}"\nsecret = "sample${gen.alnum(20)}"`],
+  [
+    'values marked as examples',
+    () => `api_key = "example-${gen.alnum(20)}"\npassword = "dummy_${gen.alnum(10)}"\ntoken = "fake-${gen.alnum(24)}"\nsecret = "sample${gen.alnum(20)}"`,
+  ],
   ['values marked as tests', () => `STRIPE_SECRET_KEY=sk_test_${gen.alnum(24)}\napi_key = "test_${gen.alnum(24)}"`],
   ["AWS's documented example keys", () => 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
-  ['a public key', () => `-----BEGIN PUBLIC KEY-----\n${gen.base64(64)}\n${gen.base64(64)}\n-----END PUBLIC KEY-----\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${gen.base64(43)} deploy@ci`],
+  [
+    'a public key',
+    () =>
+      `-----BEGIN PUBLIC KEY-----\n${gen.base64(64)}\n${gen.base64(64)}\n-----END PUBLIC KEY-----\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${gen.base64(43)} deploy@ci`,
+  ],
   ['hex digests', () => `sha256 = "${gen.hex(64)}"\nchecksum: ${gen.hex(40)}\nmd5: "${gen.hex(32)}"`],
   ['SRI integrity strings', () => `"integrity": "sha512-${gen.base64(86)}=="\n<script integrity="sha384-${gen.base64(64)}"></script>`],
   ['git SHAs', () => `commit ${gen.hex(40)}\n"resolved": "git+https://github.com/acme/lib.git#${gen.hex(40)}"`],
-  ['UUIDs', () => `request_id = "${gen.hex(8)}-${gen.hex(4)}-4${gen.hex(3)}-a${gen.hex(3)}-${gen.hex(12)}"\ntoken_id: ${gen.hex(8)}-${gen.hex(4)}-4${gen.hex(3)}-a${gen.hex(3)}-${gen.hex(12)}`],
+  [
+    'UUIDs',
+    () =>
+      `request_id = "${gen.hex(8)}-${gen.hex(4)}-4${gen.hex(3)}-a${gen.hex(3)}-${gen.hex(12)}"\ntoken_id: ${gen.hex(8)}-${gen.hex(4)}-4${gen.hex(3)}-a${gen.hex(3)}-${gen.hex(12)}`,
+  ],
   ['a base64 data URI', () => `const icon = "data:image/png;base64,${gen.base64(400)}";\nsecret_image = "data:image/svg+xml;base64,${gen.base64(200)}"`],
   ['camelCase identifiers', () => 'const token = "accessTokenStorageKey";\nconst secret = "clientSecretOrAuthorizationCode";'],
   ['repeated and sequential characters', () => 'password = "aaaaaaaaaaaa"\napi_key = "abcdefghijklmnop"\ntoken = "1234567890123456"'],
   ['UI labels', () => '"password": "Passwort",\n"forgot_password": "Forgot your password?",\n"token_label": "Access token"'],
-  ['settings about secrets', () => 'token_ttl = "3600s"\npassword_min_length: 12\nsecret_name: "prod-db-credentials"\nTOKEN_URL=https://auth.acme.io/oauth/token'],
+  [
+    'settings about secrets',
+    () => 'token_ttl = "3600s"\npassword_min_length: 12\nsecret_name: "prod-db-credentials"\nTOKEN_URL=https://auth.acme.io/oauth/token',
+  ],
   ['LLM token counts', () => 'max_tokens: 1024\n"prompt_tokens": 31,'],
-  ['an npm lockfile entry', () => `"node_modules/secret-handshake": {\n  "version": "1.1.21",\n  "resolved": "https://registry.npmjs.org/secret-handshake/-/secret-handshake-1.1.21.tgz",\n  "integrity": "sha512-${gen.base64(86)}=="\n}`],
+  [
+    'an npm lockfile entry',
+    () =>
+      `"node_modules/secret-handshake": {\n  "version": "1.1.21",\n  "resolved": "https://registry.npmjs.org/secret-handshake/-/secret-handshake-1.1.21.tgz",\n  "integrity": "sha512-${gen.base64(86)}=="\n}`,
+  ],
   ['local dev database defaults', () => 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app\nREDIS_URL=redis://:password@localhost:6379'],
   ['credentials for documentation domains', () => 'const u = new URL("https://user:hunter22@example.com/path");'],
   ['a JWT header alone', () => 'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"'],

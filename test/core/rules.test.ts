@@ -27,7 +27,14 @@ describe('built-in rules', () => {
 
   it('count their capture groups from the source as the regex engine does', () => {
     const engine = (source: string) => (new RegExp(`${source}|`).exec('') ?? []).length - 1;
-    const tricky = [String.raw`\(a\)`, String.raw`[(](b)`, String.raw`(?:x)(?=y)(?!z)(?<=w)(?<!v)`, String.raw`(?<name>a)(b)`, String.raw`[\]()](c)`, String.raw`((a)|(b))`];
+    const tricky = [
+      String.raw`\(a\)`,
+      String.raw`[(](b)`,
+      String.raw`(?:x)(?=y)(?!z)(?<=w)(?<!v)`,
+      String.raw`(?<name>a)(b)`,
+      String.raw`[\]()](c)`,
+      String.raw`((a)|(b))`,
+    ];
     for (const source of [...BUILTIN_RULES.map(r => r.pattern.source), ...tricky]) {
       assert.equal(captureGroupCount(source), engine(source), source.slice(0, 60));
     }
@@ -57,7 +64,11 @@ describe('built-in rules', () => {
 
       it('reports nothing in its negative examples', () => {
         for (const example of rule.examples.negative(gen)) {
-          assert.deepEqual(scanner.scan(example).map(f => f.ruleId), [], `false positive in a negative example of ${rule.id}`);
+          assert.deepEqual(
+            scanner.scan(example).map(f => f.ruleId),
+            [],
+            `false positive in a negative example of ${rule.id}`,
+          );
         }
       });
     });

@@ -36,7 +36,10 @@ describe('scanner', () => {
 
   it('reports several secrets in order of position', () => {
     const text = `a = "${fake.github()}"\nb = "${fake.openai()}"\nc = "${fake.anthropic()}"`;
-    assert.deepEqual(scanner.scan(text).map(f => f.ruleId), ['github-pat', 'openai-api-key', 'anthropic-api-key']);
+    assert.deepEqual(
+      scanner.scan(text).map(f => f.ruleId),
+      ['github-pat', 'openai-api-key', 'anthropic-api-key'],
+    );
   });
 
   it('gives a GitHub token with a valid checksum high confidence', () => {
@@ -68,8 +71,18 @@ describe('scanner', () => {
   it('keeps one finding where two rules claim the same text: the one listed first', () => {
     const wide: Rule = { ...BUILTIN_RULES[0], id: 'wide', pattern: /key = '[^']{1,200}'/, keywords: ['key ='], minEntropy: undefined };
     const text = `key = '${fake.anthropic()}'`;
-    assert.deepEqual(createScanner([BUILTIN_RULES[0], wide]).scan(text).map(f => f.ruleId), ['anthropic-api-key']);
-    assert.deepEqual(createScanner([wide, BUILTIN_RULES[0]]).scan(text).map(f => f.ruleId), ['wide']);
+    assert.deepEqual(
+      createScanner([BUILTIN_RULES[0], wide])
+        .scan(text)
+        .map(f => f.ruleId),
+      ['anthropic-api-key'],
+    );
+    assert.deepEqual(
+      createScanner([wide, BUILTIN_RULES[0]])
+        .scan(text)
+        .map(f => f.ruleId),
+      ['wide'],
+    );
   });
 
   it('prefers a provider rule over the generic rule on the same value', () => {
@@ -112,7 +125,7 @@ describe('scanner', () => {
 
   it('scans a 1 MB single-line file and finds the key at its end', () => {
     const key = fake.anthropic();
-    const text = 'var a=1,b="x";'.repeat(75_000) + `k="${key}"`;
+    const text = `${'var a=1,b="x";'.repeat(75_000)}k="${key}"`;
     const [f] = scanner.scan(text);
     assert.equal(text.slice(f.start, f.end), key);
     assert.equal(f.line, 0);

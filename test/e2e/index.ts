@@ -14,7 +14,14 @@ interface TestResult {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks: mochaHooks, bail: process.env.SECRET_SAFE_E2E_BAIL === '1' });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 60_000,
+    reporter: 'spec',
+    rootHooks: mochaHooks,
+    bail: process.env.SECRET_SAFE_E2E_BAIL === '1',
+  });
   if (process.env.SECRET_SAFE_E2E_GREP) {
     mocha.grep(process.env.SECRET_SAFE_E2E_GREP);
   }

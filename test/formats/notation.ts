@@ -52,7 +52,8 @@ export function render(format: string, random: () => number): string {
     last = m.index + m[0].length;
     const [kind, arg] = m[1].split(':');
     if (kind === '^') checked = out.length;
-    else if (kind === 'uuid') out += `${pick(SETS.hex, 8)}-${pick(SETS.hex, 4)}-4${pick(SETS.hex, 3)}-${pick('89ab', 1)}${pick(SETS.hex, 3)}-${pick(SETS.hex, 12)}`;
+    else if (kind === 'uuid')
+      out += `${pick(SETS.hex, 8)}-${pick(SETS.hex, 4)}-4${pick(SETS.hex, 3)}-${pick('89ab', 1)}${pick(SETS.hex, 3)}-${pick(SETS.hex, 12)}`;
     else if (kind === 'basic') out += Buffer.from(`${arg}:${pick(SETS.alnum, 18)}`).toString('base64');
     else if (kind === 'crc62') out += inBase(crc32(out.slice(checked)), BASE62, 6);
     else if (kind === 'len36') out += inBase(out.length - checked - 1, '0123456789abcdefghijklmnopqrstuvwxyz', 2);

@@ -107,7 +107,9 @@ export class ServerUnderTest {
     server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
-      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i + 2}` }))] : null,
+      workspaceFolders: folderUri
+        ? [{ uri: folderUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i + 2}` }))]
+        : null,
       ...(options.trustedWorkspace !== undefined ? { initializationOptions: { trustedWorkspace: options.trustedWorkspace } } : {}),
       capabilities: {
         workspace: {

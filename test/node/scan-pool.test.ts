@@ -23,7 +23,7 @@ describe('scan worker pool', () => {
   it('reads every file whole, in the order given: small ones, ones larger than its read buffer, and the ones it skips', async () => {
     const filler = 'const unrelated = compute(1, 2);\n';
     const late = fake.github();
-    const big = filler.repeat(Math.ceil(3e6 / filler.length)) + `const token = '${late}';\n`;
+    const big = `${filler.repeat(Math.ceil(3e6 / filler.length))}const token = '${late}';\n`;
     const files: Record<string, string | Buffer> = {
       'big.js': big,
       'over-limit.js': filler.repeat(Math.ceil(5e6 / filler.length)),
@@ -32,20 +32,39 @@ describe('scan worker pool', () => {
     for (let i = 0; i < 300; i++) files[`small-${i}.js`] = i % 7 === 0 ? `export const key = '${fake.awsKeyId()}';\n` : filler;
     const dir = tempDir(files);
     try {
-      const order = ['big.js', ...Array.from({ length: 150 }, (_, i) => `small-${i}.js`), 'over-limit.js', 'gone.js', 'binary.bin', ...Array.from({ length: 150 }, (_, i) => `small-${150 + i}.js`)];
+      const order = [
+        'big.js',
+        ...Array.from({ length: 150 }, (_, i) => `small-${i}.js`),
+        'over-limit.js',
+        'gone.js',
+        'binary.bin',
+        ...Array.from({ length: 150 }, (_, i) => `small-${150 + i}.js`),
+      ];
       // In runs of several lengths, as a walk gives them (a folder's files between its subfolders).
       async function* paths() {
         for (let i = 0, size = 1; i < order.length; i += size, size = (size * 7) % 97) yield order.slice(i, i + size).map(name => join(dir.path, name));
       }
       const results: FileResult[] = [];
-      for await (const batch of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')), threads: 2 })) results.push(...batch);
-      assert.deepEqual(results.map(r => r.file), order.map(name => join(dir.path, name)));
+      for await (const batch of scanOnWorkers(paths(), {
+        cwd: dir.path,
+        maxFileBytes: 4e6,
+        workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
+        threads: 2,
+      }))
+        results.push(...batch);
+      assert.deepEqual(
+        results.map(r => r.file),
+        order.map(name => join(dir.path, name)),
+      );
       const byName = new Map(results.map(r => [r.file.slice(dir.path.length + 1), r]));
       const bigResult = byName.get('big.js')!;
       assert.ok('findings' in bigResult && bigResult.findings.length === 1, 'the key at the end of a 3 MB file is found');
       assert.equal(bigResult.findings[0].ruleId, 'github-pat');
       assert.equal(bigResult.findings[0].line, big.split('\n').length - 2);
-      assert.deepEqual(['over-limit.js', 'gone.js', 'binary.bin'].map(n => (byName.get(n) as { skipped?: string }).skipped), ['too-large', 'unreadable', 'binary']);
+      assert.deepEqual(
+        ['over-limit.js', 'gone.js', 'binary.bin'].map(n => (byName.get(n) as { skipped?: string }).skipped),
+        ['too-large', 'unreadable', 'binary'],
+      );
       const flagged = results.filter(r => 'findings' in r && r.findings.length > 0).map(r => r.file.slice(dir.path.length + 1));
       assert.deepEqual(flagged, ['big.js', ...order.filter(n => /^small-\d+\.js$/.test(n) && Number(/\d+/.exec(n)![0]) % 7 === 0)]);
     } finally {

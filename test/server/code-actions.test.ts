@@ -3,13 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as dotenv from 'dotenv';
-import {
-  CodeActionRequest,
-  CodeActionResolveRequest,
-  ExecuteCommandRequest,
-  type CodeAction,
-  type Diagnostic,
-} from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../helpers/apply-edit';
 import { fake } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
@@ -51,12 +45,15 @@ describe('language server over stdio: Move to .env', () => {
   it('offers the preferred "Move to .env as NAME", "Move to .env as…", "Ignore…" and the source action', async () => {
     const { uri, diagnostics } = await openWithSecret('src/client.ts', `export const apiKey = '${fake.anthropic()}';\n`);
     const list = await actions(uri, diagnostics);
-    assert.deepEqual(list.map(a => [a.title, a.kind, a.isPreferred ?? false]), [
-      ['Move to .env as API_KEY', 'quickfix', true],
-      ['Move to .env as…', 'quickfix', false],
-      ['Ignore this secret on this line', 'quickfix', false],
-      ['Move all secrets in this file to .env', 'source.secretSafe.moveAllToEnv', false],
-    ]);
+    assert.deepEqual(
+      list.map(a => [a.title, a.kind, a.isPreferred ?? false]),
+      [
+        ['Move to .env as API_KEY', 'quickfix', true],
+        ['Move to .env as…', 'quickfix', false],
+        ['Ignore this secret on this line', 'quickfix', false],
+        ['Move all secrets in this file to .env', 'source.secretSafe.moveAllToEnv', false],
+      ],
+    );
     assert.equal(list[0].edit, undefined, 'the edit comes with codeAction/resolve');
     assert.deepEqual(list[1].command?.arguments?.[0].name, 'API_KEY');
   });
@@ -66,7 +63,9 @@ describe('language server over stdio: Move to .env', () => {
     const { uri, diagnostics } = await openWithSecret('src/client.ts', `export const apiKey = '${key}';\n`);
     const [move] = await actions(uri, diagnostics);
     const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, move)) as CodeAction;
-    const kinds = resolved.edit!.documentChanges!.map(c => ('textDocument' in c ? `edit ${c.textDocument.uri.split('/').pop()}` : c.kind === 'create' ? `create ${c.uri.split('/').pop()}` : c.kind));
+    const kinds = resolved.edit!.documentChanges!.map(c =>
+      'textDocument' in c ? `edit ${c.textDocument.uri.split('/').pop()}` : c.kind === 'create' ? `create ${c.uri.split('/').pop()}` : c.kind,
+    );
     // Creations come first: VS Code then undoes the whole edit, creations included, in one step.
     assert.deepEqual(kinds, ['create .env', 'create .env.example', 'edit client.ts', 'edit .env', 'edit .env.example', 'edit .gitignore']);
     const code = applyWorkspaceEdit(resolved.edit!, new Map([[uri, `export const apiKey = '${key}';\n`]]));
@@ -87,7 +86,13 @@ describe('language server over stdio: Move to .env', () => {
     const envEdit = resolved.edit!.documentChanges!.find(c => !('kind' in c) && c.textDocument.uri === envUri);
     assert.ok(envEdit && !('kind' in envEdit));
     assert.equal(envEdit.textDocument.version, 1, 'the open document, at its version');
-    const after = applyWorkspaceEdit(resolved.edit!, new Map([[envUri, '# unsaved: edited in the editor\nOTHER=1\n'], [uri, `const openaiKey = "${key}";\n`]]));
+    const after = applyWorkspaceEdit(
+      resolved.edit!,
+      new Map([
+        [envUri, '# unsaved: edited in the editor\nOTHER=1\n'],
+        [uri, `const openaiKey = "${key}";\n`],
+      ]),
+    );
     assert.match(after.get(envUri)!, /^# unsaved: edited in the editor\nOTHER=1\nOPENAI_KEY='sk-proj-[^']+'\n$/);
   });
 
@@ -141,10 +146,14 @@ describe('language server over stdio: Move to .env', () => {
   it('offers to move a connection string whole or only its password', async () => {
     const { uri, diagnostics } = await openWithSecret('db.ts', `export const url = "postgres://app:${'Zx9q'.repeat(5)}@db.acme.internal:5432/orders";\n`);
     const titles = (await actions(uri, diagnostics)).map(a => a.title);
-    assert.deepEqual(titles.slice(0, 3), ['Move the connection string to .env as DATABASE_URL', 'Move to .env as…', 'Move only the password to .env as DATABASE_PASSWORD']);
+    assert.deepEqual(titles.slice(0, 3), [
+      'Move the connection string to .env as DATABASE_URL',
+      'Move to .env as…',
+      'Move only the password to .env as DATABASE_PASSWORD',
+    ]);
   });
 
-  it('inserts a suppression comment in the file\'s comment syntax, on the line above, indented alike', async () => {
+  it("inserts a suppression comment in the file's comment syntax, on the line above, indented alike", async () => {
     const { uri, diagnostics } = await openWithSecret('config.yml', `db:\n  password: ${'Zx9!q'.repeat(3)}\n`, 'yaml');
     const ignore = (await actions(uri, diagnostics)).find(a => a.title === 'Ignore this secret on this line')!;
     const after = applyWorkspaceEdit(ignore.edit!, new Map([[uri, `db:\n  password: ${'Zx9!q'.repeat(3)}\n`]]));
@@ -155,7 +164,10 @@ describe('language server over stdio: Move to .env', () => {
     const text = `export const anthropicKey = '${fake.anthropic()}';\nexport const openaiKey = "${fake.openai()}";\n`;
     const { uri } = await openWithSecret('keys.ts', text);
     const list = await actions(uri, [], ['source']);
-    assert.deepEqual(list.map(a => a.title), ['Move all secrets in this file to .env']);
+    assert.deepEqual(
+      list.map(a => a.title),
+      ['Move all secrets in this file to .env'],
+    );
     const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, list[0])) as CodeAction;
     const after = applyWorkspaceEdit(resolved.edit!, new Map([[uri, text]]));
     assert.equal(after.get(uri), 'export const anthropicKey = process.env.ANTHROPIC_KEY!;\nexport const openaiKey = process.env.OPENAI_KEY!;\n');

@@ -70,7 +70,10 @@ describe('language server over stdio: diagnostics', () => {
     const runs = server.published.slice(before).filter(p => p.uri === uri);
     assert.equal(server.latest(uri)?.version, version);
     assert.ok(runs.length < version - 1, `expected fewer runs than the ${version - 1} edits, got ${runs.length}`);
-    assert.ok(runs.every(p => p.version === version || p.diagnostics.length === 0), 'no stale run reported the key');
+    assert.ok(
+      runs.every(p => p.version === version || p.diagnostics.length === 0),
+      'no stale run reported the key',
+    );
     assert.equal(d.range.end.character - d.range.start.character, key.length);
   });
 
@@ -150,12 +153,17 @@ describe('language server over stdio: settings and project config', () => {
     await server.open(app, `a = "${fake.awsKeyId()}"\nb = "${fake.anthropic()}"`);
     await server.open(test, `b = "${fake.anthropic()}"`);
     const ds = await server.diagnostics(app, d => d.length > 0);
-    assert.deepEqual(ds.map(d => d.code), ['anthropic-api-key']);
+    assert.deepEqual(
+      ds.map(d => d.code),
+      ['anthropic-api-key'],
+    );
     await server.diagnostics(test, d => d.length === 0);
   });
 
   it('reports a broken .secret-safe.json on its line, keeps scanning, and clears the problem once fixed', async () => {
-    dir = tempDir({ '.secret-safe.json': '{\n  "disabledRules": ["private-key"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n' });
+    dir = tempDir({
+      '.secret-safe.json': '{\n  "disabledRules": ["private-key"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n',
+    });
     server = await ServerUnderTest.start({ folder: dir.path });
     const configUri = pathToFileURL(`${dir.path}/.secret-safe.json`).href;
     const [problem] = await server.diagnostics(configUri, ds => ds.length === 1);
@@ -173,14 +181,21 @@ describe('language server over stdio: settings and project config', () => {
   it('honours the baseline the config names, written by the CLI, even after lines move; re-reads it when it changes', async () => {
     const accepted = fake.anthropic();
     dir = tempDir({ 'src/a.ts': `const k = '${accepted}';\n`, '.secret-safe.json': '{\n  "baseline": ".secret-safe-baseline.json"\n}\n' });
-    const written = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', '--write-baseline', '.secret-safe-baseline.json'], { cwd: dir.path, encoding: 'utf8' });
+    const written = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', '--write-baseline', '.secret-safe-baseline.json'], {
+      cwd: dir.path,
+      encoding: 'utf8',
+    });
     assert.equal(written.status, 0, written.stderr);
     server = await ServerUnderTest.start({ folder: dir.path });
     const app = pathToFileURL(`${dir.path}/src/a.ts`).href;
     const fresh = fake.openai();
     await server.open(app, `// a header\n\nfunction f() {\n  const k = '${accepted}';\n  const n = '${fresh}';\n}\n`);
     const ds = await server.diagnostics(app, d => d.length > 0);
-    assert.deepEqual(ds.map(d => [d.range.start.line, d.code]), [[4, ds[0].code]], 'only the new key');
+    assert.deepEqual(
+      ds.map(d => [d.range.start.line, d.code]),
+      [[4, ds[0].code]],
+      'only the new key',
+    );
     assert.notEqual(ds[0].code, 'anthropic-api-key');
 
     // The baseline is emptied: the accepted key is reported again, without reopening the file.

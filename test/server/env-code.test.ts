@@ -5,7 +5,17 @@ import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CodeActionRequest, CompletionRequest, DiagnosticSeverity, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DiagnosticSeverity,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
@@ -36,10 +46,31 @@ describe('language server over stdio: env values in code', () => {
     });
     server = await ServerUnderTest.start({ folder: dir.path });
     const cases: Array<[string, string, Array<[number, RegExp]>]> = [
-      ['server.ts', 'typescript', [[0, /whole environment \(process\.env\)/], [1, /value of STRIPE_SECRET_KEY/]]],
-      ['app.py', 'python', [[1, /whole environment \(os\.environ\)/], [2, /value of GITHUB_TOKEN/]]],
+      [
+        'server.ts',
+        'typescript',
+        [
+          [0, /whole environment \(process\.env\)/],
+          [1, /value of STRIPE_SECRET_KEY/],
+        ],
+      ],
+      [
+        'app.py',
+        'python',
+        [
+          [1, /whole environment \(os\.environ\)/],
+          [2, /value of GITHUB_TOKEN/],
+        ],
+      ],
       ['main.go', 'go', [[2, /value of DB_PASSWORD/]]],
-      ['boot.rb', 'ruby', [[0, /value of SECRET_KEY_BASE/], [1, /whole environment \(ENV\)/]]],
+      [
+        'boot.rb',
+        'ruby',
+        [
+          [0, /value of SECRET_KEY_BASE/],
+          [1, /whole environment \(ENV\)/],
+        ],
+      ],
     ];
     for (const [file, languageId, expected] of cases) {
       await open(file, languageId);
@@ -57,9 +88,23 @@ describe('language server over stdio: env values in code', () => {
   it('fixes logging: the programs then print whether a key is set, or the names, and never the key', async function () {
     this.timeout(60_000);
     const secret = `s3cr3t-${fake.github().slice(4, 24)}`;
-    const env = { ...process.env, STRIPE_SECRET_KEY: secret, GITHUB_TOKEN: secret, DB_PASSWORD: secret, SECRET_KEY_BASE: secret, GOCACHE: mkdtempSync(join(tmpdir(), 'gocache-')), GOPATH: mkdtempSync(join(tmpdir(), 'gopath-')) };
+    const env = {
+      ...process.env,
+      STRIPE_SECRET_KEY: secret,
+      GITHUB_TOKEN: secret,
+      DB_PASSWORD: secret,
+      SECRET_KEY_BASE: secret,
+      GOCACHE: mkdtempSync(join(tmpdir(), 'gocache-')),
+      GOPATH: mkdtempSync(join(tmpdir(), 'gopath-')),
+    };
     const programs: Array<[string, string, string, string[], string[]]> = [
-      ['log.js', 'javascript', "console.log('key', process.env.STRIPE_SECRET_KEY);\nconsole.log(JSON.stringify(process.env));\n", ['node'], ["key true", '"STRIPE_SECRET_KEY"']],
+      [
+        'log.js',
+        'javascript',
+        "console.log('key', process.env.STRIPE_SECRET_KEY);\nconsole.log(JSON.stringify(process.env));\n",
+        ['node'],
+        ['key true', '"STRIPE_SECRET_KEY"'],
+      ],
       ['log.py', 'python', 'import os\nprint(os.getenv("GITHUB_TOKEN"))\nprint(os.environ)\n', ['python3'], ['True', "'GITHUB_TOKEN'"]],
       ['log.go', 'go', 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Getenv("DB_PASSWORD")) }\n', ['go', 'run'], ['true']],
       ['log.rb', 'ruby', 'puts ENV["SECRET_KEY_BASE"]\np ENV\n', ['ruby'], ['true', '"SECRET_KEY_BASE"']],
@@ -79,7 +124,11 @@ describe('language server over stdio: env values in code', () => {
       const ds = logged(await server.diagnostics(uri(file), d => logged(d).length >= expected.length));
       const edits: TextEdit[] = [];
       for (const d of ds) {
-        const [action] = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+        const [action] = (await server.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri: uri(file) },
+          range: d.range,
+          context: { diagnostics: [d] },
+        })) as CodeAction[];
         assert.ok(action?.isPreferred, `${file}: a fix for ${d.message}`);
         edits.push(...action.edit!.changes![uri(file)]);
       }
@@ -98,7 +147,11 @@ describe('language server over stdio: env values in code', () => {
       'public/config.js': `window.KEY = '${key}';\n`,
     });
     server = await ServerUnderTest.start({ folder: dir.path });
-    for (const [file, browser] of [['app/chat.tsx', "a 'use client' file"], ['app/route.ts', undefined], ['public/config.js', 'in public/']] as const) {
+    for (const [file, browser] of [
+      ['app/chat.tsx', "a 'use client' file"],
+      ['app/route.ts', undefined],
+      ['public/config.js', 'in public/'],
+    ] as const) {
       await open(file, file.endsWith('.js') ? 'javascript' : 'typescriptreact');
       const [d] = (await server.diagnostics(uri(file), x => x.some(y => y.code === 'openai-api-key'))).filter(x => x.code === 'openai-api-key');
       if (browser) assert.ok((d.message as string).includes(`This code is sent to the browser (${browser}`), `${file}: ${d.message}`);
@@ -125,13 +178,20 @@ describe('language server over stdio: env values in code', () => {
       return (Array.isArray(result) ? result : (result?.items ?? [])).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
     };
     const ts = await complete('api/index.ts', 'typescript', 0, 22);
-    assert.deepEqual(ts.map(i => i.label), ['ANTHROPIC_API_KEY', 'API_ONLY', 'DATABASE_URL', 'SENTRY_DSN'], 'the package folder and the root; names set in real files first');
+    assert.deepEqual(
+      ts.map(i => i.label),
+      ['ANTHROPIC_API_KEY', 'API_ONLY', 'DATABASE_URL', 'SENTRY_DSN'],
+      'the package folder and the root; names set in real files first',
+    );
     assert.equal(ts.find(i => i.label === 'ANTHROPIC_API_KEY')!.detail, 'in .env, .env.example');
     assert.equal(ts.find(i => i.label === 'API_ONLY')!.detail, 'in api/.env.local');
     const py = await complete('worker.py', 'python', 1, 18);
     const item = py.find(i => i.label === 'ANTHROPIC_API_KEY')!;
     assert.deepEqual(item.textEdit, { range: { start: { line: 1, character: 16 }, end: { line: 1, character: 18 } }, newText: 'ANTHROPIC_API_KEY' });
-    assert.deepEqual((await complete('main.go', 'go', 1, 19)).map(i => i.label), ['ANTHROPIC_API_KEY', 'DATABASE_URL', 'SENTRY_DSN']);
+    assert.deepEqual(
+      (await complete('main.go', 'go', 1, 19)).map(i => i.label),
+      ['ANTHROPIC_API_KEY', 'DATABASE_URL', 'SENTRY_DSN'],
+    );
     assert.deepEqual(await complete('plain.ts', 'typescript', 0, 18), [], 'nothing outside an env read');
     const everything = JSON.stringify([ts, py]);
     assert.ok(!everything.includes(hiddenPart(key)) && !everything.includes('postgres://'), 'values never in completions');
@@ -165,8 +225,14 @@ describe('language server over stdio: env values in code', () => {
     await open('src/index.ts', 'typescript');
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('src/index.ts') }, position: { line: 0, character: 25 } });
     assert.equal((hover!.contents as MarkupContent).value, `**OPENAI_API_KEY** is set in:\n\n- \`config/app.env\`: \`****${key.slice(-4)}\``);
-    const items = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('src/index.ts') }, position: { line: 1, character: 12 } })) as CompletionItem[];
-    assert.deepEqual(items.map(i => i.label), ['OPENAI_API_KEY']);
+    const items = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: uri('src/index.ts') },
+      position: { line: 1, character: 12 },
+    })) as CompletionItem[];
+    assert.deepEqual(
+      items.map(i => i.label),
+      ['OPENAI_API_KEY'],
+    );
     assert.ok(!JSON.stringify(items).includes(hiddenPart(key)), 'no value in completions');
   });
 });

@@ -2,14 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CodeActionRequest,
-  DiagnosticSeverity,
-  ExecuteCommandRequest,
-  FileChangeType,
-  type CodeAction,
-  type Diagnostic,
-} from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../helpers/apply-edit';
 import { fake, gen, hiddenPart } from '../helpers/fake-keys';
 import { gitRepo } from '../helpers/git-repo';
@@ -52,7 +45,11 @@ describe('language server over stdio: git hygiene', function () {
   const lacksCode = (code: string) => (ds: Diagnostic[]) => !codes(ds).includes(code);
 
   async function actionsFor(target: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return ((await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: target }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) ?? []) as CodeAction[];
+    return ((await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: target },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) ?? []) as CodeAction[];
   }
 
   async function openFromDisk(rel: string, languageId = 'plaintext'): Promise<void> {
@@ -74,7 +71,10 @@ describe('language server over stdio: git hygiene', function () {
       server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace, env: shim.env });
       const env = await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'));
       assert.equal(env[0].severity, DiagnosticSeverity.Error);
-      assert.match(String(env[0].message), /^\.env \(an environment file\) is committed to git: remove it from the index \(git rm --cached\) and rotate the keys/);
+      assert.match(
+        String(env[0].message),
+        /^\.env \(an environment file\) is committed to git: remove it from the index \(git rm --cached\) and rotate the keys/,
+      );
       assert.match(String(env[0].message), /Ignoring it in \.gitignore does not untrack it/);
       assert.equal(env[0].source, 'secret-safe');
       assert.match(env[0].codeDescription!.href, /git-hygiene\.md#secret-file-tracked$/);
@@ -92,7 +92,10 @@ describe('language server over stdio: git hygiene', function () {
       // The committed template and the code are fine.
       assert.equal(server.latest(uri('.env.example')), undefined);
       const report = await server.connection.sendRequest<Report>(CHECK);
-      assert.deepEqual(report.folders.map(f => f.method), [trustedWorkspace ? 'git' : 'ignore-files']);
+      assert.deepEqual(
+        report.folders.map(f => f.method),
+        [trustedWorkspace ? 'git' : 'ignore-files'],
+      );
       assert.deepEqual(report.findings.map(f => `${f.problem} ${f.relativePath}`).sort(), [
         'not-ignored .env.local',
         'not-ignored certs/dev.pem',
@@ -146,7 +149,10 @@ describe('language server over stdio: git hygiene', function () {
     assert.ok(stop?.command, `actions: ${actions.map(a => a.title).join(', ')}`);
     assert.equal(stop.command.command, 'secretSafe.untrackSecretFile', 'the client command asks the user first');
     // .env is ignored already (by .env*): no "Add to .gitignore" is offered beside it.
-    assert.equal(actions.some(a => a.title.startsWith('Add ')), false);
+    assert.equal(
+      actions.some(a => a.title.startsWith('Add ')),
+      false,
+    );
 
     const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: UNTRACK, arguments: stop.command.arguments });
     assert.deepEqual(result, { untracked: true, ignored: true });
@@ -161,11 +167,18 @@ describe('language server over stdio: git hygiene', function () {
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
     const [d] = await server.diagnostics(uri('deploy/id_ed25519'), hasCode('secret-file-tracked'));
     assert.doesNotMatch(String(d.message), /does not untrack/);
-    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: UNTRACK, arguments: [{ uri: uri('deploy/id_ed25519'), relativePath: 'deploy/id_ed25519' }] });
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: UNTRACK,
+      arguments: [{ uri: uri('deploy/id_ed25519'), relativePath: 'deploy/id_ed25519' }],
+    });
     assert.deepEqual(result, { untracked: true, ignored: true });
     applyWorkspaceEdit(server.appliedEdits[0]);
     assert.equal(readFileSync(join(repo.path, '.gitignore'), 'utf8'), 'id_ed25519\n', 'a new .gitignore, created by the same command');
-    assert.equal(repo.git('status', '--porcelain', '--', 'deploy').trim(), 'D  deploy/id_ed25519', 'staged as a removal; the file is ignored, not listed as new');
+    assert.equal(
+      repo.git('status', '--porcelain', '--', 'deploy').trim(),
+      'D  deploy/id_ed25519',
+      'staged as a removal; the file is ignored, not listed as new',
+    );
   });
 
   it('in an untrusted workspace refuses to run git rm, even when asked directly', async () => {
@@ -176,7 +189,10 @@ describe('language server over stdio: git hygiene', function () {
     // The action is there (the client command explains trust); the server command is what refuses.
     const stop = (await actionsFor(uri('.env'), d)).find(a => a.title.startsWith('Stop tracking'));
     assert.equal(stop?.command?.command, 'secretSafe.untrackSecretFile');
-    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: UNTRACK, arguments: [{ uri: uri('.env'), relativePath: '.env' }] });
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: UNTRACK,
+      arguments: [{ uri: uri('.env'), relativePath: '.env' }],
+    });
     assert.deepEqual(result, { untracked: false });
     assert.match(server.messages.join('\n'), /git runs only in a trusted workspace/);
     assert.match(repo.git('ls-files', '--', '.env'), /\.env/, 'still tracked');
@@ -190,7 +206,10 @@ describe('language server over stdio: git hygiene', function () {
     assert.deepEqual(shim.calls(), []);
     await server.connection.sendNotification('secretSafe/didGrantWorkspaceTrust');
     const report = await server.connection.sendRequest<Report>(CHECK);
-    assert.deepEqual(report.folders.map(f => f.method), ['git']);
+    assert.deepEqual(
+      report.folders.map(f => f.method),
+      ['git'],
+    );
     assert.ok(shim.calls().length > 0);
   });
 
@@ -198,7 +217,9 @@ describe('language server over stdio: git hygiene', function () {
     repo = gitRepo({ '.gitignore': 'node_modules/\n', 'README.md': '# app\n' }, ['.gitignore', 'README.md']);
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
     await server.connection.sendRequest<Report>(CHECK);
-    const globs = server.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
+    const globs = server.registrations
+      .filter(r => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
     for (const glob of ['**/.gitignore', '**/.git/index', '**/.git/info/exclude', '**/.env*']) {
       assert.ok(globs.includes(glob), `watches ${glob}: ${globs.join(', ')}`);
     }
@@ -219,8 +240,13 @@ describe('language server over stdio: git hygiene', function () {
     repo = gitRepo({ '.gitignore': 'node_modules/\n', 'README.md': '# app\n' }, ['.gitignore', 'README.md']);
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
     await server.connection.sendRequest<Report>(CHECK);
-    const watchers = server.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
-    assert.ok(watchers.some(w => w.globPattern === '**/*' && w.kind === 1), 'watches every creation');
+    const watchers = server.registrations
+      .filter(r => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
+    assert.ok(
+      watchers.some(w => w.globPattern === '**/*' && w.kind === 1),
+      'watches every creation',
+    );
     // A build writes a source file: nothing about git hygiene changes, so git is not asked again.
     const before = shim.calls().length;
     repo.write('dist/app.js', 'console.log(1);\n');
@@ -233,7 +259,7 @@ describe('language server over stdio: git hygiene', function () {
     await server.diagnostics(uri('keys/deploy.pem'), hasCode('secret-file-not-ignored'));
   });
 
-  it('keeps a document\'s own findings and the hygiene warning on the same file apart', async () => {
+  it("keeps a document's own findings and the hygiene warning on the same file apart", async () => {
     const token = `npm_${gen.alnum(36)}`;
     repo = gitRepo({ '.gitignore': 'node_modules/\n', '.npmrc': `//registry.npmjs.org/:_authToken=${token}\n` }, ['.gitignore']);
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
@@ -265,8 +291,10 @@ describe('language server over stdio: git hygiene', function () {
     assert.deepEqual(report.findings.map(f => `${f.problem} ${f.relativePath}`).sort(), ['not-ignored .env.ci', 'not-ignored ops/prod.vault']);
     const [d] = await server.diagnostics(uri('ops/prod.vault'), hasCode('secret-file-not-ignored'));
     assert.match(String(d.message), /ops\/prod\.vault \(a Vault token\)/);
-    const globs = server.registrations.flatMap(r => (r.registerOptions as { watchers?: Array<{ globPattern: string }> }).watchers?.map(w => w.globPattern) ?? []);
-    assert.ok(globs.includes('**/*.vault'), 'the project\'s own kinds are watched too');
+    const globs = server.registrations.flatMap(
+      r => (r.registerOptions as { watchers?: Array<{ globPattern: string }> }).watchers?.map(w => w.globPattern) ?? [],
+    );
+    assert.ok(globs.includes('**/*.vault'), "the project's own kinds are watched too");
   });
 
   it('checks a folder that is not a repository only when it has a .gitignore', async () => {

@@ -83,7 +83,10 @@ describe('language server over stdio: Scan Workspace', function () {
     // Fixed on disk: the next scan clears it.
     dir.write('a.ts', 'const k = process.env.K;\n');
     const again = await server.connection.sendRequest<Result>(SCAN, {});
-    assert.deepEqual(again.files.map(f => f.relativePath), ['b.ts']);
+    assert.deepEqual(
+      again.files.map(f => f.relativePath),
+      ['b.ts'],
+    );
     await server.diagnostics(uri('a.ts'), ds => ds.length === 0);
   });
 
@@ -98,18 +101,36 @@ describe('language server over stdio: Scan Workspace', function () {
     // The key removed: the next scan clears that file, and still says nothing of the others.
     dir.write('keyed.ts', 'const k = process.env.K;\n');
     await server.connection.sendRequest<Result>(SCAN, {});
-    assert.deepEqual(server.published.map(p => [p.uri, p.diagnostics.length]), [[uri('keyed.ts'), 1], [uri('keyed.ts'), 0]]);
+    assert.deepEqual(
+      server.published.map(p => [p.uri, p.diagnostics.length]),
+      [
+        [uri('keyed.ts'), 1],
+        [uri('keyed.ts'), 0],
+      ],
+    );
   });
 
   it('lists the files through git in a trusted workspace, so .git/info/exclude counts; reads .gitignore files otherwise', async () => {
-    const repo = gitRepo({ 'src/a.ts': `const k = '${fake.anthropic()}';\n`, 'local/notes.ts': `const k = '${fake.anthropic()}';\n`, '.gitignore': 'dist/\n', 'dist/b.js': `k='${fake.anthropic()}'` }, ['src/a.ts', '.gitignore']);
+    const repo = gitRepo(
+      {
+        'src/a.ts': `const k = '${fake.anthropic()}';\n`,
+        'local/notes.ts': `const k = '${fake.anthropic()}';\n`,
+        '.gitignore': 'dist/\n',
+        'dist/b.js': `k='${fake.anthropic()}'`,
+      },
+      ['src/a.ts', '.gitignore'],
+    );
     repo.write('.git/info/exclude', 'local/\n');
     const shim = gitShim();
     try {
       for (const trustedWorkspace of [true, false]) {
         server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace, env: shim.env });
         const result = await server.connection.sendRequest<Result>(SCAN, {});
-        assert.deepEqual(result.files.map(f => f.relativePath).sort(), trustedWorkspace ? ['src/a.ts'] : ['local/notes.ts', 'src/a.ts'], `trusted: ${trustedWorkspace}`);
+        assert.deepEqual(
+          result.files.map(f => f.relativePath).sort(),
+          trustedWorkspace ? ['src/a.ts'] : ['local/notes.ts', 'src/a.ts'],
+          `trusted: ${trustedWorkspace}`,
+        );
         if (trustedWorkspace) await server.stop(); // the other is stopped after the test
       }
       assert.equal(shim.calls().filter(c => c.includes('ls-files') && c.includes('--others')).length, 1, 'git listed the files once, in the trusted run');
@@ -124,7 +145,10 @@ describe('language server over stdio: Scan Workspace', function () {
     try {
       server = await ServerUnderTest.start({ folder: `${outer.path}/scratch/app`, trustedWorkspace: true });
       const result = await server.connection.sendRequest<Result>(SCAN, {});
-      assert.deepEqual(result.files.map(f => f.relativePath), ['a.ts']);
+      assert.deepEqual(
+        result.files.map(f => f.relativePath),
+        ['a.ts'],
+      );
     } finally {
       outer.dispose();
     }
@@ -152,10 +176,17 @@ describe('language server over stdio: Scan Workspace', function () {
     });
     server = await ServerUnderTest.start({ folder: `${dir.path}/app` });
     const result = await server.connection.sendRequest<Result>(SCAN, {});
-    assert.deepEqual(result.files.map(f => [f.relativePath, f.findings.map(x => x.ruleId)]), [['src/a.ts', ['anthropic-api-key']]]);
+    assert.deepEqual(
+      result.files.map(f => [f.relativePath, f.findings.map(x => x.ruleId)]),
+      [['src/a.ts', ['anthropic-api-key']]],
+    );
     await server.open(uri('app/src/a.ts'), `const k = '${key}';\n`);
     const opened = await server.diagnostics(uri('app/src/a.ts'), ds => ds.length > 0);
-    assert.deepEqual(opened.map(d => d.code), ['anthropic-api-key'], 'the open file agrees with the scan');
+    assert.deepEqual(
+      opened.map(d => d.code),
+      ['anthropic-api-key'],
+      'the open file agrees with the scan',
+    );
   });
 
   it('stops when cancelled, and says so', async () => {

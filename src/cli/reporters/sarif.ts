@@ -10,8 +10,14 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.5', warning: '5.0', info: '2.0' };
 
 const HYGIENE_RULES: Record<string, { name: string; text: string }> = {
-  [HYGIENE_CODES.tracked]: { name: 'SecretFileTracked', text: 'A secret file (.env, a private key, a keystore) is committed to git. Remove it from the index (git rm --cached), ignore it, and rotate the keys in it: the history keeps them.' },
-  [HYGIENE_CODES['not-ignored']]: { name: 'SecretFileNotIgnored', text: 'A secret file is not git-ignored, so the next `git add .` commits it. Add its pattern to .gitignore.' },
+  [HYGIENE_CODES.tracked]: {
+    name: 'SecretFileTracked',
+    text: 'A secret file (.env, a private key, a keystore) is committed to git. Remove it from the index (git rm --cached), ignore it, and rotate the keys in it: the history keeps them.',
+  },
+  [HYGIENE_CODES['not-ignored']]: {
+    name: 'SecretFileNotIgnored',
+    text: 'A secret file is not git-ignored, so the next `git add .` commits it. Add its pattern to .gitignore.',
+  },
   [HYGIENE_CODES['unignore-rule']]: { name: 'SecretFileUnignored', text: 'A `!` line in .gitignore makes git include a secret file. Remove the line.' },
 };
 
@@ -52,7 +58,11 @@ export const sarifReporter: Reporter = {
           ...(builtin ? { helpUri: ruleDocsUrl(f.ruleId) } : {}),
           help: { text: help, markdown: `${help}${builtin ? `\n\n[Rule documentation](${ruleDocsUrl(f.ruleId)})` : ''}` },
           defaultConfiguration: { level: LEVEL[rule?.severity ?? f.severity] },
-          properties: { tags: ['security', 'secret', 'external/cwe/cwe-798'], precision: 'very-high', 'security-severity': SECURITY_SEVERITY[rule?.severity ?? f.severity] },
+          properties: {
+            tags: ['security', 'secret', 'external/cwe/cwe-798'],
+            precision: 'very-high',
+            'security-severity': SECURITY_SEVERITY[rule?.severity ?? f.severity],
+          },
         };
       });
       results.push({
@@ -60,7 +70,14 @@ export const sarifReporter: Reporter = {
         ruleIndex: index,
         level: LEVEL[f.severity],
         message: { text: findingMessage(f) },
-        locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line + 1, startColumn: f.column + 1, endLine: f.endLine + 1, endColumn: f.endColumn + 1 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: uriOf(file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: f.line + 1, startColumn: f.column + 1, endLine: f.endLine + 1, endColumn: f.endColumn + 1 },
+            },
+          },
+        ],
         partialFingerprints: { 'secretSafe/v1': f.fingerprint },
       });
     }
@@ -80,7 +97,9 @@ export const sarifReporter: Reporter = {
         ruleIndex: index,
         level: LEVEL[h.severity],
         message: { text: h.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(h.file), uriBaseId: '%SRCROOT%' }, region: { startLine: h.line + 1, startColumn: 1 } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: uriOf(h.file), uriBaseId: '%SRCROOT%' }, region: { startLine: h.line + 1, startColumn: 1 } } },
+        ],
         partialFingerprints: { 'secretSafeHygiene/v1': sha256(`${h.code}\0${h.file}\0${h.line}`) },
       });
     }
@@ -89,7 +108,15 @@ export const sarifReporter: Reporter = {
       version: '2.1.0',
       runs: [
         {
-          tool: { driver: { name: 'Secret Safe', semanticVersion: version, version, informationUri: 'https://github.com/secret-safe/secret-safe', rules: descriptors } },
+          tool: {
+            driver: {
+              name: 'Secret Safe',
+              semanticVersion: version,
+              version,
+              informationUri: 'https://github.com/secret-safe/secret-safe',
+              rules: descriptors,
+            },
+          },
           originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
           columnKind: 'utf16CodeUnits',
           results,

@@ -16,7 +16,10 @@ const SEVERITY_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warni
  * the secret files git would commit, `file:line:col  check  what is wrong`. In a terminal the
  * place is bold and the rule coloured by severity.
  */
-export const textReporter: Reporter & { findingLine(found: FileFinding, color: boolean): string; hygieneLines(report: Pick<ScanReport, 'hygiene'>, color: boolean): string } = {
+export const textReporter: Reporter & {
+  findingLine(found: FileFinding, color: boolean): string;
+  hygieneLines(report: Pick<ScanReport, 'hygiene'>, color: boolean): string;
+} = {
   format(report, { color }) {
     return report.findings.map(f => textReporter.findingLine(f, color)).join('') + textReporter.hygieneLines(report, color);
   },
@@ -25,7 +28,9 @@ export const textReporter: Reporter & { findingLine(found: FileFinding, color: b
     return `${paint(color, 'bold', `${file}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${f.masked}\n`;
   },
   hygieneLines({ hygiene }, color) {
-    return hygiene.map(h => `${paint(color, 'bold', `${h.file}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`).join('');
+    return hygiene
+      .map(h => `${paint(color, 'bold', `${h.file}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`)
+      .join('');
   },
 };
 

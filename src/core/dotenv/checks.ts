@@ -70,8 +70,22 @@ export function driftProblems(env: DotenvText, example: DotenvText, exampleName:
     seen.add(e.name);
     problems.push(
       on === 'env'
-        ? { code: DOTENV_CODES.missingInExample, severity: 'warning', start: e.nameStart, end: e.nameEnd, name: e.name, message: `${e.name} is not in ${exampleName}: whoever clones the project will not know the app needs it.` }
-        : { code: DOTENV_CODES.missingInEnv, severity: 'info', start: e.nameStart, end: e.nameEnd, name: e.name, message: `${e.name} is documented here but not set in ${envName}.` },
+        ? {
+            code: DOTENV_CODES.missingInExample,
+            severity: 'warning',
+            start: e.nameStart,
+            end: e.nameEnd,
+            name: e.name,
+            message: `${e.name} is not in ${exampleName}: whoever clones the project will not know the app needs it.`,
+          }
+        : {
+            code: DOTENV_CODES.missingInEnv,
+            severity: 'info',
+            start: e.nameStart,
+            end: e.nameEnd,
+            name: e.name,
+            message: `${e.name} is documented here but not set in ${envName}.`,
+          },
     );
   }
   return problems;
@@ -82,10 +96,23 @@ export function driftProblems(env: DotenvText, example: DotenvText, exampleName:
  * such a variable. (Next.js, Vite, Create React App, Expo, SvelteKit and Astro, Nuxt, Gatsby,
  * Storybook, Vue CLI, Angular with @ngx-env, Parcel-free Remix setups use their own.)
  */
-export const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'STORYBOOK_', 'VUE_APP_', 'NG_APP_', 'SANITY_STUDIO_'] as const;
+export const PUBLIC_PREFIXES = [
+  'NEXT_PUBLIC_',
+  'VITE_',
+  'REACT_APP_',
+  'EXPO_PUBLIC_',
+  'NUXT_PUBLIC_',
+  'PUBLIC_',
+  'GATSBY_',
+  'STORYBOOK_',
+  'VUE_APP_',
+  'NG_APP_',
+  'SANITY_STUDIO_',
+] as const;
 
 /** Names that say a value is private whatever its shape. Publishable keys and anon keys are public by design. */
-const SECRET_NAME = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|PWD|PRIVATE|SERVICE_ROLE|ADMIN_KEY|CLIENT_SECRET|ACCESS_KEY_SECRET|SIGNING_KEY|ENCRYPTION_KEY|WEBHOOK_SECRET|DATABASE_URL|DB_PASSWORD)(?:_|$)/;
+const SECRET_NAME =
+  /(?:^|_)(?:SECRET|PASSWORD|PASSWD|PWD|PRIVATE|SERVICE_ROLE|ADMIN_KEY|CLIENT_SECRET|ACCESS_KEY_SECRET|SIGNING_KEY|ENCRYPTION_KEY|WEBHOOK_SECRET|DATABASE_URL|DB_PASSWORD)(?:_|$)/;
 const PUBLIC_BY_DESIGN = /(?:^|_)(?:PUBLISHABLE|ANON|PUBLIC_KEY|SITE_KEY|MEASUREMENT_ID|DSN|MAPBOX_TOKEN|CLIENT_ID)(?:_|$)/;
 
 /** The public prefix a name carries, if any. */

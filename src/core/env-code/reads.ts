@@ -63,7 +63,9 @@ export function envReadAt(text: string, offset: number): EnvRead | undefined {
   const next = text.indexOf('\n', offset);
   const lineEnd = next === -1 ? text.length : next;
   const read = envReads(text.slice(lineStart, lineEnd)).find(r => r.start <= offset - lineStart && offset - lineStart <= r.end);
-  return read && { ...read, start: read.start + lineStart, end: read.end + lineStart, nameStart: read.nameStart + lineStart, nameEnd: read.nameEnd + lineStart };
+  return (
+    read && { ...read, start: read.start + lineStart, end: read.end + lineStart, nameStart: read.nameStart + lineStart, nameEnd: read.nameEnd + lineStart }
+  );
 }
 
 /** Where a name is being typed into an env read: the partial name's start. */
@@ -79,7 +81,11 @@ export interface EnvReadContext {
 const CONTEXTS: Array<{ pattern: RegExp; property: boolean }> = [
   { pattern: /\b(?:process\.env|import\.meta\.env|Bun\.env)\.([A-Za-z_]\w*)?$/, property: true },
   { pattern: /\b(?:process\.env|import\.meta\.env|Bun\.env|os\.environ|ENV|\$_ENV|\$_SERVER|Platform\.environment)\[\s*['"`]([\w.-]*)$/, property: false },
-  { pattern: /\b(?:Deno\.env\.get|os\.environ\.get|os\.getenv|os\.Getenv|os\.LookupEnv|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|env::var|env::var_os|getenv)\(\s*['"`]([\w.-]*)$/, property: false },
+  {
+    pattern:
+      /\b(?:Deno\.env\.get|os\.environ\.get|os\.getenv|os\.Getenv|os\.LookupEnv|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|env::var|env::var_os|getenv)\(\s*['"`]([\w.-]*)$/,
+    property: false,
+  },
 ];
 
 /** Whether the text before the cursor is an env read waiting for its name. */

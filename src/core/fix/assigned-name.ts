@@ -34,5 +34,8 @@ export function assignedName(text: string, valueStart: number): string | undefin
 
 /** Names that say nothing about which secret they hold: the rule's own name is better. */
 export function isVagueName(envName: string): boolean {
-  return envName.length <= 2 || /^(?:KEY|VALUE|VAL|V|K|S|X|STR|DATA|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH|CREDENTIALS?|HEADERS?|AUTHORIZATION|URL|URI|CONFIG|OPTIONS)$/.test(envName);
+  return (
+    envName.length <= 2 ||
+    /^(?:KEY|VALUE|VAL|V|K|S|X|STR|DATA|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH|CREDENTIALS?|HEADERS?|AUTHORIZATION|URL|URI|CONFIG|OPTIONS)$/.test(envName)
+  );
 }

@@ -1,5 +1,21 @@
 /** Segments that hold settings rather than name them: `config.apiKey` is `API_KEY`, not `CONFIG_API_KEY`. */
-const CONTAINERS = new Set(['this', 'self', 'config', 'conf', 'cfg', 'settings', 'options', 'opts', 'env', 'props', 'params', 'args', 'state', 'app', 'process']);
+const CONTAINERS = new Set([
+  'this',
+  'self',
+  'config',
+  'conf',
+  'cfg',
+  'settings',
+  'options',
+  'opts',
+  'env',
+  'props',
+  'params',
+  'args',
+  'state',
+  'app',
+  'process',
+]);
 
 /**
  * An environment variable name for an identifier, property or key: `apiKey` -> `API_KEY`,
@@ -10,7 +26,7 @@ export function toEnvVarName(name: string, fallback: string): string {
   const segments = name
     .replace(/^[$@:&*]+/, '')
     .split(/[.\][]|->|::/)
-    .map(s => s.replace(/["'\]\[]/g, ''))
+    .map(s => s.replace(/["'\][]/g, ''))
     .filter(s => s.length > 0 && !CONTAINERS.has(s.toLowerCase()));
   const last = segments.slice(-2);
   // `db.password` keeps its owner; `settings.stripe.apiKey` keeps only what names the secret.

@@ -84,8 +84,16 @@ const READERS: Record<Lang, EnvReader | undefined> = {
     partial: (name, parts) => concatenate(`os.Getenv("${name}")`, parts),
     bare: name => `\${${name}}`,
   },
-  java: { expression: name => `System.getenv("${name}")`, partial: (name, parts) => concatenate(`System.getenv("${name}")`, parts), bare: name => `\${${name}}` },
-  kotlin: { expression: name => `System.getenv("${name}")`, partial: (name, parts) => concatenate(`System.getenv("${name}")`, parts), bare: name => `\${${name}}` },
+  java: {
+    expression: name => `System.getenv("${name}")`,
+    partial: (name, parts) => concatenate(`System.getenv("${name}")`, parts),
+    bare: name => `\${${name}}`,
+  },
+  kotlin: {
+    expression: name => `System.getenv("${name}")`,
+    partial: (name, parts) => concatenate(`System.getenv("${name}")`, parts),
+    bare: name => `\${${name}}`,
+  },
   csharp: {
     expression: name => `System.Environment.GetEnvironmentVariable("${name}")`,
     partial: (name, parts) => concatenate(`System.Environment.GetEnvironmentVariable("${name}")`, parts),
@@ -95,7 +103,8 @@ const READERS: Record<Lang, EnvReader | undefined> = {
   php: { expression: name => `getenv('${name}')`, partial: (name, parts) => concatenate(`getenv('${name}')`, parts, ' . '), bare: name => `\${${name}}` },
   rust: {
     expression: name => `&${RUST_READ(name)}`,
-    partial: (name, { form, before, after }) => `&format!(${form.prefix}${form.quote}${rustFormat(before)}{}${rustFormat(after)}${form.quote}, ${RUST_READ(name)})`,
+    partial: (name, { form, before, after }) =>
+      `&format!(${form.prefix}${form.quote}${rustFormat(before)}{}${rustFormat(after)}${form.quote}, ${RUST_READ(name)})`,
     bare: name => `\${${name}}`,
   },
   swift: {
@@ -111,9 +120,7 @@ const READERS: Record<Lang, EnvReader | undefined> = {
   shell: {
     expression: name => `"\${${name}}"`,
     partial: (name, { form, before, after }) =>
-      form.quote === '"'
-        ? `"${before}\${${name}}${after}"`
-        : [before ? `'${before}'` : '', `"\${${name}}"`, after ? `'${after}'` : ''].join(''),
+      form.quote === '"' ? `"${before}\${${name}}${after}"` : [before ? `'${before}'` : '', `"\${${name}}"`, after ? `'${after}'` : ''].join(''),
     bare: name => `"\${${name}}"`,
   },
   powershell: {

@@ -39,7 +39,12 @@ export function planExampleSecretFix(input: ExampleSecretInput): FixPlan {
   const existing = parseDotenv(input.env.text ?? '');
   if (existing.has(entry.name)) {
     const same = existing.get(entry.name) === entry.value;
-    return { kind: 'plan', title: `Replace with a placeholder (${envName} ${same ? 'has this value already' : `keeps its own ${entry.name}`})`, name: entry.name, changes };
+    return {
+      kind: 'plan',
+      title: `Replace with a placeholder (${envName} ${same ? 'has this value already' : `keeps its own ${entry.name}`})`,
+      name: entry.name,
+      changes,
+    };
   }
   let encoded: string;
   try {

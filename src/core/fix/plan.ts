@@ -44,9 +44,7 @@ export interface FileChange {
 }
 
 /** What the fix will do, all of it, or why it cannot. */
-export type FixPlan =
-  | { kind: 'plan'; title: string; name: string; changes: FileChange[] }
-  | { kind: 'disabled'; title: string; reason: string };
+export type FixPlan = { kind: 'plan'; title: string; name: string; changes: FileChange[] } | { kind: 'disabled'; title: string; reason: string };
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -120,10 +118,18 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
       changes.push({ path: input.env.path, create: input.env.text === undefined, edits: [appendVariable(input.env.text ?? '', envKey, encoded)] });
     }
     if (!parseDotenv(input.example.text ?? '').has(envKey)) {
-      changes.push({ path: input.example.path, create: input.example.text === undefined, edits: [appendLines(input.example.text ?? '', [`${envKey}=${placeholderFor(finding, input.part)}`])] });
+      changes.push({
+        path: input.example.path,
+        create: input.example.text === undefined,
+        edits: [appendLines(input.example.text ?? '', [`${envKey}=${placeholderFor(finding, input.part)}`])],
+      });
     }
     if (!input.gitignore.ignoresEnv) {
-      changes.push({ path: input.gitignore.path, create: input.gitignore.text === undefined, edits: [appendLines(input.gitignore.text ?? '', [envIgnorePattern(input.env.path)])] });
+      changes.push({
+        path: input.gitignore.path,
+        create: input.gitignore.text === undefined,
+        edits: [appendLines(input.gitignore.text ?? '', [envIgnorePattern(input.env.path)])],
+      });
     }
   }
   let title = lang === 'workflow' ? `Use \${{ secrets.${name} }} (add ${name} to the repository's Actions secrets)` : titleFor(input, name);
@@ -167,7 +173,10 @@ type Chosen = { name: string; envKey: string; note?: string } | { reason: string
  */
 function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: number, existing: Map<string, string>, value: string): Chosen {
   const { finding } = input;
-  const ruleDefault = input.part === 'password' && isConnectionString(finding.ruleId) ? finding.envVar.replace(/_(?:URL|URI|DSN|CONNECTION_STRING)$/, '') + '_PASSWORD' : finding.envVar;
+  const ruleDefault =
+    input.part === 'password' && isConnectionString(finding.ruleId)
+      ? `${finding.envVar.replace(/_(?:URL|URI|DSN|CONNECTION_STRING)$/, '')}_PASSWORD`
+      : finding.envVar;
   let base: string;
   if (input.name !== undefined) {
     if (!VALID_NAME.test(input.name)) {

@@ -57,6 +57,7 @@ export function relatedPatterns(pattern: string): RegExp {
   if (/^\.env\b/.test(p)) return /^(?:\/|\*\*\/)?\*?\.env\b/;
   if (/\.(?:pem|key|p12|pfx|jks|keystore)$/.test(p) || /^id_/.test(p)) return /\.(?:pem|key|p12|pfx|jks|keystore|crt)\b|(?:^|\/)id_\w+/;
   if (/tfstate|tfvars/.test(p)) return /\.tf(?:state|vars)\b|\.terraform\b/;
-  if (/^\.(?:npmrc|pypirc|netrc)$/.test(p) || /credentials|service|\.docker/.test(p)) return /^\/?\.(?:npmrc|pypirc|netrc|docker)\b|credentials|service[-_]?account/i;
+  if (/^\.(?:npmrc|pypirc|netrc)$/.test(p) || /credentials|service|\.docker/.test(p))
+    return /^\/?\.(?:npmrc|pypirc|netrc|docker)\b|credentials|service[-_]?account/i;
   return /(?!)/;
 }

@@ -37,14 +37,30 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
     contains: /(?:password|secret|token|api_?key|access_?key|private_?key)\w*"?\s*[=:]\s*"[^"$\s]{8,}"/i,
     ignorePattern: '{path}',
   },
-  { id: 'npmrc', description: 'an .npmrc with a registry token', name: /^\.npmrc$/, contains: /(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)\S+/, ignorePattern: '.npmrc' },
+  {
+    id: 'npmrc',
+    description: 'an .npmrc with a registry token',
+    name: /^\.npmrc$/,
+    contains: /(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)\S+/,
+    ignorePattern: '.npmrc',
+  },
   { id: 'pypirc', description: 'a .pypirc with a password', name: /^\.pypirc$/, contains: /^\s*password\s*[=:]\s*\S+/m, ignorePattern: '.pypirc' },
   { id: 'netrc', description: 'a .netrc with a password', name: /^_?\.?netrc$/, contains: /\bpassword\s+\S+/, ignorePattern: '.netrc' },
-  { id: 'docker-config', description: 'a Docker config with registry credentials', path: /(?:^|\/)\.docker\/config\.json$/, contains: /"auth"\s*:\s*"[A-Za-z0-9+/=]{8,}"/, ignorePattern: '.docker/config.json' },
+  {
+    id: 'docker-config',
+    description: 'a Docker config with registry credentials',
+    path: /(?:^|\/)\.docker\/config\.json$/,
+    contains: /"auth"\s*:\s*"[A-Za-z0-9+/=]{8,}"/,
+    ignorePattern: '.docker/config.json',
+  },
 ];
 
 /** A file's kind, from its path (relative to the repository, `/`-separated), and its text when a kind needs it. */
-export function secretFileKind(relativePath: string, text: (() => string | undefined) | undefined, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): SecretFileKind | undefined {
+export function secretFileKind(
+  relativePath: string,
+  text: (() => string | undefined) | undefined,
+  kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS,
+): SecretFileKind | undefined {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   if (isCommittedEnvName(name)) {
     return undefined;

@@ -67,7 +67,11 @@ export function tokenRule(spec: TokenSpec): Rule {
     // "=" may end a token (base64 padding) but may precede one (`KEY=token`).
     pattern: new RegExp(`(?<![${boundary.replace('=', '')}])${escapeRegExp(spec.prefix)}(?:${spec.body})(?![${boundary}])`),
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
-    prefilter: { anchored: spec.prefilter?.anchored ?? spec.keywords === undefined, ...(spec.prefilter?.near ? { near: spec.prefilter.near } : {}), ...(spec.prefilter?.vetoAt ? { vetoAt: spec.prefilter.vetoAt } : {}) },
+    prefilter: {
+      anchored: spec.prefilter?.anchored ?? spec.keywords === undefined,
+      ...(spec.prefilter?.near ? { near: spec.prefilter.near } : {}),
+      ...(spec.prefilter?.vetoAt ? { vetoAt: spec.prefilter.vetoAt } : {}),
+    },
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,
     severity: spec.severity ?? 'error',
@@ -85,11 +89,7 @@ export function tokenRule(spec: TokenSpec): Rule {
       ],
       negative: g => {
         const body = spec.gen(g);
-        return [
-          `${spec.prefix}${body.slice(0, 4)}`,
-          `${spec.envVar}=${spec.prefix}${'x'.repeat(body.length)}`,
-          ...(spec.extraNegative?.(g) ?? []),
-        ];
+        return [`${spec.prefix}${body.slice(0, 4)}`, `${spec.envVar}=${spec.prefix}${'x'.repeat(body.length)}`, ...(spec.extraNegative?.(g) ?? [])];
       },
     },
   };

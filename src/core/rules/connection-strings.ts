@@ -5,10 +5,49 @@ import type { KeyGen, MatchContext, Refinement, Rule } from '../types';
  * files. Reporting them would cry wolf; `isPlaceholder` already covers "password" and "changeme".
  */
 const DEFAULT_PASSWORDS = new Set([
-  'pass', 'pw', 'pwd', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'password1', 'password123', 'admin', 'admin123', 'root', 'toor',
-  'guest', 'postgres', 'mysql', 'redis', 'rabbitmq', 'mongo', 'mongodb', 'sa', 'oracle', 'default', 'user', 'username',
-  'letmein', 'qwerty', '123456', '12345678', 'secret123', 'mypassword', 'yourpassword', 'pa55word', 'dbpassword', 'dbpass',
-  'foo', 'bar', 'baz', 'qux', 'xyz', 'abc', 'abc123', 'pass123', 'hunter2',
+  'pass',
+  'pw',
+  'pwd',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'password1',
+  'password123',
+  'admin',
+  'admin123',
+  'root',
+  'toor',
+  'guest',
+  'postgres',
+  'mysql',
+  'redis',
+  'rabbitmq',
+  'mongo',
+  'mongodb',
+  'sa',
+  'oracle',
+  'default',
+  'user',
+  'username',
+  'letmein',
+  'qwerty',
+  '123456',
+  '12345678',
+  'secret123',
+  'mypassword',
+  'yourpassword',
+  'pa55word',
+  'dbpassword',
+  'dbpass',
+  'foo',
+  'bar',
+  'baz',
+  'qux',
+  'xyz',
+  'abc',
+  'abc123',
+  'pass123',
+  'hunter2',
 ]);
 
 /** Documentation domains (RFC 2606 and 6761): credentials for them are examples. */
@@ -70,9 +109,21 @@ const password = (g: KeyGen): string => g.alnum(20);
 
 /** Connection strings and URLs carrying a password. */
 export const connectionStringRules: Rule[] = [
-  databaseUrl('postgres-connection-string', 'PostgreSQL', 'postgres|postgresql', 'DATABASE_URL', g => `postgres://app:${password(g)}@db.acme.internal:5432/orders`),
+  databaseUrl(
+    'postgres-connection-string',
+    'PostgreSQL',
+    'postgres|postgresql',
+    'DATABASE_URL',
+    g => `postgres://app:${password(g)}@db.acme.internal:5432/orders`,
+  ),
   databaseUrl('mysql-connection-string', 'MySQL', 'mysql|mysql2|mariadb', 'DATABASE_URL', g => `mysql://app:${password(g)}@mysql.acme.internal:3306/shop`),
-  databaseUrl('mongodb-connection-string', 'MongoDB', 'mongodb|mongodb\\+srv', 'MONGODB_URI', g => `mongodb+srv://app:${password(g)}@cluster0.ab1cd.mongodb.net/orders`),
+  databaseUrl(
+    'mongodb-connection-string',
+    'MongoDB',
+    'mongodb|mongodb\\+srv',
+    'MONGODB_URI',
+    g => `mongodb+srv://app:${password(g)}@cluster0.ab1cd.mongodb.net/orders`,
+  ),
   databaseUrl('redis-connection-string', 'Redis', 'redis|rediss', 'REDIS_URL', g => `rediss://:${password(g)}@cache.acme.internal:6380/0`),
   databaseUrl('amqp-connection-string', 'AMQP (RabbitMQ)', 'amqp|amqps', 'AMQP_URL', g => `amqps://worker:${password(g)}@mq.acme.internal:5671/prod`),
   {
@@ -138,7 +189,10 @@ export const connectionStringRules: Rule[] = [
       return host !== undefined && LOCAL_HOST.test(host) ? { severity: 'warning' } : {};
     },
     examples: {
-      positive: g => [`git clone https://oauth2:${g.alnum(32)}@gitlab.acme.io/platform/api.git`, `proxy = "http://svc-deploy:${g.alnum(16)}@proxy.acme.io:3128"`],
+      positive: g => [
+        `git clone https://oauth2:${g.alnum(32)}@gitlab.acme.io/platform/api.git`,
+        `proxy = "http://svc-deploy:${g.alnum(16)}@proxy.acme.io:3128"`,
+      ],
       negative: () => ['https://user:password@example.com', 'https://${USER}:${TOKEN}@github.com/acme/x.git', 'git@github.com:acme/x.git'],
     },
   },

@@ -63,7 +63,11 @@ export const genericRules: Rule[] = [
     confidence: 'low',
     refine: pair,
     examples: {
-      positive: g => [`os.Setenv("API_KEY", "${g.alnum(32)}")`, `define('DB_PASSWORD', '${examplePassword(g)}');`, `headers.set("X-Auth-Token", "${g.base64url(40)}")`],
+      positive: g => [
+        `os.Setenv("API_KEY", "${g.alnum(32)}")`,
+        `define('DB_PASSWORD', '${examplePassword(g)}');`,
+        `headers.set("X-Auth-Token", "${g.base64url(40)}")`,
+      ],
       negative: () => ['os.Setenv("API_KEY", os.Getenv("X"))', `define('DB_PASSWORD', getenv('DB_PASSWORD'));`],
     },
   },

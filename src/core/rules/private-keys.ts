@@ -9,8 +9,7 @@ export const privateKeyRules: Rule[] = [
     // RSA, EC, DSA, OpenSSH, PKCS#8 and encrypted PKCS#8. The body class admits the escapes and
     // quotes of keys pasted into code and the headers of encrypted PEM; it is bounded, and the
     // lazy quantifier stops at the first matching END line.
-    pattern:
-      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----[A-Za-z0-9+/=\s\\"',:;.-]{40,16384}?-----END \1PRIVATE KEY-----/,
+    pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----[A-Za-z0-9+/=\s\\"',:;.-]{40,16384}?-----END \1PRIVATE KEY-----/,
     keywords: ['-----begin '],
     prefilter: { anchored: true },
     minEntropy: 4,
@@ -55,7 +54,8 @@ export const privateKeyRules: Rule[] = [
     id: 'putty-private-key',
     provider: 'PuTTY',
     description: 'private key',
-    pattern: /PuTTY-User-Key-File-[23]: [\w-]{3,30}\r?\nEncryption: [\w-]{3,30}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-MAC: [a-f0-9]{40,64}/,
+    pattern:
+      /PuTTY-User-Key-File-[23]: [\w-]{3,30}\r?\nEncryption: [\w-]{3,30}\r?\nComment: [^\r\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8192}?Private-MAC: [a-f0-9]{40,64}/,
     keywords: ['putty-user-key-file-'],
     prefilter: { anchored: true },
     minEntropy: 4,

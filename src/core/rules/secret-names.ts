@@ -22,7 +22,13 @@ const joined = (first: string, seconds: string[]): string[] => seconds.flatMap(s
  * the rules at. Spelt out in full, so `authority` and `clientId` do not wake the rules.
  */
 export const KEYWORDS = [
-  'password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'credential',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'secret',
+  'token',
+  'credential',
   ...joined('api', ['key']),
   ...joined('auth', ['key', 'token']),
   ...['access', 'private', 'signing', 'encryption', 'master'].flatMap(w => joined(w, ['key'])),
@@ -47,7 +53,8 @@ const NOT_SECRET_AFTER = new Set(
 );
 
 /** Words just before the keyword that make it not a credential: `public_key`, `csrf_token`, `next_page_token`. */
-const NOT_SECRET_BEFORE = /(?:^|_)(?:public|publishable|pub|csrf|xsrf|page|next|prev|cursor|continuation|max|min|num|total|prompt|completion|input|output|sort|cache|primary|foreign|lookup|idempotency|correlation|sync|pagination)_?$/;
+const NOT_SECRET_BEFORE =
+  /(?:^|_)(?:public|publishable|pub|csrf|xsrf|page|next|prev|cursor|continuation|max|min|num|total|prompt|completion|input|output|sort|cache|primary|foreign|lookup|idempotency|correlation|sync|pagination)_?$/;
 
 const PASSWORD_NAME = /passw(?:or)?d|passphrase|pwd/i;
 
@@ -112,7 +119,11 @@ function isSecretName(text: string, nameStart: number, keywordStart: number, key
     return false;
   }
   // Only the last dotted part counts before the keyword: `config.api_key` is fine, `public_key` is not.
-  const before = text.slice(nameStart, keywordStart).split(/[.\[\]]/).pop() ?? '';
+  const before =
+    text
+      .slice(nameStart, keywordStart)
+      .split(/[.[\]]/)
+      .pop() ?? '';
   return !NOT_SECRET_BEFORE.test(normalise(before) + (before.length > 0 ? '_' : ''));
 }
 
@@ -188,4 +199,3 @@ export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
   const [, nameEnd] = match.indices![3];
   return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
 };
-

@@ -25,10 +25,23 @@ export interface EnvTargets {
 
 /** Files that mark the root of a project, where a new `.env` belongs. */
 const PROJECT_MARKERS = [
-  'package.json', 'deno.json', 'deno.jsonc', 'pyproject.toml', 'requirements.txt', 'setup.py', 'go.mod', 'Cargo.toml',
-  'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'Package.swift', 'pubspec.yaml', 'mix.exs',
+  'package.json',
+  'deno.json',
+  'deno.jsonc',
+  'pyproject.toml',
+  'requirements.txt',
+  'setup.py',
+  'go.mod',
+  'Cargo.toml',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'Gemfile',
+  'composer.json',
+  'Package.swift',
+  'pubspec.yaml',
+  'mix.exs',
 ];
-
 
 /**
  * Where "Move to .env" writes, for a file in a workspace folder: the nearest `.env` in the file's

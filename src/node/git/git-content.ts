@@ -83,7 +83,19 @@ export async function addedLinesSince(root: string, rev: string, pathspecs: read
   await run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => {
     throw new GitError(`unknown revision '${rev}'`);
   });
-  const diff = await run(root, ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--diff-filter=ACM', '--src-prefix=a/', '--dst-prefix=b/', rev, '--', ...pathspecs]);
+  const diff = await run(root, [
+    'diff',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-renames',
+    '--diff-filter=ACM',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    rev,
+    '--',
+    ...pathspecs,
+  ]);
   const added = new Map<string, Set<number> | undefined>();
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {

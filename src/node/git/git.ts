@@ -12,7 +12,7 @@ function git(root: string, args: string[], input?: string): Promise<{ code: numb
       ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false', ...args],
       { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
-        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
         resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
       },
     );

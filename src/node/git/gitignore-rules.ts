@@ -20,7 +20,6 @@ export function ignoreLevel(base: string, file: string, text: string, ignorecase
   return { base, file, rules: ignore({ ignorecase }).add(text), lines: text.split(/\r?\n/) };
 }
 
-
 /**
  * Whether `path` is ignored by the levels, shallowest first: git's precedence, where a deeper
  * file overrides a shallower one and, within a file, the last matching line wins. A file inside
@@ -66,4 +65,3 @@ export function negationOf(levels: readonly IgnoreLevel[], path: string): { file
   }
   return undefined;
 }
-

@@ -2,7 +2,15 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import ignore from 'ignore';
-import { HYGIENE_CODES, type HygieneProblem, SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../../core/hygiene';
+import {
+  HYGIENE_CODES,
+  type HygieneProblem,
+  SECRET_FILE_KINDS,
+  ignorePatternFor,
+  mayBeSecretFile,
+  secretFileKind,
+  type SecretFileKind,
+} from '../../core/hygiene';
 import { gitIgnored, gitTracked } from './git';
 import { readIndexPaths } from './git-index';
 import { IgnoreFiles, relativePosix } from './ignore-eval';
@@ -49,7 +57,25 @@ export interface HygieneResult {
 }
 
 /** Folders walked for candidates no more: dependencies and build output, large and rarely the user's. */
-const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', 'target', 'dist', 'build', '.next', '.nuxt', 'coverage', '.terraform', '.gradle', 'bower_components', 'vendor']);
+const SKIP = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  'target',
+  'dist',
+  'build',
+  '.next',
+  '.nuxt',
+  'coverage',
+  '.terraform',
+  '.gradle',
+  'bower_components',
+  'vendor',
+]);
 const MAX_FILES = 200_000;
 const MAX_CONTENT = 256 * 1024;
 
@@ -106,7 +132,10 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
   const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const allowlisted = options.allowlisted ?? ((): boolean => false);
   const repo = await findGitRoot(folder);
-  const hasGitignore = await stat(join(folder, '.gitignore')).then(() => true, () => false);
+  const hasGitignore = await stat(join(folder, '.gitignore')).then(
+    () => true,
+    () => false,
+  );
   if (!repo && !hasGitignore) {
     return { findings: [], method: 'none' };
   }
@@ -131,7 +160,15 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
   for (const rel of options.files ? [] : tracked) {
     const abs = join(root, rel);
     // Tracked files deleted from the disk are left to `git status`.
-    if (abs.startsWith(inside) && mayBeSecretFile(rel, kinds) && (await stat(abs).then(st => st.isFile(), () => false))) paths.add(abs);
+    if (
+      abs.startsWith(inside) &&
+      mayBeSecretFile(rel, kinds) &&
+      (await stat(abs).then(
+        st => st.isFile(),
+        () => false,
+      ))
+    )
+      paths.add(abs);
   }
   const secrets: Array<{ path: string; rel: string; kind: SecretFileKind }> = [];
   for (const path of paths) {
@@ -146,7 +183,17 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
     if (kind) secrets.push({ path, rel, kind });
   }
 
-  const ignored = (method === 'git' ? await gitIgnored(root, secrets.map(s => s.rel)) : undefined) ?? (await ignoredByFiles(root, secrets.map(s => s.path)));
+  const ignored =
+    (method === 'git'
+      ? await gitIgnored(
+          root,
+          secrets.map(s => s.rel),
+        )
+      : undefined) ??
+    (await ignoredByFiles(
+      root,
+      secrets.map(s => s.path),
+    ));
   const gitignore = join(root, '.gitignore');
   const findings: HygieneFinding[] = [];
   for (const s of secrets) {
@@ -182,7 +229,13 @@ async function ignoredByFiles(root: string, paths: readonly string[]): Promise<S
  * `.gitignore` lines that un-ignore a secret file (`!.env`, `!config/*.pem`): each a finding on
  * its line, whether or not such a file exists yet.
  */
-async function negations(root: string, gitignores: readonly string[], secrets: ReadonlyArray<{ path: string; rel: string; kind: SecretFileKind }>, kinds: readonly SecretFileKind[], fixFile: string): Promise<HygieneFinding[]> {
+async function negations(
+  root: string,
+  gitignores: readonly string[],
+  secrets: ReadonlyArray<{ path: string; rel: string; kind: SecretFileKind }>,
+  kinds: readonly SecretFileKind[],
+  fixFile: string,
+): Promise<HygieneFinding[]> {
   const out: HygieneFinding[] = [];
   for (const file of gitignores) {
     const text = (await readHead(file)) ?? '';
@@ -194,7 +247,13 @@ async function negations(root: string, gitignores: readonly string[], secrets: R
       const matcher = ignore().add(pattern);
       const hit = secrets.find(s => s.path.startsWith(base) && matcher.ignores(relativePosix(base, s.path)));
       const named = pattern.replace(/^\/+/, '').replace(/^\*\*\//, '');
-      const kind = hit?.kind ?? secretFileKind(named, undefined, kinds.filter(k => !k.contains));
+      const kind =
+        hit?.kind ??
+        secretFileKind(
+          named,
+          undefined,
+          kinds.filter(k => !k.contains),
+        );
       if (!kind) return;
       const rel = hit?.rel ?? relativePosix(root, join(base, named));
       out.push({ problem: 'unignore-rule', file, line, relativePath: rel, kind, pattern: ignorePatternFor(kind, rel), root, gitignore: fixFile });

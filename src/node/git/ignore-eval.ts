@@ -34,7 +34,13 @@ export class IgnoreFiles {
     }
     // A file inside an ignored folder is ignored whatever deeper files say.
     for (const dir of dirs.slice(1)) {
-      if (isIgnored(levels.filter(l => dir.startsWith(l.base)), dir, true)) {
+      if (
+        isIgnored(
+          levels.filter(l => dir.startsWith(l.base)),
+          dir,
+          true,
+        )
+      ) {
         return true;
       }
     }

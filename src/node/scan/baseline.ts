@@ -31,7 +31,9 @@ export function readBaseline(path: string): BaselineEntry[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new BaselineError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new BaselineError(
+      `cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   return parseBaseline(text, path);
 }
@@ -100,7 +102,10 @@ export function baselinePath(dir: string, absolutePath: string): string {
  * baseline accepts a finding in the file at `absolutePath`. Each call consumes an entry, so make
  * one per scan (or per document check).
  */
-export function baselineMatcher(baseline: { entries: readonly BaselineEntry[]; dir: string }): (absolutePath: string, ruleId: string, fingerprint: string) => boolean {
+export function baselineMatcher(baseline: {
+  entries: readonly BaselineEntry[];
+  dir: string;
+}): (absolutePath: string, ruleId: string, fingerprint: string) => boolean {
   const accepted = baselineFilter(baseline.entries);
   return (absolutePath, ruleId, fingerprint) => accepted(baselinePath(baseline.dir, absolutePath), ruleId, fingerprint);
 }

@@ -90,7 +90,13 @@ function hasIgnoreFile(entries: readonly Dirent[]): boolean {
  * on: listing one folder at a time in the background left the scan's workers idle in trees of many
  * small folders.
  */
-async function keptIn(dir: { path: string; rel: string }, listing: Listing | Promise<Listing>, levels: IgnoreLevel[], exclude: ExcludeTest, ahead: boolean): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
+async function keptIn(
+  dir: { path: string; rel: string },
+  listing: Listing | Promise<Listing>,
+  levels: IgnoreLevel[],
+  exclude: ExcludeTest,
+  ahead: boolean,
+): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
   const { entries, gitignore } = await listing;
   const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir.path, join(dir.path, '.gitignore'), gitignore)];
   const kept: Kept[] = [];

@@ -5,9 +5,7 @@ import { secretFingerprint } from './baseline';
 import { decodeText, type SkipReason } from './read-text';
 
 /** What scanning one file gave. */
-export type FileResult =
-  | { file: string; findings: FingerprintedFinding[] }
-  | { file: string; skipped: SkipReason };
+export type FileResult = { file: string; findings: FingerprintedFinding[] } | { file: string; skipped: SkipReason };
 
 /** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
 export type FingerprintedFinding = Finding & { fingerprint: string };

@@ -8,7 +8,6 @@ import { scanOnWorkers } from './scan-pool';
 
 export { scanText, type FileResult, type FingerprintedFinding };
 
-
 export interface ScanFilesOptions {
   /** The scanner, allowlist and the rest: the walk and the scan of one project. */
   project: ProjectScan;
@@ -41,7 +40,12 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     }
   }
   if (options.workers && options.workers.threads > 1) {
-    yield* scanOnWorkers(files(), { cwd: options.workers.cwd, maxFileBytes: options.maxFileBytes, workerScript: options.workers.script, threads: options.workers.threads });
+    yield* scanOnWorkers(files(), {
+      cwd: options.workers.cwd,
+      maxFileBytes: options.maxFileBytes,
+      workerScript: options.workers.script,
+      threads: options.workers.threads,
+    });
   } else {
     for await (const result of inOrder(oneByOne(files()), READS_IN_FLIGHT, file => scanFile(file, options))) yield [result];
   }
@@ -62,7 +66,11 @@ const READS_IN_FLIGHT = 16;
 export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
   type Settled = { ok: true; value: R } | { ok: false; error: unknown };
   const pending: Array<Promise<Settled>> = [];
-  const settle = (item: T): Promise<Settled> => fn(item).then(value => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+  const settle = (item: T): Promise<Settled> =>
+    fn(item).then(
+      value => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
   const next = async (): Promise<R> => {
     const settled = await pending.shift()!;
     if (!settled.ok) throw settled.error;

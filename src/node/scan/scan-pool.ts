@@ -31,7 +31,11 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
-  const workers = Array.from({ length: threads }, () => new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config } satisfies WorkerData }));
+  const workers = Array.from(
+    { length: threads },
+    () =>
+      new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config } satisfies WorkerData }),
+  );
   const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();
   let failed: Error | undefined;
   const load = new Map<Worker, number>(workers.map(w => [w, 0]));

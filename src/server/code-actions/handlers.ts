@@ -1,14 +1,15 @@
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Connection,
-  type Diagnostic,
-  type TextDocuments,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isConnectionString } from '../../core/fix';
-import { ApplyMoveToEnvCommand, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, MOVE_ALL_KIND, MoveToEnvAsCommand, type MoveToEnvArgs } from '../../shared/protocol';
+import {
+  ApplyMoveToEnvCommand,
+  DIAGNOSTIC_SOURCE,
+  DOTENV_CODE_PREFIX,
+  HYGIENE_CODE_PREFIX,
+  MOVE_ALL_KIND,
+  MoveToEnvAsCommand,
+  type MoveToEnvArgs,
+} from '../../shared/protocol';
 import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
 import type { HygieneService } from '../hygiene';

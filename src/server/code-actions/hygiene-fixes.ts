@@ -71,7 +71,12 @@ export async function hygieneFixes(
     }
   }
   if (finding.problem === 'not-ignored' || (finding.problem === 'tracked' && !finding.ignored)) {
-    actions.push({ ...base, title: `Add ${finding.pattern} to .gitignore`, isPreferred: finding.problem === 'not-ignored', edit: await ignoreEdit(finding, documents) });
+    actions.push({
+      ...base,
+      title: `Add ${finding.pattern} to .gitignore`,
+      isPreferred: finding.problem === 'not-ignored',
+      edit: await ignoreEdit(finding, documents),
+    });
   }
   return actions;
 }

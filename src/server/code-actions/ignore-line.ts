@@ -24,7 +24,12 @@ export function ignoreLineAction(document: TextDocument, diagnostic: Diagnostic,
     diagnostics: [diagnostic],
     edit: {
       changes: {
-        [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment.open}secret-safe-ignore-next-line ${ruleId}${comment.close}${eol}` }],
+        [document.uri]: [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}${comment.open}secret-safe-ignore-next-line ${ruleId}${comment.close}${eol}`,
+          },
+        ],
       },
     },
   };

@@ -90,7 +90,10 @@ export class MoveToEnv {
     const identity = (text: string, f: Finding): string => `${f.ruleId}\u0000${text.slice(f.start, f.end)}`;
     for (let round = 0; round < 200; round++) {
       const text = current.get(path.fsPath)!;
-      const finding = scope.project.scanner.scan(text).filter(f => f.severity !== 'info').find(f => !skipped.has(identity(text, f)));
+      const finding = scope.project.scanner
+        .scan(text)
+        .filter(f => f.severity !== 'info')
+        .find(f => !skipped.has(identity(text, f)));
       if (!finding) break;
       const plan = planMoveToEnv({
         document: { path: path.fsPath, text, languageId: document.languageId },

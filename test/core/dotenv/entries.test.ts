@@ -5,9 +5,30 @@ import { readDotenv } from '../../../src/core/dotenv/entries';
 
 /** Pieces of .env lines, the awkward ones included: CRLF, export, colons, quotes over lines, comments, junk. */
 const PIECES = [
-  'A=1', 'export B=two', 'C: three', 'D : not read', 'E:not read', 'F="multi\nline"', "G='single # kept'", 'H=bare # comment', 'I=x#y',
-  'J=`back tick`', '# comment', '#K=commented', '', '   ', 'junk line', 'L="unterminated', 'M=', 'N="x" y', 'O.P-Q=dots', ' R = spaced ',
-  'A=again', 'S="esc\\n\\"q\\""', 'T=${A}', 'U="a\r\nb"',
+  'A=1',
+  'export B=two',
+  'C: three',
+  'D : not read',
+  'E:not read',
+  'F="multi\nline"',
+  "G='single # kept'",
+  'H=bare # comment',
+  'I=x#y',
+  'J=`back tick`',
+  '# comment',
+  '#K=commented',
+  '',
+  '   ',
+  'junk line',
+  'L="unterminated',
+  'M=',
+  'N="x" y',
+  'O.P-Q=dots',
+  ' R = spaced ',
+  'A=again',
+  'S="esc\\n\\"q\\""',
+  'T=${A}',
+  'U="a\r\nb"',
 ];
 
 function randomText(): string {
@@ -39,7 +60,13 @@ describe('.env entries', () => {
         ['PORT', '3000', '3000'],
       ],
     );
-    assert.deepEqual(commented.map(c => [c.name, text.slice(c.valueStart, c.valueEnd)]), [['TOKEN', 'abc123']]);
-    assert.deepEqual(ignored.map(l => text.slice(l.start, l.end).trim()), ['just words']);
+    assert.deepEqual(
+      commented.map(c => [c.name, text.slice(c.valueStart, c.valueEnd)]),
+      [['TOKEN', 'abc123']],
+    );
+    assert.deepEqual(
+      ignored.map(l => text.slice(l.start, l.end).trim()),
+      ['just words'],
+    );
   });
 });

@@ -15,7 +15,11 @@ interface Files {
 }
 
 /** Runs the fix on the first finding in `code`, as the editor would, and returns every file after it. */
-export function fix(path: string, code: string, options: Partial<PlanInput> & { files?: Omit<Files, 'code'>; ignoresEnv?: boolean; pick?: (f: Finding) => boolean } = {}) {
+export function fix(
+  path: string,
+  code: string,
+  options: Partial<PlanInput> & { files?: Omit<Files, 'code'>; ignoresEnv?: boolean; pick?: (f: Finding) => boolean } = {},
+) {
   const findings = scanner.scan(code);
   const finding = options.pick ? findings.find(options.pick) : findings[0];
   assert.ok(finding, `no finding in ${path}`);
@@ -48,7 +52,7 @@ export function fix(path: string, code: string, options: Partial<PlanInput> & { 
 }
 
 describe('Move to .env: the plan', () => {
-  it('ignores the env file it writes to by that file\'s name: a secretSafe.envFile of .env.local gets .env.local in .gitignore', () => {
+  it("ignores the env file it writes to by that file's name: a secretSafe.envFile of .env.local gets .env.local in .gitignore", () => {
     const code = `const apiKey = '${fake.anthropic()}';\n`;
     const finding = scanner.scan(code)[0];
     const plan = planMoveToEnv({
@@ -111,7 +115,10 @@ describe('Move to .env: the plan', () => {
 
   it('does not touch .gitignore when .env is ignored already, and says when it overrides a negation', () => {
     assert.equal(fix('/p/a.js', `k = "${fake.anthropic()}"`, { files: { gitignore: '*.env\n.env\n' }, ignoresEnv: true }).gitignore, '*.env\n.env\n');
-    const r = fix('/p/a.js', `k = "${fake.anthropic()}"`, { files: { gitignore: '.env\n!.env\n' }, gitignore: { path: '/p/.gitignore', text: '.env\n!.env\n', ignoresEnv: false, negationLine: 2 } });
+    const r = fix('/p/a.js', `k = "${fake.anthropic()}"`, {
+      files: { gitignore: '.env\n!.env\n' },
+      gitignore: { path: '/p/.gitignore', text: '.env\n!.env\n', ignoresEnv: false, negationLine: 2 },
+    });
     assert.equal(r.gitignore, '.env\n!.env\n.env\n');
     assert.match(r.title, /overrides the !\.env on line 2/);
   });

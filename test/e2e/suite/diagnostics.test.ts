@@ -24,7 +24,10 @@ describe('Secret Safe in VS Code', () => {
 
   it('flags an Anthropic key in a TypeScript file, on the key, with a masked message and a docs link', async () => {
     const key = fake.anthropic();
-    const document = await openNewFile('src/anthropic.ts', `import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic({ apiKey: '${key}' });\n`);
+    const document = await openNewFile(
+      'src/anthropic.ts',
+      `import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic({ apiKey: '${key}' });\n`,
+    );
     const [d] = await diagnosticsCount(document.uri, 1);
     assert.equal(document.getText(d.range), key);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
@@ -107,7 +110,10 @@ describe('.secret-safe.json in VS Code', () => {
   });
 
   it('is validated against the contributed schema, and its problems are reported on their lines', async () => {
-    const document = await openNewFile('.secret-safe.json', '{\n  // rules for this repo\n  "disabledRule": ["generic-secret"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n');
+    const document = await openNewFile(
+      '.secret-safe.json',
+      '{\n  // rules for this repo\n  "disabledRule": ["generic-secret"],\n  "rules": [{ "id": "acme", "regex": "acme_[a-z]+", "keywords": ["acme_"] }]\n}\n',
+    );
     assert.equal(document.languageId, 'jsonc');
     // The JSON language service applies our schema: the misspelt field is flagged.
     const schemaProblem = await waitFor('a schema diagnostic', () =>

@@ -23,7 +23,10 @@ describe('.env values masked in VS Code', () => {
   const onScreen = async (name: string): Promise<string[]> => plain(await renderedTexts(name, '.monaco-editor .view-lines'));
   /** Editors render spaces as no-break spaces. */
   const plain = (texts: string[]): string[] => texts.map(t => t.replace(/\u00a0/g, ' '));
-  const leaked = (texts: string[]): string[] => Object.entries(values).filter(([, v]) => texts.some(t => t.includes(v))).map(([name]) => name);
+  const leaked = (texts: string[]): string[] =>
+    Object.entries(values)
+      .filter(([, v]) => texts.some(t => t.includes(v)))
+      .map(([name]) => name);
   let uri: vscode.Uri;
 
   before(async () => {
@@ -32,7 +35,15 @@ describe('.env values masked in VS Code', () => {
     mkdirSync(join(workspaceRoot(), 'masking'), { recursive: true });
     writeFileSync(
       path,
-      ['# local settings', `ANTHROPIC_API_KEY=${key}`, `export DB_PASSWORD='${password}' # rotate monthly`, `# OPENAI_API_KEY=${oldKey}`, `PRIVATE_KEY="${pem}"`, 'PORT=3000', ''].join('\n'),
+      [
+        '# local settings',
+        `ANTHROPIC_API_KEY=${key}`,
+        `export DB_PASSWORD='${password}' # rotate monthly`,
+        `# OPENAI_API_KEY=${oldKey}`,
+        `PRIVATE_KEY="${pem}"`,
+        'PORT=3000',
+        '',
+      ].join('\n'),
     );
     uri = vscode.Uri.file(path);
   });
@@ -48,8 +59,14 @@ describe('.env values masked in VS Code', () => {
     console.log('[screenshot] env-masked');
     await settle(500);
     const texts = plain(await recording.stop());
-    assert.ok(texts.some(t => t.includes('ANTHROPIC_API_KEY') && t.includes('PORT=')), 'the editor was recorded, names shown');
-    assert.ok(texts.some(t => t.includes('# local settings') && t.includes('# rotate monthly')), 'comments stay visible');
+    assert.ok(
+      texts.some(t => t.includes('ANTHROPIC_API_KEY') && t.includes('PORT=')),
+      'the editor was recorded, names shown',
+    );
+    assert.ok(
+      texts.some(t => t.includes('# local settings') && t.includes('# rotate monthly')),
+      'comments stay visible',
+    );
     assert.deepEqual(leaked(texts), [], `rendered in ${texts.length} snapshots`);
   });
 
@@ -63,7 +80,10 @@ describe('.env values masked in VS Code', () => {
     await vscode.window.showTextDocument(uri);
     await settle();
     const texts = plain(await recording.stop());
-    assert.ok(texts.some(t => t.includes('PORT')), 'the editor was recorded');
+    assert.ok(
+      texts.some(t => t.includes('PORT')),
+      'the editor was recorded',
+    );
     assert.deepEqual(leaked(texts), []);
   });
 
@@ -81,7 +101,10 @@ describe('.env values masked in VS Code', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await settle();
     const after = await onScreen('env-rehidden');
-    assert.ok(after.some(t => t.includes('DB_PASSWORD')), 'the editor was read');
+    assert.ok(
+      after.some(t => t.includes('DB_PASSWORD')),
+      'the editor was read',
+    );
     assert.deepEqual(leaked(after), [], 'hidden again once the cursor left the line');
   });
 

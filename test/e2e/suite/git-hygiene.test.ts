@@ -11,7 +11,15 @@ function git(...args: string[]): string {
   return execFileSync('git', args, {
     cwd: workspaceRoot(),
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null', GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_SYSTEM: '/dev/null',
+      GIT_AUTHOR_NAME: 'e2e',
+      GIT_AUTHOR_EMAIL: 'e2e@example.com',
+      GIT_COMMITTER_NAME: 'e2e',
+      GIT_COMMITTER_EMAIL: 'e2e@example.com',
+    },
   });
 }
 
@@ -29,7 +37,12 @@ async function quickFix(rel: string, diagnostic: vscode.Diagnostic, title: strin
   const document = await vscode.workspace.openTextDocument(uri(rel));
   await vscode.window.showTextDocument(document);
   return waitFor(`"${title}" on ${rel}`, async () => {
-    const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return list?.find(a => a.title === title);
   });
 }
@@ -63,13 +76,22 @@ describe('Git hygiene in VS Code (trusted workspace)', () => {
     // Nothing asked for a check: the index changed on disk, and the server's watcher saw it.
     const tracked = await waitFor('.env flagged as committed', () => hygiene('.env', 'secret-file-tracked'));
     assert.equal(tracked.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(tracked.message, /^\.env \(an environment file\) is committed to git: remove it from the index \(git rm --cached\) and rotate the keys in it; the history keeps them\.$/);
-    assert.equal((tracked.code as { target: vscode.Uri }).target.toString(true), 'https://github.com/secret-safe/secret-safe/blob/main/docs/git-hygiene.md#secret-file-tracked');
+    assert.match(
+      tracked.message,
+      /^\.env \(an environment file\) is committed to git: remove it from the index \(git rm --cached\) and rotate the keys in it; the history keeps them\.$/,
+    );
+    assert.equal(
+      (tracked.code as { target: vscode.Uri }).target.toString(true),
+      'https://github.com/secret-safe/secret-safe/blob/main/docs/git-hygiene.md#secret-file-tracked',
+    );
 
     write('keys/deploy.pem', `${fake.pem()}\n`);
     const stray = await waitFor('the key flagged as not ignored', () => hygiene('keys/deploy.pem', 'secret-file-not-ignored'));
     assert.equal(stray.severity, vscode.DiagnosticSeverity.Warning);
-    assert.ok(loggedGitCalls().some(c => c.includes('dist/server.js') && c.includes('ls-files')), 'the language server asked git (the runner logs its calls)');
+    assert.ok(
+      loggedGitCalls().some(c => c.includes('dist/server.js') && c.includes('ls-files')),
+      'the language server asked git (the runner logs its calls)',
+    );
   });
 
   it('adds *.pem to .gitignore with the quick fix; the warning goes once .gitignore is saved', async () => {
@@ -99,7 +121,11 @@ describe('Git hygiene in VS Code (trusted workspace)', () => {
     await waitFor('.gitignore ignores .env', () => (read('.gitignore') === 'node_modules/\n*.pem\n.env\n' ? true : undefined));
     assert.equal(git('status', '--porcelain', '--', '.env').trim(), 'D  .env', 'staged as a removal, and not listed as new');
     await waitFor('the error gone', () => (secretDiagnostics(uri('.env')).length === 0 ? true : undefined)).catch(e => {
-      throw new Error(`${e.message}; left on .env: ${secretDiagnostics(uri('.env')).map(d => `${codeOf(d)}: ${d.message}`).join(' | ')}`);
+      throw new Error(
+        `${e.message}; left on .env: ${secretDiagnostics(uri('.env'))
+          .map(d => `${codeOf(d)}: ${d.message}`)
+          .join(' | ')}`,
+      );
     });
     assert.ok(loggedGitCalls().some(c => c.includes('dist/server.js') && c.includes('rm --cached --quiet -- .env')));
   });

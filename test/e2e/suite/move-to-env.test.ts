@@ -45,11 +45,19 @@ describe('Move to .env in VS Code', () => {
 
     // The lightbulb's list, as the editor asks for it (diagnostics reach the marker service a moment later).
     const actions = await waitFor('the quick fixes', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return list?.some(a => a.title.startsWith('Move to .env as')) ? list : undefined;
     });
     const preferred = actions.filter(a => a.isPreferred);
-    assert.deepEqual(preferred.map(a => a.title), ['Move to .env as API_KEY']);
+    assert.deepEqual(
+      preferred.map(a => a.title),
+      ['Move to .env as API_KEY'],
+    );
     assert.ok(actions.some(a => a.title === 'Move to .env as…'));
     assert.ok(actions.some(a => a.title === 'Ignore this secret on this line'));
 
@@ -86,7 +94,12 @@ describe('Move to .env in VS Code', () => {
     await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsCount(document.uri, 1);
     const asNamed = await waitFor('"Move to .env as…"', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return list?.find(a => a.title === 'Move to .env as…');
     });
     const done = vscode.commands.executeCommand(asNamed.command!.command, ...(asNamed.command!.arguments ?? []));

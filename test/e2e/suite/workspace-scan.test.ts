@@ -55,7 +55,11 @@ describe('Scan Workspace in VS Code', () => {
       writeFileSync(file, texts[i]);
     });
     const uris = written.map(rel => vscode.Uri.file(join(workspaceRoot(), rel)));
-    assert.deepEqual(uris.map(u => secretDiagnostics(u).length), [0, 0], 'nothing known before the scan');
+    assert.deepEqual(
+      uris.map(u => secretDiagnostics(u).length),
+      [0, 0],
+      'nothing known before the scan',
+    );
 
     const result = await vscode.commands.executeCommand<Result>('secretSafe.scanWorkspace');
     assert.equal(result.cancelled, false);
@@ -64,7 +68,10 @@ describe('Scan Workspace in VS Code', () => {
     assert.equal(String(d.code && typeof d.code === 'object' ? d.code.value : d.code), 'anthropic-api-key');
     assert.equal(d.range.start.line, 0);
     await waitFor('the finding in the YAML file', () => (secretDiagnostics(uris[1]).length === 1 ? true : undefined));
-    assert.ok(vscode.workspace.textDocuments.every(doc => !uris.some(u => u.fsPath === doc.uri.fsPath)), 'neither file was opened');
+    assert.ok(
+      vscode.workspace.textDocuments.every(doc => !uris.some(u => u.fsPath === doc.uri.fsPath)),
+      'neither file was opened',
+    );
 
     // The Secrets view lists them by file, then finding, masked.
     await vscode.commands.executeCommand('secretSafe.secrets.focus');
@@ -84,7 +91,9 @@ describe('Scan Workspace in VS Code', () => {
 
     // A click on a finding opens its file with the secret selected.
     console.log('[click-row] Anthropic API key sk-ant-api03-');
-    const editor = await waitFor('the file opened from the view', () => (vscode.window.activeTextEditor?.document.uri.fsPath === uris[0].fsPath ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the file opened from the view', () =>
+      vscode.window.activeTextEditor?.document.uri.fsPath === uris[0].fsPath ? vscode.window.activeTextEditor : undefined,
+    );
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [0, 20, 20 + keys[0].length]);
   }
 

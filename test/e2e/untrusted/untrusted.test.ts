@@ -45,7 +45,12 @@ describe('Secret Safe in an untrusted workspace', () => {
     await vscode.window.showTextDocument(document);
     const [tracked] = secretDiagnostics(uri('.env'));
     const actions = await waitFor('the quick fixes on .env', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, tracked.range, vscode.CodeActionKind.QuickFix.value);
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        tracked.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return list?.some(a => a.title.startsWith('Stop tracking')) ? list : undefined;
     });
     const stop = actions.find(a => a.title.startsWith('Stop tracking'))!;
@@ -57,7 +62,12 @@ describe('Secret Safe in an untrusted workspace', () => {
     const local = await vscode.workspace.openTextDocument(uri('.env.local'));
     const [notIgnored] = secretDiagnostics(uri('.env.local'));
     const localActions = await waitFor('the quick fixes on .env.local', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', local.uri, notIgnored.range, vscode.CodeActionKind.QuickFix.value);
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        local.uri,
+        notIgnored.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return list?.some(a => a.title === 'Add .env.local to .gitignore') ? list : undefined;
     });
     assert.ok(localActions.find(a => a.title === 'Add .env.local to .gitignore')?.edit);
@@ -65,7 +75,11 @@ describe('Secret Safe in an untrusted workspace', () => {
 
   it('still flags a secret typed into a file', async () => {
     const document = await openNewFile('src/llm.ts', `export const key = '${fake.anthropic()}';\n`);
-    await waitFor('the key flagged', () => (secretDiagnostics(document.uri).some(d => d.code && String(typeof d.code === 'object' ? d.code.value : d.code) === 'anthropic-api-key') ? true : undefined));
+    await waitFor('the key flagged', () =>
+      secretDiagnostics(document.uri).some(d => d.code && String(typeof d.code === 'object' ? d.code.value : d.code) === 'anthropic-api-key')
+        ? true
+        : undefined,
+    );
   });
 
   it('started no git process at all', () => {
