@@ -85,28 +85,20 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
     const compiled = compile(v, '', message => problem(values?.children?.[i], `allowlist.values[${i}]: ${message}`));
     if (compiled) config.allowlistValues.push(compiled);
   });
-  const rules = findNodeAtLocation(root, ['rules']);
-  if (rules && rules.type !== 'array') {
-    problem(rules, '"rules" must be an array of rule objects');
-  }
-  for (const node of rules?.type === 'array' ? (rules.children ?? []) : []) {
-    const rule = customRule(node, problem);
-    if (rule) config.rules.push(rule);
-  }
+  /** The items of the array at `key`, each parsed by `parse`; a problem when it is not an array. */
+  const each = <T>(key: string, what: string, parse: (node: Node) => T | undefined): T[] => {
+    const node = findNodeAtLocation(root, [key]);
+    if (node && node.type !== 'array') problem(node, `"${key}" must be an array of ${what}`);
+    return (node?.type === 'array' ? (node.children ?? []) : []).map(parse).filter((item): item is T => item !== undefined);
+  };
+  config.rules.push(...each('rules', 'rule objects', node => customRule(node, problem)));
   const baseline = findNodeAtLocation(root, ['baseline']);
   if (baseline && (baseline.type !== 'string' || baseline.value === '')) {
     problem(baseline, '"baseline" must be the path of a baseline file (secret-safe scan --write-baseline writes one)');
   } else if (baseline) {
     config.baseline = { path: baseline.value as string, line: line(baseline.offset) };
   }
-  const secretFiles = findNodeAtLocation(root, ['secretFiles']);
-  if (secretFiles && secretFiles.type !== 'array') {
-    problem(secretFiles, '"secretFiles" must be an array of objects');
-  }
-  for (const node of secretFiles?.type === 'array' ? (secretFiles.children ?? []) : []) {
-    const kind = secretFile(node, problem);
-    if (kind) config.secretFiles.push(kind);
-  }
+  config.secretFiles.push(...each('secretFiles', 'objects', node => secretFile(node, problem)));
   return { config, problems };
 }
 
