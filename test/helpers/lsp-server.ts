@@ -47,11 +47,14 @@ export class ServerUnderTest {
   initializeResult!: InitializeResult;
   readonly connection: ProtocolConnection;
   private readonly child: ChildProcess;
+  /** Settles with the exit code when the server process ends. */
+  readonly exited: Promise<number | null>;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
 
   private constructor(settings: SettingsFor, env: NodeJS.ProcessEnv | undefined, sections: Record<string, unknown> = {}) {
     this.child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env } : {}) });
+    this.exited = new Promise(resolve => this.child.once('exit', code => resolve(code)));
     this.child.stdout!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.child.stderr!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -104,7 +107,7 @@ export class ServerUnderTest {
   ): Promise<ServerUnderTest> {
     const server = new ServerUnderTest(options.settings ?? (() => ({})), options.env, options.sections);
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
-    server.initializeResult = await server.connection.sendRequest(InitializeRequest.type, {
+    const initialized = server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: folderUri
@@ -130,6 +133,12 @@ export class ServerUnderTest {
         },
       },
     });
+    // Waits on events, not a clock: the answer, or the server process ending without one (then
+    // the test fails at once with what the server wrote, instead of when mocha's timeout runs out).
+    server.initializeResult = await Promise.race([
+      initialized,
+      server.exited.then(code => Promise.reject(new Error(`the language server exited (${code}) before answering initialize: ${server.raw.slice(-2000)}`))),
+    ]);
     await server.connection.sendNotification(InitializedNotification.type, {});
     return server;
   }
