@@ -3,10 +3,12 @@
  * client's masking. Pure: the core may import it.
  */
 
+import { baseName } from './paths';
+
 /** `.env`, `.env.<anything>`: the files dotenv and the frameworks load, templates included. */
 export const ENV_FILE_NAME = /^\.env(?:\.[\w.-]+)?$/i;
 
 /** Whether the last segment of `path` (either separator) is an env file's name. */
 export function isEnvFileName(path: string): boolean {
-  return ENV_FILE_NAME.test(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+  return ENV_FILE_NAME.test(baseName(path));
 }

@@ -1,5 +1,5 @@
 import { readDotenv } from '../dotenv/entries';
-import { appendLines, type TextEdit } from './text-edit';
+import { appendLines, applyEdits, type TextEdit } from './text-edit';
 
 /**
  * The variables a `.env` text defines; a later line wins, as in dotenv. Read by `readDotenv`,
@@ -49,7 +49,26 @@ export function encodeDotenvValue(value: string): string {
   );
 }
 
-/** Appends `NAME=value` to a `.env` text, keeping its line endings and final-newline state. */
+/**
+ * Appends `NAME=value` to a `.env` text, keeping its line endings and final-newline state, such that
+ * dotenv then reads the new variable with exactly that value and every variable it read before
+ * unchanged. A last line dotenv would continue into the next (`DEBUG:` with nothing after the
+ * colon takes the following line as its value; an unclosed `'` runs on to the next quote) gets a
+ * blank line after it first; when even that is not enough, it throws, and nothing is written.
+ */
 export function appendVariable(text: string, name: string, encodedValue: string): TextEdit {
-  return appendLines(text, [`${name}=${encodedValue}`]);
+  const wanted = parseDotenv(`${name}=${encodedValue}`).get(name);
+  // The same value in the other quotes, for a file whose unclosed quote would reach into ours.
+  const spellings = [encodedValue, ...['`', '"', "'"].map(q => `${q}${wanted}${q}`)].filter(
+    (spelled, i, all) => all.indexOf(spelled) === i && parseDotenv(`${name}=${spelled}`).get(name) === wanted,
+  );
+  const before = parseDotenv(text);
+  for (const spelled of spellings) {
+    for (const lines of [[`${name}=${spelled}`], ['', `${name}=${spelled}`]]) {
+      const edit = appendLines(text, lines);
+      const after = parseDotenv(applyEdits(text, [edit]));
+      if (after.get(name) === wanted && [...before].every(([k, v]) => k === name || after.get(k) === v)) return edit;
+    }
+  }
+  throw new DotenvEncodingError('its last lines would take in the new line (an unclosed quote?); close them, then try again');
 }

@@ -1,10 +1,11 @@
+import { baseName } from '../../shared/paths';
 import type { Finding } from '../types';
 import { assignedName, isVagueName } from './assigned-name';
 import { DotenvEncodingError, appendVariable, encodeDotenvValue, parseDotenv } from './dotenv';
 import { toEnvVarName } from './env-name';
 import { envReader, terraformVariable } from './env-read';
 import { languageOf, type Lang } from '../language';
-import { decodeLiteral, literalForm, type LiteralForm } from './literal-value';
+import { LiteralDecodeError, decodeLiteral, literalForm, type LiteralForm } from './literal-value';
 import { sourceEdits } from './source-edits';
 import { appendLines, type TextEdit } from './text-edit';
 
@@ -72,7 +73,13 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   const literal = finding.literal && finding.literal.start <= span.start && span.end <= finding.literal.end ? finding.literal : undefined;
   const form: LiteralForm | undefined = literal ? literalForm(text, literal.start, lang) : undefined;
   const raw = text.slice(span.start, span.end);
-  const value = form ? decodeLiteral(raw, form, lang) : raw;
+  let value: string;
+  try {
+    value = form ? decodeLiteral(raw, form, lang) : raw;
+  } catch (e) {
+    if (!(e instanceof LiteralDecodeError)) throw e;
+    return { kind: 'disabled', title: label, reason: `the value cannot be moved exactly: ${e.message}` };
+  }
   const valueStart = literal ? literal.start - (form?.prefix.length ?? 0) : span.start;
 
   const existing = parseDotenv(input.env.text ?? '');
@@ -114,15 +121,22 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
 
   // GitHub Actions secrets live in the repository's settings, not in a file.
   if (lang !== 'workflow') {
-    if (!existing.has(envKey)) {
-      changes.push({ path: input.env.path, create: input.env.text === undefined, edits: [appendVariable(input.env.text ?? '', envKey, encoded)] });
-    }
-    if (!parseDotenv(input.example.text ?? '').has(envKey)) {
-      changes.push({
-        path: input.example.path,
-        create: input.example.text === undefined,
-        edits: [appendLines(input.example.text ?? '', [`${envKey}=${placeholderFor(finding, input.part)}`])],
-      });
+    let target = input.env.path;
+    try {
+      if (!existing.has(envKey)) {
+        changes.push({ path: input.env.path, create: input.env.text === undefined, edits: [appendVariable(input.env.text ?? '', envKey, encoded)] });
+      }
+      if (!parseDotenv(input.example.text ?? '').has(envKey)) {
+        target = input.example.path;
+        changes.push({
+          path: input.example.path,
+          create: input.example.text === undefined,
+          edits: [appendVariable(input.example.text ?? '', envKey, placeholderFor(finding, input.part))],
+        });
+      }
+    } catch (e) {
+      if (!(e instanceof DotenvEncodingError)) throw e;
+      return { kind: 'disabled', title: titleFor(input, name), reason: `the variable cannot be added to ${baseName(target)}: ${e.message}` };
     }
     if (!input.gitignore.ignoresEnv) {
       changes.push({

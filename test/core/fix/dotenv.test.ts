@@ -83,4 +83,31 @@ describe('.env values', () => {
     assert.equal(applyEdits('A=1', [appendVariable('A=1', 'C', "'3'")]), "A=1\nC='3'");
     assert.equal(applyEdits('', [appendVariable('', 'C', "'3'")]), "C='3'\n");
   });
+
+  it('never lets the last line take in the appended variable: dotenv reads the new value and the old ones unchanged', () => {
+    // Each file's end would run on into a plain append: `NAME:` takes the next line as its value,
+    // an unclosed quote reaches to the next quote of its kind.
+    const files = ['DEBUG:', 'DEBUG:\n', 'PORT=3000\nDEBUG:', "NOTE='unclosed\n", 'NOTE="unclosed', 'NOTE=`unclosed\r\n', 'A=\'x\nB="y\n'];
+    for (const before of files) {
+      const edit = appendVariable(before, 'API_KEY', "'sk-value'");
+      const after = applyEdits(before, [edit]);
+      assert.ok(after.startsWith(before), `only appended to ${JSON.stringify(before)}`);
+      const parsed = dotenv.parse(after);
+      assert.equal(parsed.API_KEY, 'sk-value', `dotenv reads the new variable after ${JSON.stringify(before)}: ${JSON.stringify(after)}`);
+      for (const [k, v] of Object.entries(dotenv.parse(before))) assert.equal(parsed[k], v, `${k} unchanged after ${JSON.stringify(before)}`);
+    }
+  });
+
+  it('refuses, rather than write, when no spelling of the line survives the file before it', () => {
+    // Found by fuzzing: an unclosed ' reaches to the ' of a value that holds a line break, whatever
+    // quote the value gets. dotenv would misread it, so nothing is written.
+    const before = "x='xx#=";
+    const value = encodeDotenvValue("B:'\n");
+    const naive = dotenv.parse(`${before}\nK=${value}\n`);
+    assert.notEqual(naive.K, "B:'\n", 'a plain append would be misread');
+    assert.throws(
+      () => appendVariable(before, 'K', value),
+      (e: unknown) => e instanceof DotenvEncodingError && /last lines would take in the new line/.test(e.message),
+    );
+  });
 });
