@@ -28,16 +28,47 @@ export function registerCommands(client: LanguageClient): vscode.Disposable {
   );
 }
 
-/** "Move to .env as…": asks for the variable's name, then has the server plan and apply the move. */
+const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * "Move to .env as…": the names the server proposes (its choice, the provider's conventional
+ * name, the code's own) in a pick list, and whatever the user types as a name of their own; then
+ * the server plans and applies the move.
+ */
 async function moveToEnvAs(client: LanguageClient, args: MoveToEnvArgs): Promise<void> {
-  const name = await vscode.window.showInputBox({
-    title: 'Move to .env',
-    prompt: 'Name of the environment variable that will hold the secret',
-    value: args.name,
-    validateInput: value => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? undefined : 'Letters, digits and _, not starting with a digit'),
-  });
+  const candidates = args.candidates?.length ? args.candidates : args.name ? [args.name] : [];
+  const name = await pickName(candidates);
   if (name === undefined) {
     return;
   }
   await executeServerCommand(client, ApplyMoveToEnvCommand, { ...args, name });
+}
+
+function pickName(candidates: readonly string[]): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick();
+  pick.title = 'Move to .env';
+  pick.placeholder = 'Name of the environment variable that will hold the secret (or type another)';
+  const proposed = candidates.map((label, i) => ({ label, description: i === 0 ? 'proposed' : undefined }));
+  pick.items = proposed;
+  pick.onDidChangeValue(value => {
+    const typed = value.trim();
+    const own =
+      typed && !candidates.includes(typed)
+        ? [{ label: typed, description: VALID_NAME.test(typed) ? 'your name' : 'not a valid name: letters, digits and _, not starting with a digit' }]
+        : [];
+    pick.items = [...own, ...proposed];
+  });
+  return new Promise(resolve => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.label ?? pick.value.trim();
+      if (!VALID_NAME.test(chosen)) return; // the item says why; the pick stays open
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
 }

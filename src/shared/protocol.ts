@@ -47,6 +47,8 @@ export interface MoveToEnvArgs {
   part?: 'whole' | 'password';
   /** The variable's name, when the user chose one. */
   name?: string;
+  /** Names to offer in "Move to .env as…", the proposed one first. */
+  candidates?: string[];
 }
 
 /** Server command: plan "Move to .env" and apply it with `workspace/applyEdit`. */

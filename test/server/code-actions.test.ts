@@ -48,14 +48,14 @@ describe('language server over stdio: Move to .env', () => {
     assert.deepEqual(
       list.map(a => [a.title, a.kind, a.isPreferred ?? false]),
       [
-        ['Move to .env as API_KEY', 'quickfix', true],
+        ['Move to .env as ANTHROPIC_API_KEY', 'quickfix', true],
         ['Move to .env as…', 'quickfix', false],
         ['Ignore this secret on this line', 'quickfix', false],
         ['Move all secrets in this file to .env', 'source.secretSafe.moveAllToEnv', false],
       ],
     );
     assert.equal(list[0].edit, undefined, 'the edit comes with codeAction/resolve');
-    assert.deepEqual(list[1].command?.arguments?.[0].name, 'API_KEY');
+    assert.deepEqual(list[1].command?.arguments?.[0].name, 'ANTHROPIC_API_KEY');
   });
 
   it('resolves the move into one edit: the code, a new .env and .env.example, and .env in .gitignore', async () => {
@@ -69,9 +69,9 @@ describe('language server over stdio: Move to .env', () => {
     // Creations come first: VS Code then undoes the whole edit, creations included, in one step.
     assert.deepEqual(kinds, ['create .env', 'create .env.example', 'edit client.ts', 'edit .env', 'edit .env.example', 'edit .gitignore']);
     const code = applyWorkspaceEdit(resolved.edit!, new Map([[uri, `export const apiKey = '${key}';\n`]]));
-    assert.equal(code.get(uri), 'export const apiKey = process.env.API_KEY!;\n');
-    assert.equal(dotenv.parse(read('.env')).API_KEY, key);
-    assert.equal(read('.env.example'), 'API_KEY=your-anthropic-api-key-here\n');
+    assert.equal(code.get(uri), 'export const apiKey = process.env.ANTHROPIC_API_KEY!;\n');
+    assert.equal(dotenv.parse(read('.env')).ANTHROPIC_API_KEY, key);
+    assert.equal(read('.env.example'), 'ANTHROPIC_API_KEY=your-anthropic-api-key-here\n');
     assert.equal(read('.gitignore'), 'node_modules/\n.env\n');
   });
 
@@ -104,7 +104,7 @@ describe('language server over stdio: Move to .env', () => {
     const [move] = await actions(uri, diagnostics);
     const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, move)) as CodeAction;
     applyWorkspaceEdit(resolved.edit!, new Map([[uri, `const apiKey = '${key}';\n`]]));
-    assert.match(read('.env'), /^\uFEFF# local\r\nA=1\r\nAPI_KEY='sk-ant-api03-[\w-]+'$/);
+    assert.match(read('.env'), /^\uFEFF# local\r\nA=1\r\nANTHROPIC_API_KEY='sk-ant-api03-[\w-]+'$/);
     assert.equal(read('.gitignore'), 'node_modules/\r\n.env\r\n');
   });
 
@@ -173,6 +173,18 @@ describe('language server over stdio: Move to .env', () => {
     assert.equal(after.get(uri), 'export const anthropicKey = process.env.ANTHROPIC_KEY!;\nexport const openaiKey = process.env.OPENAI_KEY!;\n');
     assert.deepEqual(Object.keys(dotenv.parse(read('.env'))), ['ANTHROPIC_KEY', 'OPENAI_KEY']);
     assert.equal(read('.gitignore'), 'node_modules/\n.env\n');
+  });
+
+  it('offers moving every secret of the file in the quick-fix menu (Ctrl+.) too, when there are several', async () => {
+    const text = `export const a = '${fake.anthropic()}';\nexport const b = "${fake.openai()}";\n`;
+    const { uri, diagnostics } = await openWithSecret('two.ts', text);
+    const quick = await actions(uri, diagnostics.slice(0, 1), ['quickfix']);
+    const all = quick.find(a => a.title === 'Move all 2 secrets in this file to .env');
+    assert.ok(all, quick.map(a => a.title).join(', '));
+    assert.equal(all.kind, 'quickfix');
+    const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, all)) as CodeAction;
+    const after = applyWorkspaceEdit(resolved.edit!, new Map([[uri, text]]));
+    assert.equal(after.get(uri), 'export const a = process.env.ANTHROPIC_API_KEY!;\nexport const b = process.env.OPENAI_API_KEY!;\n');
   });
 
   it('reports no secret diagnostics in a .env file: that is where secrets belong', async () => {

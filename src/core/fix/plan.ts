@@ -45,7 +45,16 @@ export interface FileChange {
 }
 
 /** What the fix will do, all of it, or why it cannot. */
-export type FixPlan = { kind: 'plan'; title: string; name: string; changes: FileChange[] } | { kind: 'disabled'; title: string; reason: string };
+export type FixPlan =
+  | {
+      kind: 'plan';
+      title: string;
+      name: string;
+      /** Names "Move to .env as…" offers: the chosen one, the rule's, the one the code's identifier gives. */
+      candidates?: string[];
+      changes: FileChange[];
+    }
+  | { kind: 'disabled'; title: string; reason: string };
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -153,7 +162,10 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
   }
-  return { kind: 'plan', title, name, changes };
+  const assigned = finding.name ?? assignedName(text, valueStart);
+  const fromCode = assigned ? toEnvVarName(assigned, finding.envVar) : undefined;
+  const candidates = [...new Set([name, finding.envVar, ...(fromCode && !isVagueName(fromCode) ? [fromCode] : [])])];
+  return { kind: 'plan', title, name, candidates, changes };
 }
 
 /** `<Chat apiKey="…"`: the value sits right after `name=` inside an opening tag. */
@@ -180,10 +192,15 @@ function titleFor({ finding, part }: PlanInput, name: string): string {
 
 type Chosen = { name: string; envKey: string; note?: string } | { reason: string };
 
+/** Names any provider's key could have: the provider's own name (`ANTHROPIC_API_KEY`) says more. */
+const GENERIC_NAME = /^(?:API_?KEY|API_?TOKEN|ACCESS_?TOKEN|AUTH_?TOKEN|SECRET_?KEY|ACCESS_?KEY|BEARER_?TOKEN|PRIVATE_?KEY)$/;
+
 /**
- * The variable's name: the user's, else the assigned identifier's (`apiKey` -> `API_KEY`), else
- * the rule's. A name `.env` already holds with this value is reused; one it holds with another
- * value is not overwritten: the next free name is taken, and the title says so.
+ * The variable's name: the user's; else the name under which `.env` already holds this very value
+ * (no second copy); else the assigned identifier's (`stripeKey` -> `STRIPE_KEY`), unless it is
+ * generic (`apiKey`, `token`, `secret`) and the rule knows the provider's conventional name
+ * (`ANTHROPIC_API_KEY`, the one the diagnostic suggests); else the rule's. A name `.env` holds with
+ * another value is not overwritten: the next free name is taken, and the title says so.
  */
 function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: number, existing: Map<string, string>, value: string): Chosen {
   const { finding } = input;
@@ -198,9 +215,12 @@ function chooseName(input: PlanInput, lang: Lang, text: string, valueStart: numb
     }
     base = input.name;
   } else {
+    const holding = lang === 'terraform' ? undefined : [...existing].find(([, v]) => v === value)?.[0];
+    if (holding) return { name: holding, envKey: holding, note: 'already in .env' };
     const assigned = finding.name ?? assignedName(text, valueStart);
     const derived = assigned ? toEnvVarName(assigned, ruleDefault) : ruleDefault;
-    base = isVagueName(derived) ? ruleDefault : derived;
+    const providerName = !isVagueName(ruleDefault) && !GENERIC_NAME.test(ruleDefault);
+    base = isVagueName(derived) || (GENERIC_NAME.test(derived) && providerName) ? ruleDefault : derived;
     if (input.part === 'password' && !/PASSWORD|PASS|PWD|SECRET/.test(base)) base = ruleDefault;
   }
   const keyOf = (n: string): string => (lang === 'terraform' ? `TF_VAR_${terraformVariable(n)}` : n);

@@ -21,6 +21,11 @@ import { textReader, toWorkspaceEdit } from './workspace-edit';
 /** What a "Move" action carries to its resolve: enough to find the finding again. */
 type ActionData = { move: MoveToEnvArgs } | { moveAll: { uri: string } };
 
+/** A secret's own diagnostic: not git hygiene's, not a `.env` check's, not the config's. */
+function isSecretCode(code: string): boolean {
+  return code !== 'config' && !code.startsWith(HYGIENE_CODE_PREFIX) && !code.startsWith(DOTENV_CODE_PREFIX);
+}
+
 /**
  * Code actions for Secret Safe diagnostics: "Move to .env as NAME" (preferred), "Move only the
  * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line", the
@@ -56,7 +61,17 @@ export function registerCodeActions(
         );
       }
     }
-    if (wants(MOVE_ALL_KIND) && (await move.findings(document)).length > 0) {
+    const movable = wants(MOVE_ALL_KIND) || wants(CodeActionKind.QuickFix) ? (await move.findings(document)).length : 0;
+    // In the Ctrl+. menu too, where users look, when a secret's diagnostic is there and it has company.
+    const onSecret = params.context.diagnostics.some(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && isSecretCode(d.code));
+    if (wants(CodeActionKind.QuickFix) && onSecret && movable > 1) {
+      actions.push({
+        title: `Move all ${movable} secrets in this file to .env`,
+        kind: CodeActionKind.QuickFix,
+        data: { moveAll: { uri: document.uri } } satisfies ActionData,
+      });
+    }
+    if (wants(MOVE_ALL_KIND) && movable > 0) {
       actions.push({ title: 'Move all secrets in this file to .env', kind: MOVE_ALL_KIND, data: { moveAll: { uri: document.uri } } satisfies ActionData });
     }
     return canResolve() ? actions : Promise.all(actions.map(a => resolve(a, documents, move)));
@@ -103,7 +118,7 @@ async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId
           title: 'Move to .env as…',
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: 'Move to .env as…', command: MoveToEnvAsCommand.command, arguments: [{ ...args, name: plan.name }] },
+          command: { title: 'Move to .env as…', command: MoveToEnvAsCommand.command, arguments: [{ ...args, name: plan.name, candidates: plan.candidates }] },
         });
       }
     }

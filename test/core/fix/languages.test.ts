@@ -66,7 +66,7 @@ const CASES: Case[] = [
     path: 'src/client.js',
     key: fake.anthropic,
     code: k => `const client = new Anthropic({ apiKey: '${k}' });\n`,
-    expected: 'const client = new Anthropic({ apiKey: process.env.API_KEY });\n',
+    expected: 'const client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });\n',
     check: 'node',
   },
   {
@@ -82,7 +82,7 @@ const CASES: Case[] = [
     path: 'src/config.ts',
     key: fake.anthropic,
     code: k => `export const apiKey: string = "${k}";\n`,
-    expected: 'export const apiKey: string = process.env.API_KEY!;\n',
+    expected: 'export const apiKey: string = process.env.ANTHROPIC_API_KEY!;\n',
     check: 'tsc',
   },
   {
@@ -90,7 +90,7 @@ const CASES: Case[] = [
     path: 'main.ts',
     key: fake.anthropic,
     code: k => `export const apiKey: string = "${k}";\n`,
-    expected: 'export const apiKey: string = Deno.env.get("API_KEY")!;\n',
+    expected: 'export const apiKey: string = Deno.env.get("ANTHROPIC_API_KEY")!;\n',
     options: { deno: true },
   },
   {
@@ -98,14 +98,17 @@ const CASES: Case[] = [
     path: 'src/App.tsx',
     key: fake.anthropic,
     code: k => `export const App = () => <Chat apiKey="${k}" />;\n`,
-    expected: 'export const App = () => <Chat apiKey=process.env.API_KEY! />;\n'.replace('apiKey=process.env.API_KEY!', 'apiKey={process.env.API_KEY!}'),
+    expected: 'export const App = () => <Chat apiKey=process.env.ANTHROPIC_API_KEY! />;\n'.replace(
+      'apiKey=process.env.ANTHROPIC_API_KEY!',
+      'apiKey={process.env.ANTHROPIC_API_KEY!}',
+    ),
   },
   {
     lang: 'Vue script block',
     path: 'src/Chat.vue',
     key: fake.anthropic,
     code: k => `<script setup>\nconst apiKey = '${k}'\n</script>\n`,
-    expected: '<script setup>\nconst apiKey = process.env.API_KEY\n</script>\n',
+    expected: '<script setup>\nconst apiKey = process.env.ANTHROPIC_API_KEY\n</script>\n',
   },
   {
     lang: 'Python',
@@ -136,7 +139,7 @@ const CASES: Case[] = [
     path: 'main.go',
     key: fake.anthropic,
     code: k => `package main\n\nimport "fmt"\n\nconst apiKey = "${k}"\n\nfunc main() { fmt.Println(apiKey) }\n`,
-    expected: 'package main\n\nimport "fmt"\nimport "os"\n\nvar apiKey = os.Getenv("API_KEY")\n\nfunc main() { fmt.Println(apiKey) }\n',
+    expected: 'package main\n\nimport "fmt"\nimport "os"\n\nvar apiKey = os.Getenv("ANTHROPIC_API_KEY")\n\nfunc main() { fmt.Println(apiKey) }\n',
     check: 'gofmt',
   },
   {
@@ -156,7 +159,7 @@ const CASES: Case[] = [
     path: 'Client.java',
     key: fake.anthropic,
     code: k => `public class Client {\n    private static final String API_KEY = "${k}";\n}\n`,
-    expected: 'public class Client {\n    private static final String API_KEY = System.getenv("API_KEY");\n}\n',
+    expected: 'public class Client {\n    private static final String API_KEY = System.getenv("ANTHROPIC_API_KEY");\n}\n',
     check: 'javac',
   },
   {
@@ -164,7 +167,7 @@ const CASES: Case[] = [
     path: 'Client.kt',
     key: fake.anthropic,
     code: k => `const val API_KEY = "${k}"\n`,
-    expected: 'val API_KEY = System.getenv("API_KEY")\n',
+    expected: 'val API_KEY = System.getenv("ANTHROPIC_API_KEY")\n',
     check: 'kotlinc',
   },
   {
@@ -172,15 +175,22 @@ const CASES: Case[] = [
     path: 'Client.cs',
     key: fake.anthropic,
     code: k => `public class Client\n{\n    private const string ApiKey = "${k}";\n}\n`,
-    expected: 'public class Client\n{\n    private static readonly string ApiKey = System.Environment.GetEnvironmentVariable("API_KEY");\n}\n',
+    expected: 'public class Client\n{\n    private static readonly string ApiKey = System.Environment.GetEnvironmentVariable("ANTHROPIC_API_KEY");\n}\n',
   },
-  { lang: 'Ruby', path: 'config/client.rb', key: fake.anthropic, code: k => `API_KEY = '${k}'\n`, expected: 'API_KEY = ENV.fetch("API_KEY")\n', check: 'ruby' },
+  {
+    lang: 'Ruby',
+    path: 'config/client.rb',
+    key: fake.anthropic,
+    code: k => `API_KEY = '${k}'\n`,
+    expected: 'API_KEY = ENV.fetch("ANTHROPIC_API_KEY")\n',
+    check: 'ruby',
+  },
   {
     lang: 'PHP',
     path: 'config.php',
     key: fake.anthropic,
     code: k => `<?php\n$apiKey = '${k}';\n`,
-    expected: "<?php\n$apiKey = getenv('API_KEY');\n",
+    expected: "<?php\n$apiKey = getenv('ANTHROPIC_API_KEY');\n",
     check: 'php',
   },
   {
@@ -188,7 +198,8 @@ const CASES: Case[] = [
     path: 'src/lib.rs',
     key: fake.anthropic,
     code: k => `pub fn key_length() -> usize {\n    let api_key = "${k}";\n    api_key.len()\n}\n`,
-    expected: 'pub fn key_length() -> usize {\n    let api_key = &std::env::var("API_KEY").expect("API_KEY is not set");\n    api_key.len()\n}\n',
+    expected:
+      'pub fn key_length() -> usize {\n    let api_key = &std::env::var("ANTHROPIC_API_KEY").expect("ANTHROPIC_API_KEY is not set");\n    api_key.len()\n}\n',
     check: 'rustc',
   },
   {
@@ -205,14 +216,14 @@ const CASES: Case[] = [
     path: 'Sources/Client.swift',
     key: fake.anthropic,
     code: k => `let apiKey = "${k}"\n`,
-    expected: 'import Foundation\n\nlet apiKey = (ProcessInfo.processInfo.environment["API_KEY"] ?? "")\n',
+    expected: 'import Foundation\n\nlet apiKey = (ProcessInfo.processInfo.environment["ANTHROPIC_API_KEY"] ?? "")\n',
   },
   {
     lang: 'Dart',
     path: 'lib/client.dart',
     key: fake.anthropic,
     code: k => `const apiKey = '${k}';\n`,
-    expected: "import 'dart:io';\n\nfinal apiKey = Platform.environment['API_KEY']!;\n",
+    expected: "import 'dart:io';\n\nfinal apiKey = Platform.environment['ANTHROPIC_API_KEY']!;\n",
   },
   {
     lang: 'shell',
@@ -222,7 +233,7 @@ const CASES: Case[] = [
     expected: '#!/bin/sh\nexport GITHUB_TOKEN="${GITHUB_TOKEN}"\n',
     check: 'bash',
   },
-  { lang: 'PowerShell', path: 'deploy.ps1', key: fake.anthropic, code: k => `$apiKey = "${k}"\n`, expected: '$apiKey = $env:API_KEY\n' },
+  { lang: 'PowerShell', path: 'deploy.ps1', key: fake.anthropic, code: k => `$apiKey = "${k}"\n`, expected: '$apiKey = $env:ANTHROPIC_API_KEY\n' },
   {
     lang: 'docker-compose',
     path: 'docker-compose.yml',
@@ -254,7 +265,7 @@ const CASES: Case[] = [
     path: 'src/main/resources/application.properties',
     key: fake.openai,
     code: k => `spring.ai.openai.api-key=${k}\n`,
-    expected: 'spring.ai.openai.api-key=${API_KEY}\n',
+    expected: 'spring.ai.openai.api-key=${OPENAI_API_KEY}\n',
   },
   {
     lang: 'Dockerfile',
@@ -268,7 +279,7 @@ const CASES: Case[] = [
     path: 'config/settings.json',
     key: fake.openai,
     code: k => `{ "openai": { "apiKey": "${k}" } }\n`,
-    expected: '{ "openai": { "apiKey": "${API_KEY}" } }\n',
+    expected: '{ "openai": { "apiKey": "${OPENAI_API_KEY}" } }\n',
     check: 'json',
     title: /JSON cannot read the environment/,
   },
@@ -277,7 +288,7 @@ const CASES: Case[] = [
     path: 'config/app.yaml',
     key: fake.openai,
     code: k => `openai:\n  api_key: "${k}"\n`,
-    expected: 'openai:\n  api_key: "${API_KEY}"\n',
+    expected: 'openai:\n  api_key: "${OPENAI_API_KEY}"\n',
     check: 'yaml',
     title: /YAML cannot read the environment/,
   },

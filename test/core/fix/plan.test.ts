@@ -70,10 +70,11 @@ describe('Move to .env: the plan', () => {
   it('moves an Anthropic key out of TypeScript into .env, documents it in .env.example and ignores .env', () => {
     const key = fake.anthropic();
     const r = fix('/p/src/client.ts', `const apiKey = '${key}';\n`);
-    assert.equal(r.title, 'Move to .env as API_KEY');
-    assert.equal(r.code, 'const apiKey = process.env.API_KEY!;\n');
-    assert.equal(dotenv.parse(r.env!).API_KEY, key);
-    assert.equal(r.example, 'API_KEY=your-anthropic-api-key-here\n');
+    // `apiKey` is any provider's name: the variable gets Anthropic's, the one the diagnostic suggests.
+    assert.equal(r.title, 'Move to .env as ANTHROPIC_API_KEY');
+    assert.equal(r.code, 'const apiKey = process.env.ANTHROPIC_API_KEY!;\n');
+    assert.equal(dotenv.parse(r.env!).ANTHROPIC_API_KEY, key);
+    assert.equal(r.example, 'ANTHROPIC_API_KEY=your-anthropic-api-key-here\n');
     assert.equal(r.gitignore, '.env\n');
     assert.deepEqual(r.created, ['/p/.env', '/p/.env.example', '/p/.gitignore']);
   });
@@ -93,12 +94,32 @@ describe('Move to .env: the plan', () => {
     assert.equal(r.gitignore, '.env\n');
   });
 
+  it("keeps a name that says which key it is (stripeKey, billingToken), and the rule's for a generic one", () => {
+    assert.equal(fix('/p/a.ts', `const billingToken = '${fake.anthropic()}';\n`).name, 'BILLING_TOKEN');
+    for (const generic of ['apiKey', 'api_key', 'token', 'secret', 'accessToken', 'authToken']) {
+      assert.equal(fix('/p/a.ts', `const ${generic} = '${fake.anthropic()}';\n`).name, 'ANTHROPIC_API_KEY', generic);
+    }
+    // A generic secret has no provider: its own name is the best there is.
+    const password = ['Qz8v', 'Lm2x', 'N4pR', '7tW9'].join(''); // built here: the repository holds no secret-looking literal
+    assert.equal(fix('/p/a.py', `api_key = "${password}"\n`, { pick: f => f.ruleId.startsWith('generic-') }).name, 'API_KEY');
+  });
+
+  it('reuses the name under which .env already holds this value, writing no second copy', () => {
+    const key = fake.anthropic();
+    const env = `# team key\nCLAUDE_KEY=${key}\n`;
+    const r = fix('/p/a.ts', `const apiKey = '${key}';\n`, { files: { env, example: 'CLAUDE_KEY=\n', gitignore: '.env\n' }, ignoresEnv: true });
+    assert.equal(r.title, 'Move to .env as CLAUDE_KEY (already in .env)');
+    assert.equal(r.code, 'const apiKey = process.env.CLAUDE_KEY!;\n');
+    assert.equal(r.env, env);
+    assert.equal(r.example, 'CLAUDE_KEY=\n');
+  });
+
   it('takes another name when .env holds this one with another value, and says so', () => {
-    const env = `API_KEY=${fake.anthropic()}\n`;
+    const env = `ANTHROPIC_API_KEY=${fake.anthropic()}\n`;
     const r = fix('/p/a.ts', `const apiKey = '${fake.anthropic()}';\n`, { files: { env } });
-    assert.equal(r.name, 'ANTHROPIC_API_KEY');
-    assert.match(r.title, /\(API_KEY holds another value\)$/);
-    assert.equal(dotenv.parse(r.env!).API_KEY, dotenv.parse(env).API_KEY);
+    assert.equal(r.name, 'ANTHROPIC_API_KEY_2');
+    assert.match(r.title, /\(ANTHROPIC_API_KEY holds another value\)$/);
+    assert.equal(dotenv.parse(r.env!).ANTHROPIC_API_KEY, dotenv.parse(env).ANTHROPIC_API_KEY);
   });
 
   it('refuses a chosen name that is not a valid variable name, or that .env holds with another value', () => {
@@ -108,8 +129,8 @@ describe('Move to .env: the plan', () => {
 
   it('keeps CRLF, a BOM-less text and a missing final newline in every file it edits', () => {
     const r = fix('/p/a.js', `const apiKey = "${fake.anthropic()}";\r\n`, { files: { env: 'A=1\r\nB=2', example: 'A=\r\n', gitignore: 'node_modules/\r\n' } });
-    assert.match(r.env!, /^A=1\r\nB=2\r\nAPI_KEY='[^'\r\n]+'$/);
-    assert.equal(r.example, 'A=\r\nAPI_KEY=your-anthropic-api-key-here\r\n');
+    assert.match(r.env!, /^A=1\r\nB=2\r\nANTHROPIC_API_KEY='[^'\r\n]+'$/);
+    assert.equal(r.example, 'A=\r\nANTHROPIC_API_KEY=your-anthropic-api-key-here\r\n');
     assert.equal(r.gitignore, 'node_modules/\r\n.env\r\n');
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as dotenv from 'dotenv';
 import * as vscode from 'vscode';
 import { fake } from '../../helpers/fake-keys';
-import { EXTENSION_ID, diagnosticsCount, openNewFile, waitFor, workspaceRoot } from '../helpers';
+import { EXTENSION_ID, diagnosticsCount, openNewFile, renderedTexts, waitFor, workspaceRoot } from '../helpers';
 
 /**
  * The suite's project: a repository of its own inside the workspace, so the .env, .env.example and
@@ -56,7 +56,7 @@ describe('Move to .env in VS Code', () => {
     const preferred = actions.filter(a => a.isPreferred);
     assert.deepEqual(
       preferred.map(a => a.title),
-      ['Move to .env as API_KEY'],
+      ['Move to .env as ANTHROPIC_API_KEY'],
     );
     assert.ok(actions.some(a => a.title === 'Move to .env as…'));
     assert.ok(actions.some(a => a.title === 'Ignore this secret on this line'));
@@ -64,12 +64,12 @@ describe('Move to .env in VS Code', () => {
     // Apply it as a user does: cursor on the key, run the preferred quick fix.
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     await vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' });
-    await waitFor('the rewritten code', () => (document.getText().includes('process.env.API_KEY!') ? true : undefined));
-    assert.equal(document.getText(), `import { config } from './config';\n\nexport const apiKey = process.env.API_KEY!;\n`);
+    await waitFor('the rewritten code', () => (document.getText().includes('process.env.ANTHROPIC_API_KEY!') ? true : undefined));
+    assert.equal(document.getText(), `import { config } from './config';\n\nexport const apiKey = process.env.ANTHROPIC_API_KEY!;\n`);
     // Files the edit created are saved by VS Code (files.refactoring.autoSave): wait for their text on disk.
     const saved = (rel: string): Promise<string> => waitFor(`${rel} saved`, () => read(rel) || undefined);
-    assert.ok(dotenv.parse(await saved('.env')).API_KEY === key, '.env holds the key');
-    assert.equal(await saved('.env.example'), 'API_KEY=your-anthropic-api-key-here\n');
+    assert.ok(dotenv.parse(await saved('.env')).ANTHROPIC_API_KEY === key, '.env holds the key');
+    assert.equal(await saved('.env.example'), 'ANTHROPIC_API_KEY=your-anthropic-api-key-here\n');
     assert.equal(await saved('.gitignore'), '.env\n');
     await diagnosticsCount(document.uri, 0);
 
@@ -88,7 +88,7 @@ describe('Move to .env in VS Code', () => {
     await diagnosticsCount(document.uri, 1);
   });
 
-  it('"Move to .env as…" asks for the name in an input box and moves under the name typed', async () => {
+  it('"Move to .env as…" offers the proposed names in a pick list and moves under a name typed', async () => {
     const key = fake.openai();
     const document = await openNewFile(`${PROJECT}/app/ask.py`, `client = OpenAI(api_key="${key}")\n`);
     await vscode.window.showTextDocument(document);
@@ -103,8 +103,17 @@ describe('Move to .env in VS Code', () => {
       return list?.find(a => a.title === 'Move to .env as…');
     });
     const done = vscode.commands.executeCommand(asNamed.command!.command, ...(asNamed.command!.arguments ?? []));
-    // The input box opens with the proposed name selected; a person types another and presses Enter.
-    await new Promise(r => setTimeout(r, 1500));
+    // The pick list shows the proposed name first (the provider's), then the code's own; a person
+    // types another and presses Enter.
+    const offered = await waitFor('the proposed names', async () => {
+      const rows = await renderedTexts('name-pick', '.quick-input-widget .monaco-list-row');
+      return rows.length >= 2 ? rows : undefined;
+    });
+    assert.match(offered[0], /^OPENAI_API_KEY/);
+    assert.ok(
+      offered.some(r => r.startsWith('API_KEY')),
+      offered.join(' | '),
+    );
     console.log('[type] ANALYTICS_OPENAI_KEY');
     await new Promise(r => setTimeout(r, 500));
     console.log('[press] Enter anywhere');
