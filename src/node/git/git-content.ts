@@ -1,19 +1,20 @@
 import { execFile, spawn } from 'node:child_process';
+import { GIT_ENV, safeGitOptions } from './safe-git';
 
 /**
  * What git holds, for `scan --staged` and `scan --since`: the files a commit would change, their
  * content in the index, and the lines added since a revision. The CLI runs these only when asked;
- * like every git call here, fsmonitor is off and no hook runs.
+ * like every git call here, no program of the repository's runs (`safeGitOptions`).
  */
-const BASE = ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false'];
-const ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
+const ENV = GIT_ENV;
 
 /** Thrown when git fails; the message is git's own first line. */
 export class GitError extends Error {}
 
-function run(cwd: string, args: string[]): Promise<string> {
+async function run(cwd: string, args: string[]): Promise<string> {
+  const options = await safeGitOptions(cwd);
   return new Promise((resolve, reject) => {
-    execFile('git', [...BASE, ...args], { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('git', [...options, ...args], { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         const first = String(stderr).trim().split('\n')[0] || error.message;
         reject(new GitError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on PATH' : first));
@@ -31,7 +32,18 @@ export async function repositoryRoot(cwd: string): Promise<string> {
 
 /** Files the next commit adds or changes (added, copied, modified, renamed), relative to the root, limited to `pathspecs`. */
 export async function stagedPaths(root: string, pathspecs: readonly string[]): Promise<string[]> {
-  const out = await run(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM', '--', ...pathspecs]);
+  const out = await run(root, [
+    'diff',
+    '--cached',
+    '--name-only',
+    '-z',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-renames',
+    '--diff-filter=ACM',
+    '--',
+    ...pathspecs,
+  ]);
   return out.split('\0').filter(Boolean);
 }
 
@@ -39,10 +51,11 @@ export async function stagedPaths(root: string, pathspecs: readonly string[]): P
  * The index's content of each path, read through one `git cat-file --batch`, in order. A path
  * git cannot name on one line (a newline in it) comes back undefined.
  */
-export function stagedBlobs(root: string, paths: readonly string[]): Promise<Array<Buffer | undefined>> {
+export async function stagedBlobs(root: string, paths: readonly string[]): Promise<Array<Buffer | undefined>> {
   const asked = paths.filter(p => !p.includes('\n'));
+  const options = await safeGitOptions(root);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...BASE, 'cat-file', '--batch'], { cwd: root, env: ENV });
+    const child = spawn('git', [...options, 'cat-file', '--batch'], { cwd: root, env: ENV });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -88,6 +101,7 @@ export async function addedLinesSince(root: string, rev: string, pathspecs: read
     '-U0',
     '--no-color',
     '--no-ext-diff',
+    '--no-textconv',
     '--no-renames',
     '--diff-filter=ACM',
     '--src-prefix=a/',

@@ -1,21 +1,18 @@
 import { execFile } from 'node:child_process';
+import { GIT_ENV, safeGitOptions } from './safe-git';
 
 /**
  * Git, run as a subprocess, only where the workspace is trusted: a repository's own config can
- * make git run programs (`core.fsmonitor`, hooks). These commands run no hook, and fsmonitor is
- * switched off for them. Output is NUL-separated so any file name is read right.
+ * make git run programs (fsmonitor, hooks, filters). `safeGitOptions` switches them all off.
+ * Output is NUL-separated so any file name is read right.
  */
-function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const options = await safeGitOptions(root);
   return new Promise(resolve => {
-    const child = execFile(
-      'git',
-      ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false', ...args],
-      { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
-        resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
-      },
-    );
+    const child = execFile('git', [...options, ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, env: GIT_ENV }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
+      resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
+    });
     if (input !== undefined) {
       child.stdin?.end(input);
     }
