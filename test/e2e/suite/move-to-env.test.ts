@@ -115,7 +115,11 @@ describe('Move to .env in VS Code', () => {
       offered.join(' | '),
     );
     console.log('[type] ANALYTICS_OPENAI_KEY');
-    await new Promise(r => setTimeout(r, 500));
+    // Enter once the list shows the typed name on top, as a person would see it before pressing.
+    await waitFor('the typed name in the list', async () => {
+      const [first] = await renderedTexts('name-typed', '.quick-input-widget .monaco-list-row');
+      return first?.startsWith('ANALYTICS_OPENAI_KEY') ? true : undefined;
+    });
     console.log('[press] Enter anywhere');
     await done;
     await waitFor('the rewritten code', () => (document.getText().includes('ANALYTICS_OPENAI_KEY') ? true : undefined));
