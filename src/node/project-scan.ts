@@ -1,6 +1,6 @@
-import { isAbsolute, relative } from 'node:path';
-import { BUILTIN_RULES, EMPTY_CONFIG, createPathMatcher, languageOf, type ProjectConfig, type Rule, type Scanner } from '../core';
-import { endsAsTemplate } from '../core/dotenv';
+import { basename, isAbsolute, relative } from 'node:path';
+import { BUILTIN_RULES, EMPTY_CONFIG, createPathMatcher, type ProjectConfig, type Rule, type Scanner } from '../core';
+import { ENV_FILE_NAME, endsAsTemplate } from '../core/dotenv';
 import { SECRET_FILE_KINDS, type SecretFileKind } from '../core/hygiene';
 import type { HygieneOptions } from './git/hygiene';
 import { toPosix } from './paths';
@@ -92,9 +92,9 @@ export class ProjectScan {
    * `fingerprint` is asked only when the baseline has entries for the file. Call it once per file
    * per scan or check: each baseline entry accepts one occurrence.
    */
-  reportable<F extends { ruleId: string }>(path: string, findings: F[], fingerprint: (finding: F) => string, languageId = ''): F[] {
+  reportable<F extends { ruleId: string }>(path: string, findings: F[], fingerprint: (finding: F) => string): F[] {
     if (findings.length === 0) return findings;
-    if (holdsEnvValues(path, languageId)) return [];
+    if (holdsEnvValues(path)) return [];
     const entries = this.baseline?.byFile.get(baselinePath(this.baseline.dir, path));
     if (!entries) return findings;
     // Each entry accepts one occurrence in its file: a second copy of the secret is reported.
@@ -108,7 +108,12 @@ export class ProjectScan {
   }
 }
 
-/** An env file that holds real values (not a committed template: `.env.example` is scanned). */
-export function holdsEnvValues(path: string, languageId = ''): boolean {
-  return languageOf(path, languageId) === 'dotenv' && !endsAsTemplate(path);
+/**
+ * An env file that holds real values: `.env`, `.env.local`, `.env.production`, the files git
+ * hygiene checks are ignored and untracked. Not a committed template (`.env.example` is scanned),
+ * and not any other file in dotenv syntax (`prod.env`, `config/app.env`): git hygiene does not
+ * cover those, so their keys are findings.
+ */
+export function holdsEnvValues(path: string): boolean {
+  return ENV_FILE_NAME.test(basename(path)) && !endsAsTemplate(path);
 }

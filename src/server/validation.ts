@@ -112,9 +112,9 @@ export class Validator {
     const checked = settings.enable && !excluded;
     const diagnostics: Diagnostic[] = [];
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
-    if (checked && !holdsEnvValues(path, document.languageId)) {
+    if (checked && !holdsEnvValues(path)) {
       const text = document.getText();
-      const findings = reportable(scope, uri, text, document.languageId);
+      const findings = reportable(scope, uri, text);
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
       const template = isTemplate(path);
@@ -139,11 +139,11 @@ export class Validator {
 }
 
 /** The document's findings that its project reports (`ProjectScan.reportable`). */
-function reportable(scope: DocumentScope, uri: string, text: string, languageId: string): Finding[] {
+function reportable(scope: DocumentScope, uri: string, text: string): Finding[] {
   const parsed = URI.parse(uri);
   // An untitled document's path is its name: only a file on disk has a baseline entry.
   const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
-  return scope.project.reportable(path, scope.project.scanner.scan(text), f => secretFingerprint(f.ruleId, text.slice(f.start, f.end)), languageId);
+  return scope.project.reportable(path, scope.project.scanner.scan(text), f => secretFingerprint(f.ruleId, text.slice(f.start, f.end)));
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();

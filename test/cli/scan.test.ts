@@ -162,6 +162,9 @@ describe('secret-safe scan (CLI)', () => {
     assert.doesNotMatch(unignored.stdout, /anthropic-api-key/);
     dir.write('.env.example', `ANTHROPIC_API_KEY=${key}\n`);
     assert.match(cli(['scan', '.env.example'], dir.path).stdout, /^\.env\.example:1:19  anthropic-api-key/m, 'a committed template must not hold a real key');
+    // A file in dotenv syntax that git hygiene does not cover (not .env*) is scanned: no blind spot.
+    dir.write('deploy/prod.env', `ANTHROPIC_API_KEY=${key}\n`);
+    assert.match(cli(['scan', 'deploy'], dir.path).stdout, /^deploy\/prod\.env:1:19  anthropic-api-key/m);
   });
 
   it('skips binary files and honours allowlisted paths in .secret-safe.json', () => {

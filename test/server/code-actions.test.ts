@@ -192,6 +192,11 @@ describe('language server over stdio: Move to .env', () => {
     const uri = pathToFileURL(file).href;
     await server.open(uri, readFileSync(file, 'utf8'), 'dotenv');
     await server.diagnostics(uri, ds => ds.length === 0);
+    // Another file in dotenv syntax is no .env git hygiene watches over: its keys are findings.
+    const other = dir.write('deploy/prod.env', `OPENAI_API_KEY=${fake.openai()}\n`);
+    await server.open(pathToFileURL(other).href, readFileSync(other, 'utf8'), 'dotenv');
+    const ds = await server.diagnostics(pathToFileURL(other).href, list => list.some(x => x.code === 'openai-api-key'));
+    assert.equal(ds.find(x => x.code === 'openai-api-key')?.severity, 1, 'an error');
   });
 });
 
