@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { fake } from '../../helpers/fake-keys';
+import { GIT_TEST_ENV } from '../../helpers/git-repo';
 import { EXTENSION_ID, secretDiagnostics, waitFor, workspaceRoot } from '../helpers';
 
 /** Git run by the test, as a user would in a terminal: not through the host's logging git. */
@@ -11,15 +12,7 @@ function git(...args: string[]): string {
   return execFileSync('git', args, {
     cwd: workspaceRoot(),
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_SYSTEM: '/dev/null',
-      GIT_AUTHOR_NAME: 'e2e',
-      GIT_AUTHOR_EMAIL: 'e2e@example.com',
-      GIT_COMMITTER_NAME: 'e2e',
-      GIT_COMMITTER_EMAIL: 'e2e@example.com',
-    },
+    env: { ...process.env, ...GIT_TEST_ENV },
   });
 }
 
