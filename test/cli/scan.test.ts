@@ -148,6 +148,23 @@ describe('secret-safe scan (CLI)', () => {
     assert.equal(cli(['scan', 'notes.txt'], dir.path).status, 1);
   });
 
+  it('prints file names escaped: no control character reaches the terminal, no line reads as a CI command', () => {
+    const names = ['esc\x1b[2J.ts', 'cr\rforged.ts', 'nl\nforged.ts', 'bs\bx.ts', '::error file=x::forged.ts'];
+    dir = tempDir(Object.fromEntries(names.map(n => [n, `export const k = '${fake.anthropic()}';\n`])));
+    const r = cli(['scan', '.', '--no-color'], dir.path);
+    assert.equal(r.status, 1);
+    assert.doesNotMatch(r.stdout, /[\x00-\x09\x0b-\x1f\x7f]/, 'no control character but the line breaks');
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, names.length, 'one line per finding: no forged line');
+    for (const line of ['esc\\x1b[2J.ts:1:', 'cr\\rforged.ts:1:', 'nl\\nforged.ts:1:', 'bs\\bx.ts:1:', './::error file=x::forged.ts:1:']) {
+      assert.ok(
+        lines.some(l => l.startsWith(line)),
+        `${line} in ${JSON.stringify(lines)}`,
+      );
+    }
+    assert.ok(!lines.some(l => l.startsWith('::')), 'no line starts a workflow command');
+  });
+
   it("agrees with the editor on env files: values in a git-ignored .env are no finding, a template's are", () => {
     const key = fake.anthropic();
     dir = tempDir({ '.gitignore': '.env\n', '.env': `ANTHROPIC_API_KEY=${key}\n` });

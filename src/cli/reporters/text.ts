@@ -25,14 +25,32 @@ export const textReporter: Reporter & {
   },
   /** One finding's line: the CLI prints it as soon as the file is scanned. */
   findingLine({ file, finding: f }, color) {
-    return `${paint(color, 'bold', `${file}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${f.masked}\n`;
+    return `${paint(color, 'bold', `${printable(file, true)}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${printable(f.masked)}\n`;
   },
   hygieneLines({ hygiene }, color) {
     return hygiene
-      .map(h => `${paint(color, 'bold', `${h.file}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`)
+      .map(
+        h =>
+          `${paint(color, 'bold', `${printable(h.file, true)}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`,
+      )
       .join('');
   },
 };
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\\': '\\\\' };
+
+/**
+ * Text from the scanned files (a file's name, the masked text around a secret) as it may be
+ * printed: control characters, which could move the cursor, rewrite the line or forge another
+ * (ESC sequences, CR, backspace, newline), become escapes (`\x1b`, `\r`), as git quotes such names;
+ * and a path starting `::`, which a CI runner would read as a workflow command, gets `./` before it.
+ */
+export function printable(text: string, isPath = false): string {
+  const escaped = text.replace(/[\x00-\x1f\x7f-\x9f\\\u2028\u2029]/g, c => ESCAPES[c] ?? hexEscape(c.charCodeAt(0)));
+  return isPath && escaped.startsWith('::') ? `./${escaped}` : escaped;
+}
+
+const hexEscape = (code: number): string => (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
 
 function paint(color: boolean, style: keyof typeof SGR, s: string): string {
   return color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s;
