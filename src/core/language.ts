@@ -19,6 +19,7 @@ export type Lang =
   | 'terraform'
   | 'properties'
   | 'dockerfile'
+  | 'makefile'
   | 'yaml'
   | 'json'
   | 'jsonc'
@@ -55,6 +56,7 @@ const BY_LANGUAGE_ID: Record<string, Lang> = {
   'java-properties': 'properties',
   'spring-boot-properties': 'properties',
   dockerfile: 'dockerfile',
+  makefile: 'makefile',
   yaml: 'yaml',
   json: 'json',
   jsonc: 'jsonc',
@@ -117,6 +119,7 @@ export function languageOf(path: string, languageId?: string): Lang {
   if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/i.test(base)) return 'compose';
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized)) return 'workflow';
   if (/^Dockerfile(?:\.[\w-]+)?$|\.dockerfile$/i.test(base)) return 'dockerfile';
+  if (/^(?:GNU)?[Mm]akefile$|\.mk$/.test(base)) return 'makefile';
   if (/^\.env(?:\.[\w.-]+)?$|\.env$/i.test(base)) return 'dotenv';
   const byId = languageId ? BY_LANGUAGE_ID[languageId] : undefined;
   if (byId) return byId;
@@ -137,6 +140,7 @@ export function lineComment(lang: Lang): { open: string; close: string } | undef
     case 'toml':
     case 'properties':
     case 'dockerfile':
+    case 'makefile':
     case 'dotenv':
     case 'terraform':
       return { open: '# ', close: '' };

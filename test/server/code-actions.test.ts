@@ -33,7 +33,9 @@ describe('language server over stdio: Move to .env', () => {
   const read = (rel: string): string => readFileSync(join(dir.path, rel), 'utf8');
 
   beforeEach(async () => {
-    dir = tempDir({ 'package.json': '{ "name": "app" }\n', '.gitignore': 'node_modules/\n' });
+    // The project loads .env already (Node's --env-file): the move adds no loader here; the tests
+    // of the loader it adds are in the loader's own suite and in test/runs.
+    dir = tempDir({ 'package.json': '{ "name": "app", "scripts": { "start": "node --env-file=.env dist/index.js" } }\n', '.gitignore': 'node_modules/\n' });
     mkdirSync(join(dir.path, '.git'));
     server = await ServerUnderTest.start({ folder: dir.path });
   });

@@ -153,6 +153,12 @@ const READERS: Record<Lang, EnvReader | undefined> = {
     partial: (name, { form, before, after }) => `${form.quote}${before}\${${name}}${after}${form.quote}`,
     bare: name => `\${${name}}`,
   },
+  // Make expands $(NAME) from its own variables, and from the environment and an included .env.
+  makefile: {
+    expression: (name, form) => `${form?.quote ?? ''}$(${name})${form?.quote ?? ''}`,
+    partial: (name, { form, before, after }) => `${form.quote}${before}$(${name})${after}${form.quote}`,
+    bare: name => `$(${name})`,
+  },
   yaml: placeholder('YAML cannot read the environment: leaves ${NAME} for your config loader to expand'),
   json: placeholder('JSON cannot read the environment: leaves "${NAME}" for your config loader to expand'),
   jsonc: placeholder('JSON cannot read the environment: leaves "${NAME}" for your config loader to expand'),

@@ -7,7 +7,8 @@ import { envReader, terraformVariable } from './env-read';
 import { languageOf, type Lang } from '../language';
 import { LiteralDecodeError, decodeLiteral, literalForm, type LiteralForm } from './literal-value';
 import { sourceEdits } from './source-edits';
-import { appendLines, type TextEdit } from './text-edit';
+import { makeSafeValue, planEnvLoading, type EnvLoading, type ProjectView } from './loading';
+import { appendLines, applyEdits, composeEdits, type TextEdit } from './text-edit';
 
 /** A file as the plan finds it: its text, or undefined when it does not exist yet. */
 export interface FileState {
@@ -35,6 +36,12 @@ export interface PlanInput {
   part?: 'whole' | 'password';
   /** The file belongs to a Deno project. */
   deno?: boolean;
+  /**
+   * The project the code belongs to, for wiring the loading of `.env` when nothing does it yet:
+   * its files, and the code's and the `.env`'s paths relative to its root. Without it the move
+   * only moves.
+   */
+  project?: { view: ProjectView; documentRel: string; envRel: string };
 }
 
 /** The edits to one file; `create` when the file does not exist yet. */
@@ -53,6 +60,8 @@ export type FixPlan =
       /** Names "Move to .env as…" offers: the chosen one, the rule's, the one the code's identifier gives. */
       candidates?: string[];
       changes: FileChange[];
+      /** What loads `.env` for the code after the move, when the project was looked at. */
+      loading?: EnvLoading;
     }
   | { kind: 'disabled'; title: string; reason: string };
 
@@ -99,7 +108,8 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   const { name, envKey, note } = chosen;
   let encoded: string;
   try {
-    encoded = encodeDotenvValue(value);
+    // Make keeps quotes as part of a value: a Makefile's value goes bare where dotenv reads it the same.
+    encoded = lang === 'makefile' && makeSafeValue(value) ? value : encodeDotenvValue(value);
   } catch (e) {
     if (e instanceof DotenvEncodingError) {
       return { kind: 'disabled', title: titleFor(input, name), reason: `the value cannot be written to .env exactly: ${e.message}` };
@@ -155,17 +165,51 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
       });
     }
   }
+  const loading = input.project && lang !== 'workflow' ? planLoading(input, lang, envKey, changes) : undefined;
+  if (loading?.kind === 'refused') {
+    return { kind: 'disabled', title: titleFor(input, name), reason: loading.reason };
+  }
   let title = lang === 'workflow' ? `Use \${{ secrets.${name} }} (add ${name} to the repository's Actions secrets)` : titleFor(input, name);
   if (lang === 'terraform') title += ` (Terraform variable ${terraformVariable(name)}, set by ${envKey})`;
   if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
   if (note) title += ` (${note})`;
+  if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
+  if (loading?.kind === 'unwired') title += ` (nothing will load .env: ${loading.reason})`;
   if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
   }
   const assigned = finding.name ?? assignedName(text, valueStart);
   const fromCode = assigned ? toEnvVarName(assigned, finding.envVar) : undefined;
   const candidates = [...new Set([name, finding.envVar, ...(fromCode && !isVagueName(fromCode) ? [fromCode] : [])])];
-  return { kind: 'plan', title, name, candidates, changes };
+  return { kind: 'plan', title, name, candidates, changes, ...(loading ? { loading } : {}) };
+}
+
+/**
+ * What loads `.env` once the code reads `name`: looked at in the files as the move leaves them,
+ * and when the fix wires it, its edits joined to the move's (the code's own into its one change),
+ * so one undo still restores everything.
+ */
+function planLoading(input: PlanInput, lang: Lang, envKey: string, changes: FileChange[]): EnvLoading | undefined {
+  const { view, documentRel, envRel } = input.project!;
+  const code = changes[0];
+  const envChange = changes.find(c => c.path === input.env.path);
+  const loading = planEnvLoading({
+    lang,
+    document: { rel: documentRel, text: applyEdits(input.document.text, code.edits) },
+    envRel,
+    envText: envChange ? applyEdits(input.env.text ?? '', envChange.edits) : input.env.text,
+    name: envKey,
+    project: view,
+  });
+  if (loading?.kind !== 'wired') return loading;
+  for (const change of loading.changes) {
+    if (change.rel === documentRel) {
+      code.edits = composeEdits(code.edits, change.edits);
+    } else {
+      changes.push({ path: view.pathOf(change.rel), create: change.create ?? false, edits: change.edits });
+    }
+  }
+  return loading;
 }
 
 /** `<Chat apiKey="…"`: the value sits right after `name=` inside an opening tag. */

@@ -24,7 +24,7 @@ export interface EnvTargets {
 }
 
 /** Files that mark the root of a project, where a new `.env` belongs. */
-const PROJECT_MARKERS = [
+export const PROJECT_MARKERS = [
   'package.json',
   'deno.json',
   'deno.jsonc',

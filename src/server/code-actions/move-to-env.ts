@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import type { Finding } from '../../core';
 import { applyEdits, planMoveToEnv, type FileChange, type FixPlan } from '../../core/fix';
 import { findEnvTargets, type EnvTargets } from '../../node/env/locations';
+import { projectContext, type ProjectContext } from '../../node/env/project';
 import type { LspRange, MoveToEnvArgs } from '../../shared/protocol';
 import type { Folders } from '../folders';
 import type { SettingsStore } from '../settings-store';
@@ -46,12 +47,14 @@ export class MoveToEnv {
   }
 
   /** The files a move from `document` writes; none for untitled and virtual files, which have no folder to hold a .env. */
-  private async targets(document: TextDocument): Promise<EnvTargets | undefined> {
+  private async targets(document: TextDocument): Promise<(EnvTargets & { project: ProjectContext }) | undefined> {
     const path = URI.parse(document.uri);
     if (path.scheme !== 'file') return undefined;
     const folder = this.folders.folderOf(path.fsPath) ?? dirname(path.fsPath);
     const { envFile } = await this.settings.get(document.uri);
-    return findEnvTargets(path.fsPath, folder, textReader(this.documents), envFile || undefined);
+    const read = textReader(this.documents);
+    const targets = await findEnvTargets(path.fsPath, folder, read, envFile || undefined);
+    return { ...targets, project: await projectContext(path.fsPath, folder, targets.env.path, read) };
   }
 
   /** The plan for one finding, with the user's name and part when given. */
@@ -84,6 +87,17 @@ export class MoveToEnv {
       [targets.gitignore.path, targets.gitignore.text],
     ]);
     const current = new Map(original);
+    // The project's files as the moves so far left them, for the loader each move looks at.
+    const { view, ...where } = targets.project;
+    const relOf = new Map([...view.files.keys()].map(rel => [view.pathOf(rel), rel]));
+    const projectNow = (): ProjectContext => {
+      const files = new Map(view.files);
+      for (const [file, rel] of relOf) {
+        const text = current.get(file);
+        if (text !== undefined) files.set(rel, text);
+      }
+      return { ...where, view: { files, pathOf: view.pathOf } };
+    };
     let count = 0;
     // Findings the fix cannot move (a Rust const): left as they are, known by rule and value.
     const skipped = new Set<string>();
@@ -102,12 +116,18 @@ export class MoveToEnv {
         example: { path: targets.example.path, text: current.get(targets.example.path) },
         gitignore: { ...targets.gitignore, text: current.get(targets.gitignore.path), ignoresEnv: targets.gitignore.ignoresEnv || count > 0 },
         deno: targets.deno,
+        project: projectNow(),
       });
       if (plan.kind === 'disabled') {
         skipped.add(identity(text, finding));
         continue;
       }
       for (const change of plan.changes) {
+        if (!original.has(change.path)) {
+          const rel = relOf.get(change.path);
+          original.set(change.path, rel === undefined ? undefined : view.files.get(rel));
+          current.set(change.path, original.get(change.path));
+        }
         current.set(change.path, applyEdits(current.get(change.path) ?? '', change.edits));
       }
       count++;

@@ -1,0 +1,42 @@
+import { eolOf } from '../text-edit';
+import type { EnvLoading, LoadingInput } from './types';
+
+const AUTOLOAD = '_ "github.com/joho/godotenv/autoload"';
+
+/**
+ * Go: godotenv's autoload package, imported for its side effect. Go initialises imported packages
+ * before the importing one's package-level variables, so even `var key = os.Getenv(…)` sees the
+ * value; a `godotenv.Load()` in `main` would come too late for those.
+ */
+export function goLoading(input: LoadingInput): EnvLoading {
+  const { document, project } = input;
+  const text = document.text;
+  if (/\bgodotenv\.(?:Load|Overload)\s*\(|godotenv\/autoload/.test(text) || /godotenv\/autoload|godotenv\.Load\(/.test(project.files.get('main.go') ?? '')) {
+    return { kind: 'loaded', by: 'godotenv, in the code' };
+  }
+  const command = 'go run .';
+  if (!/^\s*(?:require\s+)?github\.com\/joho\/godotenv\s/m.test(project.files.get('go.mod') ?? '')) {
+    return { kind: 'unwired', reason: 'godotenv is not in go.mod, so nothing loads .env (go get github.com/joho/godotenv)', command };
+  }
+  if (input.envRel !== '.env') {
+    return { kind: 'unwired', reason: `godotenv's autoload reads .env in the folder the program runs from, not ${input.envRel}`, command };
+  }
+  const eol = eolOf(text);
+  const block = /^import[ \t]*\([ \t]*\r?$/m.exec(text);
+  if (block) {
+    const at = block.index + block[0].replace(/\r$/, '').length;
+    return {
+      kind: 'wired',
+      by: `godotenv's autoload in ${document.rel}`,
+      changes: [{ rel: document.rel, edits: [{ start: at, end: at, newText: `${eol}\t${AUTOLOAD}` }] }],
+    };
+  }
+  const single = /^import[ \t]+(?:\w+[ \t]+)?"[^"]+"[ \t]*$/m.exec(text);
+  if (!single) return { kind: 'unwired', reason: 'the file has no import declaration to add godotenv to', command };
+  const at = single.index + single[0].length;
+  return {
+    kind: 'wired',
+    by: `godotenv's autoload in ${document.rel}`,
+    changes: [{ rel: document.rel, edits: [{ start: at, end: at, newText: `${eol}import ${AUTOLOAD}` }] }],
+  };
+}

@@ -1,0 +1,43 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { LOADER_FILES, loaderEntryFiles, type ProjectView } from '../../core/fix';
+import { exists, foldersUp, relativePosix } from '../paths';
+import { PROJECT_MARKERS, type ReadText } from './locations';
+
+/** A project as "Move to .env" needs it to wire the loading of `.env`: its files, and where the code and the `.env` are in it. */
+export interface ProjectContext {
+  view: ProjectView;
+  documentRel: string;
+  envRel: string;
+}
+
+/**
+ * The project holding a piece of code: the nearest folder up to the workspace folder with a
+ * manifest (package.json, pyproject.toml, go.mod, a .csproj, …), else the code's own folder; with
+ * the files there that say what loads `.env`, read as the editor has them.
+ */
+export async function projectContext(documentPath: string, workspaceFolder: string, envPath: string, read: ReadText): Promise<ProjectContext> {
+  let root = dirname(documentPath);
+  for (const dir of foldersUp(dirname(documentPath), workspaceFolder)) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    if (names.some(n => PROJECT_MARKERS.includes(n) || n.endsWith('.csproj'))) {
+      root = dir;
+      break;
+    }
+  }
+  const files = new Map<string, string>();
+  const readInto = async (rel: string): Promise<void> => {
+    if (files.has(rel)) return;
+    const path = join(root, rel);
+    const text = (await exists(path)) ? await read(path) : undefined;
+    if (text !== undefined) files.set(rel, text);
+  };
+  const csproj = (await readdir(root).catch(() => [] as string[])).filter(n => n.endsWith('.csproj'));
+  await Promise.all([...LOADER_FILES, ...csproj].map(readInto));
+  await Promise.all(loaderEntryFiles(files).map(readInto));
+  return {
+    view: { files, pathOf: rel => join(root, ...rel.split('/')) },
+    documentRel: relativePosix(root, documentPath),
+    envRel: relativePosix(root, envPath),
+  };
+}
