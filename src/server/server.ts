@@ -33,6 +33,7 @@ import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
 import { TYPING_DELAY_MS, Validator } from './validation';
+import { EnvLoadingCheck } from './env-loading';
 import { bearsOnHygiene, hygieneWatchers } from './watched-files';
 import { WorkspaceScan } from './workspace-scan';
 
@@ -54,7 +55,8 @@ const folders = new Folders();
 const publisher = new Publisher(connection);
 const dotenvCheck = new DotenvCheck(documents, folders);
 const envCode = new EnvCode(documents, folders, settings);
-const validator = new Validator(publisher, documents, settings, folders, dotenvCheck);
+const envLoading = new EnvLoadingCheck(documents, folders, settings);
+const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
@@ -185,7 +187,7 @@ connection.onHover(async ({ textDocument, position }) => ((await settings.get(te
 
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => workspaceScan.run(token));
 
-registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, dotenvCheck, () => codeActionResolve);
+registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, dotenvCheck, envLoading, () => codeActionResolve);
 registerUntrack(connection, commands, hygiene, documents);
 commands.listen(connection);
 

@@ -8,6 +8,7 @@ import { configDiagnostic, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
 import { loggedEnvDiagnostics } from './env-code';
+import type { EnvLoadingCheck } from './env-loading';
 import type { DocumentScope, Folders } from './folders';
 import type { Settings } from '../shared/settings';
 import type { Publisher } from './publisher';
@@ -30,6 +31,7 @@ export class Validator {
     private readonly settings: SettingsStore,
     private readonly folders: Folders,
     private readonly dotenv: DotenvCheck,
+    private readonly envLoading: EnvLoadingCheck,
   ) {}
 
   /** Checks `document` after `delayMs`, replacing any run already waiting for it. */
@@ -124,6 +126,8 @@ export class Validator {
       }
       // Code that logs env values.
       diagnostics.push(...loggedEnvDiagnostics(document, lang));
+      // Reads of variables .env sets, when nothing loads .env.
+      diagnostics.push(...(await this.envLoading.diagnostics(document)));
     }
     // Environment files, templates included, get the .env health checks.
     if (checked && lang === 'dotenv') {

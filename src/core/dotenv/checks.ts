@@ -10,6 +10,7 @@ export const DOTENV_CODES = {
   publicSecret: 'env-public-secret',
   sharedSecret: 'env-shared-secret',
   loggedValue: 'env-logged-value',
+  notLoaded: 'env-not-loaded',
 } as const;
 
 export const DOTENV_DOCS_URL = 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md';

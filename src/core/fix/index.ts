@@ -3,4 +3,4 @@ export { planMoveToEnv, examplePlaceholder, isConnectionString, type FileChange,
 export { planExampleSecretFix } from './example-secret';
 export { appendVariable } from './dotenv';
 export { applyEdits, eolOf, type TextEdit } from './text-edit';
-export { LOADER_FILES, loaderEntryFiles, planEnvLoading, type EnvLoading, type ProjectView } from './loading';
+export { LOADER_FILES, loaderEntryFiles, planEnvLoading, type EnvLoading, type LoaderChange, type ProjectView } from './loading';

@@ -12,6 +12,8 @@ import {
 } from '../../shared/protocol';
 import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
+import type { EnvLoadingCheck } from '../env-loading';
+import { DOTENV_CODES } from '../../core/dotenv';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
 import { ignoreLineAction } from './ignore-line';
@@ -39,6 +41,7 @@ export function registerCodeActions(
   move: MoveToEnv,
   hygiene: HygieneService,
   dotenv: DotenvCheck,
+  envLoading: EnvLoadingCheck,
   canResolve: () => boolean,
 ): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -55,9 +58,11 @@ export function registerCodeActions(
         actions.push(
           ...(code.startsWith(HYGIENE_CODE_PREFIX)
             ? await hygieneFixes(document, diagnostic, hygiene, documents)
-            : code.startsWith(DOTENV_CODE_PREFIX)
-              ? await dotenv.fixes(document, diagnostic)
-              : await quickFixes(document, diagnostic, code, move, dotenv)),
+            : code === DOTENV_CODES.notLoaded
+              ? await envLoading.fixes(document, diagnostic)
+              : code.startsWith(DOTENV_CODE_PREFIX)
+                ? await dotenv.fixes(document, diagnostic)
+                : await quickFixes(document, diagnostic, code, move, dotenv)),
         );
       }
     }

@@ -23,5 +23,5 @@ export function dotnetLoading(input: LoadingInput): EnvLoading {
   } else {
     at = afterLast(entry, /^(?:global\s+)?using\s[^;(]+;[ \t]*\r?$/) ?? afterLeading(entry, /^\s*(?:\/\/.*)?$/);
   }
-  return { kind: 'wired', by: `DotNetEnv in ${entryRel}`, changes: [{ rel: entryRel, edits: [insertLinesAt(entry, at, [`${indent}${line}`])] }] };
+  return { kind: 'wired', command, by: `DotNetEnv in ${entryRel}`, changes: [{ rel: entryRel, edits: [insertLinesAt(entry, at, [`${indent}${line}`])] }] };
 }

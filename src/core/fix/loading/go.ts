@@ -27,6 +27,7 @@ export function goLoading(input: LoadingInput): EnvLoading {
     const at = block.index + block[0].replace(/\r$/, '').length;
     return {
       kind: 'wired',
+      command,
       by: `godotenv's autoload in ${document.rel}`,
       changes: [{ rel: document.rel, edits: [{ start: at, end: at, newText: `${eol}\t${AUTOLOAD}` }] }],
     };
@@ -36,6 +37,7 @@ export function goLoading(input: LoadingInput): EnvLoading {
   const at = single.index + single[0].length;
   return {
     kind: 'wired',
+    command,
     by: `godotenv's autoload in ${document.rel}`,
     changes: [{ rel: document.rel, edits: [{ start: at, end: at, newText: `${eol}import ${AUTOLOAD}` }] }],
   };

@@ -30,6 +30,7 @@ export function makefileLoading(input: LoadingInput): EnvLoading {
   const at = afterLeading(document.text, /^\s*(?:#.*)?$/);
   return {
     kind: 'wired',
+    command,
     by: `-include ${path} in ${document.rel}`,
     changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, [`-include ${path}`, 'export', ''])] }],
   };

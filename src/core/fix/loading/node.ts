@@ -173,13 +173,14 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
         : esm
           ? ["import { config } from 'dotenv';", `config({ path: new URL('${fromEntry}', import.meta.url) });`]
           : [`require('dotenv').config({ path: require('node:path').join(__dirname, '${fromEntry}') });`];
-    return { kind: 'wired', by: `dotenv in ${at.rel}`, changes: [{ rel: at.rel, edits: [insertLinesAt(at.text, headerEnd(at.text), lines)] }] };
+    return { kind: 'wired', command, by: `dotenv in ${at.rel}`, changes: [{ rel: at.rel, edits: [insertLinesAt(at.text, headerEnd(at.text), lines)] }] };
   }
 
   const floor = minimumNode(pkg?.engines?.node);
   if (floor && start?.runner === 'node' && atLeast(floor, [22, 9])) {
     const edit = startScriptEdit(files.get('package.json')!, start.script, `--env-file-if-exists=${input.envRel}`);
-    if (edit) return { kind: 'wired', by: `Node's --env-file-if-exists in the ${start.script} script`, changes: [{ rel: 'package.json', edits: [edit] }] };
+    if (edit)
+      return { kind: 'wired', command, by: `Node's --env-file-if-exists in the ${start.script} script`, changes: [{ rel: 'package.json', edits: [edit] }] };
   }
   if (floor && !atLeast(floor, [20, 12])) {
     return {
@@ -196,7 +197,12 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
   const code = ts ? '(error as NodeJS.ErrnoException).code' : 'error.code';
   const line = `try { process.loadEnvFile(${path}); } catch (error) { if (${code} !== 'ENOENT') throw error; }`;
   const at = esm ? (afterLast(document.text, /^import\s[^\n]*?(?:from\s*)?['"][^'"]+['"];?[ \t]*$/) ?? headerEnd(document.text)) : headerEnd(document.text);
-  return { kind: 'wired', by: `process.loadEnvFile in ${document.rel}`, changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, [line])] }] };
+  return {
+    kind: 'wired',
+    command,
+    by: `process.loadEnvFile in ${document.rel}`,
+    changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, [line])] }],
+  };
 }
 
 function minimumNode(range: string | undefined): number[] | undefined {

@@ -25,5 +25,5 @@ export function phpLoading(input: LoadingInput): EnvLoading {
   lines.push(`\\Dotenv\\Dotenv::createUnsafeImmutable(__DIR__${envDir ? ` . '/${envDir}'` : ''})->safeLoad();`);
   const header = /^(?:namespace\s[^;{]+;|declare\s*\([^)]*\)\s*;|use\s[^;]+;|require(?:_once)?\s[^;]*autoload\.php['"]\s*\)?\s*;)[ \t]*\r?$/;
   const at = afterLast(text, header) ?? nextLineStart(text, open.index);
-  return { kind: 'wired', by: `vlucas/phpdotenv in ${document.rel}`, changes: [{ rel: document.rel, edits: [insertLinesAt(text, at, lines)] }] };
+  return { kind: 'wired', command, by: `vlucas/phpdotenv in ${document.rel}`, changes: [{ rel: document.rel, edits: [insertLinesAt(text, at, lines)] }] };
 }

@@ -28,7 +28,7 @@ export function pythonLoading(input: LoadingInput): EnvLoading {
     return { kind: 'unwired', reason: 'the variable is read before the imports end, where load_dotenv() would go', command };
   }
   if (/(?:^|[\s"'[,])python-dotenv\b/im.test(deps)) {
-    return { kind: 'wired', by: `python-dotenv's load_dotenv() in ${document.rel}`, changes: [{ rel: document.rel, edits: [wiring] }] };
+    return { kind: 'wired', command, by: `python-dotenv's load_dotenv() in ${document.rel}`, changes: [{ rel: document.rel, edits: [wiring] }] };
   }
   const requirements = project.files.get('requirements.txt');
   const alternatives: Array<{ title: string; changes: LoaderChange[] }> = [];

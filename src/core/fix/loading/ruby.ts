@@ -17,5 +17,5 @@ export function rubyLoading(input: LoadingInput): EnvLoading {
       ? ['require "dotenv/load"']
       : ['require "dotenv"', `Dotenv.load(File.expand_path("${relativeTo(dirOf(document.rel), input.envRel)}", __dir__))`];
   const at = afterLeading(document.text, /^\s*(?:#.*)?$/);
-  return { kind: 'wired', by: `dotenv in ${document.rel}`, changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, lines)] }] };
+  return { kind: 'wired', command, by: `dotenv in ${document.rel}`, changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, lines)] }] };
 }

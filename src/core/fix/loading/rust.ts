@@ -18,6 +18,7 @@ export function rustLoading(input: LoadingInput): EnvLoading {
   const indent = /^[ \t]*/.exec(entry.slice(at))?.[0] || '    ';
   return {
     kind: 'wired',
+    command,
     by: `${crate} in ${entryRel}`,
     changes: [{ rel: entryRel, edits: [insertLinesAt(entry, at, [`${indent}${crate}::dotenv().ok();`])] }],
   };

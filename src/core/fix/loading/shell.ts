@@ -20,5 +20,5 @@ export function shellLoading(input: LoadingInput): EnvLoading {
   const path = `"$(dirname "$0")/${relativeTo(dirOf(document.rel), input.envRel)}"`;
   const line = `if [ -f ${path} ]; then set -a; . ${path}; set +a; fi`;
   const at = afterLeading(document.text, /^\s*(?:#.*|set\s+-[a-z]+(?:\s+\w+)*|)$/);
-  return { kind: 'wired', by: 'a guarded source of .env', changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, [line])] }] };
+  return { kind: 'wired', command, by: 'a guarded source of .env', changes: [{ rel: document.rel, edits: [insertLinesAt(document.text, at, [line])] }] };
 }

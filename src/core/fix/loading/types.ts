@@ -40,7 +40,7 @@ export interface LoaderChange {
  */
 export type EnvLoading =
   | { kind: 'loaded'; by: string }
-  | { kind: 'wired'; by: string; changes: LoaderChange[] }
+  | { kind: 'wired'; by: string; changes: LoaderChange[]; command?: string }
   | {
       kind: 'unwired';
       reason: string;
