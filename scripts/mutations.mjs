@@ -42,6 +42,14 @@ const MUTATIONS = [
     tier: unit('out/test/core/fix/plan.test.js', 'out/test/server/code-actions.test.js'),
   },
   {
+    id: 'no-env-loader',
+    what: 'Move to .env says it loads .env but adds no loader',
+    file: 'src/core/fix/plan.ts',
+    from: "  if (loading?.kind !== 'wired') return loading;",
+    to: '  return loading;',
+    tier: unit('out/test/runs/*.test.js'),
+  },
+  {
     id: 'mask-shows-all',
     what: 'masking returns the full value',
     file: 'src/core/mask.ts',

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as dotenv from 'dotenv';
@@ -36,10 +38,21 @@ describe('Move to .env in VS Code', () => {
     if (existsSync(project.fsPath)) await vscode.workspace.fs.delete(project, { recursive: true, useTrash: false });
   });
 
-  it('offers the preferred quick fix; applying it rewrites the code and writes .env, .env.example and .gitignore; one undo restores all', async () => {
+  it('offers the preferred quick fix; applying it rewrites the code, writes .env, .env.example and .gitignore, loads .env, and npm start still runs; one undo restores all', async () => {
     const key = fake.anthropic();
-    const original = `import { config } from './config';\n\nexport const apiKey = '${key}';\n`;
-    const document = await openNewFile(`${PROJECT}/src/llm.ts`, original);
+    // A real program: npm start runs it, and it prints a hash of its key (never the key).
+    writeFileSync(join(workspaceRoot(), PROJECT, 'package.json'), '{ "name": "llm-app", "private": true, "scripts": { "start": "node src/llm.js" } }\n');
+    const original = `const { createHash } = require('node:crypto');\n\nconst apiKey = '${key}';\nconsole.log(createHash('sha256').update(apiKey).digest('hex'));\n`;
+    const document = await openNewFile(`${PROJECT}/src/llm.js`, original);
+    const npmStart = (): string => {
+      const env = { ...process.env };
+      delete env.ANTHROPIC_API_KEY;
+      const run = spawnSync('npm', ['start', '--silent'], { cwd: join(workspaceRoot(), PROJECT), env, encoding: 'utf8' });
+      assert.equal(run.status, 0, `npm start failed: ${(run.stderr ?? '').replaceAll(key, '<key>').slice(-800)}`);
+      return run.stdout.trim();
+    };
+    const before = npmStart();
+    assert.equal(before, createHash('sha256').update(key).digest('hex'));
     const editor = await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsCount(document.uri, 1);
 
@@ -54,9 +67,10 @@ describe('Move to .env in VS Code', () => {
       return list?.some(a => a.title.startsWith('Move to .env as')) ? list : undefined;
     });
     const preferred = actions.filter(a => a.isPreferred);
+    // The title says what the fix adds so the program still gets the key: nothing else loads .env here.
     assert.deepEqual(
       preferred.map(a => a.title),
-      ['Move to .env as ANTHROPIC_API_KEY'],
+      ['Move to .env as ANTHROPIC_API_KEY (and load .env with process.loadEnvFile in src/llm.js)'],
     );
     assert.ok(actions.some(a => a.title === 'Move to .env as…'));
     assert.ok(actions.some(a => a.title === 'Ignore this secret on this line'));
@@ -64,13 +78,20 @@ describe('Move to .env in VS Code', () => {
     // Apply it as a user does: cursor on the key, run the preferred quick fix.
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     await vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' });
-    await waitFor('the rewritten code', () => (document.getText().includes('process.env.ANTHROPIC_API_KEY!') ? true : undefined));
-    assert.equal(document.getText(), `import { config } from './config';\n\nexport const apiKey = process.env.ANTHROPIC_API_KEY!;\n`);
+    await waitFor('the rewritten code', () => (document.getText().includes('process.env.ANTHROPIC_API_KEY') ? true : undefined));
+    assert.equal(
+      document.getText(),
+      "try { process.loadEnvFile(require('node:path').join(__dirname, '../.env')); } catch (error) { if (error.code !== 'ENOENT') throw error; }\n" +
+        "const { createHash } = require('node:crypto');\n\nconst apiKey = process.env.ANTHROPIC_API_KEY;\nconsole.log(createHash('sha256').update(apiKey).digest('hex'));\n",
+    );
     // Files the edit created are saved by VS Code (files.refactoring.autoSave): wait for their text on disk.
     const saved = (rel: string): Promise<string> => waitFor(`${rel} saved`, () => read(rel) || undefined);
     assert.ok(dotenv.parse(await saved('.env')).ANTHROPIC_API_KEY === key, '.env holds the key');
     assert.equal(await saved('.env.example'), 'ANTHROPIC_API_KEY=your-anthropic-api-key-here\n');
     assert.equal(await saved('.gitignore'), '.env\n');
+    // The user saves the code and runs the program the project's own way: it prints the same.
+    await document.save();
+    assert.equal(npmStart(), before, 'npm start prints the same after the fix');
     await diagnosticsCount(document.uri, 0);
 
     // One undo, from the editor, restores every file.
