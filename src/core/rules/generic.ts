@@ -79,11 +79,14 @@ export const genericRules: Rule[] = [
     // Swift, shell, YAML, TOML, INI, properties, JSON, HCL, dotenv and HTTP headers.
     pattern: new RegExp(
       `(${KEYWORD})([\\w-]{0,30})["'\\]]?` +
-        `(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30}|[ \\t]{1,3}[a-z_][\\w.\\[\\]*]{0,20})?` +
-        `[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=|:)[ \\t]{0,3}` +
+        // A type (`apiKey: string = …`, `var token string = …`) is followed by an assignment, never
+        // by a bare `:`: so `password: Xk9:mP2…` is one YAML value, not a type and a shorter value.
+        `(?:(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30}|[ \\t]{1,3}[a-z_][\\w.\\[\\]*]{0,20})[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=)` +
+        `|[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=|:))[ \\t]{0,3}` +
         // A bare value must end its line (a trailing comment aside): config formats write them so,
-        // while in code a bare right-hand side is an expression.
-        `(?:${quoted(3)}|([^\\s"'\`,;#&|<>(){}\\[\\]\\\\]{6,200})(?=[ \\t]{0,20}(?:(?:#|//)[^\\n]{0,200})?(?:\\r?\\n|$)))`,
+        // while in code a bare right-hand side is an expression. A `#` inside it is the value's own
+        // (YAML, properties and shell start a comment only after a space).
+        `(?:${quoted(3)}|([^\\s"'\`,;#&|<>(){}\\[\\]\\\\][^\\s"'\`,;&|<>(){}\\[\\]\\\\]{5,199})(?=[ \\t]{0,20}(?:(?:#|//)[^\\n]{0,200})?(?:\\r?\\n|$)))`,
       'i',
     ),
     keywords: KEYWORDS,

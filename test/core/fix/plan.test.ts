@@ -3,6 +3,7 @@ import * as dotenv from 'dotenv';
 import { BUILTIN_RULES, createScanner, type Finding } from '../../../src/core';
 import { planMoveToEnv, type FixPlan, type PlanInput } from '../../../src/core/fix/plan';
 import { applyEdits } from '../../../src/core/fix/text-edit';
+import { parse as parseYaml } from 'yaml';
 import { fake } from '../../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
@@ -174,4 +175,23 @@ describe('Move to .env: the plan', () => {
   it('offers nothing in a .env file: the value is where it belongs', () => {
     assert.match(fix('/p/.env.local', `API_KEY=${fake.anthropic()}\n`).disabled!, /environment file already/);
   });
+});
+
+describe('Move to .env: YAML plain values whole', () => {
+  // Random passwords whose plain YAML scalar holds `:` and `?=` (legal inside a plain scalar when
+  // no space follows the colon): the whole value must reach .env, and the file must keep none of it.
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+  for (let i = 0; i < 40; i++) {
+    const value = [pick(3 + (i % 5)), ':', pick(4), i % 2 ? '?=' : ':', pick(8 + (i % 7)), i % 3 ? '' : '#x'].join('');
+    const text = `db:\n  host: localhost\n  password: ${value}${i % 4 === 0 ? ' # prod' : ''}\n  port: 5432\n`;
+    it(`moves ${value.length} characters with : and ${i % 2 ? '?=' : ':'} whole (${i + 1} of 40)`, () => {
+      const read = (yamlText: string): unknown => (parseYaml(yamlText) as { db: { password: unknown } }).db.password;
+      assert.equal(read(text), value, 'the program reads the whole scalar');
+      const r = fix('/p/config.yaml', text, { pick: f => f.ruleId.startsWith('generic-') });
+      assert.equal(r.disabled, undefined);
+      assert.equal(dotenv.parse(r.env!).PASSWORD, value);
+      assert.equal(read(r.code), '${PASSWORD}');
+    });
+  }
 });
