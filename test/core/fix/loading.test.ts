@@ -107,6 +107,18 @@ describe('Move to .env: what loads .env afterwards', () => {
       );
     });
 
+    it('leaves a published library alone: the program using it loads .env', () => {
+      const lib = loading('javascript', 'lib/client.js', { 'package.json': pkg({ name: 'acme-sdk', main: 'lib/index.js' }), 'lib/client.js': '' }).result;
+      assert.equal(lib.kind, 'unwired');
+      assert.match(lib.kind === 'unwired' ? lib.reason : '', /library/);
+      const app = loading('javascript', 'lib/client.js', {
+        'package.json': pkg({ private: true, main: 'lib/index.js' }),
+        'lib/index.js': '',
+        'lib/client.js': '',
+      });
+      assert.equal(app.result.kind, 'wired', 'a private package is an application');
+    });
+
     it('tells Deno projects to run with --env-file, unless a task does', () => {
       assert.equal(loading('typescript', 'main.ts', { 'deno.json': '{ "tasks": { "dev": "deno run -A main.ts" } }', 'main.ts': '' }).result.kind, 'unwired');
       assert.equal(

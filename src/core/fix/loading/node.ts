@@ -5,6 +5,8 @@ import type { EnvLoading, LoadingInput } from './types';
 import { afterLast, afterLeading, dirOf, insertLinesAt, relativeTo } from './text';
 
 interface PackageJson {
+  private?: boolean;
+  exports?: unknown;
   type?: string;
   main?: string;
   bin?: string | Record<string, string>;
@@ -176,6 +178,14 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
     return { kind: 'wired', command, by: `dotenv in ${at.rel}`, changes: [{ rel: at.rel, edits: [insertLinesAt(at.text, headerEnd(at.text), lines)] }] };
   }
 
+  // Without dotenv, a published library (main or exports, no bin, nothing that runs it): the program using it loads .env, not the library.
+  if (pkg && !pkg.private && (pkg.main !== undefined || pkg.exports !== undefined) && !pkg.bin && !start) {
+    return {
+      kind: 'unwired',
+      reason: 'this package is a library (no start script or bin): the program that uses it must load .env',
+      command: 'the program that uses it',
+    };
+  }
   const floor = minimumNode(pkg?.engines?.node);
   if (floor && start?.runner === 'node' && atLeast(floor, [22, 9])) {
     const edit = startScriptEdit(files.get('package.json')!, start.script, `--env-file-if-exists=${input.envRel}`);
