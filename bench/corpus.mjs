@@ -2,11 +2,13 @@
 // hold a freshly generated secret (labelled with its kind and exact span), and hard negatives
 // beside them: placeholders, env reads, digests, UUIDs, identifiers, public keys, example keys,
 // labels and settings that sound like secrets. Seeded, so a run can be repeated exactly.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom } = require('../out/src/core/index.js');
+const { BUILTIN_RULES, createKeyGen, seededRandom } = require('../out/src/core/index.js');
 const { fakeKeys } = require('../out/src/core/fake-keys.js');
+const { render } = require('../out/test/formats/notation.js');
 
 /** Which kind each rule reports, for precision and recall per kind. */
 export function kindOf(ruleId) {
@@ -18,27 +20,32 @@ export function kindOf(ruleId) {
 }
 export const KINDS = ['provider', 'private-key', 'connection-string', 'token', 'generic'];
 
-/** Provider rules and one raw key of each, taken from the rule's own generated example. */
-function providerKeyMakers() {
-  const makers = [];
+/**
+ * Provider keys, rendered from test/formats/formats.json: each format as its issuer documents it,
+ * written apart from the rules, so the corpus does not grade the rules by their own examples.
+ * A key goes under the issuer's name for it where that name is part of the format (keyword-plus-
+ * value providers), else under a plain name made from the provider's.
+ */
+function providerKeyMakers(random) {
+  const rules = new Map(BUILTIN_RULES.map(r => [r.id, r]));
   // Keys that need their own syntax around them (a connection string, .npmrc, docker's config)
-  // are written in it by `positives`; the rest are bound to a name like any other value.
-  const inContext = new Set(['docker-config-auth', 'npmrc-auth-token', 'azure-storage-account-key', 'azure-shared-access-key', 'azure-sas-token']);
-  for (const rule of BUILTIN_RULES) {
-    if (kindOf(rule.id) !== 'provider' || rule.severity === 'info' || inContext.has(rule.id)) continue;
-    const single = createScanner([rule]);
-    makers.push({
-      rule,
-      make: g => {
-        for (const example of rule.examples.positive(g)) {
-          const [f] = single.scan(example);
-          if (f) return example.slice(f.start, f.end);
-        }
-        throw new Error(`no key from the examples of ${rule.id}`);
-      },
-    });
-  }
-  return makers;
+  // are table snippets, not values; the rest are bound to a name like any other value.
+  return formatTable()
+    .filter(e => e.format && !e.format.includes('\n') && kindOf(e.rule) === 'provider' && rules.get(e.rule)?.severity !== 'info')
+    .map(entry => ({ entry, name: entry.name ?? plainName(entry.provider), make: () => render(entry.format, random) }));
+}
+
+/** `Google Cloud` -> `GOOGLE_CLOUD_KEY`. */
+export function plainName(provider) {
+  return `${provider
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}_KEY`;
+}
+
+/** The table of documented formats (test/formats/formats.json). */
+export function formatTable() {
+  return JSON.parse(readFileSync(new URL('../test/formats/formats.json', import.meta.url), 'utf8')).formats;
 }
 
 /** How each language binds a value to a name, quoted as the language quotes strings. */
@@ -200,9 +207,9 @@ function positives(g, lang, providers, keys, pick) {
   return [
     // A provider's key, under the name a developer would give it.
     () => {
-      const { rule, make } = pick(providers);
-      const key = make(g);
-      return { text: s.bind(rule.envVar, key), secret: key, kind: 'provider' };
+      const { name, make } = pick(providers);
+      const key = make();
+      return { text: s.bind(name, key), secret: key, kind: 'provider' };
     },
     () => ({ ...bindSecret(s, 'DB_PASSWORD', password()), kind: 'generic' }),
     () => ({ ...bindSecret(s, 'CLIENT_SECRET', g.base64url(40)), kind: 'generic' }),
@@ -271,7 +278,7 @@ function bindSecret(syntax, name, value) {
 export function generateCorpus({ files, seed = 1, sitesPerFile = 14, secretRate = 0.375, fillerPerSite = 1, neutralRate = 0, langs = LANGS }) {
   const g = createKeyGen(seededRandom(seed));
   const keys = fakeKeys(g);
-  const providers = providerKeyMakers();
+  const providers = providerKeyMakers(seededRandom(seed + 1));
   const pick = list => list[Math.floor(Number.parseInt(g.hex(6), 16) % list.length)];
   const corpus = [];
   for (let f = 0; f < files; f++) {

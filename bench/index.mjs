@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adversarialTexts, bestTime, minifiedLine } from './adversarial.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
+import { measureFormatCorpus, SYNTAXES } from './format-corpus.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
 import { latency, megabytes, readTextFiles, timeScanner, timeSecretlint } from './speed.mjs';
 import { measureResponsiveness } from './responsiveness.mjs';
@@ -51,6 +52,21 @@ if (!opt.whole) {
   }
   for (const fp of acc.falsePositives.slice(0, 5)) line(`  false positive: ${fp}`);
   for (const miss of acc.misses.slice(0, 5)) line(`  missed: ${miss}`);
+
+  // 1b. The independent corpus: the documented formats, not the rules' examples, in 26 syntaxes.
+  const fc = measureFormatCorpus(scanner, { seed });
+  const t = fc.total;
+  line(
+    `\nIndependent corpus: test/formats/formats.json (${fc.entries} documented formats, ${fc.providers.length} providers), rendered afresh in ${SYNTAXES.length} syntaxes: ${t.snippets} snippets, scored by exact line, every severity`,
+  );
+  line(
+    `  recall ${pct(t.tp / (t.tp + t.fn))} (${t.tp} of ${t.tp + t.fn}), by the format's own rule ${pct(t.byRule / (t.tp + t.fn))}; false positives on other lines: ${t.fp}, precision ${pct(t.tp / Math.max(1, t.tp + t.fp))}`,
+  );
+  const worst = [...fc.providers].sort((a, b) => a.recall - b.recall || a.ruleRecall - b.ruleRecall || a.provider.localeCompare(b.provider)).slice(0, 20);
+  line(
+    `  the worst 20 providers: ${worst.map(p => `${p.provider} ${pct(p.recall)}${p.ruleRecall < p.recall ? ` (own rule ${pct(p.ruleRecall)})` : ''}`).join(', ')}`,
+  );
+  for (const miss of fc.misses.slice(0, 5)) line(`  missed: ${miss}`);
 }
 
 // 2. Throughput against secretlint on the same files: the corpus scaled up, and node_modules.

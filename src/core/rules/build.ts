@@ -114,8 +114,9 @@ export function contextRule(spec: ContextSpec): Rule {
   const contexts = [...new Set([...spec.context, spec.envVar.toLowerCase()].flatMap(spellings))];
   const context = contexts.map(anyCase).join('|');
   const pattern = new RegExp(
-    // The separator: `=`, `:`, `:=`, `=>`, or an XML pair's `" value=` (`<add key="CodecovToken" value="…" />`).
-    `(?:${context})[\\w.(-]{0,30}["'\\]]?(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30})?[ \\t]{0,3}(?::=|=>|=|:|value[ \\t]{0,3}=)[ \\t]{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`,
+    // The separator: `=`, `:`, `:=`, `=>`, an XML pair's `" value=` (`<add key="CodecovToken" value="…" />`),
+    // or an XML element's `>`, its value on the same line or the next (`<codecovToken>…</codecovToken>`).
+    `(?:${context})[\\w.(-]{0,30}(?:>[ \\t]{0,20}(?:\\r?\\n[ \\t]{0,40})?|["'\\]]?(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30})?[ \\t]{0,3}(?::=|=>|=|:|value[ \\t]{0,3}=)[ \\t]{0,3}["'\`]?)(${spec.value})(?![A-Za-z0-9_+/-])`,
   );
   const name = spec.context[0];
   return {
@@ -125,7 +126,7 @@ export function contextRule(spec: ContextSpec): Rule {
     pattern,
     keywords: contexts.map(c => c.toLowerCase()),
     // (A type annotation's ":" satisfies `near` too; the pattern sorts it out.)
-    prefilter: { anchored: true, near: { chars: '=:', through: '.(-"\'] \t', within: 80 } },
+    prefilter: { anchored: true, near: { chars: '=:>', through: '.(-"\'] \t', within: 80 } },
     secretGroup: 1,
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,

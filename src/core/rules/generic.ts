@@ -23,28 +23,36 @@ export const genericRules: Rule[] = [
     id: 'generic-secret-xml',
     provider: 'Generic',
     description: 'secret',
-    // <password>value</password>, and <add key="ApiKey" value="..."/> in .NET config files.
+    // <password>value</password> (the value on its own line too), <add key="ApiKey" value="..."/> in
+    // .NET config files, and Android's <string name="api_key">value</string>.
     // Anchored on the keyword; the start of the element or key name is captured behind it.
     pattern: new RegExp(
-      `(?:(?<=<([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})>([^<>\\s]{6,200})</\\1\\2\\3>` +
-        `|(?<=key[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})"[ \\t]{1,3}value[ \\t]{0,3}=[ \\t]{0,3}"([^"\\s]{6,200})")`,
+      `(?:(?<=<([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})>[ \\t]{0,40}(?:\\r?\\n[ \\t]{0,40})?([^<>\\s]{6,200})[ \\t]{0,40}(?:\\r?\\n[ \\t]{0,40})?</\\1\\2\\3>` +
+        `|(?<=key[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})"[ \\t]{1,3}value[ \\t]{0,3}=[ \\t]{0,3}"([^"\\s]{6,200})"` +
+        // Android resources: <string name="api_key">value</string>.
+        `|(?<=<string[ \\t]{1,3}name[ \\t]{0,3}=[ \\t]{0,3}"([\\w.:-]{0,30}))(${KEYWORD})([\\w.:-]{0,30})"[^<>]{0,60}>([^<>\\s]{6,200})</string>)`,
       'i',
     ),
     keywords: KEYWORDS,
     prefilter: { anchored: true, near: { chars: '>"', through: '.:-', within: 70 } },
-    secretGroup: [4, 8],
+    secretGroup: [4, 8, 12],
     envVar: 'SECRET',
     severity: 'warning',
     confidence: 'low',
     refine: ({ match, secret }) => {
-      const first = match[2] !== undefined ? 1 : 5;
+      const first = match[2] !== undefined ? 1 : match[6] !== undefined ? 5 : 9;
       const [nameStart] = match.indices![first];
       const [keywordStart, keywordEnd] = match.indices![first + 1];
       const [, nameEnd] = match.indices![first + 2];
       return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
     },
     examples: {
-      positive: g => [`<password>${examplePassword(g)}</password>`, `<add key="StripeApiKey" value="${g.alnum(32)}" />`],
+      positive: g => [
+        `<password>${examplePassword(g)}</password>`,
+        `<add key="StripeApiKey" value="${g.alnum(32)}" />`,
+        `<password>\n    ${examplePassword(g)}\n  </password>`,
+        `    <string name="maps_api_key">${g.alnum(32)}</string>`,
+      ],
       negative: () => ['<password>${DB_PASSWORD}</password>', '<add key="ApiKeyHeader" value="X-Api-Key-Value" />'],
     },
   },
