@@ -40,6 +40,8 @@ interface CompiledRule {
   near?: { table: Uint8Array; within: number };
   /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
   vetoAt?: (text: string, keywordEnd: number) => number;
+  /** `rule.prefilter.exact`, with `notAfter` as a table of the ASCII characters it holds. */
+  exact?: { prefix: string; notAfter: Uint8Array };
   /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
   regex: RegExp;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
@@ -73,10 +75,11 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const compiled: CompiledRule[] = rules.map((rule, rank) => {
     // Match indices cost an allocation per match; only patterns with groups need them.
     const indices = captureGroupCount(rule.pattern.source) > 0 ? 'd' : '';
-    const { anchored, near: nearSpec, vetoAt } = rule.prefilter ?? {};
+    const { anchored, near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
     const near = nearSpec ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within } : undefined;
-    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}), ...(vetoAt ? { vetoAt } : {}) };
+    const exact = exactSpec ? { prefix: exactSpec.prefix, notAfter: classTable(exactSpec.notAfter) } : undefined;
+    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}), ...(vetoAt ? { vetoAt } : {}), ...(exact ? { exact } : {}) };
   });
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
   const automaton = new KeywordAutomaton(keywords, options.writeUtf16);
@@ -124,6 +127,8 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const anchored = anchoredBy[k];
         for (let a = 0; a < anchored.length; a++) {
           const index = anchored[a];
+          const exact = compiled[index].exact;
+          if (exact !== undefined && !exactAt(text, start, exact)) continue;
           if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
             lastStart[index] = start;
             const veto = compiled[index].vetoAt;
@@ -170,6 +175,23 @@ function nearTable(chars: string, through: string): Uint8Array {
   for (const c of through) table[c.charCodeAt(0) & 127] = 1;
   for (const c of chars) table[c.charCodeAt(0) & 127] = 2;
   return table;
+}
+
+/** The ASCII characters a regex character class's contents (`A-Za-z0-9_-`) hold, as a table. */
+function classTable(source: string): Uint8Array {
+  const table = new Uint8Array(128);
+  const cls = new RegExp(`[${source}]`);
+  for (let c = 0; c < 128; c++) table[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+/** Whether a keyword hit spells the rule's prefix exactly, not right after one of its boundary characters. */
+function exactAt(text: string, start: number, exact: NonNullable<CompiledRule['exact']>): boolean {
+  if (start > 0) {
+    const before = text.charCodeAt(start - 1);
+    if (before < 128 && exact.notAfter[before] === 1) return false;
+  }
+  return text.startsWith(exact.prefix, start);
 }
 
 /** Whether the rule's `near` character is reached from `at` (a keyword's end) over the characters it allows. */

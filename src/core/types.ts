@@ -46,6 +46,13 @@ export interface Prefilter {
    * pattern, and this rule's other hits before that offset, as after a match), or -1 to run it.
    */
   vetoAt?: (text: string, keywordEnd: number) => number;
+  /**
+   * For anchored rules whose keyword is their case-sensitive prefix (`ion_`, `KEY`): the hit must
+   * spell `prefix` exactly, and the character before it must not be one of `notAfter` (a regex
+   * character class's contents: the token's boundary). The keyword pass ignores case and word
+   * edges; this rejects `version_` and `apiKey` hits without a regex call.
+   */
+  exact?: { prefix: string; notAfter: string };
 }
 
 /** A rule's own true and false positives, as text a file could contain. */

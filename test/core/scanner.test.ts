@@ -69,7 +69,15 @@ describe('scanner', () => {
   });
 
   it('keeps one finding where two rules claim the same text: the one listed first', () => {
-    const wide: Rule = { ...BUILTIN_RULES[0], id: 'wide', pattern: /key = '[^']{1,200}'/, keywords: ['key ='], minEntropy: undefined };
+    // Anchored like the rule it copies, without that rule's own prefix check.
+    const wide: Rule = {
+      ...BUILTIN_RULES[0],
+      id: 'wide',
+      pattern: /key = '[^']{1,200}'/,
+      keywords: ['key ='],
+      minEntropy: undefined,
+      prefilter: { anchored: true },
+    };
     const text = `key = '${fake.anthropic()}'`;
     assert.deepEqual(
       createScanner([BUILTIN_RULES[0], wide])
@@ -99,6 +107,7 @@ describe('scanner', () => {
       keywords: ['needle'],
       pattern: /needle/,
       minEntropy: undefined,
+      prefilter: { anchored: true },
       validate: () => {
         ran++;
         return true;

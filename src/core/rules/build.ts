@@ -71,6 +71,12 @@ export function tokenRule(spec: TokenSpec): Rule {
       anchored: spec.prefilter?.anchored ?? spec.keywords === undefined,
       ...(spec.prefilter?.near ? { near: spec.prefilter.near } : {}),
       ...(spec.prefilter?.vetoAt ? { vetoAt: spec.prefilter.vetoAt } : {}),
+      // The keyword is the prefix: a hit must spell it in its case, not inside a longer run.
+      ...(spec.prefilter?.exact
+        ? { exact: spec.prefilter.exact }
+        : spec.keywords === undefined && spec.prefilter?.anchored !== false
+          ? { exact: { prefix: spec.prefix, notAfter: boundary.replace('=', '') } }
+          : {}),
     },
     minEntropy: spec.minEntropy ?? 3,
     envVar: spec.envVar,

@@ -3,10 +3,13 @@ import { aiProviderRules } from './ai-providers';
 import { cloudRules } from './cloud';
 import { codeHostingRules } from './code-hosting';
 import { connectionStringRules } from './connection-strings';
+import { devtoolsRules } from './devtools';
 import { genericRules } from './generic';
+import { infrastructureRules } from './infrastructure';
 import { packagesAndDevopsRules } from './packages-and-devops';
 import { privateKeyRules } from './private-keys';
 import { saasRules } from './saas';
+import { servicesRules } from './services';
 import { tokenRules } from './tokens';
 
 /**
@@ -20,6 +23,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...codeHostingRules,
   ...packagesAndDevopsRules,
   ...saasRules,
+  ...devtoolsRules,
+  ...servicesRules,
+  ...infrastructureRules,
   ...privateKeyRules,
   ...tokenRules,
   ...connectionStringRules,
