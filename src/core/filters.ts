@@ -39,9 +39,18 @@ const EXACT_MARKER = /^(?:null|none|nil|undefined|true|false|empty|secret|passwo
  */
 const MASK_RUN = /([xX*.#•])\1{5,}|\*{3,}|([_-])\2{7,}|^0{6,}|0{12,}/;
 
+/** A value cut short to hide it: `sk-proj-abc…`, `ghp_AbC...xyz` (an ellipsis, or three dots). */
+const REDACTED = /\u2026|\.\.\./;
+
+/** HTML's escapes of `<`, `>`, `"` and `&`, as a placeholder shows in documentation pages (`&lt;password&gt;`). */
+function unescapeHtml(value: string): string {
+  return value.replace(/&(lt|gt|quot|amp|#39|#x27);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#x27': "'" })[e] ?? '');
+}
+
 /** A value that a person typed to stand for a secret, not a secret. */
 export function isPlaceholder(value: string): boolean {
-  return TEMPLATE.test(value) || LONG_MARKER.test(value) || SHORT_MARKER.test(value) || EXACT_MARKER.test(value) || MASK_RUN.test(value);
+  const v = value.includes('&') ? unescapeHtml(value) : value;
+  return TEMPLATE.test(v) || LONG_MARKER.test(v) || SHORT_MARKER.test(v) || EXACT_MARKER.test(v) || MASK_RUN.test(v) || REDACTED.test(v);
 }
 
 /**
@@ -90,6 +99,11 @@ function distinctChars(value: string, limit: number): number {
   return distinct;
 }
 
+/** A camelCase or PascalCase identifier of words (`fireworksApiKey`, `OpenAiKeyFromVault`): segments of two or more letters. */
+export function isIdentifierWord(value: string): boolean {
+  return /^[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$/.test(value) || /^(?:[A-Z][a-z]{2,}){2,}\d{0,3}$/.test(value);
+}
+
 /**
  * Code, not data: a camelCase or snake_case identifier, a dotted member path, a call, or a read
  * of the environment (`process.env.X`, `os.environ["X"]`, `ENV.fetch`, `getenv(...)`).
@@ -97,8 +111,7 @@ function distinctChars(value: string, limit: number): number {
 export function isCodeLike(value: string): boolean {
   return (
     // Segments of two or more letters: random strings seldom fall into them.
-    /^[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$/.test(value) || // camelCase
-    /^(?:[A-Z][a-z]{2,}){2,}\d{0,3}$/.test(value) || // PascalCase
+    isIdentifierWord(value) || // camelCase, PascalCase
     /^[a-z]{2,}(?:_[a-z\d]{2,})+$/.test(value) || // snake_case
     /^[a-z]{2,}(?:-[a-z\d]{2,})+$/.test(value) || // kebab-case, an id or a slug
     /^[A-Z]{2,}(?:_[A-Z\d]{2,})+$/.test(value) || // UPPER_SNAKE, an env var's name

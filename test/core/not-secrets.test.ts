@@ -60,6 +60,25 @@ const CASES: Array<[string, () => string]> = [
   ['local dev database defaults', () => 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app\nREDIS_URL=redis://:password@localhost:6379'],
   ['credentials for documentation domains', () => 'const u = new URL("https://user:hunter22@example.com/path");'],
   ['a JWT header alone', () => 'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"'],
+  [
+    'a provider keyword followed by an identifier, not a literal',
+    () =>
+      'exports.FIREWORKS_API_KEY = fireworksApiKeyFromSettings;\nconst OPENAI_API_KEY = openAiKeyFromTheVaultClient;\nDEEPSEEK_API_KEY: DeepseekKeyFromConfig',
+  ],
+  [
+    'values redacted with an ellipsis (U+2026) or three dots',
+    () => `api_key = "sk-proj-${gen.alnum(4)}\u2026"\npassword: "${gen.alnum(4)}\u2026${gen.alnum(3)}"\ntoken = "${gen.alnum(6)}..."`,
+  ],
+  [
+    'HTML-escaped placeholders in documentation pages',
+    () => 'password: "&lt;your-password&gt;"\napi_key = "&lt;API_KEY&gt;"\n<code>DB_PASSWORD=&quot;&lt;password&gt;&quot;</code>',
+  ],
+  [
+    'minified code that copies a password field into a URL',
+    () =>
+      'var u=n.protocol+"//"+n.username+":"+n.password+"@"+n.host;function f(s,r){s.password=r.password,s.host=r.host}\nx={password:r.password,uri:"mongodb://u:"+s.password+"@h"}',
+  ],
+  ['a PEM key cut short in a doc comment', () => `/**\n * -----BEGIN PRIVATE KEY-----\n * ${gen.base64(64)}\n * ...\n * -----END PRIVATE KEY-----\n */`],
 ];
 
 describe('not secrets', () => {
@@ -68,6 +87,18 @@ describe('not secrets', () => {
       assert.deepEqual(report(text()), []);
     });
   }
+
+  it("reports the Azurite emulator's published account key as information only, with a note", () => {
+    // Microsoft publishes it for local development; built here from its parts so this file holds no key pattern.
+    const published = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', 'K1SZFPTOtr', 'KBHBeksoGMGw=='].join('/');
+    const [f] = scanner.scan(
+      `const conn = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${published};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";`,
+    );
+    assert.equal(f.ruleId, 'azure-storage-account-key');
+    assert.equal(f.severity, 'info');
+    assert.match(f.note ?? '', /Azurite/);
+    assert.deepEqual(report(`AccountName=acmeprod;AccountKey=${gen.base64(86)}==`), ['azure-storage-account-key@error']);
+  });
 
   it('reports a Stripe publishable key as information only', () => {
     assert.deepEqual(report(`const stripe = Stripe("pk_live_${gen.alnum(24)}");`), ['stripe-publishable-key@info']);

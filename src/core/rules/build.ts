@@ -1,3 +1,4 @@
+import { isIdentifierWord } from '../filters';
 import type { Confidence, KeyGen, Prefilter, Refinement, MatchContext, Rule, Severity } from '../types';
 
 /**
@@ -140,7 +141,9 @@ export function contextRule(spec: ContextSpec): Rule {
     confidence: spec.confidence ?? 'medium',
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.allowlist ? { allowlist: spec.allowlist } : {}),
-    ...(spec.refine ? { refine: spec.refine } : {}),
+    // A name followed by code, not a literal (`exports.FIREWORKS_API_KEY = fireworksApiKeyFromSettings`):
+    // a camelCase or PascalCase identifier, which random keys never spell.
+    refine: ctx => (isIdentifierWord(ctx.secret) ? undefined : spec.refine ? spec.refine(ctx) : {}),
     examples: {
       positive: g => [
         `${spec.envVar}=${spec.gen(g)}`,

@@ -81,6 +81,12 @@ export const cloudRules: Rule[] = [
     envVar: 'AZURE_STORAGE_CONNECTION_STRING',
     severity: 'error',
     confidence: 'high',
+    // The Azurite / Storage Emulator account (devstoreaccount1) has one key, published by
+    // Microsoft for local development: information, not an alarm.
+    refine: ({ text, start }) =>
+      /AccountName=devstoreaccount1;[^"'`\n]{0,200}$/.test(text.slice(Math.max(0, start - 260), start))
+        ? { severity: 'info', note: "This is the Azurite emulator's published development key, not a real account's." }
+        : {},
     examples: {
       positive: g => [
         `"DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=${g.base64(86)}==;EndpointSuffix=core.windows.net"`,
