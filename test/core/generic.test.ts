@@ -42,7 +42,33 @@ const SYNTAXES: Array<[string, (v: string) => string, string]> = [
   ['dotenv', v => `SESSION_SECRET=${v}\n`, 'SESSION_SECRET'],
   ['HTTP header', v => `X-Api-Key: ${v}\n`, 'X-Api-Key'],
   ['call pair', v => `os.Setenv("SERVICE_TOKEN", "${v}")`, 'SERVICE_TOKEN'],
+  ['PHP .=', v => `$password .= '${v}';`, 'password'],
+  ['Makefile :=', v => `DB_PASSWORD := ${v}\n`, 'DB_PASSWORD'],
+  ['Makefile ::=', v => `DB_PASSWORD ::= ${v}\n`, 'DB_PASSWORD'],
+  ['Makefile :::=', v => `API_TOKEN :::= ${v}\n`, 'API_TOKEN'],
+  ['Makefile ?=', v => `SECRET_KEY ?= ${v}\n`, 'SECRET_KEY'],
+  ['Makefile +=', v => `AUTH_TOKEN += ${v}\n`, 'AUTH_TOKEN'],
+  ['Rust raw string', v => `let password = r#"${v}"#;`, 'password'],
+  ['a .env held in a JSON string', v => `{"files": {".env": "DEBUG=1\\nSESSION_SECRET=${v}\\nPORT=3000"}}`, 'SESSION_SECRET'],
+  ['an .ini held in a JSON string', v => `{"ini": "[db]\\npassword = ${v}\\n"}`, 'password'],
+  ['XML element on its own line', v => `<configuration>\n  <password>\n    ${v}\n  </password>\n</configuration>`, 'password'],
+  ['Android string resource', v => `<resources>\n  <string name="api_key">${v}</string>\n</resources>`, 'api_key'],
 ];
+
+describe('passwords people type', () => {
+  it('reports a quoted passphrase of words, capitals and digits, and one holding dots, under a password name', () => {
+    // Built at run time: the repository scans itself.
+    for (const pass of [['Quartz', 'River774'].join('_'), ['blue', 'Falcon', '42'].join('.')]) {
+      const [f] = scanner.scan(`const dbPassword = "${pass}";`);
+      assert.equal(f?.ruleId, 'generic-secret', pass.length.toString());
+    }
+  });
+
+  it('still reads an unquoted identifier after a password name as code', () => {
+    assert.deepEqual(scanner.scan('password = userPassword2\n'), []);
+    assert.deepEqual(scanner.scan('const apiToken = "AccessToken_With_AuthScheme2";'), []);
+  });
+});
 
 describe('generic secrets in context', () => {
   for (const [syntax, write, name] of SYNTAXES) {

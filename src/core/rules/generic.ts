@@ -14,7 +14,8 @@ const examplePassword = (g: KeyGen): string => `${g.alnum(10)}!${g.chars('012345
  * the value the group after it.
  */
 function quoted(quoteGroup: number): string {
-  return `(?:@|[rbuRBU]{1,2})?(["'\`])([^"'\`\\s\\\\]{6,200})\\${quoteGroup}`;
+  // Rust's raw strings (`r#"…"#`) put up to a few `#` around the quotes.
+  return `(?:@|[rbuRBU]{1,2})?#{0,3}(["'\`])([^"'\`\\s\\\\]{6,200})\\${quoteGroup}#{0,3}`;
 }
 
 export const genericRules: Rule[] = [
@@ -90,16 +91,18 @@ export const genericRules: Rule[] = [
         // A type (`apiKey: string = …`, `var token string = …`) is followed by an assignment, never
         // by a bare `:`: so `password: Xk9:mP2…` is one YAML value, not a type and a shorter value.
         `(?:(?:[ \\t]{0,3}:[ \\t]{0,3}[\\w<>\\[\\]&.?]{1,30}|[ \\t]{1,3}[a-z_][\\w.\\[\\]*]{0,20})[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=)` +
-        `|[ \\t]{0,3}(?::=|=>|\\?\\?=|\\|\\|=|\\?=|=|:))[ \\t]{0,3}` +
+        // Make's `::=`, `:::=`, `?=` and `+=`, PHP's `.=`.
+        `|[ \\t]{0,3}(?::::=|::=|:=|=>|\\?\\?=|\\|\\|=|\\?=|\\.=|\\+=|=|:))[ \\t]{0,3}` +
         // A bare value must end its line (a trailing comment aside): config formats write them so,
         // while in code a bare right-hand side is an expression. A `#` inside it is the value's own
-        // (YAML, properties and shell start a comment only after a space).
-        `(?:${quoted(3)}|([^\\s"'\`,;#&|<>(){}\\[\\]\\\\][^\\s"'\`,;&|<>(){}\\[\\]\\\\]{5,199})(?=[ \\t]{0,20}(?:(?:#|//)[^\\n]{0,200})?(?:\\r?\\n|$)))`,
+        // (YAML, properties and shell start a comment only after a space). A line may also end at
+        // an escaped `\n`: a .env or .ini file held in a JSON string.
+        `(?:${quoted(3)}|([^\\s"'\`,;#&|<>(){}\\[\\]\\\\][^\\s"'\`,;&|<>(){}\\[\\]\\\\]{5,199})(?=[ \\t]{0,20}(?:(?:#|//)[^\\n]{0,200})?(?:\\r?\\n|$|\\\\[rn])))`,
       'i',
     ),
     keywords: KEYWORDS,
     // A name that is a label (`tokenKey = …`) is dropped before the pattern runs.
-    prefilter: { anchored: true, near: { chars: '=:', through: '-"\'] \t<>[&?*', within: 100 }, vetoAt: labelEnd },
+    prefilter: { anchored: true, near: { chars: '=:', through: '-"\'] \t<>[&?*+.', within: 100 }, vetoAt: labelEnd },
     secretGroup: [4, 5],
     envVar: 'SECRET',
     severity: 'warning',

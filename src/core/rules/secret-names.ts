@@ -82,8 +82,27 @@ function isJsonSegment(value: string): boolean {
 }
 
 /** Whether a value bound to a secret-sounding name looks like a real secret of that kind. */
-export function looksLikeSecretValue(value: string, kind: Kind): boolean {
-  if (/\s/.test(value) || isCodeLike(value) || isWordy(value) || isPublicData(value) || isRepetitive(value) || /^\d+$/.test(value) || isJsonSegment(value)) {
+export function looksLikeSecretValue(value: string, kind: Kind, quoted = false): boolean {
+  // A quoted password of words, capitals and digits (`Quartz_River774`, `blue.Falcon.42`) is a
+  // passphrase, not an identifier: code does not quote its identifiers.
+  const passphrase =
+    kind === 'password' &&
+    quoted &&
+    /[a-z]/.test(value) &&
+    /[A-Z]/.test(value) &&
+    /\d/.test(value) &&
+    value.length <= 40 &&
+    // Not a member path (`PublicApiId.JIT_V2_ENROLL`) or a constant's name.
+    !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) &&
+    !/[A-Z]{2,}_[A-Z\d]/.test(value);
+  if (
+    /\s/.test(value) ||
+    (!passphrase && (isCodeLike(value) || isWordy(value))) ||
+    isPublicData(value) ||
+    isRepetitive(value) ||
+    /^\d+$/.test(value) ||
+    isJsonSegment(value)
+  ) {
     return false;
   }
   if (kind === 'password') {
@@ -100,13 +119,21 @@ export function looksLikeSecretValue(value: string, kind: Kind): boolean {
 }
 
 /** Shared by the three generic rules: recover the full name, then judge name and value. */
-export function judge(text: string, nameStart: number, nameEnd: number, keywordStart: number, keywordEnd: number, value: string): Refinement | undefined {
+export function judge(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  keywordStart: number,
+  keywordEnd: number,
+  value: string,
+  quoted = false,
+): Refinement | undefined {
   const name = text.slice(nameStart, nameEnd).replace(/^[$@:&*.]+/, '');
   if (!keywordEndsSegment(text.slice(nameStart, nameEnd), keywordEnd - nameStart) || !isSecretName(text, nameStart, keywordStart, keywordEnd, nameEnd)) {
     return undefined;
   }
   const kind: Kind = PASSWORD_NAME.test(name) ? 'password' : 'secret';
-  if (!looksLikeSecretValue(value, kind)) {
+  if (!looksLikeSecretValue(value, kind, quoted)) {
     return undefined;
   }
   const description = kind === 'password' ? 'password' : /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : 'secret';
@@ -182,7 +209,8 @@ function isNameChar(c: number): boolean {
 /** Walks left from `from` over the characters of a name (`db.password`, `$apiKey`, `@token`). */
 function nameStartBefore(text: string, from: number): number {
   let i = from;
-  while (i > 0 && /[\w.$@-]/.test(text[i - 1]) && from - i < 80) i--;
+  // An escaped line break (`\nSESSION_SECRET=` in a JSON string holding a .env) ends the name too.
+  while (i > 0 && /[\w.$@-]/.test(text[i - 1]) && from - i < 80 && !(i > 1 && text[i - 2] === '\\' && /[nrt]/.test(text[i - 1]))) i--;
   return i;
 }
 
@@ -190,12 +218,14 @@ export const assignment: Rule['refine'] = ({ text, match, secret }: MatchContext
   const keywordStart = match.indices![1][0];
   const keywordEnd = match.indices![1][1];
   const nameEnd = match.indices![2][1];
-  return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordStart, keywordEnd, secret);
+  // Group 4 is the quoted form's value, group 5 the bare one's.
+  return judge(text, nameStartBefore(text, keywordStart), nameEnd, keywordStart, keywordEnd, secret, match[4] !== undefined);
 };
 
 export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
   const [nameStart] = match.indices![1];
   const [keywordStart, keywordEnd] = match.indices![2];
   const [, nameEnd] = match.indices![3];
+  // A quoted pair is often a table of constants (`("RESET_PASSWORD", "…METHOD")`): no passphrases here.
   return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
 };
