@@ -1,5 +1,5 @@
 import type { KeyGen, Rule } from '../types';
-import { KEYWORD, KEYWORDS, assignment, judge, labelEnd, pair } from './secret-names';
+import { KEYWORD, KEYWORDS, assignment, judge, keySuffix, labelEnd, pair } from './secret-names';
 
 /**
  * Generic secrets in context: a value bound to a name that says "secret". The name decides what
@@ -137,6 +137,33 @@ export const genericRules: Rule[] = [
         'secretName: my-app-secrets',
         'password: changeme',
         'db_password = "postgres"',
+      ],
+    },
+  },
+  {
+    id: 'generic-key',
+    provider: 'Generic',
+    description: 'key',
+    // A name ending in `key` (`_KEY`, `Key`, `-key`) bound to a quoted value; the name is looked behind.
+    pattern:
+      /(?<=(?<![\w.$-])([A-Za-z][A-Za-z0-9]{0,30}(?:[_-][A-Za-z0-9]{1,30}){0,4}?[_-]?))(?:key|Key|KEY)["']?[ \t]{0,3}(?::=|=|:)[ \t]{0,3}(["'`])([A-Za-z0-9+/=_.-]{16,200})\2/,
+    keywords: ['key'],
+    // `key` is everywhere in code; only `key` right before `=` or `:` (a quote or spaces between) goes on.
+    prefilter: { anchored: true, near: { chars: '=:', through: '"\' \t', within: 5 } },
+    secretGroup: 3,
+    minEntropy: 3,
+    envVar: 'API_KEY',
+    severity: 'warning',
+    confidence: 'low',
+    refine: keySuffix,
+    examples: {
+      positive: g => [`const analyticsWriteKey = "${g.alnum(24)}";`, `ALGOLIA_WRITE_KEY="${g.alnum(32)}"`, `{ "segment-key": "${g.alnum(28)}" }`],
+      negative: g => [
+        `const cacheKey = "user-profile-settings-v2";`,
+        `PRIMARY_KEY = "${g.alnum(24)}"`,
+        `{ key: "${g.alnum(24)}" }`,
+        'const storageKey = "app.session.preferences";',
+        `const publicKey = "${g.alnum(24)}";`,
       ],
     },
   },

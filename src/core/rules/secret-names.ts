@@ -229,3 +229,22 @@ export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
   // A quoted pair is often a table of constants (`("RESET_PASSWORD", "…METHOD")`): no passphrases here.
   return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
 };
+
+/**
+ * Words before a trailing `key` that make the name something other than a credential: database and
+ * cache keys, map and sort keys, keys the browser or the public may see.
+ */
+const NOT_CREDENTIAL_KEY =
+  /(?:^|_)(?:public|publishable|pub|site|primary|foreign|sort|partition|range|row|column|table|cache|redis|storage|object|s3|lookup|idempotency|dedupe|unique|composite|hash|map|dict|route|query|translation|i18n|locale|message|label|field|prop|react|list|item|node|registry|license|instrumentation|hot|short|cut|shortcut|keyboard|access|ssh|gpg|pgp|rsa|host|known|trusted|env|config|setting|meta|data|index|id|state|session_storage|local_storage)_?$/;
+
+/**
+ * `generic-key`: a name that ends in `key` with no other secret word (`ALGOLIA_ADMIN_KEY`,
+ * `analyticsWriteKey`, `"segment-key"`), whose quoted value looks random. The name is looked
+ * behind the keyword (group 1), the value is group 3.
+ */
+export const keySuffix: Rule['refine'] = ({ match, secret }: MatchContext) => {
+  const before = normalise(match[1] ?? '');
+  if (before.length < 2 || NOT_CREDENTIAL_KEY.test(before) || !looksLikeSecretValue(secret, 'secret')) return undefined;
+  const name = `${match[1]}${match.input.slice(match.index, match.index + 3)}`;
+  return { name, description: 'key', envVar: toEnvVarName(name, 'API_KEY'), confidence: 'low' };
+};

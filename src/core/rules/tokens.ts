@@ -41,7 +41,9 @@ export const tokenRules: Rule[] = [
     provider: 'HTTP',
     description: 'bearer token',
     // Anchored on "Bearer"; what must precede it (an Authorization header or a quote) is looked behind.
-    pattern: /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Bearer[ \t]{1,3}([\w.~+/-]{20,1000}={0,2})/,
+    // .NET splits scheme and token: `new AuthenticationHeaderValue("Bearer", "…")`.
+    pattern:
+      /(?<=(?:[Aa]uthorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?|["'`]|[=:][ \t]{0,3}))Bearer(?:[ \t]{1,3}|(?<=["']Bearer)["'][ \t]{0,3},[ \t]{0,3}@?["'])([\w.~+/-]{20,1000}={0,2})/,
     keywords: ['bearer'],
     prefilter: { anchored: true },
     secretGroup: 1,
@@ -50,7 +52,11 @@ export const tokenRules: Rule[] = [
     severity: 'error',
     confidence: 'medium',
     examples: {
-      positive: g => [`headers: { Authorization: "Bearer ${g.base64url(40)}" }`, `curl -H 'Authorization: Bearer ${g.alnum(32)}' https://api.acme.io`],
+      positive: g => [
+        `headers: { Authorization: "Bearer ${g.base64url(40)}" }`,
+        `curl -H 'Authorization: Bearer ${g.alnum(32)}' https://api.acme.io`,
+        `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${g.base64url(40)}");`,
+      ],
       negative: () => ['headers: { Authorization: `Bearer ${token}` }', 'Authorization: Bearer <token>', 'const scheme = "Bearer";'],
     },
   },
