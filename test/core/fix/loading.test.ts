@@ -256,6 +256,41 @@ describe('Move to .env: what loads .env afterwards', () => {
     });
   });
 
+  describe('ways that need an install first (quick fixes of the env-not-loaded warning)', () => {
+    /** The files after the first alternative's changes. */
+    const alternative = (result: EnvLoading, files: Record<string, string>) => {
+      assert.equal(result.kind, 'unwired');
+      const [alt] = result.kind === 'unwired' ? (result.alternatives ?? []) : [];
+      assert.ok(alt, 'an alternative is offered');
+      const after = new Map(Object.entries(files));
+      for (const c of alt.changes) after.set(c.rel, applyEdits(files[c.rel] ?? '', c.edits));
+      return { title: alt.title, after: (rel: string) => after.get(rel) };
+    };
+
+    it('Node before 20.12: dotenv in package.json and its call at the entry point', () => {
+      const files = { 'package.json': pkg({ private: true, engines: { node: '>=18' }, main: 'index.js' }), 'index.js': 'run();\n' };
+      const alt = alternative(loading('javascript', 'index.js', files).result, files);
+      assert.match(alt.title, /npm install/);
+      assert.equal(JSON.parse(alt.after('package.json')!).dependencies.dotenv, '^16.4.7');
+      assert.equal(alt.after('index.js'), "require('dotenv').config();\nrun();\n");
+    });
+
+    it('Ruby, Go and PHP: the loader in the manifest, and the code that loads .env', () => {
+      const rb = { Gemfile: 'source "https://rubygems.org"\n', 'app.rb': 'puts 1\n' };
+      const ruby = alternative(loading('ruby', 'app.rb', rb).result, rb);
+      assert.equal(ruby.after('Gemfile'), 'source "https://rubygems.org"\ngem "dotenv"\n');
+      assert.equal(ruby.after('app.rb'), 'require "dotenv/load"\nputs 1\n');
+      const goFiles = { 'go.mod': 'module m\n\ngo 1.22\n', 'main.go': 'package main\n\nimport "os"\n' };
+      const go = alternative(loading('go', 'main.go', goFiles).result, goFiles);
+      assert.match(go.after('go.mod')!, /\nrequire github\.com\/joho\/godotenv v1\.5\.1\n$/);
+      assert.match(go.after('main.go')!, /import _ "github\.com\/joho\/godotenv\/autoload"/);
+      const phpFiles = { 'composer.json': '{\n    "require": {\n        "php": ">=8.1"\n    }\n}\n', 'index.php': '<?php\necho 1;\n' };
+      const php = alternative(loading('php', 'index.php', phpFiles).result, phpFiles);
+      assert.equal(JSON.parse(php.after('composer.json')!).require['vlucas/phpdotenv'], '^5.6');
+      assert.match(php.after('index.php')!, /createUnsafeImmutable\(__DIR__\)->safeLoad\(\);/);
+    });
+  });
+
   describe('composeEdits', () => {
     it('equals applying the move, then the loader on its result, with no two edits at one offset', () => {
       const text = 'import os\nK = "v"\n';

@@ -1,4 +1,6 @@
 import { eolOf } from '../text-edit';
+import { installFirst } from './install-first';
+import { insertLinesAt } from './text';
 import type { EnvLoading, LoadingInput } from './types';
 
 const AUTOLOAD = '_ "github.com/joho/godotenv/autoload"';
@@ -15,8 +17,18 @@ export function goLoading(input: LoadingInput): EnvLoading {
     return { kind: 'loaded', by: 'godotenv, in the code' };
   }
   const command = 'go run .';
-  if (!/^\s*(?:require\s+)?github\.com\/joho\/godotenv\s/m.test(project.files.get('go.mod') ?? '')) {
-    return { kind: 'unwired', reason: 'godotenv is not in go.mod, so nothing loads .env (go get github.com/joho/godotenv)', command };
+  const goMod = project.files.get('go.mod');
+  if (!/^\s*(?:require\s+)?github\.com\/joho\/godotenv\s/m.test(goMod ?? '')) {
+    const alternatives =
+      goMod === undefined
+        ? []
+        : installFirst(
+            input,
+            { rel: 'go.mod', edit: insertLinesAt(goMod, goMod.length, ['', 'require github.com/joho/godotenv v1.5.1']) },
+            'Add godotenv to go.mod and load .env (then go mod tidy)',
+            goLoading,
+          );
+    return { kind: 'unwired', reason: 'godotenv is not in go.mod, so nothing loads .env (go get github.com/joho/godotenv)', command, alternatives };
   }
   if (input.envRel !== '.env') {
     return { kind: 'unwired', reason: `godotenv's autoload reads .env in the folder the program runs from, not ${input.envRel}`, command };

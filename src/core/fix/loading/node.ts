@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { minVersion } from 'semver';
 import type { TextEdit } from '../text-edit';
+import { addJsonDependency, installFirst } from './install-first';
 import type { EnvLoading, LoadingInput } from './types';
 import { afterLast, afterLeading, dirOf, insertLinesAt, relativeTo } from './text';
 
@@ -193,10 +194,12 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
       return { kind: 'wired', command, by: `Node's --env-file-if-exists in the ${start.script} script`, changes: [{ rel: 'package.json', edits: [edit] }] };
   }
   if (floor && !atLeast(floor, [20, 12])) {
+    const edit = addJsonDependency(files.get('package.json')!, 'dependencies', 'dotenv', '^16.4.7');
     return {
       kind: 'unwired',
       reason: `Node ${floor.join('.')} (package.json's engines) has no built-in .env loader and dotenv is not a dependency: add dotenv`,
       command,
+      alternatives: edit ? installFirst(input, { rel: 'package.json', edit }, 'Add dotenv to package.json and load .env (then npm install)', nodeLoading) : [],
     };
   }
   const esm = isEsm(document.rel, document.text, pkg);

@@ -1,3 +1,4 @@
+import { addJsonDependency, installFirst } from './install-first';
 import type { EnvLoading, LoadingInput } from './types';
 import { afterLast, dirOf, insertLinesAt, nextLineStart, relativeTo } from './text';
 
@@ -13,7 +14,15 @@ export function phpLoading(input: LoadingInput): EnvLoading {
   if (/"symfony\/(?:dotenv|runtime|framework-bundle)"/.test(composer)) return { kind: 'loaded', by: 'Symfony, which loads .env itself' };
   if (/Dotenv\\?\s*\\?Dotenv::create|\(new\s+Dotenv\)/.test(document.text)) return { kind: 'loaded', by: 'the code itself' };
   if (!/"vlucas\/phpdotenv"/.test(composer)) {
-    return { kind: 'unwired', reason: 'vlucas/phpdotenv is not in composer.json, so nothing loads .env (composer require vlucas/phpdotenv)', command };
+    const edit = project.files.has('composer.json') ? addJsonDependency(composer, 'require', 'vlucas/phpdotenv', '^5.6') : undefined;
+    return {
+      kind: 'unwired',
+      reason: 'vlucas/phpdotenv is not in composer.json, so nothing loads .env (composer require vlucas/phpdotenv)',
+      command,
+      alternatives: edit
+        ? installFirst(input, { rel: 'composer.json', edit }, 'Add vlucas/phpdotenv to composer.json and load .env (then composer install)', phpLoading)
+        : [],
+    };
   }
   const text = document.text;
   const open = /<\?php\b/.exec(text);

@@ -1,3 +1,4 @@
+import { installFirst } from './install-first';
 import type { EnvLoading, LoadingInput } from './types';
 import { afterLeading, dirOf, insertLinesAt, relativeTo } from './text';
 
@@ -11,7 +12,15 @@ export function rubyLoading(input: LoadingInput): EnvLoading {
   if (gem && (gem === 'dotenv-rails' || project.files.has('config/application.rb'))) {
     return { kind: 'loaded', by: `${gem}, which loads .env when Rails boots` };
   }
-  if (!gem) return { kind: 'unwired', reason: 'the dotenv gem is not in the Gemfile, so nothing loads .env (bundle add dotenv)', command };
+  if (!gem) {
+    const edit = insertLinesAt(gemfile, gemfile.length, ['gem "dotenv"']);
+    return {
+      kind: 'unwired',
+      reason: 'the dotenv gem is not in the Gemfile, so nothing loads .env (bundle add dotenv)',
+      command,
+      alternatives: installFirst(input, { rel: 'Gemfile', edit }, 'Add dotenv to the Gemfile and load .env (then bundle install)', rubyLoading),
+    };
+  }
   const lines =
     input.envRel === '.env'
       ? ['require "dotenv/load"']
