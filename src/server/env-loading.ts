@@ -5,7 +5,7 @@ import { languageOf } from '../core';
 import { DOTENV_CODES, DOTENV_DOCS_URL, readDotenv } from '../core/dotenv';
 import { envReads, type EnvRead } from '../core/env-code';
 import { planEnvLoading, type EnvLoading, type FileChange, type LoaderChange } from '../core/fix';
-import { findEnvTargets } from '../node/env/locations';
+import { envTargetPath } from '../node/env/locations';
 import { projectContext, type ProjectContext } from '../node/env/project';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
@@ -81,17 +81,19 @@ export class EnvLoadingCheck {
     const folder = this.folders.folderOf(uri.fsPath);
     if (!folder) return undefined;
     const { envFile } = await this.settings.get(document.uri);
-    const targets = await findEnvTargets(uri.fsPath, folder, this.read, envFile || undefined);
-    if (targets.env.text === undefined) return undefined;
-    const defined = new Set(readDotenv(targets.env.text).entries.map(e => e.name));
+    // Only the .env's path and text: Move to .env's other targets (.gitignore state) are not needed here.
+    const envPath = await envTargetPath(uri.fsPath, folder, envFile || undefined);
+    const envText = await this.read(envPath);
+    if (envText === undefined) return undefined;
+    const defined = new Set(readDotenv(envText).entries.map(e => e.name));
     const reads = allReads.filter(r => defined.has(r.name));
     if (reads.length === 0) return undefined;
-    const project = await projectContext(uri.fsPath, folder, targets.env.path, this.read);
+    const project = await projectContext(uri.fsPath, folder, envPath, this.read);
     const loading = planEnvLoading({
       lang,
       document: { rel: project.documentRel, text },
       envRel: project.envRel,
-      envText: targets.env.text,
+      envText,
       name: reads[0].name,
       project: project.view,
     });

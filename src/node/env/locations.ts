@@ -44,6 +44,28 @@ export const PROJECT_MARKERS = [
 ];
 
 /**
+ * The `.env` "Move to .env" writes for a file, and the one whose variables the file's code is
+ * meant to read: the `envFile` setting; else the nearest existing `.env` in the file's folder or
+ * its parents up to the workspace folder; else a new one at the nearest project root.
+ */
+export async function envTargetPath(documentPath: string, workspaceFolder: string, envFile?: string): Promise<string> {
+  const configured = configuredEnvPath(workspaceFolder, envFile);
+  if (configured) return configured;
+  for (const dir of foldersUp(dirname(documentPath), workspaceFolder)) {
+    if (await exists(join(dir, '.env'))) return join(dir, '.env');
+  }
+  return join((await nearestProjectRoot(dirname(documentPath), workspaceFolder, name => PROJECT_MARKERS.includes(name))) ?? workspaceFolder, '.env');
+}
+
+/** The nearest folder from `from` up to `to` holding an entry `isMarker` accepts (a manifest), if any. */
+export async function nearestProjectRoot(from: string, to: string, isMarker: (name: string) => boolean): Promise<string | undefined> {
+  for (const dir of foldersUp(from, to)) {
+    if ((await readdir(dir).catch(() => [] as string[])).some(isMarker)) return dir;
+  }
+  return undefined;
+}
+
+/**
  * Where "Move to .env" writes, for a file in a workspace folder: the nearest `.env` in the file's
  * folder or its parents up to the workspace folder (or the `envFile` setting), else a new one at
  * the nearest project root; the committed example beside it; and the `.gitignore` of the
@@ -52,25 +74,7 @@ export const PROJECT_MARKERS = [
  */
 export async function findEnvTargets(documentPath: string, workspaceFolder: string, read: ReadText, envFile?: string): Promise<EnvTargets> {
   const dirs = [...foldersUp(dirname(documentPath), workspaceFolder)];
-  let envPath = configuredEnvPath(workspaceFolder, envFile);
-  if (!envPath) {
-    for (const dir of dirs) {
-      if (await exists(join(dir, '.env'))) {
-        envPath = join(dir, '.env');
-        break;
-      }
-    }
-  }
-  if (!envPath) {
-    let root = workspaceFolder;
-    for (const dir of dirs) {
-      if ((await Promise.all(PROJECT_MARKERS.map(m => exists(join(dir, m))))).some(Boolean)) {
-        root = dir;
-        break;
-      }
-    }
-    envPath = join(root, '.env');
-  }
+  const envPath = await envTargetPath(documentPath, workspaceFolder, envFile);
   const envDir = dirname(envPath);
   let examplePath = join(envDir, ENV_TEMPLATE_NAMES[0]);
   for (const name of ENV_TEMPLATE_NAMES) {

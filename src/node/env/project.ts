@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LOADER_FILES, loaderEntryFiles, type ProjectView } from '../../core/fix';
-import { exists, foldersUp, relativePosix } from '../paths';
-import { PROJECT_MARKERS, type ReadText } from './locations';
+import { relativePosix } from '../paths';
+import { PROJECT_MARKERS, nearestProjectRoot, type ReadText } from './locations';
 
 /** A project as "Move to .env" needs it to wire the loading of `.env`: its files, and where the code and the `.env` are in it. */
 export interface ProjectContext {
@@ -17,19 +17,13 @@ export interface ProjectContext {
  * the files there that say what loads `.env`, read as the editor has them.
  */
 export async function projectContext(documentPath: string, workspaceFolder: string, envPath: string, read: ReadText): Promise<ProjectContext> {
-  let root = dirname(documentPath);
-  for (const dir of foldersUp(dirname(documentPath), workspaceFolder)) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    if (names.some(n => PROJECT_MARKERS.includes(n) || n.endsWith('.csproj'))) {
-      root = dir;
-      break;
-    }
-  }
+  const isManifest = (name: string): boolean => PROJECT_MARKERS.includes(name) || name.endsWith('.csproj');
+  const root = (await nearestProjectRoot(dirname(documentPath), workspaceFolder, isManifest)) ?? dirname(documentPath);
   const files = new Map<string, string>();
+  // `read` answers undefined for a file that is not there: no separate existence check.
   const readInto = async (rel: string): Promise<void> => {
     if (files.has(rel)) return;
-    const path = join(root, rel);
-    const text = (await exists(path)) ? await read(path) : undefined;
+    const text = await read(join(root, rel));
     if (text !== undefined) files.set(rel, text);
   };
   const csproj = (await readdir(root).catch(() => [] as string[])).filter(n => n.endsWith('.csproj'));

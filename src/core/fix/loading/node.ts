@@ -93,7 +93,10 @@ function sourcesOf(file: string): string[] {
 /** The files that may be a Node project's entry point, most likely first, root-relative. */
 export function nodeEntryCandidates(packageText: string | undefined): string[] {
   const pkg = readPackage(packageText);
-  if (!pkg) return [];
+  return pkg ? entryCandidates(pkg) : [];
+}
+
+function entryCandidates(pkg: PackageJson): string[] {
   const files: string[] = [];
   const start = startCommand(pkg)?.file;
   if (start) files.push(...sourcesOf(start));
@@ -145,7 +148,7 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
     if (VITE_CONFIG.test(document.rel)) {
       return { kind: 'unwired', reason: "vite.config does not see .env in process.env: read it with Vite's loadEnv(mode, process.cwd(), '')", command: 'vite' };
     }
-    const entries = new Set(nodeEntryCandidates(files.get('package.json')).slice(0, 3));
+    const entries = new Set(pkg ? entryCandidates(pkg).slice(0, 3) : []);
     if (!entries.has(document.rel) && !SERVER_PATH.test(document.rel)) {
       return {
         kind: 'refused',
@@ -161,7 +164,7 @@ export function nodeLoading(input: LoadingInput): EnvLoading {
     if (loader) return { kind: 'loaded', by: loader[1] };
   }
   if (CODE_LOADER.test(document.text)) return { kind: 'loaded', by: 'the code itself' };
-  const entry = pkg ? nodeEntryCandidates(files.get('package.json')).find(rel => rel === document.rel || files.has(rel)) : undefined;
+  const entry = pkg ? entryCandidates(pkg).find(rel => rel === document.rel || files.has(rel)) : undefined;
   const entryText = entry === document.rel ? document.text : entry ? files.get(entry) : undefined;
   if (entry && entryText !== undefined && CODE_LOADER.test(entryText)) return { kind: 'loaded', by: `the entry point, ${entry}` };
   const command = start ? `npm ${start.script === 'start' ? 'start' : `run ${start.script}`}` : `node ${document.rel}`;

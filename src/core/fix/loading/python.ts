@@ -1,4 +1,5 @@
-import type { EnvLoading, LoaderChange, LoadingInput } from './types';
+import { installFirst } from './install-first';
+import type { EnvLoading, LoadingInput } from './types';
 import { afterLast, insertLinesAt } from './text';
 
 /** The files that list a Python project's dependencies. */
@@ -25,24 +26,21 @@ export function pythonLoading(input: LoadingInput): EnvLoading {
   const command = `python ${document.rel}`;
   const wiring = loadDotenvEdit(document.text);
   if (!wiring) {
-    return { kind: 'unwired', reason: 'the variable is read before the imports end, where load_dotenv() would go', command };
+    return { kind: 'unwired', reason: 'the module has no import to put load_dotenv() after', command };
   }
   if (/(?:^|[\s"'[,])python-dotenv\b/im.test(deps)) {
     return { kind: 'wired', command, by: `python-dotenv's load_dotenv() in ${document.rel}`, changes: [{ rel: document.rel, edits: [wiring] }] };
   }
   const requirements = project.files.get('requirements.txt');
-  const alternatives: Array<{ title: string; changes: LoaderChange[] }> = [];
-  if (requirements !== undefined || !MANIFESTS.some(f => project.files.has(f))) {
-    const text = requirements ?? '';
-    const line = insertLinesAt(text, text.length, ['python-dotenv']);
-    alternatives.push({
-      title: `Add python-dotenv to requirements.txt and call load_dotenv() (then pip install -r requirements.txt)`,
-      changes: [
-        { rel: 'requirements.txt', ...(requirements === undefined ? { create: true } : {}), edits: [line] },
-        { rel: document.rel, edits: [wiring] },
-      ],
-    });
-  }
+  const alternatives =
+    requirements !== undefined || !MANIFESTS.some(f => project.files.has(f))
+      ? installFirst(
+          input,
+          { rel: 'requirements.txt', edit: insertLinesAt(requirements ?? '', (requirements ?? '').length, ['python-dotenv']) },
+          'Add python-dotenv to requirements.txt and call load_dotenv() (then pip install -r requirements.txt)',
+          pythonLoading,
+        )
+      : [];
   return { kind: 'unwired', reason: 'python-dotenv is not among the project’s dependencies, so nothing loads .env', command, alternatives };
 }
 
