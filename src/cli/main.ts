@@ -9,7 +9,10 @@ import { HookError, installHook } from './install-hook';
 import { jsonReporter } from './reporters/json';
 import type { FileFinding, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarif';
-import { textReporter } from './reporters/text';
+import { printable, textReporter } from './reporters/text';
+import { sizeText } from '../node/read-bounded';
+import { decodeText } from '../node/scan/decode';
+import { DEFAULT_MAX_FILE_BYTES } from '../node/scan/scan-files';
 import { baselineEntries, runScan, type ScanSource } from './run';
 
 declare const __VERSION__: string;
@@ -43,7 +46,12 @@ Options:
 install-hook: adds a git pre-commit hook that runs 'secret-safe scan --staged'
 (in .husky/pre-commit with husky, else where core.hooksPath or .git/hooks says).
 
-Exit codes: 0 no secrets found, 1 secrets found, 2 usage or fatal error.
+Files not scanned (too large, unreadable) are listed on stderr and in the JSON and
+SARIF reports. A file or folder that could not be read, or a file named here that
+is over the 10 MiB limit, leaves the scan incomplete.
+
+Exit codes: 0 no secrets found, 1 secrets found, 2 usage or fatal error, or an
+incomplete scan that found nothing.
 `;
 
 const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
@@ -152,7 +160,15 @@ async function main(argv: string[]): Promise<number> {
       `${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`,
     );
   }
-  return run.findings.length > 0 || run.hygiene.length > 0 ? EXIT.findings : EXIT.clean;
+  for (const skipped of run.summary.skipped) {
+    const why = skipped.reason === 'too-large' ? `larger than ${sizeText(DEFAULT_MAX_FILE_BYTES)}` : `unreadable (${skipped.detail ?? 'read failed'})`;
+    process.stderr.write(`secret-safe: not scanned: ${printable(skipped.file, true)}: ${why}\n`);
+  }
+  if (run.summary.incomplete) {
+    process.stderr.write('secret-safe: the scan is incomplete: what is listed above was not scanned\n');
+  }
+  if (run.findings.length > 0 || run.hygiene.length > 0) return EXIT.findings;
+  return run.summary.incomplete ? EXIT.error : EXIT.clean;
 }
 
 function threadCount(value: string | undefined): number {
@@ -162,17 +178,25 @@ function threadCount(value: string | undefined): number {
   return n;
 }
 
+/** Standard input as text, up to the file size limit: `yes | secret-safe scan --stdin` must end. */
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () =>
-      resolve(
-        Buffer.concat(chunks)
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      ),
-    );
+    let total = 0;
+    process.stdin.on('data', (c: Buffer) => {
+      total += c.length;
+      if (total > DEFAULT_MAX_FILE_BYTES) {
+        process.stdin.destroy();
+        reject(new UsageError(`standard input is larger than ${sizeText(DEFAULT_MAX_FILE_BYTES)}; nothing was scanned (scan the file itself)`));
+        return;
+      }
+      chunks.push(c);
+    });
+    process.stdin.on('end', () => {
+      const text = decodeText(Buffer.concat(chunks));
+      if (text === 'binary') reject(new UsageError('standard input is binary (NUL bytes near its start); nothing was scanned'));
+      else resolve(text);
+    });
     process.stdin.on('error', reject);
   });
 }
@@ -195,10 +219,10 @@ function summaryLine(secrets: number, files: number, hygiene: number, scanned: n
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOENT' && e.path) {
-    return `no such file or folder: ${e.path}`;
+    return `no such file or folder: ${printable(e.path, true)}`;
   }
   if (e.code === 'EACCES' && e.path) {
-    return `permission denied: ${e.path}`;
+    return `permission denied: ${printable(e.path, true)}`;
   }
   if (e instanceof GitError) {
     return `git: ${e.message}`;

@@ -8,7 +8,8 @@ import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
 import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type FingerprintedFinding, type ScanFilesOptions } from '../node/scan/scan-files';
-import type { FileFinding, HygieneFileFinding, ScanReport } from './reporters/reporter';
+import type { FileFinding, HygieneFileFinding, ScanReport, SkippedPath } from './reporters/reporter';
+import type { FileResult } from '../node/scan/scan-batch';
 import { relativePosix } from '../node/paths';
 
 /** Where the text to scan comes from. */
@@ -78,13 +79,21 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
     rules: project.rules,
     warnings,
     baselined,
-    summary: { filesScanned: collected.scanned, filesSkipped: collected.skipped, elapsedMs: performance.now() - started },
+    summary: {
+      filesScanned: collected.scanned,
+      filesSkipped: collected.skipped,
+      skipped: collected.skippedPaths,
+      incomplete: collected.incomplete,
+      elapsedMs: performance.now() - started,
+    },
   };
 }
 
 interface Collected {
   scanned: number;
   skipped: number;
+  skippedPaths: SkippedPath[];
+  incomplete: boolean;
   /** What to check for git hygiene: the paths scanned, or nothing (standard input). */
   hygieneFiles: string[] | 'none';
 }
@@ -97,7 +106,15 @@ async function collect(
   emit: (path: string, findings: FingerprintedFinding[]) => void,
   workers?: ScanFilesOptions['workers'],
 ): Promise<Collected> {
-  const out: Collected = { scanned: 0, skipped: 0, hygieneFiles: absolute };
+  const out: Collected = { scanned: 0, skipped: 0, skippedPaths: [], incomplete: false, hygieneFiles: absolute };
+  // Files named on the command line: one not scanned for its size leaves the scan incomplete.
+  const named = new Set(absolute);
+  const skip = (result: Extract<FileResult, { skipped: unknown }>): void => {
+    out.skipped++;
+    if (result.skipped === 'binary') return;
+    out.skippedPaths.push({ file: relativePosix(cwd, result.file) || '.', reason: result.skipped, ...(result.detail ? { detail: result.detail } : {}) });
+    if (result.skipped === 'unreadable' || named.has(result.file)) out.incomplete = true;
+  };
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
@@ -121,11 +138,11 @@ async function collect(
     );
     files.forEach((file, i) => {
       const blob = blobs[i];
-      const text = blob && blob.length <= DEFAULT_MAX_FILE_BYTES ? decodeText(blob) : 'binary';
-      if (text === 'binary') {
-        out.skipped++;
-        return;
-      }
+      if (blob === 'not-a-file') return; // a submodule: its own repository's hook checks it
+      if (!blob) return skip({ file, skipped: 'unreadable', detail: 'not in the index' });
+      if (blob.length > DEFAULT_MAX_FILE_BYTES) return skip({ file, skipped: 'too-large' });
+      const text = decodeText(blob);
+      if (text === 'binary') return skip({ file, skipped: 'binary' });
       out.scanned++;
       emit(file, scanText(project.scanner, text, true));
     });
@@ -144,7 +161,7 @@ async function collect(
     for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
       for (const result of results) {
         if ('skipped' in result) {
-          out.skipped++;
+          skip(result);
           continue;
         }
         out.scanned++;
@@ -161,7 +178,7 @@ async function collect(
   for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
     for (const result of results) {
       if ('skipped' in result) {
-        out.skipped++;
+        skip(result);
         continue;
       }
       out.scanned++;

@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
 import { BaselineError, parseBaseline, type BaselineEntry } from './scan/baseline';
 import { exists, foldersUp } from './paths';
+import { readBoundedText } from './read-bounded';
+import { MAX_BASELINE_BYTES } from './scan/baseline';
+
+/** The largest `.secret-safe.json` read: a real one is a few KiB. */
+export const MAX_CONFIG_BYTES = 1 << 20;
 
 /** A project's config with where it came from; `file` is absent when the project has none. */
 export interface LoadedConfig {
@@ -20,7 +24,8 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
   const file = join(folder, CONFIG_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // A regular file only, and not a huge one: the repository chooses what this path is.
+    text = await readBoundedText(file, MAX_CONFIG_BYTES, { regularOnly: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       return { config: EMPTY_CONFIG, root: folder, problems: [] };
@@ -32,7 +37,11 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
   if (named) {
     const path = resolve(folder, named.path);
     try {
-      loaded.baseline = { file: path, dir: dirname(path), entries: parseBaseline(await readFile(path, 'utf8'), named.path) };
+      loaded.baseline = {
+        file: path,
+        dir: dirname(path),
+        entries: parseBaseline(await readBoundedText(path, MAX_BASELINE_BYTES, { regularOnly: true }), named.path),
+      };
     } catch (e) {
       const reason =
         e instanceof BaselineError

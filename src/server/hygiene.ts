@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -169,6 +169,8 @@ export class HygieneService {
 
 async function readStart(path: string): Promise<string | undefined> {
   try {
+    // Regular files only: opening a FIFO waits for a writer that may never come.
+    if (!(await stat(path)).isFile()) return undefined;
     const handle = await open(path, 'r');
     try {
       const buffer = Buffer.alloc(64 * 1024);

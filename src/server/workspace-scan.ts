@@ -59,7 +59,8 @@ export class WorkspaceScan {
       const excluded = await this.excludeTest(state, folderUri, settings.exclude);
       const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
       // Files are read and scanned on worker threads, leaving a core to the editor and this server.
-      const scanned = scanOnWorkers(this.filesOf(state.path, excluded), {
+      const unreadable = (): void => void result.filesSkipped++;
+      const scanned = scanOnWorkers(this.filesOf(state.path, excluded, unreadable), {
         cwd: state.path,
         config: 'own',
         maxFileBytes: maxBytes,
@@ -117,12 +118,13 @@ export class WorkspaceScan {
    * global excludes count too); otherwise, when git fails or lists nothing, a walk that reads the
    * `.gitignore` files.
    */
-  private async *filesOf(folder: string, excluded: (rel: string, isDirectory: boolean) => boolean): AsyncGenerator<string[]> {
+  private async *filesOf(folder: string, excluded: (rel: string, isDirectory: boolean) => boolean, onUnreadable: () => void): AsyncGenerator<string[]> {
     const listed = this.trusted() ? await gitListFiles(folder) : undefined;
     // Nothing listed: an empty folder, or one an enclosing repository ignores as a whole (a
     // scratch folder in its ignored tmp/). The folder is still the user's project: walk it.
     if (!listed || listed.length === 0) {
-      yield* walkFiles(folder, excluded);
+      // A folder or .gitignore that cannot be read is counted as skipped; the walk goes on.
+      yield* walkFiles(folder, excluded, { onUnreadable });
       return;
     }
     yield listed.filter(rel => !excluded(rel, false) && !rel.split('/').some(part => SKIPPED_FOLDERS.has(part))).map(rel => join(folder, rel));
@@ -157,7 +159,7 @@ export class WorkspaceScan {
     let text: string;
     try {
       const read = await readTextFile(path, maxBytes);
-      if (read === 'binary' || read === 'too-large') return 'skipped';
+      if (typeof read !== 'string') return 'skipped';
       text = read;
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it

@@ -4,10 +4,11 @@ import type { Reporter } from './reporter';
 /**
  * A JSON array of findings with 1-based positions; the value appears masked only, with the
  * fingerprint baselines and SARIF use. Git-hygiene findings follow, with `"kind": "git-hygiene"`
- * and no value (they are about the file, not a string in it).
+ * and no value (they are about the file, not a string in it). Then each file or folder not
+ * scanned (`"kind": "skipped"`, with `reason` `too-large` or `unreadable`), binary files aside.
  */
 export const jsonReporter: Reporter = {
-  format({ findings, hygiene }) {
+  format({ findings, hygiene, summary }) {
     const rows: object[] = findings.map(({ file, finding: f }) => ({
       kind: 'secret',
       file,
@@ -24,6 +25,10 @@ export const jsonReporter: Reporter = {
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });
+    }
+    // What was not scanned (binary files aside): the reader must not take its absence for clean.
+    for (const s of summary.skipped) {
+      rows.push({ kind: 'skipped', file: s.file, reason: s.reason, ...(s.detail ? { detail: s.detail } : {}) });
     }
     return `${JSON.stringify(rows, null, 2)}\n`;
   },

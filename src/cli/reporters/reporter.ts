@@ -21,10 +21,27 @@ export interface HygieneFileFinding {
   message: string;
 }
 
+/** A file or folder not scanned, and why: every reporter lists these (binary files are only counted). */
+export interface SkippedPath {
+  /** Relative to the working folder, `/`-separated. */
+  file: string;
+  reason: 'too-large' | 'unreadable';
+  /** For an unreadable one, the system's word (`EACCES`, `EIO`). */
+  detail?: string;
+}
+
 /** The totals a reporter may summarise. */
 export interface ScanSummary {
   filesScanned: number;
+  /** Files not scanned: binary ones, and those in `skipped`. */
   filesSkipped: number;
+  /** What was not scanned and why, binary files aside. */
+  skipped: SkippedPath[];
+  /**
+   * Something that should have been scanned was not: a file or folder could not be read, or a file
+   * named on the command line was too large (or endless). The scan is not clean, whatever it found.
+   */
+  incomplete: boolean;
   elapsedMs: number;
 }
 

@@ -32,7 +32,7 @@ const pascal = (id: string): string => id.replace(/(^|-)(\w)/g, (_m, _d, c: stri
  * (the hash of rule and secret) that follows a secret when its line moves. Values appear masked only.
  */
 export const sarifReporter: Reporter = {
-  format({ findings, hygiene, rules }, { version, cwd }) {
+  format({ findings, hygiene, rules, summary }, { version, cwd }) {
     const ruleIndex = new Map<string, number>();
     const descriptors: object[] = [];
     const indexOf = (id: string, describe: () => object): number => {
@@ -119,6 +119,20 @@ export const sarifReporter: Reporter = {
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
           columnKind: 'utf16CodeUnits',
+          // Whether everything was scanned, and what was not (binary files aside).
+          invocations: [
+            {
+              executionSuccessful: !summary.incomplete,
+              toolExecutionNotifications: summary.skipped.map(s => ({
+                level: s.reason === 'unreadable' || summary.incomplete ? 'error' : 'warning',
+                descriptor: { id: `skipped-${s.reason}` },
+                message: {
+                  text: s.reason === 'too-large' ? 'Not scanned: larger than the size limit.' : `Not scanned: unreadable (${s.detail ?? 'read failed'}).`,
+                },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(s.file), uriBaseId: '%SRCROOT%' } } }],
+              })),
+            },
+          ],
           results,
         },
       ],

@@ -48,11 +48,21 @@ export async function stagedPaths(root: string, pathspecs: readonly string[]): P
 }
 
 /**
- * The index's content of each path, read through one `git cat-file --batch`, in order. A path
- * git cannot name on one line (a newline in it) comes back undefined.
+ * The index's content of each path, read through one `git cat-file --batch`, in order: the
+ * bytes, or `not-a-file` for a submodule (a commit, not a blob). A path with a newline in it,
+ * which cat-file cannot read on one line, is asked for by its object id.
  */
-export async function stagedBlobs(root: string, paths: readonly string[]): Promise<Array<Buffer | undefined>> {
-  const asked = paths.filter(p => !p.includes('\n'));
+export async function stagedBlobs(root: string, paths: readonly string[]): Promise<Array<Buffer | 'not-a-file' | undefined>> {
+  const names = new Map(paths.map(p => [p, `:${p}`]));
+  const awkward = paths.filter(p => p.includes('\n'));
+  if (awkward.length > 0) {
+    // "<mode> <oid> <stage>\t<path>\0" for each entry.
+    for (const entry of (await run(root, ['ls-files', '--stage', '-z', '--', ...awkward.map(p => `:(literal)${p}`)])).split('\0')) {
+      const m = /^\d+ ([0-9a-f]+) \d\t(.*)$/s.exec(entry);
+      if (m && names.has(m[2])) names.set(m[2], m[1]);
+    }
+  }
+  const asked = paths.filter(p => !names.get(p)!.includes('\n'));
   const options = await safeGitOptions(root);
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...options, 'cat-file', '--batch'], { cwd: root, env: ENV });
@@ -67,7 +77,7 @@ export async function stagedBlobs(root: string, paths: readonly string[]): Promi
         return;
       }
       const out = Buffer.concat(chunks);
-      const blobs = new Map<string, Buffer | undefined>();
+      const blobs = new Map<string, Buffer | 'not-a-file' | undefined>();
       let at = 0;
       for (const path of asked) {
         const eol = out.indexOf(10, at);
@@ -79,12 +89,12 @@ export async function stagedBlobs(root: string, paths: readonly string[]): Promi
           continue;
         }
         const size = Number(m[2]);
-        blobs.set(path, m[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+        blobs.set(path, m[1] === 'blob' ? out.subarray(at, at + size) : 'not-a-file');
         at += size + 1;
       }
       resolve(paths.map(p => blobs.get(p)));
     });
-    child.stdin.end(asked.map(p => `:${p}\n`).join(''));
+    child.stdin.end(asked.map(p => `${names.get(p)}\n`).join(''));
   });
 }
 

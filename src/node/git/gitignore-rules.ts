@@ -2,6 +2,9 @@ import { dirname, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { toPosix } from '../paths';
 
+/** The largest ignore file read: real ones are a few KiB; git itself stops at 100 MiB. */
+export const MAX_GITIGNORE_BYTES = 10 << 20;
+
 /** One ignore file, with the folder its patterns are relative to. */
 export interface IgnoreLevel {
   base: string;

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readBoundedText } from '../read-bounded';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ignoreLevel, isIgnored, type IgnoreLevel } from './gitignore-rules';
+import { ignoreLevel, isIgnored, MAX_GITIGNORE_BYTES, type IgnoreLevel } from './gitignore-rules';
 import { relativePosix } from '../paths';
 
 /**
@@ -111,7 +111,7 @@ function excludesFileIn(config: string): string | undefined {
 
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readBoundedText(path, MAX_GITIGNORE_BYTES, { regularOnly: true });
   } catch {
     return undefined;
   }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { relativePosix } from '../paths';
+import { readBoundedTextSync } from '../read-bounded';
+
+/** The largest baseline read: about 200,000 findings. */
+export const MAX_BASELINE_BYTES = 64 << 20;
 
 /**
  * A finding's fingerprint: SHA-256 of its rule and the secret itself. It names the same secret
@@ -29,7 +32,7 @@ export class BaselineError extends Error {}
 export function readBaseline(path: string): BaselineEntry[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBoundedTextSync(path, MAX_BASELINE_BYTES, { regularOnly: true });
   } catch (error) {
     throw new BaselineError(
       `cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,

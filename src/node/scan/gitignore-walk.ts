@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { ignoreLevel, isIgnored, type IgnoreLevel } from '../git/gitignore-rules';
+import { readBoundedText, readBoundedTextSync } from '../read-bounded';
+import { ignoreLevel, isIgnored, MAX_GITIGNORE_BYTES, type IgnoreLevel } from '../git/gitignore-rules';
 
 /**
  * Folders never entered below a walk's root: git's own data, and installed dependencies, which are
@@ -13,6 +14,21 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modul
 /** Decides whether a path is excluded, given as `/`-separated and relative to the walk's root. */
 export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolean;
 
+export interface WalkOptions {
+  /**
+   * List folders with synchronous calls, for a process that has nothing else to do meanwhile
+   * (the CLI: a listing handed to the thread pool and back costs more than the listing).
+   * Otherwise (the language server) folders are listed in the background, several ahead.
+   */
+  blocking?: boolean;
+  /**
+   * A folder that cannot be listed, or a `.gitignore` that cannot be read (or is too large), with
+   * the error: the walk goes on without it, and the caller says so. Without this, such an error
+   * ends the walk.
+   */
+  onUnreadable?: (path: string, error: unknown) => void;
+}
+
 /**
  * Yields every file below `root` that git would not ignore, honouring nested `.gitignore` files
  * and their negations. `.git` and `node_modules` are not entered, nor is an ignored folder (git
@@ -21,15 +37,21 @@ export type ExcludeTest = (relativePath: string, isDirectory: boolean) => boolea
  * The files come in runs, in walk order: the files of one folder that lie between two of its
  * subfolders. A step of an async generator costs more than the rest of a file's handling on the
  * thread that walks, so a scan takes a run at a step, not a file.
- *
- * `blocking`: list folders with synchronous calls, for a process that has nothing else to do
- * meanwhile (the CLI: a listing handed to the thread pool and back costs more than the listing).
- * Otherwise (the language server) folders are listed in the background, several ahead.
  */
-export async function* walkFiles(root: string, exclude: ExcludeTest = () => false, { blocking = false } = {}): AsyncGenerator<string[]> {
+export async function* walkFiles(root: string, exclude: ExcludeTest = () => false, options: WalkOptions = {}): AsyncGenerator<string[]> {
+  const { blocking = false, onUnreadable } = options;
+  const report = (listing: Listing): Listing => {
+    if (listing.error) {
+      if (!onUnreadable) throw listing.error.error;
+      onUnreadable(listing.error.path, listing.error.error);
+    }
+    return listing;
+  };
+  const keptIn = async (dir: { path: string; rel: string }, listing: Listing | Promise<Listing>, levels: IgnoreLevel[]) =>
+    keptEntries(dir, report(await listing), levels, exclude, !blocking);
   // One generator and a stack of folders, not a generator per folder: each run would otherwise
   // climb through one delegating generator per level, and node_modules trees are deep.
-  const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, blocking ? listNow(root) : list(root), [], exclude, !blocking) }];
+  const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, blocking ? listNow(root) : list(root), []) }];
   let run: string[] = [];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -45,7 +67,7 @@ export async function* walkFiles(root: string, exclude: ExcludeTest = () => fals
     }
     const { path, rel, folder, listing } = entry;
     if (folder) {
-      stack.push({ next: 0, kept: await keptIn({ path, rel }, listing ?? listNow(path), top.kept.levels, exclude, !blocking) });
+      stack.push({ next: 0, kept: await keptIn({ path, rel }, listing ?? listNow(path), top.kept.levels) });
     } else {
       run.push(path);
     }
@@ -60,20 +82,46 @@ interface Kept {
   listing?: Promise<Listing>;
 }
 
-/** A folder's entries, sorted by name, with its `.gitignore` text when it has one. */
+/**
+ * A folder's entries, sorted by name, with its `.gitignore` text when it has one; what could not
+ * be read (the folder: no entries; its `.gitignore`: no rules from it).
+ */
 interface Listing {
   entries: Dirent[];
   gitignore?: string;
+  error?: { path: string; error: unknown };
 }
 
 async function list(dir: string): Promise<Listing> {
-  const entries = sortByName(await readdir(dir, { withFileTypes: true }));
-  return hasIgnoreFile(entries) ? { entries, gitignore: await readFile(join(dir, '.gitignore'), 'utf8') } : { entries };
+  let entries: Dirent[];
+  try {
+    entries = sortByName(await readdir(dir, { withFileTypes: true }));
+  } catch (error) {
+    return { entries: [], error: { path: dir, error } };
+  }
+  if (!hasIgnoreFile(entries)) return { entries };
+  const file = join(dir, '.gitignore');
+  try {
+    return { entries, gitignore: await readBoundedText(file, MAX_GITIGNORE_BYTES) };
+  } catch (error) {
+    return { entries, error: { path: file, error } };
+  }
 }
 
 function listNow(dir: string): Listing {
-  const entries = sortByName(readdirSync(dir, { withFileTypes: true }));
-  return hasIgnoreFile(entries) ? { entries, gitignore: readFileSync(join(dir, '.gitignore'), 'utf8') } : { entries };
+  let entries: Dirent[];
+  try {
+    entries = sortByName(readdirSync(dir, { withFileTypes: true }));
+  } catch (error) {
+    return { entries: [], error: { path: dir, error } };
+  }
+  if (!hasIgnoreFile(entries)) return { entries };
+  const file = join(dir, '.gitignore');
+  try {
+    return { entries, gitignore: readBoundedTextSync(file, MAX_GITIGNORE_BYTES) };
+  } catch (error) {
+    return { entries, error: { path: file, error } };
+  }
 }
 
 function sortByName(entries: Dirent[]): Dirent[] {
@@ -90,14 +138,14 @@ function hasIgnoreFile(entries: readonly Dirent[]): boolean {
  * on: listing one folder at a time in the background left the scan's workers idle in trees of many
  * small folders.
  */
-async function keptIn(
+function keptEntries(
   dir: { path: string; rel: string },
-  listing: Listing | Promise<Listing>,
+  listing: Listing,
   levels: IgnoreLevel[],
   exclude: ExcludeTest,
   ahead: boolean,
-): Promise<{ entries: Kept[]; levels: IgnoreLevel[] }> {
-  const { entries, gitignore } = await listing;
+): { entries: Kept[]; levels: IgnoreLevel[] } {
+  const { entries, gitignore } = listing;
   const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir.path, join(dir.path, '.gitignore'), gitignore)];
   const kept: Kept[] = [];
   // Paths are built by appending names (what `join` gives for a plain name, without its cost).
@@ -114,8 +162,8 @@ async function keptIn(
       continue;
     }
     if (isDirectory && ahead) {
+      // Never rejects: an error is reported when the walk gets there.
       const sub = list(path);
-      sub.catch(() => undefined); // reported when the walk gets there; never unhandled if it stops first
       kept.push({ path, rel, folder: true, listing: sub });
     } else if (isDirectory) {
       kept.push({ path, rel, folder: true });

@@ -1,38 +1,50 @@
-import { isAscii } from 'node:buffer';
 import { readFile, stat } from 'node:fs';
+import { readBounded, TooLargeError } from '../read-bounded';
+import { decodeText } from './decode';
 
-/** Why a file was not scanned: binary, over the size limit, or gone or unreadable when its turn came. */
+export { decodeText };
+
+/** Why a file was not scanned: binary, over the size limit (or endless), or gone or unreadable when its turn came. */
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
-/** How far into a file a NUL byte marks it as binary (git's heuristic). */
-const BINARY_PROBE = 8000;
+/** A file not scanned: why, and for an unreadable one the system's word for it (`EACCES`, `EIO`). */
+export interface Skip {
+  skipped: SkipReason;
+  detail?: string;
+}
 
 /**
- * Reads a file as UTF-8 text for scanning, or says why not: files over `maxBytes` and binary
- * files are skipped before they are decoded. A BOM is dropped, as editors do, so columns agree.
+ * Reads a file as text for scanning (see decodeText), or says why not: files over `maxBytes` and
+ * binary files are skipped before they are decoded. A device or a FIFO named on the command line
+ * is read up to `maxBytes` and no further (`/dev/zero` never ends). Never rejects: a file that
+ * cannot be read is a Skip saying why.
  */
-export function readTextFile(path: string, maxBytes: number): Promise<string | SkipReason> {
+export function readTextFile(path: string, maxBytes: number): Promise<string | Skip> {
   // The callback API: a scan reads thousands of files, and FileHandle promises cost several times more per file.
-  return new Promise((resolve, reject) => {
+  return new Promise(resolve => {
     stat(path, (error, info) => {
-      if (error) return reject(error);
-      if (info.size > maxBytes) return resolve('too-large');
+      if (error) return resolve(unreadable(error));
+      if (!info.isFile()) {
+        readBounded(path, maxBytes).then(
+          bytes => resolve(asText(decodeText(bytes))),
+          (err: unknown) => resolve(err instanceof TooLargeError ? { skipped: 'too-large' } : unreadable(err)),
+        );
+        return;
+      }
+      if (info.size > maxBytes) return resolve({ skipped: 'too-large' });
       readFile(path, (err, bytes) => {
-        if (err) return reject(err);
+        if (err) return resolve(unreadable(err));
         // The file may have grown since: the limit holds for what was read.
-        resolve(bytes.length > maxBytes ? 'too-large' : decodeText(bytes));
+        resolve(bytes.length > maxBytes ? { skipped: 'too-large' } : asText(decodeText(bytes)));
       });
     });
   });
 }
 
-/** Bytes as text for scanning (a BOM dropped), or 'binary' when a NUL byte comes early, as git decides. */
-export function decodeText(bytes: Buffer): string | 'binary' {
-  if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
-    return 'binary';
-  }
-  // Most source files are ASCII, which reads as Latin-1 byte for byte, at twice the speed.
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+const asText = (text: string | 'binary'): string | Skip => (text === 'binary' ? { skipped: 'binary' } : text);
+
+/** A read that failed, as a Skip naming the system's reason. */
+export function unreadable(error: unknown): Skip {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return { skipped: 'unreadable', detail: typeof code === 'string' ? code : 'read failed' };
 }

@@ -1,11 +1,12 @@
 // Reading and scanning a batch of files, synchronously: what a scan worker does with each job.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, Scanner } from '../../core';
+import { readRestSync, TooLargeError } from '../read-bounded';
 import { secretFingerprint } from './baseline';
-import { decodeText, type SkipReason } from './read-text';
+import { decodeText, unreadable, type Skip } from './read-text';
 
 /** What scanning one file gave. */
-export type FileResult = { file: string; findings: FingerprintedFinding[] } | { file: string; skipped: SkipReason };
+export type FileResult = { file: string; findings: FingerprintedFinding[] } | ({ file: string } & Skip);
 
 /** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
 export type FingerprintedFinding = Finding & { fingerprint: string };
@@ -14,7 +15,7 @@ export type FingerprintedFinding = Finding & { fingerprint: string };
  * What a batch gave: only the files with something to say, by their index in the batch. Most
  * files have no finding, and a reply that names none of them costs far less to copy between threads.
  */
-export type BatchResults = Array<[index: number, outcome: { skipped: SkipReason } | { findings: FingerprintedFinding[] }]>;
+export type BatchResults = Array<[index: number, outcome: Skip | { findings: FingerprintedFinding[] }]>;
 
 /** Scans text (a file, a staged blob, standard input) and fingerprints each finding. `checkedText`: it came through `decodeText`, which ruled out binary already. */
 export function scanText(scanner: Scanner, text: string, checkedText = false): FingerprintedFinding[] {
@@ -26,9 +27,13 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
   const results: BatchResults = [];
   files.forEach((file, index) => {
     const bytes = readUpTo(file, maxFileBytes);
-    const text = typeof bytes === 'string' ? bytes : decodeText(bytes);
-    if (text === 'binary' || text === 'too-large' || text === 'unreadable') {
-      results.push([index, { skipped: text }]);
+    if (!Buffer.isBuffer(bytes)) {
+      results.push([index, bytes]);
+      return;
+    }
+    const text = decodeText(bytes);
+    if (text === 'binary') {
+      results.push([index, { skipped: 'binary' }]);
       return;
     }
     const findings = scanText(scanner, text, true);
@@ -46,26 +51,26 @@ const shared = Buffer.allocUnsafe(1 << 20);
  * read, and its bytes are a view of that buffer, valid until the next call. Larger than `max`:
  * not read.
  */
-function readUpTo(file: string, max: number): Buffer | 'too-large' | 'unreadable' {
+function readUpTo(file: string, max: number): Buffer | Skip {
   let fd: number;
   try {
     fd = openSync(file, 'r');
-  } catch {
-    return 'unreadable'; // removed or locked since the walk listed it
+  } catch (error) {
+    return unreadable(error); // removed or locked since the walk listed it
   }
   try {
     const want = Math.min(shared.length, max + 1);
     const first = readSync(fd, shared, 0, want, null);
-    if (first > max) return 'too-large';
-    // A regular file's read comes back short only at its end.
+    if (first > max) return { skipped: 'too-large' };
+    // A regular file's read comes back short only at its end. (The walk lists regular files only;
+    // a pipe or device named on the command line is read on the main thread, by readTextFile.)
     if (first < want) return shared.subarray(0, first);
-    const size = fstatSync(fd).size;
-    if (size > max) return 'too-large';
-    // The rest, from where the first read stopped, to the end (the file may have grown since).
-    const bytes = Buffer.concat([shared.subarray(0, first), readFileSync(fd)]);
-    return bytes.length > max ? 'too-large' : bytes;
-  } catch {
-    return 'unreadable';
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > max) return { skipped: 'too-large' };
+    // The rest, from where the first read stopped, to the end (the file may have grown since), at most `max` in all.
+    return readRestSync(fd, file, max, info.isFile() ? info.size : -1, [Buffer.from(shared.subarray(0, first))]);
+  } catch (error) {
+    return error instanceof TooLargeError ? { skipped: 'too-large' } : unreadable(error);
   } finally {
     closeSync(fd);
   }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles } from './gitignore-walk';
-import { readTextFile } from './read-text';
+import { readTextFile, unreadable } from './read-text';
 import { scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
 
@@ -28,27 +28,44 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult[]> {
   const { project } = options;
+  // Pipes and devices named on the command line: read here, bounded, never by a worker.
+  const special: string[] = [];
   async function* files(): AsyncGenerator<string[]> {
     for (const path of paths.map(p => resolve(p))) {
       const info = await stat(path);
       if (info.isDirectory()) {
         // Folders listed with blocking calls: this process (the CLI's) has nothing else to serve.
-        yield* walkFiles(path, project.allowlistedBelow(path), { blocking: true });
-      } else if (!project.isAllowlisted(path)) {
+        yield* walkFiles(path, project.allowlistedBelow(path), {
+          blocking: true,
+          onUnreadable: (folder, error) => unreadableFolders.push({ file: folder, ...unreadable(error) }),
+        });
+      } else if (project.isAllowlisted(path)) {
+        // never read
+      } else if (info.isFile() || !options.workers || options.workers.threads <= 1) {
         yield [path];
+      } else {
+        special.push(path);
       }
     }
   }
+  // Folders the walk could not list: reported as skipped, and the walk goes on.
+  const unreadableFolders: FileResult[] = [];
   if (options.workers && options.workers.threads > 1) {
-    yield* scanOnWorkers(files(), {
+    const batches = scanOnWorkers(files(), {
       cwd: options.workers.cwd,
       maxFileBytes: options.maxFileBytes,
       workerScript: options.workers.script,
       threads: options.workers.threads,
     });
+    for await (const batch of batches) yield unreadableFolders.length > 0 ? [...unreadableFolders.splice(0), ...batch] : batch;
   } else {
-    for await (const result of inOrder(oneByOne(files()), READS_IN_FLIGHT, file => scanFile(file, options))) yield [result];
+    for await (const result of inOrder(oneByOne(files()), READS_IN_FLIGHT, file => scanFile(file, options))) {
+      if (unreadableFolders.length > 0) yield unreadableFolders.splice(0);
+      yield [result];
+    }
   }
+  if (unreadableFolders.length > 0) yield unreadableFolders.splice(0);
+  for (const path of special) yield [await scanFile(path, options)];
 }
 
 /** The items of each run in turn: for a consumer that takes one item at a time. */
@@ -85,8 +102,6 @@ export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn:
 
 async function scanFile(file: string, { project, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {
   const text = await readTextFile(file, maxFileBytes);
-  if (text === 'binary' || text === 'too-large') {
-    return { file, skipped: text };
-  }
+  if (typeof text !== 'string') return { file, ...text };
   return { file, findings: scanText(project.scanner, text, true) };
 }

@@ -1,10 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readBoundedText } from '../../node/read-bounded';
 import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { FileChange } from '../../core/fix';
 import type { ReadText } from '../../node/env/locations';
+
+/** The largest file the server reads from disk for a fix, hover or completion. */
+const MAX_READ_BYTES = 10 << 20;
 
 /**
  * Reads files as the editor has them: an open document's text, unsaved changes included, else
@@ -17,7 +20,9 @@ export function textReader(documents: TextDocuments<TextDocument>): ReadText {
       return open.getText();
     }
     try {
-      return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      // A regular file, up to a size no real one reaches: a `.env` symlinked to /dev/zero or a FIFO
+      // must not stall the server (or fill its memory) on every hover.
+      return await readBoundedText(path, MAX_READ_BYTES, { regularOnly: true });
     } catch {
       return undefined;
     }
