@@ -11,6 +11,7 @@ import type { FileFinding, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarif';
 import { printable, textReporter } from './reporters/text';
 import { sizeText } from '../node/read-bounded';
+import { redactSecrets } from '../core';
 import { decodeText } from '../node/scan/decode';
 import { DEFAULT_MAX_FILE_BYTES } from '../node/scan/scan-files';
 import { baselineEntries, runScan, type ScanSource } from './run';
@@ -139,13 +140,15 @@ async function main(argv: string[]): Promise<number> {
     ...(streaming ? { onFinding: (found: FileFinding) => process.stdout.write(textReporter.findingLine(found, color)) } : {}),
   });
   for (const warning of run.warnings) {
-    process.stderr.write(`secret-safe: config: ${warning}\n`);
+    process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
   }
   if (values['write-baseline']) {
     // Accepting today's findings: written (masked, fingerprinted), then not reported.
     const file = resolve(values['write-baseline']);
     writeFileSync(file, baselineText(baselineEntries(run.findings, cwd, dirname(file))));
-    process.stderr.write(`secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
+    process.stderr.write(
+      `secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${printable(values['write-baseline'], true)}\n`,
+    );
     run.baselined += run.findings.length;
     run.findings = [];
   }
@@ -219,10 +222,10 @@ function summaryLine(secrets: number, files: number, hygiene: number, scanned: n
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOENT' && e.path) {
-    return `no such file or folder: ${printable(e.path, true)}`;
+    return `no such file or folder: ${e.path}`;
   }
   if (e.code === 'EACCES' && e.path) {
-    return `permission denied: ${printable(e.path, true)}`;
+    return `permission denied: ${e.path}`;
   }
   if (e instanceof GitError) {
     return `git: ${e.message}`;
@@ -254,7 +257,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   error => {
-    process.stderr.write(`secret-safe: ${describe(error)}\n`);
+    // What failed may quote a path, a revision or a file's text: escaped, and never a secret in full.
+    process.stderr.write(`secret-safe: ${printable(redactSecrets(describe(error)))}\n`);
     const expected = error instanceof UsageError || error instanceof BaselineError || error instanceof HookError || error instanceof GitError;
     if (!expected && process.env.SECRET_SAFE_DEBUG) {
       process.stderr.write(`${(error as Error).stack}\n`);

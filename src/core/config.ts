@@ -1,6 +1,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Minimatch } from 'minimatch';
 import type { SecretFileKind } from './hygiene/secret-files';
+import { maskFoundSecrets, redactSecrets } from './redact';
 import { unboundedQuantifiers } from './regex-safety';
 import type { Rule, Severity } from './types';
 
@@ -65,8 +66,9 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
     return { config: EMPTY_CONFIG, problems: [{ line: line(root.offset), message: 'the config must be a JSON object' }] };
   }
   const problems: ConfigProblem[] = [];
+  // Messages quote what the file holds (a field's name, a value, a glob): never a secret in full.
   const problem = (node: Node | undefined, message: string): void => {
-    problems.push({ line: line(node?.offset ?? 0), message });
+    problems.push({ line: line(node?.offset ?? 0), message: redactSecrets(message) });
   };
   unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline'], '', problem);
   const allowlistNode = findNodeAtLocation(root, ['allowlist']);
@@ -139,7 +141,9 @@ function compile(source: string, flags: string, fail: (message: string) => void)
   try {
     return new RegExp(source, flags);
   } catch (e) {
-    fail(`invalid regular expression: ${(e as Error).message}`);
+    // V8 quotes the whole pattern ("Invalid regular expression: /…/: Unterminated group"), and an
+    // allowlist pattern is often a key itself: the reason only.
+    fail(`invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '').toLowerCase()}`);
     return undefined;
   }
 }
@@ -152,7 +156,7 @@ function customRule(node: Node, problem: (node: Node | undefined, message: strin
     return f ? getNodeValue(f) : undefined;
   };
   const id = value('id');
-  const where = typeof id === 'string' ? `rule "${id}"` : 'rule';
+  const where = typeof id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? `rule "${id}"` : 'rule';
   if (node.type !== 'object') {
     problem(node, 'each rule must be an object');
     return undefined;
@@ -237,6 +241,11 @@ function secretFile(node: Node, problem: (node: Node | undefined, message: strin
     return undefined;
   }
   const glob = (name ?? path) as string;
+  if (maskFoundSecrets(glob) !== glob) {
+    // The glob would be sent to the editor to watch, and shown in messages: a pattern, not a value.
+    problem(field(name !== undefined ? 'name' : 'path'), `${where}: the glob holds a secret; write a pattern for the file's name instead`);
+    return undefined;
+  }
   const regex = new Minimatch(glob, { dot: true, nocase: false }).makeRe();
   if (!regex) {
     problem(field(name !== undefined ? 'name' : 'path'), `${where}: "${glob}" is not a valid glob`);
@@ -262,6 +271,16 @@ function secretFile(node: Node, problem: (node: Node | undefined, message: strin
     ignorePattern:
       typeof ignorePattern === 'string' && ignorePattern.trim() ? ignorePattern.trim() : name !== undefined ? (name as string) : `/${path as string}`,
   };
+}
+
+/**
+ * Where and what the first syntax error in strict JSON is ("value expected at line 3"), without
+ * quoting the text around it as JSON.parse's own message does; undefined for valid JSON.
+ */
+export function jsonSyntaxError(text: string): string | undefined {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors[0] ? `${describe(errors[0])} at line ${lineAt(text, errors[0].offset) + 1}` : undefined;
 }
 
 function describe(error: ParseError): string {

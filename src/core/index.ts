@@ -6,11 +6,12 @@ export type { Confidence, Finding, KeyGen, Rule, RuleExamples, Severity, Span } 
 export { createScanner, type Scanner } from './scanner';
 export { BUILTIN_RULES } from './rules';
 export { maskSecret, MASK } from './mask';
+export { maskFoundSecrets, redactSecrets } from './redact';
 export { shannonEntropy } from './entropy';
 export { createKeyGen, seededRandom } from './keygen';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { findingMessage } from './message';
-export { parseConfig, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
+export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
 export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';

@@ -1,5 +1,5 @@
 import type { HygieneProblem } from '../../core/hygiene';
-import type { Severity } from '../../core';
+import { maskFoundSecrets, type Severity } from '../../core';
 import type { FileFinding, Reporter, ScanReport } from './reporter';
 
 const HYGIENE_SHORT: Record<HygieneProblem, string> = {
@@ -44,9 +44,11 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t',
  * printed: control characters, which could move the cursor, rewrite the line or forge another
  * (ESC sequences, CR, backspace, newline), become escapes (`\x1b`, `\r`), as git quotes such names;
  * and a path starting `::`, which a CI runner would read as a workflow command, gets `./` before it.
+ * A path's secrets (a file named after a key) are masked.
  */
 export function printable(text: string, isPath = false): string {
-  const escaped = text.replace(/[\x00-\x1f\x7f-\x9f\\\u2028\u2029]/g, c => ESCAPES[c] ?? hexEscape(c.charCodeAt(0)));
+  // A name may hold a key itself (`sk-ant-….txt`): shown masked, as a found key is.
+  const escaped = (isPath ? maskFoundSecrets(text) : text).replace(/[\x00-\x1f\x7f-\x9f\\\u2028\u2029]/g, c => ESCAPES[c] ?? hexEscape(c.charCodeAt(0)));
   return isPath && escaped.startsWith('::') ? `./${escaped}` : escaped;
 }
 

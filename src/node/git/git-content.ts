@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { redactSecrets } from '../../core';
 import { GIT_ENV, safeGitOptions } from './safe-git';
 
 /**
@@ -8,8 +9,12 @@ import { GIT_ENV, safeGitOptions } from './safe-git';
  */
 const ENV = GIT_ENV;
 
-/** Thrown when git fails; the message is git's own first line. */
-export class GitError extends Error {}
+/** Thrown when git fails; the message is git's own first line, which may quote what the user typed: secrets masked. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(redactSecrets(message));
+  }
+}
 
 async function run(cwd: string, args: string[]): Promise<string> {
   const options = await safeGitOptions(cwd);

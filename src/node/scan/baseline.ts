@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { jsonSyntaxError, redactSecrets } from '../../core';
 import { relativePosix } from '../paths';
 import { readBoundedTextSync } from '../read-bounded';
 
@@ -25,8 +26,12 @@ export interface BaselineEntry {
 
 export const BASELINE_VERSION = 1;
 
-/** A baseline that cannot be read; the message names the file and what is wrong with it. */
-export class BaselineError extends Error {}
+/** A baseline that cannot be read; the message names the file and what is wrong with it, secrets masked. */
+export class BaselineError extends Error {
+  constructor(message: string) {
+    super(redactSecrets(message));
+  }
+}
 
 /** Reads a baseline file. Throws a BaselineError with a clear message for a missing or malformed one. */
 export function readBaseline(path: string): BaselineEntry[] {
@@ -43,10 +48,12 @@ export function readBaseline(path: string): BaselineEntry[] {
 
 export function parseBaseline(text: string, path: string): BaselineEntry[] {
   let data: unknown;
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new BaselineError(`the baseline ${path} is not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
+    data = JSON.parse(source);
+  } catch {
+    // Where, not what: JSON.parse's message quotes the text around the error, which may be a key.
+    throw new BaselineError(`the baseline ${path} is not JSON: ${jsonSyntaxError(source) ?? 'syntax error'}`);
   }
   const doc = data as { version?: unknown; findings?: unknown };
   if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.findings)) {
