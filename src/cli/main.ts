@@ -14,7 +14,8 @@ import { sizeText } from '../node/read-bounded';
 import { redactSecrets } from '../core';
 import { decodeText } from '../node/scan/decode';
 import { DEFAULT_MAX_FILE_BYTES } from '../node/scan/scan-files';
-import { baselineEntries, runScan, type ScanSource } from './run';
+import { baselineEntries, fingerprintFindings, repositorySalt, runScan, type ScanSource } from './run';
+import { newSalt } from '../node/scan/fingerprint';
 
 declare const __VERSION__: string;
 
@@ -125,7 +126,12 @@ async function main(argv: string[]): Promise<number> {
         ? { kind: 'since', rev: values.since }
         : { kind: 'paths' };
   const cwd = process.cwd();
-  const baseline = values.baseline ? { entries: readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
+  const baseline = values.baseline ? { ...readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
+  if (baseline && !baseline.salt) {
+    process.stderr.write(
+      `secret-safe: the baseline ${printable(values.baseline!, true)} stores unsalted fingerprints (version 1), from which a weak secret can be guessed; write it again with --write-baseline\n`,
+    );
+  }
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   // Text to the terminal (or a pipe) streams: each finding is printed once its file is scanned.
   const streaming = reporter === textReporter && !values.output && !values['write-baseline'];
@@ -142,12 +148,16 @@ async function main(argv: string[]): Promise<number> {
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
   }
-  if (values['write-baseline']) {
+  // Fingerprints are slow by design (a salted scrypt): made only for what writes them down.
+  const writeBaseline = values['write-baseline'] ? resolve(values['write-baseline']) : undefined;
+  if (writeBaseline || reporter !== textReporter) {
+    await fingerprintFindings(run.findings, writeBaseline ? saltOf(writeBaseline) : (run.baselineSalt ?? (await repositorySalt(cwd, !values['no-git']))));
+  }
+  if (writeBaseline) {
     // Accepting today's findings: written (masked, fingerprinted), then not reported.
-    const file = resolve(values['write-baseline']);
-    writeFileSync(file, baselineText(baselineEntries(run.findings, cwd, dirname(file))));
+    writeFileSync(writeBaseline, baselineText(baselineEntries(run.findings, cwd, dirname(writeBaseline)), saltOf(writeBaseline)));
     process.stderr.write(
-      `secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${printable(values['write-baseline'], true)}\n`,
+      `secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${printable(values['write-baseline']!, true)}\n`,
     );
     run.baselined += run.findings.length;
     run.findings = [];
@@ -172,6 +182,22 @@ async function main(argv: string[]): Promise<number> {
   }
   if (run.findings.length > 0 || run.hygiene.length > 0) return EXIT.findings;
   return run.summary.incomplete ? EXIT.error : EXIT.clean;
+}
+
+const salts = new Map<string, string>();
+
+/** The salt of the baseline at `file` when it has one (a rewrite keeps it: a small diff), else a new one. */
+function saltOf(file: string): string {
+  let salt = salts.get(file);
+  if (!salt) {
+    try {
+      salt = readBaseline(file).salt ?? newSalt();
+    } catch {
+      salt = newSalt();
+    }
+    salts.set(file, salt);
+  }
+  return salt;
 }
 
 function threadCount(value: string | undefined): number {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
-import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
+import { addedLinesSince, firstCommit, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
+import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
@@ -35,6 +36,8 @@ export interface ScanRun extends ScanReport {
   warnings: string[];
   /** Findings the baseline accepted, not in `findings`. */
   baselined: number;
+  /** The salt of the baseline in use (its fingerprints'), if any. */
+  baselineSalt?: string;
 }
 
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
@@ -64,7 +67,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const emit = (path: string, found: FingerprintedFinding[]): void => {
     if (found.length === 0 || holdsEnvValues(path)) return;
     const file = relativePosix(cwd, path);
-    const reported = project.reportable(path, found, f => f.fingerprint);
+    const reported = project.reportable(path, found);
     baselined += found.length - reported.length;
     for (const finding of reported) {
       findings.push({ file, finding });
@@ -79,6 +82,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
     rules: project.rules,
     warnings,
     baselined,
+    ...(project.baselineSalt ? { baselineSalt: project.baselineSalt } : {}),
     summary: {
       filesScanned: collected.scanned,
       filesSkipped: collected.skipped,
@@ -196,12 +200,29 @@ function spans(lines: Set<number>, first: number, last: number): boolean {
 
 /** Baseline entries for `findings`, their paths relative to the folder the baseline file is in. */
 export function baselineEntries(findings: readonly FileFinding[], cwd: string, baselineDir: string): BaselineEntry[] {
-  return findings.map(({ file, finding }) => ({
-    file: baselinePath(baselineDir, resolve(cwd, file)),
-    ruleId: finding.ruleId,
-    fingerprint: finding.fingerprint,
-    masked: finding.masked,
-  }));
+  return findings.map(({ file, finding, fingerprint }) => {
+    if (!fingerprint) throw new Error('baselineEntries: fingerprintFindings first');
+    return { file: baselinePath(baselineDir, resolve(cwd, file)), ruleId: finding.ruleId, fingerprint, masked: finding.masked };
+  });
+}
+
+/** Gives each finding its keyed fingerprint under `salt`, on the thread pool. */
+export async function fingerprintFindings(findings: FileFinding[], salt: string): Promise<void> {
+  await Promise.all(
+    findings.map(async ff => {
+      ff.fingerprint = await keyedFingerprintAsync(ff.finding.secretHash, salt);
+    }),
+  );
+}
+
+/**
+ * The salt of fingerprints written without a baseline (SARIF, JSON): the same on every machine
+ * that scans the repository, so code scanning matches its alerts from run to run, and different
+ * from any other repository's. Its first commit's id; outside git (or with `--no-git`), a fixed one.
+ */
+export async function repositorySalt(cwd: string, git: boolean): Promise<string> {
+  const first = git ? await firstCommit(cwd).catch(() => undefined) : undefined;
+  return first ? `repository:${first}` : 'secret-safe:no-repository';
 }
 
 /**

@@ -1,4 +1,5 @@
-import { dirname, join, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
 import { BaselineError, parseBaseline, type BaselineEntry } from './scan/baseline';
 import { exists, foldersUp } from './paths';
@@ -15,8 +16,8 @@ export interface LoadedConfig {
   root: string;
   file?: string;
   problems: ConfigProblem[];
-  /** The baseline the config names, read: its entries' paths are relative to `dir`. */
-  baseline?: { file: string; dir: string; entries: BaselineEntry[] };
+  /** The baseline the config names, read: its entries' paths are relative to `dir`; the salt of its fingerprints (none: version 1). */
+  baseline?: { file: string; dir: string; entries: BaselineEntry[]; salt?: string };
 }
 
 /** Loads `.secret-safe.json` from `folder`; a missing file is the empty config. */
@@ -37,11 +38,23 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
   if (named) {
     const path = resolve(folder, named.path);
     try {
-      loaded.baseline = {
-        file: path,
-        dir: dirname(path),
-        entries: parseBaseline(await readBoundedText(path, MAX_BASELINE_BYTES, { regularOnly: true }), named.path),
-      };
+      // The repository chooses this path: it may not lead out of the repository (a symlink included).
+      const repo = await repositoryOf(folder);
+      const real = await realpath(path).catch(() => path);
+      if (!isInside(real, await realpath(repo).catch(() => repo))) {
+        throw new BaselineError(`the baseline ${named.path} is outside the repository; name a file inside it`);
+      }
+      const data = parseBaseline(await readBoundedText(path, MAX_BASELINE_BYTES, { regularOnly: true }), named.path);
+      loaded.baseline = { file: path, dir: dirname(path), entries: data.entries, ...(data.salt ? { salt: data.salt } : {}) };
+      if (!data.salt) {
+        loaded.problems = [
+          ...loaded.problems,
+          {
+            line: named.line,
+            message: `the baseline ${named.path} stores unsalted fingerprints (version 1), from which a weak secret can be guessed; write it again with secret-safe scan --write-baseline ${named.path}`,
+          },
+        ];
+      }
     } catch (e) {
       const reason =
         e instanceof BaselineError
@@ -53,6 +66,17 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
     }
   }
   return loaded;
+}
+
+/** The repository `folder` is in: the nearest folder holding `.git`, else `folder` itself. */
+async function repositoryOf(folder: string): Promise<string> {
+  for (const dir of foldersUp(folder)) if (await exists(join(dir, '.git'))) return dir;
+  return folder;
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**

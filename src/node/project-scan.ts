@@ -5,14 +5,15 @@ import { SECRET_FILE_KINDS, type SecretFileKind } from '../core/hygiene';
 import type { HygieneOptions } from './git/hygiene';
 import { toPosix } from './paths';
 import { findProjectConfig, loadProjectConfig, type LoadedConfig } from './project-config';
-import { baselineFilter, baselinePath, type BaselineEntry } from './scan/baseline';
+import { baselineFilter, baselinePath, type Acceptable, type BaselineEntry } from './scan/baseline';
 import type { ExcludeTest } from './scan/gitignore-walk';
 import { scannerFor } from './scan/rule-set';
 
-/** Accepted findings, their paths relative to `dir` (the baseline file's folder). */
+/** Accepted findings, their paths relative to `dir` (the baseline file's folder), and the salt of their fingerprints (none: version 1). */
 export interface Baseline {
   entries: BaselineEntry[];
   dir: string;
+  salt?: string;
 }
 
 /**
@@ -25,7 +26,7 @@ export class ProjectScan {
   private built: Scanner | undefined;
   private readonly allowlistMatch: (relativePath: string) => boolean;
   /** The baseline's entries by file, as the baseline writes paths; its folder. */
-  private readonly baseline: { byFile: Map<string, BaselineEntry[]>; dir: string } | undefined;
+  private readonly baseline: { byFile: Map<string, BaselineEntry[]>; dir: string; salt?: string } | undefined;
 
   /** `baseline`: accepted findings to use instead of the one the config names (`--baseline`); `null`: none. */
   constructor(
@@ -37,7 +38,7 @@ export class ProjectScan {
     if (chosen) {
       const byFile = new Map<string, BaselineEntry[]>();
       for (const e of chosen.entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-      this.baseline = { byFile, dir: chosen.dir };
+      this.baseline = { byFile, dir: chosen.dir, ...(chosen.salt ? { salt: chosen.salt } : {}) };
     }
   }
 
@@ -88,18 +89,23 @@ export class ProjectScan {
   /**
    * The findings of the file at `path` that are reported: none in an env file that holds values
    * (`.env`, `.env.local`: that is where secrets belong, and git hygiene says whether git would
-   * commit it), and none the baseline accepts (matched by path, rule and fingerprint, never line).
-   * `fingerprint` is asked only when the baseline has entries for the file. Call it once per file
-   * per scan or check: each baseline entry accepts one occurrence.
+   * commit it), and none the baseline accepts (matched by path, rule, masked value and
+   * fingerprint, never line). Call it once per file per scan or check: each baseline entry accepts
+   * one occurrence.
    */
-  reportable<F extends { ruleId: string }>(path: string, findings: F[], fingerprint: (finding: F) => string): F[] {
+  reportable<F extends Acceptable>(path: string, findings: F[]): F[] {
     if (findings.length === 0) return findings;
     if (holdsEnvValues(path)) return [];
     const entries = this.baseline?.byFile.get(baselinePath(this.baseline.dir, path));
     if (!entries) return findings;
     // Each entry accepts one occurrence in its file: a second copy of the secret is reported.
-    const accepted = baselineFilter(entries);
-    return findings.filter(f => !accepted(entries[0].file, f.ruleId, fingerprint(f)));
+    const accepted = baselineFilter(entries, this.baseline!.salt);
+    return findings.filter(f => !accepted(entries[0].file, f));
+  }
+
+  /** The salt of the baseline in use; undefined without one, or for a version-1 baseline. */
+  get baselineSalt(): string | undefined {
+    return this.baseline?.salt;
   }
 
   /** Git hygiene's options for this project. */

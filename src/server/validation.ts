@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, languageOf, type Finding } from '../core';
 import { holdsEnvValues } from '../node/project-scan';
-import { secretFingerprint } from '../node/scan/baseline';
+import { secretHash } from '../node/scan/fingerprint';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
@@ -147,7 +147,10 @@ function reportable(scope: DocumentScope, uri: string, text: string): Finding[] 
   const parsed = URI.parse(uri);
   // An untitled document's path is its name: only a file on disk has a baseline entry.
   const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
-  return scope.project.reportable(path, scope.project.scanner.scan(text), f => secretFingerprint(f.ruleId, text.slice(f.start, f.end)));
+  return scope.project.reportable(
+    path,
+    scope.project.scanner.scan(text).map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) })),
+  );
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();

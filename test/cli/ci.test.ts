@@ -80,7 +80,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
     // The same key in two files: the same fingerprint (it names the secret), two results.
     const openaiPrints = run.results
       .filter((x: { ruleId: string }) => x.ruleId === onLlm[1].ruleId)
-      .map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['secretSafe/v1']);
+      .map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['secretSafe/v2']);
     assert.equal(openaiPrints.length, 2);
     assert.equal(openaiPrints[0], openaiPrints[1]);
     assert.match(openaiPrints[0], /^[0-9a-f]{64}$/);
@@ -221,7 +221,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
       [['scan', '--baseline', 'missing.json'], /^secret-safe: cannot read the baseline .*missing\.json: no such file\n$/],
       [['scan', '--baseline', 'a.txt'], /^secret-safe: the baseline .*a\.txt is not JSON: .*\n$/],
       [['scan', '--baseline', 'bad.json'], /^secret-safe: the baseline .*bad\.json: finding 1 needs "file", "ruleId" and a 64-hex-digit "fingerprint"\n$/],
-      [['scan', '--baseline', 'old.json'], /^secret-safe: the baseline .*old\.json has version 9; this secret-safe reads version 1\n$/],
+      [['scan', '--baseline', 'old.json'], /^secret-safe: the baseline .*old\.json has version 9; this secret-safe reads versions 1 and 2\n$/],
       [['scan', '--staged', '--stdin'], /^secret-safe: --staged and --stdin cannot be combined\n$/],
       [['scan', '--stdin', 'src'], /^secret-safe: --stdin scans standard input: give no paths with it\n$/],
       [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json or sarif\)\n$/],

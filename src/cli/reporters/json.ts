@@ -9,7 +9,7 @@ import type { Reporter } from './reporter';
  */
 export const jsonReporter: Reporter = {
   format({ findings, hygiene, summary }) {
-    const rows: object[] = findings.map(({ file, finding: f }) => ({
+    const rows: object[] = findings.map(({ file, finding: f, fingerprint }) => ({
       kind: 'secret',
       file,
       line: f.line + 1,
@@ -21,7 +21,7 @@ export const jsonReporter: Reporter = {
       confidence: f.confidence,
       message: findingMessage(f),
       masked: f.masked,
-      fingerprint: f.fingerprint,
+      fingerprint,
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });

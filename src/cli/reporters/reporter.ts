@@ -7,6 +7,8 @@ export interface FileFinding {
   /** Path relative to the working folder, `/`-separated (`<stdin>` for standard input). */
   file: string;
   finding: FingerprintedFinding;
+  /** The secret's keyed fingerprint (salted scrypt), made for the reports that write it: JSON, SARIF, baselines. */
+  fingerprint?: string;
 }
 
 /** A secret file git would commit or tracks already, or a `.gitignore` line that lets one in. */

@@ -44,7 +44,8 @@ export const sarifReporter: Reporter = {
       return index;
     };
     const results: object[] = [];
-    for (const { file, finding: f } of findings) {
+    for (const ff of findings) {
+      const { file, finding: f } = ff;
       const index = indexOf(f.ruleId, () => {
         const rule = rules.get(f.ruleId);
         const title = rule ? `${rule.provider} ${rule.description}` : f.ruleId;
@@ -78,7 +79,7 @@ export const sarifReporter: Reporter = {
             },
           },
         ],
-        partialFingerprints: { 'secretSafe/v1': f.fingerprint },
+        partialFingerprints: { 'secretSafe/v2': ff.fingerprint ?? '' },
       });
     }
     for (const h of hygiene) {

@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import { jsonSyntaxError, redactSecrets } from '../../core';
 import { relativePosix } from '../paths';
 import { readBoundedTextSync } from '../read-bounded';
+import { KDF_NAME, keyedFingerprint } from './fingerprint';
 
 /** The largest baseline read: about 200,000 findings. */
 export const MAX_BASELINE_BYTES = 64 << 20;
 
 /**
- * A finding's fingerprint: SHA-256 of its rule and the secret itself. It names the same secret
- * wherever its line moves, and SARIF's `partialFingerprints` carries the same value, so code
- * scanning and the baseline agree. The hash reveals nothing a reader of the file does not
- * already have: the secret sits in that file.
+ * One accepted finding: the file it is in, its rule, its fingerprint (the secret's keyed hash, see
+ * fingerprint.ts: it names the same secret wherever its line moves), and the masked value for
+ * people reading the file, which must match too.
  */
-export function secretFingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`${ruleId}\0${secret}`).digest('hex');
-}
-
-/** One accepted finding: the file it is in, its rule and fingerprint, and the masked value for people reading the file. */
 export interface BaselineEntry {
   file: string;
   ruleId: string;
@@ -24,7 +18,16 @@ export interface BaselineEntry {
   masked: string;
 }
 
-export const BASELINE_VERSION = 1;
+/**
+ * A baseline's entries and the salt its fingerprints were made with. Version 1 baselines stored
+ * unsalted SHA-256 hashes (`salt` absent): still honoured, with a warning to rewrite them.
+ */
+export interface BaselineData {
+  entries: BaselineEntry[];
+  salt?: string;
+}
+
+export const BASELINE_VERSION = 2;
 
 /** A baseline that cannot be read; the message names the file and what is wrong with it, secrets masked. */
 export class BaselineError extends Error {
@@ -34,7 +37,7 @@ export class BaselineError extends Error {
 }
 
 /** Reads a baseline file. Throws a BaselineError with a clear message for a missing or malformed one. */
-export function readBaseline(path: string): BaselineEntry[] {
+export function readBaseline(path: string): BaselineData {
   let text: string;
   try {
     text = readBoundedTextSync(path, MAX_BASELINE_BYTES, { regularOnly: true });
@@ -46,7 +49,7 @@ export function readBaseline(path: string): BaselineEntry[] {
   return parseBaseline(text, path);
 }
 
-export function parseBaseline(text: string, path: string): BaselineEntry[] {
+export function parseBaseline(text: string, path: string): BaselineData {
   let data: unknown;
   const source = text.replace(/^\uFEFF/, '');
   try {
@@ -55,46 +58,72 @@ export function parseBaseline(text: string, path: string): BaselineEntry[] {
     // Where, not what: JSON.parse's message quotes the text around the error, which may be a key.
     throw new BaselineError(`the baseline ${path} is not JSON: ${jsonSyntaxError(source) ?? 'syntax error'}`);
   }
-  const doc = data as { version?: unknown; findings?: unknown };
+  const doc = data as { version?: unknown; findings?: unknown; salt?: unknown; kdf?: unknown };
   if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.findings)) {
     throw new BaselineError(`the baseline ${path} has no "findings" list (write one with --write-baseline)`);
   }
-  if (doc.version !== BASELINE_VERSION) {
-    throw new BaselineError(`the baseline ${path} has version ${JSON.stringify(doc.version)}; this secret-safe reads version ${BASELINE_VERSION}`);
+  if (doc.version !== BASELINE_VERSION && doc.version !== 1) {
+    throw new BaselineError(`the baseline ${path} has version ${JSON.stringify(doc.version)}; this secret-safe reads versions 1 and ${BASELINE_VERSION}`);
   }
-  return doc.findings.map((raw, i) => {
+  if (doc.version === BASELINE_VERSION && (typeof doc.salt !== 'string' || !/^[0-9a-f]{32}$/.test(doc.salt) || doc.kdf !== KDF_NAME)) {
+    throw new BaselineError(`the baseline ${path} needs a 32-hex-digit "salt" and "kdf": "${KDF_NAME}" (write it again with --write-baseline)`);
+  }
+  const entries = doc.findings.map((raw, i) => {
     const e = raw as Partial<BaselineEntry>;
     if (typeof e?.file !== 'string' || typeof e.ruleId !== 'string' || typeof e.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(e.fingerprint)) {
       throw new BaselineError(`the baseline ${path}: finding ${i + 1} needs "file", "ruleId" and a 64-hex-digit "fingerprint"`);
     }
+    if (doc.version === BASELINE_VERSION && (typeof e.masked !== 'string' || e.masked === '')) {
+      throw new BaselineError(`the baseline ${path}: finding ${i + 1} needs "masked", the masked value it accepts`);
+    }
     return { file: e.file, ruleId: e.ruleId, fingerprint: e.fingerprint, masked: typeof e.masked === 'string' ? e.masked : '' };
   });
+  return doc.version === BASELINE_VERSION ? { entries, salt: doc.salt as string } : { entries };
 }
 
-/** The baseline file's text: sorted, so that rewriting it after a change gives a small diff. */
-export function baselineText(entries: readonly BaselineEntry[]): string {
+/**
+ * The baseline file's text: sorted, so that rewriting it after a change gives a small diff. The
+ * entries' fingerprints were made with `salt` (keep a rewritten baseline's salt: the diff stays small).
+ */
+export function baselineText(entries: readonly BaselineEntry[], salt: string): string {
   const sorted = [...entries].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
   const doc = {
     version: BASELINE_VERSION,
-    description: 'Findings accepted by `secret-safe scan --write-baseline`: matched by file, rule and a hash of the secret, not by line.',
+    description:
+      'Findings accepted by `secret-safe scan --write-baseline`: matched by file, rule, masked value and a salted, slow hash of the secret, not by line.',
+    salt,
+    kdf: KDF_NAME,
     findings: sorted.map(({ file, ruleId, fingerprint, masked }) => ({ file, ruleId, fingerprint, masked })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+/** What a baseline needs to know of a finding to accept it: the secret's in-memory hash, never the secret. */
+export interface Acceptable {
+  ruleId: string;
+  masked: string;
+  secretHash: string;
+}
+
 /**
- * A filter that answers whether a finding is accepted by the baseline. Each entry accepts one
- * occurrence, so a second copy of an accepted secret in the same file is still reported, and so
- * is the same secret pasted into another file.
+ * A filter that answers whether the baseline accepts a finding in `file` (one entry's `file`).
+ * The rule, the fingerprint and the masked value must all match: an entry whose masked value
+ * shows one key cannot accept another. Each entry accepts one occurrence, so a second copy of an
+ * accepted secret in the same file is still reported, and so is the same secret pasted into
+ * another file. The slow fingerprint is made only for findings whose rule has an entry there.
  */
-export function baselineFilter(entries: readonly BaselineEntry[]): (file: string, ruleId: string, fingerprint: string) => boolean {
+export function baselineFilter(entries: readonly BaselineEntry[], salt: string | undefined): (file: string, finding: Acceptable) => boolean {
   const left = new Map<string, number>();
+  const rules = new Set<string>();
   for (const e of entries) {
-    const key = `${e.file}\0${e.ruleId}\0${e.fingerprint}`;
+    const key = `${e.file}\0${e.ruleId}\0${e.fingerprint}\0${salt === undefined ? '' : e.masked}`;
     left.set(key, (left.get(key) ?? 0) + 1);
+    rules.add(`${e.file}\0${e.ruleId}`);
   }
-  return (file, ruleId, fingerprint) => {
-    const key = `${file}\0${ruleId}\0${fingerprint}`;
+  return (file, f) => {
+    if (!rules.has(`${file}\0${f.ruleId}`)) return false;
+    const fingerprint = salt === undefined ? f.secretHash : keyedFingerprint(f.secretHash, salt);
+    const key = `${file}\0${f.ruleId}\0${fingerprint}\0${salt === undefined ? '' : f.masked}`;
     const n = left.get(key) ?? 0;
     if (n === 0) return false;
     left.set(key, n - 1);
@@ -105,17 +134,4 @@ export function baselineFilter(entries: readonly BaselineEntry[]): (file: string
 /** A file's path as a baseline stores it: relative to the baseline file's folder, `/`-separated. */
 export function baselinePath(dir: string, absolutePath: string): string {
   return relativePosix(dir, absolutePath);
-}
-
-/**
- * The one check every caller makes (the editor, Scan Workspace, the CLI): whether a loaded
- * baseline accepts a finding in the file at `absolutePath`. Each call consumes an entry, so make
- * one per scan (or per document check).
- */
-export function baselineMatcher(baseline: {
-  entries: readonly BaselineEntry[];
-  dir: string;
-}): (absolutePath: string, ruleId: string, fingerprint: string) => boolean {
-  const accepted = baselineFilter(baseline.entries);
-  return (absolutePath, ruleId, fingerprint) => accepted(baselinePath(baseline.dir, absolutePath), ruleId, fingerprint);
 }

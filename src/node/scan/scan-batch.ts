@@ -2,14 +2,14 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, Scanner } from '../../core';
 import { readRestSync, TooLargeError } from '../read-bounded';
-import { secretFingerprint } from './baseline';
+import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
 
 /** What scanning one file gave. */
 export type FileResult = { file: string; findings: FingerprintedFinding[] } | ({ file: string } & Skip);
 
-/** A finding with its fingerprint (rule and secret hashed): what baselines and SARIF match on. */
-export type FingerprintedFinding = Finding & { fingerprint: string };
+/** A finding with its secret's in-memory hash (rule and secret), from which the fingerprints baselines and SARIF match on are made. */
+export type FingerprintedFinding = Finding & { secretHash: string };
 
 /**
  * What a batch gave: only the files with something to say, by their index in the batch. Most
@@ -19,7 +19,7 @@ export type BatchResults = Array<[index: number, outcome: Skip | { findings: Fin
 
 /** Scans text (a file, a staged blob, standard input) and fingerprints each finding. `checkedText`: it came through `decodeText`, which ruled out binary already. */
 export function scanText(scanner: Scanner, text: string, checkedText = false): FingerprintedFinding[] {
-  return scanner.scan(text, { checkedText }).map(f => ({ ...f, fingerprint: secretFingerprint(f.ruleId, text.slice(f.start, f.end)) }));
+  return scanner.scan(text, { checkedText }).map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) }));
 }
 
 /** Reads and scans each file in turn. */
