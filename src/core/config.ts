@@ -3,6 +3,7 @@ import { Minimatch } from 'minimatch';
 import type { SecretFileKind } from './hygiene/secret-files';
 import { maskFoundSecrets, redactSecrets } from './redact';
 import { unboundedQuantifiers } from './regex-safety';
+import { catastrophicShape } from './regex-shape';
 import type { Rule, Severity } from './types';
 
 /** A custom rule as the config file writes it: the built-in rules' shape, in JSON. */
@@ -136,6 +137,11 @@ function compile(source: string, flags: string, fail: (message: string) => void)
   const unbounded = unboundedQuantifiers(source);
   if (unbounded.length > 0) {
     fail(`use bounded quantifiers ({0,200} instead of ${unbounded[0]}), so a scan cannot run away`);
+    return undefined;
+  }
+  const shape = catastrophicShape(source);
+  if (shape) {
+    fail(`this pattern can take exponential time on some text (${shape}); rewrite it so each character can be matched one way only`);
     return undefined;
   }
   try {
