@@ -1,4 +1,5 @@
 import type { KeyGen, MatchContext, Refinement, Rule } from '../types';
+import { stretchVeto } from './blocks';
 
 /**
  * Passwords that only ever appear as defaults in examples, tutorials and local docker-compose
@@ -152,7 +153,8 @@ export const connectionStringRules: Rule[] = [
     description: 'connection string password',
     pattern: /jdbc:[a-z0-9]{2,20}(?::[a-z0-9]{2,20})?:(?:[^\s"'<>]{1,300}?[?&;]password=([^&;\s"'<>]{1,128})|@?([^\s/"'@:]{1,64})\/([^\s@"']{1,128})@)/i,
     keywords: ['jdbc:'],
-    prefilter: { anchored: true },
+    // Both forms need an `=` (password=) or an `@` (user/pass@) before the first space or quote.
+    prefilter: { anchored: true, vetoAt: stretchVeto(' \t\r\n"\'<>', '=@', 20 + 1 + 20 + 1 + 300 + 1) },
     secretGroup: [1, 3],
     envVar: 'JDBC_URL',
     severity: 'error',

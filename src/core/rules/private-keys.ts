@@ -1,4 +1,11 @@
 import type { Rule } from '../types';
+import { blockVeto } from './blocks';
+
+/** The PEM footer a header calls for: `-----BEGIN RSA PRIVATE KEY-----` wants `-----END RSA PRIVATE KEY-----`. */
+const pemFooter = (text: string, keywordEnd: number): string | undefined => {
+  const m = /^((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----/.exec(text.slice(keywordEnd, keywordEnd + 40));
+  return m ? `-----END ${m[1]}PRIVATE KEY-----` : undefined;
+};
 
 /** Private keys in their armoured text forms, raw or inside a string literal with `\n` escapes. */
 export const privateKeyRules: Rule[] = [
@@ -11,7 +18,7 @@ export const privateKeyRules: Rule[] = [
     // lazy quantifier stops at the first matching END line.
     pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?)PRIVATE KEY-----[A-Za-z0-9+/=\s\\"',:;.-]{40,16384}?-----END \1PRIVATE KEY-----/,
     keywords: ['-----begin '],
-    prefilter: { anchored: true },
+    prefilter: { anchored: true, vetoAt: blockVeto('-----BEGIN ', 'A-Za-z0-9+/=\\s\\\\"\',:;.-', 16384, pemFooter) },
     minEntropy: 4,
     envVar: 'PRIVATE_KEY',
     severity: 'error',
@@ -38,7 +45,10 @@ export const privateKeyRules: Rule[] = [
     description: 'private key block',
     pattern: /-----BEGIN PGP PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\s\\:.,()'"-]{64,65536}?-----END PGP PRIVATE KEY BLOCK-----/,
     keywords: ['-----begin pgp private key block-----'],
-    prefilter: { anchored: true },
+    prefilter: {
+      anchored: true,
+      vetoAt: blockVeto('-----BEGIN PGP PRIVATE KEY BLOCK-----', 'A-Za-z0-9+/=\\s\\\\:.,()\'"-', 65536, () => '-----END PGP PRIVATE KEY BLOCK-----'),
+    },
     minEntropy: 4,
     envVar: 'PGP_PRIVATE_KEY',
     severity: 'error',
