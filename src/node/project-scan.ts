@@ -42,9 +42,15 @@ export class ProjectScan {
     }
   }
 
-  /** The project of a workspace folder: its own `.secret-safe.json` only (an unreadable one counts as none). */
-  static async ofFolder(folder: string): Promise<ProjectScan> {
-    return new ProjectScan(await loadProjectConfig(folder).catch((): LoadedConfig => ({ config: EMPTY_CONFIG, root: folder, problems: [] })));
+  /**
+   * The project of a workspace folder: its own `.secret-safe.json` only (an unreadable one counts
+   * as none). In a workspace the user has not trusted, the config's own regular expressions (its
+   * rules, and the `contains` of its secret files) are left out, with a problem saying so: they
+   * are the repository's code, run on every file.
+   */
+  static async ofFolder(folder: string, { trusted = true } = {}): Promise<ProjectScan> {
+    const loaded = await loadProjectConfig(folder).catch((): LoadedConfig => ({ config: EMPTY_CONFIG, root: folder, problems: [] }));
+    return new ProjectScan(trusted ? loaded : withoutOwnPatterns(loaded));
   }
 
   /** The project that governs `start` for the CLI: the nearest config in it or above, up to the repository root. */
@@ -112,6 +118,30 @@ export class ProjectScan {
   hygieneOptions(useGit: boolean): HygieneOptions {
     return { useGit, kinds: this.secretFileKinds, allowlisted: path => this.isAllowlisted(path), disabled: this.loaded.config.disabledRules };
   }
+}
+
+/** A config with its own rules and `contains` patterns left out, and a problem that says so. */
+export function withoutOwnPatterns(loaded: LoadedConfig): LoadedConfig {
+  const { rules, secretFiles } = loaded.config;
+  const patterned = secretFiles.filter(f => f.contains).length;
+  if (rules.length === 0 && patterned === 0) return loaded;
+  const what = [
+    rules.length > 0 && `${rules.length} custom rule${rules.length === 1 ? '' : 's'}`,
+    patterned > 0 && `${patterned} "contains" pattern${patterned === 1 ? '' : 's'}`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    ...loaded,
+    config: { ...loaded.config, rules: [], secretFiles: secretFiles.filter(f => !f.contains) },
+    problems: [
+      ...loaded.problems,
+      {
+        line: 0,
+        message: `this workspace is not trusted, so its ${what} (regular expressions from the repository) are not run; trust the workspace to use them`,
+      },
+    ],
+  };
 }
 
 /**

@@ -30,6 +30,20 @@ const LOOSE = new ProjectScan({ config: EMPTY_CONFIG, root: '/', problems: [] })
 export class Folders {
   private folders: string[] = [];
   private readonly states = new Map<string, Promise<FolderState>>();
+  /** Whether the workspace is trusted: a config's own regular expressions run only then. */
+  private trusted = false;
+
+  /** Sets whether the workspace is trusted; the configs are read again. */
+  trust(trusted: boolean): void {
+    if (trusted !== this.trusted) {
+      this.trusted = trusted;
+      this.states.clear();
+    }
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
 
   /** Applies a change of workspace folders (the initial set is all "added"). */
   update(added: readonly WorkspaceFolder[] | null | undefined, removed: readonly WorkspaceFolder[] = []): void {
@@ -84,7 +98,7 @@ export class Folders {
   private state(folder: string): Promise<FolderState> {
     let state = this.states.get(folder);
     if (!state) {
-      state = ProjectScan.ofFolder(folder).then(project => ({ path: folder, project }));
+      state = ProjectScan.ofFolder(folder, { trusted: this.trusted }).then(project => ({ path: folder, project }));
       this.states.set(folder, state);
     }
     return state;

@@ -76,7 +76,12 @@ connection.onInitialize((params): InitializeResult => {
   codeActionResolve = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   watchRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   // Git runs only when the client says the workspace is trusted; any other client gets the safe path.
-  hygiene.trust((params.initializationOptions as Partial<InitializationOptions> | undefined)?.trustedWorkspace === true, false);
+  const trust = (params.initializationOptions as Partial<InitializationOptions> | undefined)?.trustedWorkspace;
+  hygiene.trust(trust === true, false);
+  // A config's own regular expressions are left out only where the editor says the workspace is
+  // untrusted (VS Code's restricted mode). Editors without workspace trust run them: the shape
+  // check refuses the ones that could hang, and the user chose to open the folder.
+  folders.trust(trust !== false);
   folders.update(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   return {
     capabilities: {
@@ -146,7 +151,13 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
 });
 
-connection.onNotification(DidGrantTrustNotification, () => hygiene.trust(true));
+connection.onNotification(DidGrantTrustNotification, () => {
+  // The configs' own rules may run now: read them again, and check every document with them.
+  folders.trust(true);
+  hygiene.trust(true);
+  validator.all();
+  void validator.publishConfigProblems();
+});
 
 connection.onRequest(CheckHygieneRequest, async () => {
   await hygiene.check();

@@ -63,6 +63,7 @@ export class WorkspaceScan {
       const scanned = scanOnWorkers(this.filesOf(state.path, excluded, unreadable), {
         cwd: state.path,
         config: 'own',
+        trusted: this.trusted(),
         maxFileBytes: maxBytes,
         workerScript: join(__dirname, 'scan-worker.js'),
         threads: Math.max(1, availableParallelism() - 1),

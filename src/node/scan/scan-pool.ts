@@ -16,6 +16,8 @@ export interface ScanPoolOptions {
    * only `cwd`'s own, as the editor's workspace folders have it.
    */
   config?: WorkerData['config'];
+  /** With `config: 'own'`: whether the workspace is trusted (see ProjectScan.ofFolder). */
+  trusted?: boolean;
   maxFileBytes: number;
   workerScript: string;
   threads?: number;
@@ -34,7 +36,9 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   const workers = Array.from(
     { length: threads },
     () =>
-      new Worker(options.workerScript, { workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config } satisfies WorkerData }),
+      new Worker(options.workerScript, {
+        workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config, trusted: options.trusted } satisfies WorkerData,
+      }),
   );
   const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();
   let failed: Error | undefined;

@@ -23,11 +23,13 @@ export interface WorkerData {
   maxFileBytes: number;
   /** `nearest`: the config found from `cwd` up to the repository root; `own`: only `cwd`'s own file. */
   config?: 'nearest' | 'own';
+  /** With `own`: whether the workspace is trusted (else the config's own patterns are not run). */
+  trusted?: boolean;
 }
 
-const { cwd, maxFileBytes, config: which } = workerData as WorkerData;
+const { cwd, maxFileBytes, config: which, trusted } = workerData as WorkerData;
 
-void (which === 'own' ? ProjectScan.ofFolder(cwd) : ProjectScan.governing(cwd)).then(project => {
+void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
   const { scanner } = project;
   parentPort!.on('message', ({ id, files }: WorkerJob) => {
     try {
