@@ -174,8 +174,14 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   for (const skipped of run.summary.skipped) {
-    const why = skipped.reason === 'too-large' ? `larger than ${sizeText(DEFAULT_MAX_FILE_BYTES)}` : `unreadable (${skipped.detail ?? 'read failed'})`;
-    process.stderr.write(`secret-safe: not scanned: ${printable(skipped.file, true)}: ${why}\n`);
+    const why =
+      skipped.reason === 'too-large'
+        ? `larger than ${sizeText(DEFAULT_MAX_FILE_BYTES)}`
+        : skipped.reason === 'time-budget'
+          ? `checked only in part by ${skipped.detail}, which ran out of its time budget`
+          : `unreadable (${skipped.detail ?? 'read failed'})`;
+    const what = skipped.reason === 'time-budget' ? 'partly scanned' : 'not scanned';
+    process.stderr.write(`secret-safe: ${what}: ${printable(skipped.file, true)}: ${why}\n`);
   }
   if (run.summary.incomplete) {
     process.stderr.write('secret-safe: the scan is incomplete: what is listed above was not scanned\n');

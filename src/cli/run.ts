@@ -119,6 +119,12 @@ async function collect(
     out.skippedPaths.push({ file: relativePosix(cwd, result.file) || '.', reason: result.skipped, ...(result.detail ? { detail: result.detail } : {}) });
     if (result.skipped === 'unreadable' || named.has(result.file)) out.incomplete = true;
   };
+  // A config rule that ran out of time on a file: its matches so far count, the rest was not checked.
+  const budget = (result: { file: string; stopped?: string[] }): void => {
+    if (!result.stopped) return;
+    out.skippedPaths.push({ file: relativePosix(cwd, result.file) || '.', reason: 'time-budget', detail: result.stopped.join(', ') });
+    out.incomplete = true;
+  };
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
@@ -169,6 +175,7 @@ async function collect(
           continue;
         }
         out.scanned++;
+        budget(result);
         const lines = added.get(relativePosix(root, result.file));
         emit(
           result.file,
@@ -187,6 +194,7 @@ async function collect(
       }
       out.scanned++;
       emit(result.file, result.findings);
+      budget(result);
     }
   }
   return out;

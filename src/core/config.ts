@@ -3,7 +3,7 @@ import { Minimatch } from 'minimatch';
 import type { SecretFileKind } from './hygiene/secret-files';
 import { maskFoundSecrets, redactSecrets } from './redact';
 import { unboundedQuantifiers } from './regex-safety';
-import { catastrophicShape } from './regex-shape';
+import { catastrophicShape, maxMatchLength } from './regex-shape';
 import type { Rule, Severity } from './types';
 
 /** A custom rule as the config file writes it: the built-in rules' shape, in JSON. */
@@ -139,19 +139,21 @@ function compile(source: string, flags: string, fail: (message: string) => void)
     fail(`use bounded quantifiers ({0,200} instead of ${unbounded[0]}), so a scan cannot run away`);
     return undefined;
   }
-  const shape = catastrophicShape(source);
-  if (shape) {
-    fail(`this pattern can take exponential time on some text (${shape}); rewrite it so each character can be matched one way only`);
-    return undefined;
-  }
+  let compiled: RegExp;
   try {
-    return new RegExp(source, flags);
+    compiled = new RegExp(source, flags);
   } catch (e) {
     // V8 quotes the whole pattern ("Invalid regular expression: /…/: Unterminated group"), and an
     // allowlist pattern is often a key itself: the reason only.
     fail(`invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '').toLowerCase()}`);
     return undefined;
   }
+  const shape = catastrophicShape(source);
+  if (shape) {
+    fail(`this pattern can take exponential time on some text (${shape}); rewrite it so each character can be matched one way only`);
+    return undefined;
+  }
+  return compiled;
 }
 
 /** One entry of "rules": validated field by field, compiled into the built-in rules' shape. */
@@ -212,6 +214,7 @@ function customRule(node: Node, problem: (node: Node | undefined, message: strin
     envVar: typeof envVar === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar) ? envVar : id.toUpperCase().replace(/-/g, '_'),
     severity: severity as Severity,
     confidence: 'medium',
+    budgeted: { maxMatch: Math.min(maxMatchLength(regexSource), 1 << 16) },
     examples: { positive: () => [], negative: () => [] },
   };
 }

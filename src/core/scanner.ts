@@ -15,6 +15,11 @@ export interface ScanOptions {
   now?: number;
   /** The caller read the text from bytes it checked for NULs (`decodeText`): no second look. */
   checkedText?: boolean;
+  /**
+   * Where the ids of the config's own rules that ran out of their time budget on this text go
+   * (their matches so far are kept; the rest of the text was not checked by them).
+   */
+  stopped?: string[];
 }
 
 /** Scans text for secrets. Build one per rule set and reuse it: compiling the rules costs more than a scan. */
@@ -32,6 +37,8 @@ export interface ScannerOptions {
    * keyword pass reads long texts there, in half the time. Without it, in JavaScript.
    */
   writeUtf16?: Utf16Writer;
+  /** The time a config's own rule may take on one text, in milliseconds (default 250). */
+  ruleBudgetMs?: number;
 }
 
 interface CompiledRule {
@@ -144,7 +151,11 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       }
       for (let i = 0; i < compiled.length; i++) {
         if (active[i]) {
-          collect(compiled[i], text, allowlistValues, candidates);
+          const budgeted = compiled[i].rule.budgeted;
+          if (budgeted === undefined) collect(compiled[i], text, allowlistValues, candidates);
+          else if (!collectInWindows(compiled[i], text, allowlistValues, candidates, budgeted.maxMatch, options.ruleBudgetMs ?? RULE_BUDGET_MS)) {
+            scanOptions.stopped?.push(compiled[i].rule.id);
+          }
         }
       }
       if (candidates.length === 0) {
@@ -225,6 +236,49 @@ function collect(compiled: CompiledRule, text: string, allowlistValues: readonly
     }
     consider(compiled, text, m, allowlistValues, out);
   }
+}
+
+/** A config rule's time on one text, by default: a file can be scanned, not held. */
+const RULE_BUDGET_MS = 250;
+/** The windows a config rule runs in: short enough that one regex call stays well inside the budget. */
+const WINDOW = 16_384;
+/** Text before a window its pattern may look back on (lookbehind). */
+const LOOK_BACK = 256;
+
+/**
+ * Runs a config rule over the text in windows, as `collect` would over the whole (the same
+ * matches: windows overlap by the longest match, and a match starts where the last one ended),
+ * checking the clock between windows. False when the budget ran out first.
+ */
+function collectInWindows(
+  compiled: CompiledRule,
+  text: string,
+  allowlistValues: readonly RegExp[],
+  out: Candidate[],
+  maxMatch: number,
+  budgetMs: number,
+): boolean {
+  const { regex } = compiled;
+  const deadline = performance.now() + budgetMs;
+  let from = 0; // where the next match may start: the end of the last one
+  for (let start = 0; start < text.length; start += WINDOW) {
+    const ws = Math.max(0, start - LOOK_BACK);
+    const window = text.slice(ws, Math.min(text.length, start + WINDOW + maxMatch));
+    regex.lastIndex = Math.max(start, from) - ws;
+    for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
+      if (m.index + ws >= start + WINDOW) break; // the next window's
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      from = m.index + ws + m[0].length;
+      m.index += ws;
+      if (m.indices) for (const span of m.indices) if (span) (span[0] += ws), (span[1] += ws);
+      consider(compiled, text, m, allowlistValues, out);
+    }
+    if (performance.now() > deadline && start + WINDOW < text.length) return false;
+  }
+  return true;
 }
 
 /** Runs an anchored rule at one keyword hit; returns where its match ended (or `at` when none). */

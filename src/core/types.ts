@@ -106,6 +106,11 @@ export interface Rule {
    * secret, a Firebase config around a Google key. Returning undefined drops the match.
    */
   refine?: (match: MatchContext) => Refinement | undefined;
+  /**
+   * A rule from a project's config: run in windows of the text, under a time budget per text,
+   * with the longest text its pattern can match (the windows overlap by that much).
+   */
+  budgeted?: { maxMatch: number };
   examples: RuleExamples;
 }
 

@@ -183,4 +183,23 @@ describe('nothing skipped in silence (CLI)', () => {
     assert.equal(finding.file, 'src/odd\nname.ts');
     assert.equal(finding.ruleId, 'github-pat');
   });
+
+  it('says which file a config rule ran out of its time budget on, and calls the scan incomplete', () => {
+    const key = `acme_${'0123456789abcdef'.repeat(2)}`;
+    dir = openDir({
+      '.secret-safe.json': JSON.stringify({ rules: [{ id: 'acme-key', regex: 'acme_[a-f0-9]{32}', keywords: ['acme_'] }] }),
+      'big.txt': `${key}\n${'acme_ '.repeat(20_000)}\n`,
+    });
+    const r = cli(['scan', '--format', 'json', '.'], dir.path, { env: { ...process.env, SECRET_SAFE_RULE_BUDGET_MS: '0' } });
+    assert.equal(r.status, 1, 'the key found before the budget ran out is reported');
+    const rows = JSON.parse(r.stdout) as Array<{ kind: string; file: string; reason?: string; detail?: string; ruleId?: string }>;
+    assert.deepEqual(
+      rows.map(x => [x.kind, x.file, x.ruleId ?? x.reason, x.detail]),
+      [
+        ['secret', 'big.txt', 'acme-key', undefined],
+        ['skipped', 'big.txt', 'time-budget', 'acme-key'],
+      ],
+    );
+    assert.match(r.stderr, /partly scanned: big\.txt: checked only in part by acme-key, which ran out of its time budget/);
+  });
 });

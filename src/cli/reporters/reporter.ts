@@ -27,8 +27,8 @@ export interface HygieneFileFinding {
 export interface SkippedPath {
   /** Relative to the working folder, `/`-separated. */
   file: string;
-  reason: 'too-large' | 'unreadable';
-  /** For an unreadable one, the system's word (`EACCES`, `EIO`). */
+  reason: 'too-large' | 'unreadable' | 'time-budget';
+  /** For an unreadable one, the system's word (`EACCES`, `EIO`); for the time budget, the rules it stopped. */
   detail?: string;
 }
 

@@ -128,7 +128,12 @@ export const sarifReporter: Reporter = {
                 level: s.reason === 'unreadable' || summary.incomplete ? 'error' : 'warning',
                 descriptor: { id: `skipped-${s.reason}` },
                 message: {
-                  text: s.reason === 'too-large' ? 'Not scanned: larger than the size limit.' : `Not scanned: unreadable (${s.detail ?? 'read failed'}).`,
+                  text:
+                    s.reason === 'too-large'
+                      ? 'Not scanned: larger than the size limit.'
+                      : s.reason === 'time-budget'
+                        ? `Only partly checked by ${s.detail}: the rule ran out of its time budget.`
+                        : `Not scanned: unreadable (${s.detail ?? 'read failed'}).`,
                 },
                 locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(s.file), uriBaseId: '%SRCROOT%' } } }],
               })),

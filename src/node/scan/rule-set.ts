@@ -8,5 +8,11 @@ import { writeUtf16 } from './utf16';
 export function scannerFor(config: ProjectConfig): Scanner {
   const disabled = new Set(config.disabledRules);
   const rules = [...config.rules, ...BUILTIN_RULES].filter(r => !disabled.has(r.id));
-  return createScanner(rules, { allowlistValues: config.allowlistValues, writeUtf16 });
+  return createScanner(rules, { allowlistValues: config.allowlistValues, writeUtf16, ...ruleBudget() });
+}
+
+/** SECRET_SAFE_RULE_BUDGET_MS: the time a config rule may take on one file (default 250 ms). */
+function ruleBudget(): { ruleBudgetMs?: number } {
+  const value = Number(process.env.SECRET_SAFE_RULE_BUDGET_MS);
+  return process.env.SECRET_SAFE_RULE_BUDGET_MS !== undefined && Number.isFinite(value) && value >= 0 ? { ruleBudgetMs: value } : {};
 }

@@ -6,7 +6,7 @@ import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
 
 /** What scanning one file gave. */
-export type FileResult = { file: string; findings: FingerprintedFinding[] } | ({ file: string } & Skip);
+export type FileResult = { file: string; findings: FingerprintedFinding[]; stopped?: string[] } | ({ file: string } & Skip);
 
 /** A finding with its secret's in-memory hash (rule and secret), from which the fingerprints baselines and SARIF match on are made. */
 export type FingerprintedFinding = Finding & { secretHash: string };
@@ -15,11 +15,13 @@ export type FingerprintedFinding = Finding & { secretHash: string };
  * What a batch gave: only the files with something to say, by their index in the batch. Most
  * files have no finding, and a reply that names none of them costs far less to copy between threads.
  */
-export type BatchResults = Array<[index: number, outcome: Skip | { findings: FingerprintedFinding[] }]>;
+export type BatchResults = Array<[index: number, outcome: Skip | { findings: FingerprintedFinding[]; stopped?: string[] }]>;
 
 /** Scans text (a file, a staged blob, standard input) and fingerprints each finding. `checkedText`: it came through `decodeText`, which ruled out binary already. */
-export function scanText(scanner: Scanner, text: string, checkedText = false): FingerprintedFinding[] {
-  return scanner.scan(text, { checkedText }).map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) }));
+export function scanText(scanner: Scanner, text: string, checkedText = false, stopped?: string[]): FingerprintedFinding[] {
+  return scanner
+    .scan(text, { checkedText, ...(stopped ? { stopped } : {}) })
+    .map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) }));
 }
 
 /** Reads and scans each file in turn. */
@@ -36,8 +38,9 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
       results.push([index, { skipped: 'binary' }]);
       return;
     }
-    const findings = scanText(scanner, text, true);
-    if (findings.length > 0) results.push([index, { findings }]);
+    const stopped: string[] = [];
+    const findings = scanText(scanner, text, true, stopped);
+    if (findings.length > 0 || stopped.length > 0) results.push([index, stopped.length > 0 ? { findings, stopped } : { findings }]);
   });
   return results;
 }

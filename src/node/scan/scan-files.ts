@@ -103,5 +103,7 @@ export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn:
 async function scanFile(file: string, { project, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {
   const text = await readTextFile(file, maxFileBytes);
   if (typeof text !== 'string') return { file, ...text };
-  return { file, findings: scanText(project.scanner, text, true) };
+  const stopped: string[] = [];
+  const findings = scanText(project.scanner, text, true, stopped);
+  return stopped.length > 0 ? { file, findings, stopped } : { file, findings };
 }
