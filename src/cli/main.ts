@@ -46,7 +46,9 @@ Options:
   -v, --version               show the version
 
 install-hook: adds a git pre-commit hook that runs 'secret-safe scan --staged'
-(in .husky/pre-commit with husky, else where core.hooksPath or .git/hooks says).
+(in .husky/pre-commit with husky, else where core.hooksPath or .git/hooks says),
+then has git run it on a planted test key to check that the commit stops.
+  --global-hooks              install into a core.hooksPath set in the global config
 
 Files not scanned (too large, unreadable) are listed on stderr and in the JSON and
 SARIF reports. A file or folder that could not be read, or a file named here that
@@ -79,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       'no-color': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
+      'global-hooks': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -95,13 +98,26 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'install-hook') {
     if (paths.length > 0) throw new UsageError(`install-hook takes no paths (got '${paths[0]}')`);
     // The hook calls the CLI the way this one was installed (a dependency, global, a checkout).
-    const hook = installHook(process.cwd(), realpathSync(__filename));
+    const hook = installHook(process.cwd(), realpathSync(__filename), { globalHooks: values['global-hooks'] === true });
     const how = { husky: 'husky', 'core.hooksPath': 'core.hooksPath', '.git/hooks': 'git' }[hook.via];
-    process.stdout.write(
+    const where =
       hook.status === 'present'
-        ? `secret-safe: the pre-commit hook is already in ${hook.file}\n`
-        : `secret-safe: ${hook.status === 'created' ? 'created' : 'added to'} ${hook.file} (${how}): commits that add a secret now stop\n`,
-    );
+        ? `the pre-commit hook is already in ${hook.file}`
+        : `${hook.status === 'created' ? 'created' : 'added to'} ${hook.file} (${how})`;
+    if (hook.huskyInactive) {
+      process.stderr.write(
+        'secret-safe: .husky/ is here, but git does not run hooks from it (husky is not installed: run npm install); the hook went where git looks\n',
+      );
+    }
+    if (hook.verified === 'not-stopped') {
+      process.stderr.write(
+        `secret-safe: ${where}, but when git ran it on a planted test key it did not report the key${hook.trial ? ` (${printable(hook.trial)})` : ''}; this repository is not protected until that is fixed\n`,
+      );
+      return EXIT.error;
+    }
+    const proof =
+      hook.verified === 'stopped' ? 'checked: git ran it on a planted test key and the commit stopped' : 'not checked: this git has no "git hook run"';
+    process.stdout.write(`secret-safe: ${where}: commits that add a secret now stop (${proof})\n`);
     return EXIT.clean;
   }
   if (command !== 'scan') {

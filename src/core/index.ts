@@ -9,6 +9,7 @@ export { maskSecret, MASK } from './mask';
 export { maskFoundSecrets, redactSecrets } from './redact';
 export { shannonEntropy } from './entropy';
 export { createKeyGen, seededRandom } from './keygen';
+export { fakeKeys, type FakeKeys } from './fake-keys';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { findingMessage } from './message';
 export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';

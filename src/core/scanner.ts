@@ -273,7 +273,12 @@ function collectInWindows(
       }
       from = m.index + ws + m[0].length;
       m.index += ws;
-      if (m.indices) for (const span of m.indices) if (span) (span[0] += ws), (span[1] += ws);
+      for (const span of m.indices ?? []) {
+        if (span) {
+          span[0] += ws;
+          span[1] += ws;
+        }
+      }
       consider(compiled, text, m, allowlistValues, out);
     }
     if (performance.now() > deadline && start + WINDOW < text.length) return false;
