@@ -1,14 +1,18 @@
 import { dirname, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { toPosix } from '../paths';
+import { IndexedIgnore } from './indexed-ignore';
 
 /** The largest ignore file read: real ones are a few KiB; git itself stops at 100 MiB. */
 export const MAX_GITIGNORE_BYTES = 10 << 20;
 
+/** Lines from which an ignore file's rules are filed for lookup (IndexedIgnore) rather than all tried on every path. */
+export const INDEXED_FROM_LINES = 1000;
+
 /** One ignore file, with the folder its patterns are relative to. */
 export interface IgnoreLevel {
   base: string;
-  rules: Ignore;
+  rules: Pick<Ignore, 'test'>;
   /** The file's lines, for finding a negation. */
   lines: string[];
   file: string;
@@ -19,8 +23,10 @@ export interface IgnoreLevel {
  * (as `git init` does on case-insensitive file systems); the `ignore` library's default is the
  * opposite, so the caller says which.
  */
-export function ignoreLevel(base: string, file: string, text: string, ignorecase = false): IgnoreLevel {
-  return { base, file, rules: ignore({ ignorecase }).add(text), lines: text.split(/\r?\n/) };
+export function ignoreLevel(base: string, file: string, text: string, ignorecase = false, indexedFrom = INDEXED_FROM_LINES): IgnoreLevel {
+  const lines = text.split(/\r?\n/);
+  const rules = lines.length >= indexedFrom ? new IndexedIgnore(text, ignorecase) : ignore({ ignorecase }).add(text);
+  return { base, file, rules, lines };
 }
 
 /**
