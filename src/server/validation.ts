@@ -1,9 +1,10 @@
-import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, languageOf, type Finding } from '../core';
 import { holdsEnvValues } from '../node/project-scan';
 import { secretHash } from '../node/scan/fingerprint';
+import { LARGE_DOCUMENT_CHARS, LargeDocuments } from './large-documents';
 import { configDiagnostic, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
@@ -32,6 +33,7 @@ export class Validator {
     private readonly folders: Folders,
     private readonly dotenv: DotenvCheck,
     private readonly envLoading: EnvLoadingCheck,
+    private readonly large: LargeDocuments = new LargeDocuments(),
   ) {}
 
   /** Checks `document` after `delayMs`, replacing any run already waiting for it. */
@@ -116,7 +118,17 @@ export class Validator {
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
     if (checked && !holdsEnvValues(path)) {
       const text = document.getText();
-      const findings = reportable(scope, uri, text);
+      let findings: Finding[];
+      if (text.length >= LARGE_DOCUMENT_CHARS) {
+        // Off this thread, under a time budget: no file holds up the others' diagnostics.
+        const folder = scope.relativePath !== undefined ? scope.project.loaded.root : undefined;
+        const scanned = await this.large.scan(folder, this.folders.isTrusted, text);
+        if (this.documents.get(uri)?.version !== version) return;
+        findings = scanned === 'stopped' ? [] : scope.project.reportable(documentPath(uri), scanned);
+        if (scanned === 'stopped') diagnostics.push(stoppedDiagnostic());
+      } else {
+        findings = reportable(scope, uri, text);
+      }
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
       const template = isTemplate(path);
@@ -142,11 +154,27 @@ export class Validator {
   }
 }
 
+/** A document's path: an untitled document's is its name (only a file on disk has a baseline entry). */
+function documentPath(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+}
+
+/** Said on a large document whose scan ran out of its time budget. */
+function stoppedDiagnostic(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'secret-safe',
+    code: 'scan-stopped',
+    message:
+      'Secret Safe stopped checking this file: its scan ran out of its time budget, so it was not checked for secrets. Scan it with the CLI (secret-safe scan), which has no such limit.',
+  };
+}
+
 /** The document's findings that its project reports (`ProjectScan.reportable`). */
 function reportable(scope: DocumentScope, uri: string, text: string): Finding[] {
-  const parsed = URI.parse(uri);
-  // An untitled document's path is its name: only a file on disk has a baseline entry.
-  const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+  const path = documentPath(uri);
   return scope.project.reportable(
     path,
     scope.project.scanner.scan(text).map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) })),

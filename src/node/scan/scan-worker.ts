@@ -3,12 +3,10 @@
 // loads the same config there, so custom rules (which hold functions) never cross threads.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProjectScan } from '../project-scan';
-import { scanBatch } from './scan-batch';
+import { scanBatch, scanText } from './scan-batch';
 
-export interface WorkerJob {
-  id: number;
-  files: string[];
-}
+/** Files to read and scan; or one text to scan (a large open document, off the server's main thread). */
+export type WorkerJob = { id: number; files: string[] } | { id: number; text: string };
 
 export interface WorkerReply {
   id: number;
@@ -31,9 +29,11 @@ const { cwd, maxFileBytes, config: which, trusted } = workerData as WorkerData;
 
 void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
   const { scanner } = project;
-  parentPort!.on('message', ({ id, files }: WorkerJob) => {
+  parentPort!.on('message', (job: WorkerJob) => {
+    const { id } = job;
     try {
-      parentPort!.postMessage({ id, results: JSON.stringify(scanBatch(scanner, files, maxFileBytes)) } satisfies WorkerReply);
+      const results = 'text' in job ? scanText(scanner, job.text) : scanBatch(scanner, job.files, maxFileBytes);
+      parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
     }
