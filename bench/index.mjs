@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adversarialTexts, bestTime, minifiedLine } from './adversarial.mjs';
+import { bigIgnoreRow, customRuleRow, hostileTable } from './hostile.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
 import { measureFormatCorpus, SYNTAXES } from './format-corpus.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
@@ -17,7 +18,8 @@ import { measureResponsiveness } from './responsiveness.mjs';
 import { GREP_PATTERN, hasCommand, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
 
 const require = createRequire(import.meta.url);
-const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom } = require('../out/src/core/index.js');
+const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom, parseConfig } = require('../out/src/core/index.js');
+const { scannerFor } = require('../out/src/node/scan/rule-set.js');
 const { fakeKeys } = require('../out/src/core/fake-keys.js');
 const { KeywordAutomaton } = require('../out/src/core/keyword-automaton.js');
 // As the server and the CLI build it (src/node/scan/rule-set.ts): the keyword pass in WebAssembly.
@@ -143,6 +145,25 @@ if (!opt.whole) {
     `  hostile near-misses for each of ${BUILTIN_RULES.length} rules, 256 KB vs 1 MB: largest time ratio ${fmt(worst.ratio, 2)} (${worst.id}; 4.0 is linear)`,
   );
   line(`  slowest hostile input: ${fmt(slowest.mbps)} MB/s (${slowest.id})`);
+
+  // The hostile-input table: the worst inputs found for any rule, at 1, 2, 4 and 8 MB (MB/s that
+  // holds as the size doubles is linear), a custom rule under its time budget, a huge .gitignore.
+  const extra = {
+    'PGP headers, no footer': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n',
+    'RSA headers, wrong footer': `${'-----BEGIN RSA PRIVATE KEY-----\n'.repeat(400)}-----END PRIVATE KEY-----\n`,
+    'jdbc: run together': 'jdbc:',
+  };
+  const table = hostileTable(scanner, BUILTIN_RULES, g, { screenKB: opt.quick ? 128 : 256, keep: 5, extra });
+  line(`\nHostile input (MB/s at 1 / 2 / 4 / 8 MB; target: 10 MB of any of it in under 1 s):`);
+  for (const row of table) line(`  ${row.name.padEnd(52)}${row.sizes.map(x => fmt(x).padStart(7)).join('')}`);
+  const custom = customRuleRow(scannerFor, parseConfig);
+  line(
+    `  ${'custom rule acme_[a-z]{1,100}[a-z0-9]{1,100}!'.padEnd(52)}${custom.map(x => fmt(x.mbps).padStart(7)).join('')}  (${custom.map(x => `${fmt(x.seconds, 2)} s${x.stopped ? ', stopped by its budget' : ''}`).join('; ')})`,
+  );
+  const ignoreRow = bigIgnoreRow(path.join(root, 'dist', 'cli.js'));
+  line(
+    `  2,000 files under a 100,000-line .gitignore: ${fmt(ignoreRow.oursSeconds, 2)} s (git status: ${fmt(ignoreRow.gitSeconds, 2)} s; ratio ${fmt(ignoreRow.oursSeconds / ignoreRow.gitSeconds)}; exit ${ignoreRow.status})`,
+  );
 }
 
 // 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
