@@ -14,7 +14,7 @@ import { sizeText } from '../node/read-bounded';
 import { redactSecrets } from '../core';
 import { decodeText } from '../node/scan/decode';
 import { DEFAULT_MAX_FILE_BYTES } from '../node/scan/scan-files';
-import { baselineEntries, fingerprintFindings, repositorySalt, runScan, type ScanSource } from './run';
+import { baselineEntries, fingerprintFindings, reportFingerprints, runScan, type ScanSource } from './run';
 import { newSalt } from '../node/scan/fingerprint';
 
 declare const __VERSION__: string;
@@ -164,11 +164,10 @@ async function main(argv: string[]): Promise<number> {
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
   }
-  // Fingerprints are slow by design (a salted scrypt): made only for what writes them down.
+  // A baseline's fingerprints are slow by design (a salted scrypt): made only when one is written.
   const writeBaseline = values['write-baseline'] ? resolve(values['write-baseline']) : undefined;
-  if (writeBaseline || reporter !== textReporter) {
-    await fingerprintFindings(run.findings, writeBaseline ? saltOf(writeBaseline) : (run.baselineSalt ?? (await repositorySalt(cwd, !values['no-git']))));
-  }
+  if (writeBaseline) await fingerprintFindings(run.findings, saltOf(writeBaseline));
+  else if (reporter !== textReporter) reportFingerprints(run.findings);
   if (writeBaseline) {
     // Accepting today's findings: written (masked, fingerprinted), then not reported.
     writeFileSync(writeBaseline, baselineText(baselineEntries(run.findings, cwd, dirname(writeBaseline)), saltOf(writeBaseline)));

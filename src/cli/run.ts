@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
-import { addedLinesSince, firstCommit, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
+import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
@@ -36,8 +37,6 @@ export interface ScanRun extends ScanReport {
   warnings: string[];
   /** Findings the baseline accepted, not in `findings`. */
   baselined: number;
-  /** The salt of the baseline in use (its fingerprints'), if any. */
-  baselineSalt?: string;
 }
 
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
@@ -82,7 +81,6 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
     rules: project.rules,
     warnings,
     baselined,
-    ...(project.baselineSalt ? { baselineSalt: project.baselineSalt } : {}),
     summary: {
       filesScanned: collected.scanned,
       filesSkipped: collected.skipped,
@@ -214,7 +212,7 @@ export function baselineEntries(findings: readonly FileFinding[], cwd: string, b
   });
 }
 
-/** Gives each finding its keyed fingerprint under `salt`, on the thread pool. */
+/** Gives each finding its baseline fingerprint (salted scrypt) under `salt`, on the thread pool. */
 export async function fingerprintFindings(findings: FileFinding[], salt: string): Promise<void> {
   await Promise.all(
     findings.map(async ff => {
@@ -224,13 +222,20 @@ export async function fingerprintFindings(findings: FileFinding[], salt: string)
 }
 
 /**
- * The salt of fingerprints written without a baseline (SARIF, JSON): the same on every machine
- * that scans the repository, so code scanning matches its alerts from run to run, and different
- * from any other repository's. Its first commit's id; outside git (or with `--no-git`), a fixed one.
+ * Gives each finding the fingerprint reports carry (JSON, SARIF's `partialFingerprints`): SHA-256
+ * of what the report shows anyway, the rule and the masked value, with the finding's rank among
+ * the file's findings of that rule and masked value. It follows a finding wherever its line
+ * moves and holds nothing more of the secret than the report does; a baseline's slow, salted
+ * fingerprint (fingerprintFindings) is made only when one is written.
  */
-export async function repositorySalt(cwd: string, git: boolean): Promise<string> {
-  const first = git ? await firstCommit(cwd).catch(() => undefined) : undefined;
-  return first ? `repository:${first}` : 'secret-safe:no-repository';
+export function reportFingerprints(findings: FileFinding[]): void {
+  const seen = new Map<string, number>();
+  for (const ff of findings) {
+    const key = `${ff.file}\0${ff.finding.ruleId}\0${ff.finding.masked}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    ff.fingerprint = createHash('sha256').update(`${ff.finding.ruleId}\0${ff.finding.masked}\0${n}`).digest('hex');
+  }
 }
 
 /**

@@ -162,40 +162,29 @@ function nullable(node: Node): boolean {
 }
 
 /** The characters a match of the part can start with. */
-function first(node: Node): CharSet {
+const first = (node: Node): CharSet => charsOf(node, true);
+
+/** Every character the part can consume. */
+const consumed = (node: Node): CharSet => charsOf(node, false);
+
+function charsOf(node: Node, leading: boolean): CharSet {
   switch (node.kind) {
     case 'empty':
       return new Uint8Array(129);
     case 'chars':
       return node.set;
     case 'alt':
-      return node.alts.map(first).reduce(union);
+      return node.alts.map(alt => charsOf(alt, leading)).reduce(union);
     case 'quant':
-      return node.max === 0 ? new Uint8Array(129) : first(node.body);
+      return node.max === 0 ? new Uint8Array(129) : charsOf(node.body, leading);
     case 'seq': {
       let out = new Uint8Array(129);
       for (const item of node.items) {
-        out = union(out, first(item));
-        if (!nullable(item)) break;
+        out = union(out, charsOf(item, leading));
+        if (leading && !nullable(item)) break;
       }
       return out;
     }
-  }
-}
-
-/** Every character the part can consume. */
-function consumed(node: Node): CharSet {
-  switch (node.kind) {
-    case 'empty':
-      return new Uint8Array(129);
-    case 'chars':
-      return node.set;
-    case 'alt':
-      return node.alts.map(consumed).reduce(union);
-    case 'quant':
-      return node.max === 0 ? new Uint8Array(129) : consumed(node.body);
-    case 'seq':
-      return node.items.map(consumed).reduce(union, new Uint8Array(129));
   }
 }
 

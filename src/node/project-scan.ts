@@ -109,11 +109,6 @@ export class ProjectScan {
     return findings.filter(f => !accepted(entries[0].file, f));
   }
 
-  /** The salt of the baseline in use; undefined without one, or for a version-1 baseline. */
-  get baselineSalt(): string | undefined {
-    return this.baseline?.salt;
-  }
-
   /** Git hygiene's options for this project. */
   hygieneOptions(useGit: boolean): HygieneOptions {
     return { useGit, kinds: this.secretFileKinds, allowlisted: path => this.isAllowlisted(path), disabled: this.loaded.config.disabledRules };

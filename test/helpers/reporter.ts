@@ -36,6 +36,17 @@ class SpecWithCounts extends Mocha.reporters.Spec {
       // A failed hook that cost no test (an `after` hook) still counts once.
       const failedCount = failed + (notRun > 0 ? notRun : failedHooks.length) + (skipFails ? skipped : 0);
       console.log(`\nunit: ${passed} passed, ${failedCount} failed, ${skipFails ? 0 : skipped} skipped`);
+      // Something a test left behind (a child process, a socket, a timer) keeps mocha from
+      // exiting, and CI would wait for ever: say what it is, and fail, instead. The timer is
+      // unref'd: a run that ends cleanly never sees it.
+      setTimeout(() => {
+        const left = (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles().map(h => {
+          const spawned = h as { spawnfile?: string; spawnargs?: string[] };
+          return spawned.spawnfile ? `child process ${spawned.spawnargs?.join(' ')}` : h.constructor.name;
+        });
+        console.log(`\nmocha could not exit 60 s after the last test; still open: ${left.join(', ') || 'nothing visible'}`);
+        process.exit(1);
+      }, 60_000).unref();
     });
   }
 }

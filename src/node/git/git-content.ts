@@ -30,12 +30,6 @@ async function run(cwd: string, args: string[]): Promise<string> {
   });
 }
 
-/** The id of the repository's first commit (of the oldest root, should it have several); rejects with no commit. */
-export async function firstCommit(cwd: string): Promise<string> {
-  const roots = (await run(cwd, ['rev-list', '--max-parents=0', 'HEAD'])).trim().split('\n');
-  return roots[roots.length - 1];
-}
-
 /** The repository's top folder. */
 export async function repositoryRoot(cwd: string): Promise<string> {
   return (await run(cwd, ['rev-parse', '--show-toplevel'])).trim();
