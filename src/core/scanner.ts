@@ -43,8 +43,8 @@ export interface ScannerOptions {
 
 interface CompiledRule {
   rule: Rule;
-  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined. */
-  near?: { table: Uint8Array; within: number };
+  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last search stopped. */
+  near?: { table: Uint8Array; within: number; seen: { from: number; stop: number; real: boolean } };
   /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
   vetoAt?: (text: string, keywordEnd: number) => number;
   /** `rule.prefilter.exact`, with `notAfter` as a table of the ASCII characters it holds. */
@@ -84,7 +84,9 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     const indices = captureGroupCount(rule.pattern.source) > 0 ? 'd' : '';
     const { anchored, near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
-    const near = nearSpec ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within } : undefined;
+    const near = nearSpec
+      ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within, seen: { from: 0, stop: -1, real: false } }
+      : undefined;
     const exact = exactSpec ? { prefix: exactSpec.prefix, notAfter: classTable(exactSpec.notAfter) } : undefined;
     return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}), ...(vetoAt ? { vetoAt } : {}), ...(exact ? { exact } : {}) };
   });
@@ -106,6 +108,8 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const doneUntil = new Int32Array(compiled.length);
   const lastStart = new Int32Array(compiled.length);
   const hasWakes = wakes.some(w => w.length > 0);
+  // What each `near` search learnt holds for one text: forgotten when the next scan starts.
+  const nearRules = compiled.flatMap(c => (c.near ? [c.near.seen] : []));
   const lengths = Int32Array.from(keywords, k => k.length);
 
   return {
@@ -120,6 +124,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       active.fill(0);
       doneUntil.fill(0);
       lastStart.fill(-1);
+      for (let n = 0; n < nearRules.length; n++) nearRules[n].stop = -1;
       // Hits arrive by end offset. A rule skips a hit that starts inside its last match, unless
       // the hit starts before the last one it ran at (overlapping keywords, out of order).
       for (let h = 0; h < count; h++) {
@@ -205,19 +210,38 @@ function exactAt(text: string, start: number, exact: NonNullable<CompiledRule['e
   return text.startsWith(exact.prefix, start);
 }
 
-/** Whether the rule's `near` character is reached from `at` (a keyword's end) over the characters it allows. */
+/**
+ * Whether the rule's `near` character is reached from `at` (a keyword's end) over the characters
+ * it allows. The first character past `at` that is not one it allows is remembered with where the
+ * search began (until the next scan): the next hit in the same stretch shares it, so a run of hits
+ * (a minified line of `tokenKeySecret…` without an `=`) is read once, not once per hit.
+ */
 function nearby(text: string, at: number, near: CompiledRule['near']): boolean {
   if (!near) {
     return true;
   }
-  const end = Math.min(text.length, at + near.within);
-  for (let i = at; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 128 ? near.table[c] : 0;
-    if (kind !== 1) return kind === 2;
+  const seen = near.seen;
+  // Known: [from, stop) holds only characters the search goes on over; `real`: stop is where it ends.
+  if (!(seen.from <= at && at <= seen.stop && (seen.real || at + near.within <= seen.stop))) {
+    // Far enough for this hit, and on as long as the stretch goes (up to LOOK_AHEAD).
+    const cap = Math.min(text.length, at + Math.max(near.within, LOOK_AHEAD));
+    let stop = at;
+    while (stop < cap) {
+      const c = text.charCodeAt(stop);
+      if ((c < 128 ? near.table[c] : 0) !== 1) break;
+      stop++;
+    }
+    seen.from = at;
+    seen.stop = stop;
+    seen.real = stop < cap || cap === text.length;
   }
-  return false;
+  if (seen.stop >= text.length || seen.stop - at >= near.within) return false;
+  const c = text.charCodeAt(seen.stop);
+  return (c < 128 ? near.table[c] : 0) === 2;
 }
+
+/** How far a `near` search reads on past its own reach, for the hits after it to share. */
+const LOOK_AHEAD = 4096;
 
 function looksBinary(text: string): boolean {
   // A forward search of the probe's slice (a view, not a copy): the bounded backward search

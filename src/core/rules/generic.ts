@@ -2,6 +2,34 @@ import type { KeyGen, Rule } from '../types';
 import { KEYWORD, KEYWORDS, assignment, judge, keySuffix, labelEnd, pair } from './secret-names';
 
 /**
+ * How far after its keyword a generic secret's match must reach a line end or a quote: a name
+ * suffix (30), a type annotation and operator (about 60), a bare value (200), then spaces and a
+ * comment (220) before the line ends; a quoted value's opening quote comes far sooner.
+ */
+const REACH = 560;
+/** How far one look ahead goes: hits within it that cannot reach a line end are skipped at once. */
+const LOOK = 4096;
+
+/**
+ * The pattern needs a quote or a line end (a newline, an escaped `\n`, or the text's end) within
+ * REACH of the keyword. Where the text has none for longer (a minified bundle, a run of
+ * `KEY=value` pairs on one line), every hit before the last REACH of that stretch is skipped in
+ * one step: the pattern would scan up to 200 characters from each, and fail. Undefined: run it.
+ */
+function lineEndVeto(text: string, keywordEnd: number): number | undefined {
+  const limit = Math.min(text.length, keywordEnd + LOOK);
+  let i = keywordEnd;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    // \n \r " ' ` \
+    if (c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 92) break;
+  }
+  // The text's end is a line end too.
+  if (i - keywordEnd <= REACH || i === text.length) return undefined;
+  return i - REACH;
+}
+
+/**
  * Generic secrets in context: a value bound to a name that says "secret". The name decides what
  * is checked (passwords may be short and plain, tokens must look random); the value must pass the
  * filters that keep placeholders, code and public data out.
@@ -102,7 +130,11 @@ export const genericRules: Rule[] = [
     ),
     keywords: KEYWORDS,
     // A name that is a label (`tokenKey = …`) is dropped before the pattern runs.
-    prefilter: { anchored: true, near: { chars: '=:', through: '-"\'] \t<>[&?*+.', within: 100 }, vetoAt: labelEnd },
+    prefilter: {
+      anchored: true,
+      near: { chars: '=:', through: '-"\'] \t<>[&?*+.', within: 100 },
+      vetoAt: (text, end) => lineEndVeto(text, end) ?? labelEnd(text, end),
+    },
     secretGroup: [4, 5],
     envVar: 'SECRET',
     severity: 'warning',
