@@ -5,7 +5,7 @@ import { enclosingLiteral } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
 import { captureGroupCount } from './regex-safety';
-import { checkSuppression, isoDate } from './suppress';
+import { checkSuppression, isoDate, mentionsSuppression, type SuppressionVerdict } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 import type { Utf16Writer } from './wasm-keyword-pass';
 
@@ -405,11 +405,12 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   if (candidates.length === 0) return [];
   const cursor = new PositionCursor(text);
   const findings: Finding[] = [];
+  const suppressible = mentionsSuppression(text);
   for (const c of candidates) {
     const { rule } = c.compiled;
     const from = cursor.at(c.start);
     // Only the finding's line and the one before: cheaper than searching the whole text for comments.
-    const verdict = checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today);
+    const verdict = suppressible ? checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today) : NOT_SUPPRESSED;
     const to = cursor.at(c.end);
     if (verdict.suppressed) {
       continue;
@@ -442,6 +443,8 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   }
   return findings;
 }
+
+const NOT_SUPPRESSED: SuppressionVerdict = { suppressed: false };
 
 /** The match with the secret replaced by the mask, cut to a readable length. */
 function contextMask(text: string, c: Candidate): string {
