@@ -74,6 +74,22 @@ const MUTATIONS = [
     to: '  return { findings: [], method, root };',
     tier: unit('out/test/node/**/*.test.js', 'out/test/server/hygiene.test.js', 'out/test/cli/hygiene.test.js'),
   },
+  {
+    id: 'regex-shape-blind',
+    what: 'the check for custom regexes that take exponential time lets every pattern through',
+    file: 'src/core/config.ts',
+    from: '  const shape = catastrophicShape(source);',
+    to: '  const shape = catastrophicShape(source) && undefined;',
+    tier: unit('out/test/core/regex-shape.test.js'),
+  },
+  {
+    id: 'errors-unmasked',
+    what: 'error messages quote secrets in full',
+    file: 'src/core/redact.ts',
+    from: '  return maskFoundSecrets(message, gap =>',
+    to: '  return message || maskFoundSecrets(message, gap =>',
+    tier: unit('out/test/cli/no-secret-in-errors.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));
