@@ -66,7 +66,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const emit = (path: string, found: FingerprintedFinding[]): void => {
     if (found.length === 0 || holdsEnvValues(path)) return;
     const file = relativePosix(cwd, path);
-    const reported = project.reportable(path, found);
+    const reported = project.reportable(path, found, f => f.secretHash);
     baselined += found.length - reported.length;
     for (const finding of reported) {
       findings.push({ file, finding });

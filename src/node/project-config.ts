@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../core';
 import { BaselineError, parseBaseline, type BaselineEntry } from './scan/baseline';
 import { exists, foldersUp } from './paths';
+import { findGitRoot } from './git/repo-root';
 import { readBoundedText } from './read-bounded';
 import { MAX_BASELINE_BYTES } from './scan/baseline';
 
@@ -39,7 +40,7 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
     const path = resolve(folder, named.path);
     try {
       // The repository chooses this path: it may not lead out of the repository (a symlink included).
-      const repo = await repositoryOf(folder);
+      const repo = (await findGitRoot(folder)) ?? folder;
       const real = await realpath(path).catch(() => path);
       if (!isInside(real, await realpath(repo).catch(() => repo))) {
         throw new BaselineError(`the baseline ${named.path} is outside the repository; name a file inside it`);
@@ -66,12 +67,6 @@ export async function loadProjectConfig(folder: string): Promise<LoadedConfig> {
     }
   }
   return loaded;
-}
-
-/** The repository `folder` is in: the nearest folder holding `.git`, else `folder` itself. */
-async function repositoryOf(folder: string): Promise<string> {
-  for (const dir of foldersUp(folder)) if (await exists(join(dir, '.git'))) return dir;
-  return folder;
 }
 
 function isInside(path: string, folder: string): boolean {

@@ -5,7 +5,7 @@ import { SECRET_FILE_KINDS, type SecretFileKind } from '../core/hygiene';
 import type { HygieneOptions } from './git/hygiene';
 import { toPosix } from './paths';
 import { findProjectConfig, loadProjectConfig, type LoadedConfig } from './project-config';
-import { baselineFilter, baselinePath, type Acceptable, type BaselineEntry } from './scan/baseline';
+import { baselineFilter, baselinePath, type BaselineEntry } from './scan/baseline';
 import type { ExcludeTest } from './scan/gitignore-walk';
 import { scannerFor } from './scan/rule-set';
 
@@ -97,16 +97,17 @@ export class ProjectScan {
    * (`.env`, `.env.local`: that is where secrets belong, and git hygiene says whether git would
    * commit it), and none the baseline accepts (matched by path, rule, masked value and
    * fingerprint, never line). Call it once per file per scan or check: each baseline entry accepts
-   * one occurrence.
+   * one occurrence. `secretHash` (fingerprint.ts) is asked only for a finding whose file and rule
+   * have a baseline entry: most checks, every keystroke's included, never hash.
    */
-  reportable<F extends Acceptable>(path: string, findings: F[]): F[] {
+  reportable<F extends { ruleId: string; masked: string }>(path: string, findings: F[], secretHash: (finding: F) => string): F[] {
     if (findings.length === 0) return findings;
     if (holdsEnvValues(path)) return [];
     const entries = this.baseline?.byFile.get(baselinePath(this.baseline.dir, path));
     if (!entries) return findings;
     // Each entry accepts one occurrence in its file: a second copy of the secret is reported.
     const accepted = baselineFilter(entries, this.baseline!.salt);
-    return findings.filter(f => !accepted(entries[0].file, f));
+    return findings.filter(f => !accepted(entries[0].file, f, () => secretHash(f)));
   }
 
   /** Git hygiene's options for this project. */

@@ -124,7 +124,7 @@ export class Validator {
         const folder = scope.relativePath !== undefined ? scope.project.loaded.root : undefined;
         const scanned = await this.large.scan(folder, this.folders.isTrusted, text);
         if (this.documents.get(uri)?.version !== version) return;
-        findings = scanned === 'stopped' ? [] : scope.project.reportable(documentPath(uri), scanned);
+        findings = scanned === 'stopped' ? [] : scope.project.reportable(documentPath(uri), scanned, f => f.secretHash);
         if (scanned === 'stopped') diagnostics.push(stoppedDiagnostic());
       } else {
         findings = reportable(scope, uri, text);
@@ -175,10 +175,7 @@ function stoppedDiagnostic(): Diagnostic {
 /** The document's findings that its project reports (`ProjectScan.reportable`). */
 function reportable(scope: DocumentScope, uri: string, text: string): Finding[] {
   const path = documentPath(uri);
-  return scope.project.reportable(
-    path,
-    scope.project.scanner.scan(text).map(f => ({ ...f, secretHash: secretHash(f.ruleId, text.slice(f.start, f.end)) })),
-  );
+  return scope.project.reportable(path, scope.project.scanner.scan(text), f => secretHash(f.ruleId, text.slice(f.start, f.end)));
 }
 
 const excludeMatchers = new WeakMap<Settings, (relativePath: string) => boolean>();

@@ -79,7 +79,7 @@ export class WorkspaceScan {
           if (this.folders.folderOf(path) !== state.path) continue;
           const uri = URI.file(path).toString();
           // What the project reports: none in a .env (git hygiene covers it), none the baseline accepts.
-          const findings = 'skipped' in scan ? 'skipped' : state.project.reportable(path, scan.findings);
+          const findings = 'skipped' in scan ? 'skipped' : state.project.reportable(path, scan.findings, f => f.secretHash);
           if (findings === 'skipped') {
             result.filesSkipped++;
             continue;
@@ -165,7 +165,7 @@ export class WorkspaceScan {
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it
     }
-    return state.project.reportable(path, scanText(state.project.scanner, text, true));
+    return state.project.reportable(path, scanText(state.project.scanner, text, true), f => f.secretHash);
   }
 
   /** What a scan of this folder leaves out: the config's allowlist and the editor's exclude settings. */

@@ -98,13 +98,6 @@ export function baselineText(entries: readonly BaselineEntry[], salt: string): s
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** What a baseline needs to know of a finding to accept it: the secret's in-memory hash, never the secret. */
-export interface Acceptable {
-  ruleId: string;
-  masked: string;
-  secretHash: string;
-}
-
 /**
  * A filter that answers whether the baseline accepts a finding in `file` (one entry's `file`).
  * The rule, the fingerprint and the masked value must all match: an entry whose masked value
@@ -112,7 +105,10 @@ export interface Acceptable {
  * accepted secret in the same file is still reported, and so is the same secret pasted into
  * another file. The slow fingerprint is made only for findings whose rule has an entry there.
  */
-export function baselineFilter(entries: readonly BaselineEntry[], salt: string | undefined): (file: string, finding: Acceptable) => boolean {
+export function baselineFilter(
+  entries: readonly BaselineEntry[],
+  salt: string | undefined,
+): (file: string, finding: { ruleId: string; masked: string }, secretHash: () => string) => boolean {
   const left = new Map<string, number>();
   const rules = new Set<string>();
   for (const e of entries) {
@@ -120,9 +116,9 @@ export function baselineFilter(entries: readonly BaselineEntry[], salt: string |
     left.set(key, (left.get(key) ?? 0) + 1);
     rules.add(`${e.file}\0${e.ruleId}`);
   }
-  return (file, f) => {
+  return (file, f, secretHash) => {
     if (!rules.has(`${file}\0${f.ruleId}`)) return false;
-    const fingerprint = salt === undefined ? f.secretHash : keyedFingerprint(f.secretHash, salt);
+    const fingerprint = salt === undefined ? secretHash() : keyedFingerprint(secretHash(), salt);
     const key = `${file}\0${f.ruleId}\0${fingerprint}\0${salt === undefined ? '' : f.masked}`;
     const n = left.get(key) ?? 0;
     if (n === 0) return false;
