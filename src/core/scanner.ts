@@ -1,7 +1,7 @@
 import { shannonEntropy } from './entropy';
 import { isPlaceholder } from './filters';
 import { KeywordAutomaton } from './keyword-automaton';
-import { enclosingLiteral } from './literal';
+import { LiteralCursor } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
 import { captureGroupCount } from './regex-safety';
@@ -334,7 +334,7 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
     return;
   }
   const secret = text.slice(start, end);
-  if (rule.allowlist?.some(a => a.test(secret)) || allowlistValues.some(a => a.test(secret)) || isPlaceholder(secret)) {
+  if ((rule.allowlist !== undefined && anyMatch(rule.allowlist, secret)) || anyMatch(allowlistValues, secret) || isPlaceholder(secret)) {
     return;
   }
   const refinement = rule.refine ? rule.refine({ text, match: m, secret, start, end }) : {};
@@ -355,6 +355,12 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
     }
   }
   out.push({ compiled, start, end, matchStart: matchStart(m), matchEnd: m.index + m[0].length, severity, confidence, checksum, refinement });
+}
+
+/** Whether any of the patterns matches: a loop, as this runs for every match. */
+function anyMatch(patterns: readonly RegExp[], value: string): boolean {
+  for (const pattern of patterns) if (pattern.test(value)) return true;
+  return false;
 }
 
 /** Where the match starts, counting groups captured by a lookbehind (a URL's scheme). */
@@ -404,6 +410,7 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   // Most texts hold no secret: no positions to count, no suppression comments to look for.
   if (candidates.length === 0) return [];
   const cursor = new PositionCursor(text);
+  const literals = new LiteralCursor(text);
   const findings: Finding[] = [];
   const suppressible = mentionsSuppression(text);
   for (const c of candidates) {
@@ -433,7 +440,7 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
       envVar: c.refinement?.envVar ?? rule.envVar,
       match: { start: c.matchStart, end: c.matchEnd },
     };
-    const literal = enclosingLiteral(text, c.start, c.end);
+    const literal = literals.at(c.start, c.end);
     if (literal) finding.literal = literal;
     if (c.refinement?.name) finding.name = c.refinement.name;
     if (c.refinement?.note) finding.note = c.refinement.note;

@@ -137,7 +137,20 @@ export function judge(
     return undefined;
   }
   const description = kind === 'password' ? 'password' : /token/i.test(name) ? 'token' : /key/i.test(name) ? 'key' : 'secret';
-  return { name, description, envVar: toEnvVarName(name, 'SECRET'), confidence: kind === 'password' ? 'medium' : 'low' };
+  return { name, description, envVar: envVarOf(name), confidence: kind === 'password' ? 'medium' : 'low' };
+}
+
+/** Env var names by the names they come from: code names the same setting again and again. */
+const envVars = new Map<string, string>();
+
+function envVarOf(name: string): string {
+  let envVar = envVars.get(name);
+  if (envVar === undefined) {
+    if (envVars.size >= 1024) envVars.clear();
+    envVar = toEnvVarName(name, 'SECRET');
+    envVars.set(name, envVar);
+  }
+  return envVar;
 }
 
 /** Judges the words around the keyword: what follows it (`Url`, `_hash`) and what precedes it (`public_`, `max_`). */
