@@ -9,7 +9,7 @@ import { HookError, installHook } from './install-hook';
 import { jsonReporter } from './reporters/json';
 import type { FileFinding, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarif';
-import { printable, textReporter } from './reporters/text';
+import { batchedWriter, printable, textReporter } from './reporters/text';
 import { sizeText } from '../node/read-bounded';
 import { redactSecrets } from '../core';
 import { decodeText } from '../node/scan/decode';
@@ -151,15 +151,17 @@ async function main(argv: string[]): Promise<number> {
   const color = !values['no-color'] && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   // Text to the terminal (or a pipe) streams: each finding is printed once its file is scanned.
   const streaming = reporter === textReporter && !values.output && !values['write-baseline'];
+  const stream = batchedWriter(text => process.stdout.write(text));
   // Writing a baseline accepts every current finding, those an old baseline accepted included.
   const run = await runScan(paths.length > 0 ? paths : ['.'], cwd, {
     git: !values['no-git'],
     source,
     baseline: values['write-baseline'] ? undefined : baseline,
     configBaseline: !values['write-baseline'],
+    fingerprints: values['write-baseline'] !== undefined,
     threads: threadCount(values.threads),
     workerScript: join(__dirname, 'scan-worker.js'),
-    ...(streaming ? { onFinding: (found: FileFinding) => process.stdout.write(textReporter.findingLine(found, color)) } : {}),
+    ...(streaming ? { onFinding: (found: FileFinding) => stream.line(textReporter.findingLine(found, color)) } : {}),
   });
   for (const warning of run.warnings) {
     process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
@@ -177,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
     run.baselined += run.findings.length;
     run.findings = [];
   }
+  stream.flush();
   const report = streaming ? textReporter.hygieneLines(run, color) : reporter.format(run, { color, version: __VERSION__, cwd });
   if (values.output) {
     writeFileSync(values.output, report);

@@ -28,6 +28,8 @@ export interface ScanOptions {
   /** Worker threads for a walk of folders (1: scan on the main thread), and the worker bundle. */
   threads?: number;
   workerScript?: string;
+  /** Each finding keeps its secret's hash, for a baseline written afterwards. */
+  fingerprints?: boolean;
   /** Each reported finding as soon as its file is scanned (in walk order), for output that streams. */
   onFinding?: (finding: FileFinding) => void;
 }
@@ -73,7 +75,9 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
       options.onFinding?.({ file, finding });
     }
   };
-  const collected = await collect(options.source, absolute, cwd, project, emit, workers);
+  // Hashes of secrets only when a baseline is matched or written: on a file packed with keys they cost a third of the scan.
+  const hashes = project.hasBaseline || options.fingerprints === true;
+  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
   return {
     findings,
@@ -106,6 +110,7 @@ async function collect(
   cwd: string,
   project: ProjectScan,
   emit: (path: string, findings: FingerprintedFinding[]) => void,
+  hashes: boolean,
   workers?: ScanFilesOptions['workers'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, skippedPaths: [], incomplete: false, hygieneFiles: absolute };
@@ -126,7 +131,7 @@ async function collect(
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
-    emit(resolve(cwd, source.name), scanText(project.scanner, source.text));
+    emit(resolve(cwd, source.name), scanText(project.scanner, source.text, false, undefined, hashes));
     return out;
   }
   if (source.kind === 'staged') {
@@ -152,7 +157,7 @@ async function collect(
       const text = decodeText(blob);
       if (text === 'binary') return skip({ file, skipped: 'binary' });
       out.scanned++;
-      emit(file, scanText(project.scanner, text, true));
+      emit(file, scanText(project.scanner, text, true, undefined, hashes));
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;
@@ -166,7 +171,7 @@ async function collect(
       absolute.map(p => relative(root, p) || '.'),
     );
     const files = [...added.keys()].map(p => resolve(root, p)).filter(p => existsSync(p) && !project.isAllowlisted(p));
-    for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES })) {
+    for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, hashes })) {
       for (const result of results) {
         if ('skipped' in result) {
           skip(result);
@@ -184,7 +189,7 @@ async function collect(
     out.hygieneFiles = files;
     return out;
   }
-  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers })) {
+  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes })) {
     for (const result of results) {
       if ('skipped' in result) {
         skip(result);

@@ -92,6 +92,11 @@ export class ProjectScan {
     return rel => this.allowlistMatch(prefix + rel);
   }
 
+  /** Whether findings are matched against a baseline (so need their secrets' hashes). */
+  get hasBaseline(): boolean {
+    return this.baseline !== undefined;
+  }
+
   /**
    * The findings of the file at `path` that are reported: none in an env file that holds values
    * (`.env`, `.env.local`: that is where secrets belong, and git hygiene says whether git would

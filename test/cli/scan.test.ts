@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/temp-dir';
 
 /** Runs the built CLI the way a user's shell would. */
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,6 +71,36 @@ describe('secret-safe scan (CLI)', () => {
     }
     assert.equal(await exited, 1);
     assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\nb.ts:1:12  github-pat  ghp_****${second.slice(-4)}\n`);
+  });
+
+  it('prints every finding of files packed with keys, once each and in order, before the git checks', () => {
+    const keys = Array.from({ length: 6000 }, (_, i) => (i % 2 === 0 ? fake.github() : fake.awsKeyId()));
+    dir = tempDir({
+      'a/keys.js': keys
+        .slice(0, 3000)
+        .map(k => `"${k}",`)
+        .join(''),
+      'b/keys.txt': keys.slice(3000).join('\n'),
+      '.env': 'TOKEN=x\n',
+    });
+    spawnSync('git', ['init', '-q'], { cwd: dir.path });
+    const text = cli(['scan', '--threads', '2'], dir.path);
+    assert.equal(text.status, 1, text.stderr);
+    const lines = text.stdout.split('\n').slice(0, -1);
+    assert.equal(lines.length, 6001);
+    const report = cli(['scan', '--format', 'json', '--threads', '2'], dir.path).stdout;
+    const found = (JSON.parse(report) as Array<{ kind: string; file: string; line: number; column: number; ruleId: string; masked: string }>).filter(
+      r => r.kind === 'secret',
+    );
+    assert.deepEqual(
+      lines.slice(0, 6000),
+      found.map(f => `${f.file}:${f.line}:${f.column}  ${f.ruleId}  ${f.masked}`),
+    );
+    assert.deepEqual(
+      lines.slice(0, 6000).map(l => l.slice(-4)),
+      keys.map(k => k.slice(-4)),
+    );
+    assert.match(lines[6000], /^\.env:1:1 {2}/, 'the git check comes last');
   });
 
   it('never prints a secret in full, in any format', () => {

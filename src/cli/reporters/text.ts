@@ -47,9 +47,44 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t',
  * A path's secrets (a file named after a key) are masked.
  */
 export function printable(text: string, isPath = false): string {
+  if (isPath && text === lastPath.text) return lastPath.printed; // a file's findings print its name on each line
   // A name may hold a key itself (`sk-ant-….txt`): shown masked, as a found key is.
   const escaped = (isPath ? maskFoundSecrets(text) : text).replace(/[\x00-\x1f\x7f-\x9f\\\u2028\u2029]/g, c => ESCAPES[c] ?? hexEscape(c.charCodeAt(0)));
-  return isPath && escaped.startsWith('::') ? `./${escaped}` : escaped;
+  if (!isPath) return escaped;
+  const printed = escaped.startsWith('::') ? `./${escaped}` : escaped;
+  lastPath = { text, printed };
+  return printed;
+}
+
+/** The last path made printable, and how: masking a name runs the scanner over it. */
+let lastPath = { text: '', printed: '' };
+
+/**
+ * Lines for a stream, written a batch at a time: one write per finding costs a system call each,
+ * which for a file of a hundred thousand findings was most of the run. What is held is written
+ * once the current turn of work ends (a file's findings come together) or 64 KB have gathered.
+ */
+export function batchedWriter(write: (text: string) => void): { line(text: string): void; flush(): void } {
+  let held = '';
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (held === '') return;
+    const out = held;
+    held = '';
+    write(out);
+  };
+  return {
+    line(text) {
+      held += text;
+      if (held.length >= 65_536) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
 }
 
 const hexEscape = (code: number): string => (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);

@@ -15,6 +15,8 @@ export interface ScanFilesOptions {
   maxFileBytes: number;
   /** Scan on worker threads (dist/scan-worker.js), with the config found from `cwd`: for large scans. */
   workers?: { script: string; cwd: string; threads: number };
+  /** Whether findings carry their secret's hash (a baseline is matched or written); by default they do. */
+  hashes?: boolean;
 }
 
 /** Default size limit: larger files are almost always generated or data. */
@@ -56,6 +58,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
       maxFileBytes: options.maxFileBytes,
       workerScript: options.workers.script,
       threads: options.workers.threads,
+      hashes: options.hashes,
     });
     for await (const batch of batches) yield unreadableFolders.length > 0 ? [...unreadableFolders.splice(0), ...batch] : batch;
   } else {
@@ -100,10 +103,10 @@ export async function* inOrder<T, R>(items: AsyncIterable<T>, limit: number, fn:
   while (pending.length > 0) yield await next();
 }
 
-async function scanFile(file: string, { project, maxFileBytes }: ScanFilesOptions): Promise<FileResult> {
+async function scanFile(file: string, { project, maxFileBytes, hashes }: ScanFilesOptions): Promise<FileResult> {
   const text = await readTextFile(file, maxFileBytes);
   if (typeof text !== 'string') return { file, ...text };
   const stopped: string[] = [];
-  const findings = scanText(project.scanner, text, true, stopped);
+  const findings = scanText(project.scanner, text, true, stopped, hashes !== false);
   return stopped.length > 0 ? { file, findings, stopped } : { file, findings };
 }

@@ -19,6 +19,8 @@ export interface ScanPoolOptions {
   /** With `config: 'own'`: whether the workspace is trusted (see ProjectScan.ofFolder). */
   trusted?: boolean;
   maxFileBytes: number;
+  /** Whether findings carry their secret's hash (see WorkerData). */
+  hashes?: boolean;
   workerScript: string;
   threads?: number;
 }
@@ -37,7 +39,13 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
     { length: threads },
     () =>
       new Worker(options.workerScript, {
-        workerData: { cwd: options.cwd, maxFileBytes: options.maxFileBytes, config: options.config, trusted: options.trusted } satisfies WorkerData,
+        workerData: {
+          cwd: options.cwd,
+          maxFileBytes: options.maxFileBytes,
+          config: options.config,
+          trusted: options.trusted,
+          hashes: options.hashes,
+        } satisfies WorkerData,
       }),
   );
   const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();

@@ -23,16 +23,19 @@ export interface WorkerData {
   config?: 'nearest' | 'own';
   /** With `own`: whether the workspace is trusted (else the config's own patterns are not run). */
   trusted?: boolean;
+  /** Whether findings carry their secret's hash (a baseline is matched or written); by default they do. */
+  hashes?: boolean;
 }
 
-const { cwd, maxFileBytes, config: which, trusted } = workerData as WorkerData;
+const { cwd, maxFileBytes, config: which, trusted, hashes } = workerData as WorkerData;
 
 void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
   const { scanner } = project;
   parentPort!.on('message', (job: WorkerJob) => {
     const { id } = job;
     try {
-      const results = 'text' in job ? scanText(scanner, job.text) : scanBatch(scanner, job.files, maxFileBytes);
+      const results =
+        'text' in job ? scanText(scanner, job.text, false, undefined, hashes !== false) : scanBatch(scanner, job.files, maxFileBytes, hashes !== false);
       parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
