@@ -39,6 +39,33 @@ export function toDiagnostic(document: TextDocument | undefined, f: Finding, bro
   };
 }
 
+/**
+ * Findings shown per file. A file holding more is a dump of keys, not code to fix key by key:
+ * a hundred thousand diagnostics would take the editor seconds to take in on every change and
+ * fill the Problems panel, while the first thousand say all there is to say.
+ */
+export const MAX_FINDINGS_SHOWN = 1000;
+
+/**
+ * Diagnostics for a file's findings, at most `MAX_FINDINGS_SHOWN` of them; past that, one
+ * information diagnostic, where the first finding not shown is, says how many more there are.
+ */
+export function findingDiagnostics(findings: readonly Finding[], toDiagnostic: (f: Finding) => Diagnostic): Diagnostic[] {
+  const shown = findings.slice(0, MAX_FINDINGS_SHOWN).map(toDiagnostic);
+  const more = findings.length - shown.length;
+  if (more > 0) {
+    const first = findings[MAX_FINDINGS_SHOWN];
+    shown.push({
+      range: { start: { line: first.line, character: first.column }, end: { line: first.line, character: first.column } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'more-findings',
+      message: `Secret Safe found ${more.toLocaleString('en-US')} more secrets in this file, from here on, not shown: only the first ${MAX_FINDINGS_SHOWN.toLocaleString('en-US')} of a file are. A file this full of keys is best removed from the repository; \`secret-safe scan\` lists them all.`,
+    });
+  }
+  return shown;
+}
+
 /** A problem in `.secret-safe.json`, on its line: the built-in rules keep working meanwhile. */
 export function configDiagnostic(problem: ConfigProblem): Diagnostic {
   return {

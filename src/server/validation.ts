@@ -5,7 +5,7 @@ import { createPathMatcher, languageOf, type Finding } from '../core';
 import { holdsEnvValues } from '../node/project-scan';
 import { secretHash } from '../node/scan/fingerprint';
 import { LARGE_DOCUMENT_CHARS, LargeDocuments } from './large-documents';
-import { configDiagnostic, toDiagnostic } from './diagnostics';
+import { configDiagnostic, findingDiagnostics, toDiagnostic } from './diagnostics';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
 import { loggedEnvDiagnostics } from './env-code';
@@ -132,10 +132,11 @@ export class Validator {
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
       const template = isTemplate(path);
-      for (const f of findings) {
+      const shown = findingDiagnostics(findings, f => {
         const d = toDiagnostic(document, f, browser);
-        diagnostics.push(template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d);
-      }
+        return template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d;
+      });
+      for (const d of shown) diagnostics.push(d);
       // Code that logs env values.
       diagnostics.push(...loggedEnvDiagnostics(document, lang));
       // Reads of variables .env sets, when nothing loads .env.

@@ -10,7 +10,7 @@ import { readTextFile } from '../node/scan/read-text';
 import { scanText, type FingerprintedFinding } from '../node/scan/scan-files';
 import { scanOnWorkers } from '../node/scan/scan-pool';
 import { ScanProgressNotification, type WorkspaceScanResult } from '../shared/protocol';
-import { toDiagnostic } from './diagnostics';
+import { findingDiagnostics, toDiagnostic } from './diagnostics';
 import type { FolderState, Folders } from './folders';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
@@ -151,7 +151,7 @@ export class WorkspaceScan {
   }
 
   private publish(uri: string, findings: Finding[]): void {
-    const diagnostics: Diagnostic[] = findings.map(f => toDiagnostic(undefined, f));
+    const diagnostics: Diagnostic[] = findingDiagnostics(findings, f => toDiagnostic(undefined, f));
     this.publisher.set(uri, 'scan', diagnostics);
   }
 

@@ -40,6 +40,24 @@ describe('language server over stdio: diagnostics', () => {
     assert.ok((d.message as string).endsWith('(ANTHROPIC_API_KEY).'));
   });
 
+  it('shows the first thousand keys of a file packed with them, and says how many more there are', async () => {
+    const keys = Array.from({ length: 2500 }, () => fake.github());
+    await server.open(uri, `export const keys = [\n${keys.map(k => `  '${k}',\n`).join('')}];\n`);
+    const ds = await server.diagnostics(uri, ds => ds.length > 0);
+    const found = ds.filter(d => d.code === 'github-pat');
+    assert.equal(found.length, 1000);
+    assert.deepEqual(
+      found.map(d => d.range.start.line),
+      keys.slice(0, 1000).map((_, i) => i + 1),
+    );
+    const more = ds.filter(d => d.code === 'more-findings');
+    assert.equal(more.length, 1);
+    assert.equal(more[0].severity, DiagnosticSeverity.Information);
+    assert.equal(more[0].range.start.line, 1001, 'where the first key not shown is');
+    assert.match(more[0].message as string, /1,500 more secrets/);
+    assert.equal(ds.length, 1001);
+  });
+
   it('clears the diagnostic when an edit removes the key', async () => {
     await server.open(uri, `const k = "${fake.openai()}";\n`);
     await server.diagnostics(uri, ds => ds.length === 1);
