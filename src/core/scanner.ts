@@ -62,6 +62,8 @@ interface Candidate {
   end: number;
   matchStart: number;
   matchEnd: number;
+  /** The match, while its rule's refinement and checksum have yet to judge it (`decide`). */
+  match?: RegExpExecArray;
   severity: Severity;
   confidence: Confidence;
   checksum?: 'valid' | 'invalid';
@@ -166,7 +168,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       if (candidates.length === 0) {
         return [];
       }
-      return toFindings(text, resolveOverlaps(candidates), today(scanOptions.now ?? Date.now()));
+      return toFindings(text, resolveOverlaps(candidates, text), today(scanOptions.now ?? Date.now()));
     },
   };
 }
@@ -322,7 +324,13 @@ function tryAt(compiled: CompiledRule, text: string, at: number, allowlistValues
   return m.index + m[0].length;
 }
 
-/** Entropy, allowlists, placeholders, the rule's refinement and its checksum decide on one match. */
+/**
+ * Entropy, allowlists and placeholders decide on one match at once. Its rule's refinement and
+ * checksum, which cost more, wait when the match overlaps the one found before it, until it is
+ * sure to be reported if they pass (`decide`, from `resolveOverlaps`): where two rules claim the
+ * same text, as a provider's rule and the generic assignment rule do at every `X_TOKEN=…`, only
+ * the winner is judged. Judged early or late, the findings are the same.
+ */
 function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allowlistValues: readonly RegExp[], out: Candidate[]): void {
   const { rule } = compiled;
   const span = secretSpan(rule, m);
@@ -337,16 +345,42 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
   if ((rule.allowlist !== undefined && anyMatch(rule.allowlist, secret)) || anyMatch(allowlistValues, secret) || isPlaceholder(secret)) {
     return;
   }
-  const refinement = rule.refine ? rule.refine({ text, match: m, secret, start, end }) : {};
+  const candidate: Candidate = {
+    compiled,
+    start,
+    end,
+    matchStart: matchStart(m),
+    matchEnd: m.index + m[0].length,
+    severity: rule.severity,
+    confidence: rule.confidence ?? 'medium',
+  };
+  if (rule.refine !== undefined || rule.validate !== undefined) {
+    candidate.match = m;
+    // Judged now unless it contends with the match before it: a match kept waiting keeps its
+    // arrays alive, which costs the collector more than judging a match nothing contends with.
+    const previous = out[out.length - 1];
+    const contended = previous !== undefined && previous.start < end && start < previous.end;
+    if (!contended && !decide(candidate, text)) return;
+  }
+  out.push(candidate);
+}
+
+/** Whether the candidate's rule keeps it: its refinement (which may reject it), then its checksum. */
+function decide(c: Candidate, text: string): boolean {
+  const m = c.match;
+  if (m === undefined) return true;
+  c.match = undefined;
+  const { rule } = c.compiled;
+  const secret = text.slice(c.start, c.end);
+  const refinement = rule.refine ? rule.refine({ text, match: m, secret, start: c.start, end: c.end }) : {};
   if (!refinement) {
-    return;
+    return false;
   }
   let severity = refinement.severity ?? rule.severity;
   let confidence = refinement.confidence ?? rule.confidence ?? 'medium';
-  let checksum: Candidate['checksum'];
   if (rule.validate) {
-    checksum = rule.validate(secret) ? 'valid' : 'invalid';
-    if (checksum === 'valid') {
+    c.checksum = rule.validate(secret) ? 'valid' : 'invalid';
+    if (c.checksum === 'valid') {
       confidence = 'high';
     } else {
       // Right shape, wrong checksum: a typo, a truncation or a made-up value, not a live key.
@@ -354,7 +388,10 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
       confidence = 'low';
     }
   }
-  out.push({ compiled, start, end, matchStart: matchStart(m), matchEnd: m.index + m[0].length, severity, confidence, checksum, refinement });
+  c.severity = severity;
+  c.confidence = confidence;
+  c.refinement = refinement;
+  return true;
 }
 
 /** Whether any of the patterns matches: a loop, as this runs for every match. */
@@ -390,17 +427,20 @@ function secretSpan(rule: Rule, m: RegExpExecArray): [number, number] | undefine
 
 /**
  * Where matches overlap, one finding stays: the more specific rule (earlier in the list, so a
- * provider's format beats the generic assignment rule), then the longer match.
+ * provider's format beats the generic assignment rule), then the longer match. A candidate is
+ * judged (`decide`) only when it would be kept: one its rule rejects changes nothing here, so
+ * the result is that of resolving the judged candidates alone.
  */
-function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+function resolveOverlaps(candidates: Candidate[], text: string): Candidate[] {
+  // Of matches with the same span the more specific comes first, so the others are never judged.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.compiled.rank - b.compiled.rank);
   const kept: Candidate[] = [];
   for (const c of candidates) {
     const last = kept[kept.length - 1];
     if (!last || c.start >= last.end) {
-      kept.push(c);
+      if (decide(c, text)) kept.push(c);
     } else if (c.compiled.rank < last.compiled.rank) {
-      kept[kept.length - 1] = c;
+      if (decide(c, text)) kept[kept.length - 1] = c;
     }
   }
   return kept;
