@@ -52,6 +52,46 @@ export function hostileTable(scanner, rules, gen, { screenKB = 256, keep = 5, ex
 }
 
 /**
+ * Text packed with keys, a finding every few dozen bytes: the cost here is per finding (checks,
+ * masking, positions, the literal around it), so MB/s holding as the size doubles is the linear
+ * part, and microseconds a finding the rest. Every rule's examples screened at `screenKB`, the
+ * `keep` slowest measured at 1, 2, 4 and 8 MB.
+ */
+export function denseTable(scanner, rules, gen, { screenKB = 256, keep = 3 } = {}) {
+  const screened = [];
+  for (const rule of rules) {
+    const examples = Array.from({ length: 8 }, () => rule.examples.positive(gen)[0]).filter(Boolean);
+    if (examples.length === 0) continue;
+    const unit = `${examples.join('\n')}\n`;
+    const text = repeatTo(unit, screenKB * 1024);
+    const found = scanner.scan(text).length;
+    if (found < (screenKB * 1024) / 200) continue; // not dense: its examples need context the repeat lacks
+    screened.push({ name: rule.id, unit, mbps: mbps(scanner, text) });
+  }
+  screened.sort((a, b) => a.mbps - b.mbps);
+  return screened.slice(0, keep).map(({ name, unit }) => {
+    const eight = repeatTo(unit, 8 * 1048576);
+    const findings = scanner.scan(eight).length;
+    const sizes = [1, 2, 4, 8].map(mb => mbps(scanner, mb === 8 ? eight : repeatTo(unit, mb * 1048576)));
+    return { name, sizes, findingsPerMB: findings / 8, microsPerFinding: ((8 / sizes[3]) * 1e6) / findings, unit };
+  });
+}
+
+/** The CLI over one file of `mb` MB made of `unit`, text output to /dev/null: seconds, findings printed and exit status. */
+export function denseCliRow(cli, unit, mb = 8) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-safe-bench-dense-'));
+  try {
+    const file = path.join(dir, 'keys.txt');
+    fs.writeFileSync(file, repeatTo(unit, mb * 1048576));
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'scan', file, '--no-git'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    return { seconds: (performance.now() - t) / 1000, status: r.status, summary: r.stderr.trim().split('\n').pop() };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * A custom rule the shape check lets through (two overlapping bounded quantifiers, about 10,000
  * ways to split per start), on text made to make it try them all, through the CLI's scanner with
  * its time budget: MB/s at 1, 2, 4, 8 MB, and whether the budget stopped it.

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adversarialTexts, bestTime, minifiedLine } from './adversarial.mjs';
-import { bigIgnoreRow, customRuleRow, hostileTable } from './hostile.mjs';
+import { bigIgnoreRow, customRuleRow, denseCliRow, denseTable, hostileTable } from './hostile.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
 import { measureFormatCorpus, SYNTAXES } from './format-corpus.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
@@ -160,6 +160,15 @@ if (!opt.whole) {
   line(
     `  ${'custom rule acme_[a-z]{1,100}[a-z0-9]{1,100}!'.padEnd(52)}${custom.map(x => fmt(x.mbps).padStart(7)).join('')}  (${custom.map(x => `${fmt(x.seconds, 2)} s${x.stopped ? ', stopped by its budget' : ''}`).join('; ')})`,
   );
+  const dense = denseTable(scanner, BUILTIN_RULES, g, { screenKB: opt.quick ? 128 : 256 });
+  line(`\nText packed with keys (MB/s at 1 / 2 / 4 / 8 MB; the cost is per finding):`);
+  for (const row of dense) {
+    line(
+      `  ${`${row.name}: its examples, one a line`.padEnd(52)}${row.sizes.map(x => fmt(x).padStart(7)).join('')}  (${fmt(row.findingsPerMB, 0)} findings/MB, ${fmt(row.microsPerFinding, 2)} us each)`,
+    );
+  }
+  const denseCli = denseCliRow(path.join(root, 'dist', 'cli.js'), dense[0].unit);
+  line(`  the slowest, 8 MB through the CLI (text to /dev/null): ${fmt(denseCli.seconds, 2)} s, exit ${denseCli.status}: ${denseCli.summary}`);
   const ignoreRow = bigIgnoreRow(path.join(root, 'dist', 'cli.js'));
   line(
     `  2,000 files under a 100,000-line .gitignore: ${fmt(ignoreRow.oursSeconds, 2)} s (git status: ${fmt(ignoreRow.gitSeconds, 2)} s; ratio ${fmt(ignoreRow.oursSeconds / ignoreRow.gitSeconds)}; exit ${ignoreRow.status})`,
