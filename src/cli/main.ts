@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { BaselineError, baselineText, readBaseline } from '../node/scan/baseline';
 import { GitError } from '../node/git/git-content';
 import { HookError, installHook } from './install-hook';
+import { formatInventory, INVENTORY_FORMATS, inventorySummary, runInventory, type InventoryFormat } from './inventory';
 import { jsonReporter } from './reporters/json';
 import type { FileFinding, Reporter } from './reporters/reporter';
 import { sarifReporter } from './reporters/sarif';
@@ -23,6 +24,7 @@ declare const __VERSION__: string;
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 const USAGE = `Usage: secret-safe scan [paths...] [options]
+       secret-safe inventory [paths...] [--format text|json|md|csv] [--check]
        secret-safe install-hook
 
 Finds hardcoded secrets (API keys, tokens, private keys) in files and folders.
@@ -44,6 +46,14 @@ Options:
   --threads <n>               worker threads for folder scans (default: one per core; 1: none)
   -h, --help                  show this help
   -v, --version               show the version
+
+inventory: every key the env files define, the templates document and the code
+reads: environments, where it is defined and read, owner, purpose and rotation
+dates from @owner, @purpose, @rotate, @rotated and @expires comments above it in
+.env.example, and its problems (unused, missing, undocumented, shared across
+environments, rotation due or overdue, expired, vague name). Never a value.
+  --format <text|json|md|csv> report format (default: text); md is a table
+  --check                     exit 1 when any key has a problem (for CI)
 
 install-hook: adds a git pre-commit hook that runs 'secret-safe scan --staged'
 (in .husky/pre-commit with husky, else where core.hooksPath or .git/hooks says),
@@ -82,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
       'global-hooks': { type: 'boolean' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -119,6 +130,17 @@ async function main(argv: string[]): Promise<number> {
       hook.verified === 'stopped' ? 'checked: git ran it on a planted test key and the commit stopped' : 'not checked: this git has no "git hook run"';
     process.stdout.write(`secret-safe: ${where}: commits that add a secret now stop (${proof})\n`);
     return EXIT.clean;
+  }
+  if (command === 'inventory') {
+    const format = values.format ?? 'text';
+    if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (use text, json, md or csv)`);
+    const inventory = await runInventory(paths, process.cwd());
+    const report = formatInventory(inventory, format as InventoryFormat);
+    if (values.output) writeFileSync(values.output, report);
+    else process.stdout.write(report);
+    if (!values.quiet) process.stderr.write(`${inventorySummary(inventory)}\n`);
+    const problems = inventory.annotationProblems.length > 0 || inventory.keys.some(k => k.problems.length > 0);
+    return values.check && problems ? EXIT.findings : EXIT.clean;
   }
   if (command !== 'scan') {
     throw new UsageError(command ? `unknown command '${command}' (try 'secret-safe scan')` : "missing command (try 'secret-safe scan .')");

@@ -16,4 +16,5 @@ export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectCo
 export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';
+export { isoDate } from './suppress';
 export type { Utf16Writer } from './wasm-keyword-pass';
