@@ -4,6 +4,8 @@ import { createClient } from './client';
 import { EnvMasking } from './env-mask';
 import { registerCommands } from './commands';
 import { registerSecretsView } from './secrets-view';
+import { registerKeysView } from './keys-view';
+import { watchKeyValues } from './key-changes';
 import { createStatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -13,7 +15,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Masking first: an env file restored on startup must not show its values while the server starts.
   context.subscriptions.push(new EnvMasking());
   client = createClient(context);
-  context.subscriptions.push(registerCommands(client), createStatusItem(client), registerSecretsView());
+  const keys = registerKeysView(client);
+  context.subscriptions.push(
+    registerCommands(client),
+    createStatusItem(client),
+    registerSecretsView(),
+    keys.disposable,
+    watchKeyValues(context, client, keys.view),
+  );
   await client.start();
 }
 

@@ -26,6 +26,8 @@ import { findEnvTargets } from '../node/env/locations';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
 import type { Folders } from './folders';
+import { answersRotation, keyNoteProblems, today } from './key-notes';
+import { recordRotationEdit } from '../core/inventory';
 
 /** A committed template: real values do not belong in it. */
 export function isTemplate(path: string): boolean {
@@ -79,6 +81,7 @@ export class DotenvCheck {
         ),
       );
     }
+    problems.push(...keyNoteProblems(basename(path), document.getText(), isTemplate(path), siblings));
     return problems.map(p => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
       severity: SEVERITY[p.severity],
@@ -94,6 +97,7 @@ export class DotenvCheck {
   async fixes(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
     if (diagnostic.code === DOTENV_CODES.duplicate || diagnostic.code === DOTENV_CODES.ignoredLine) return this.lineFixes(document, diagnostic);
     if (diagnostic.code === DOTENV_CODES.loggedValue) return loggedEnvFixes(document, diagnostic);
+    if (answersRotation(diagnostic.code)) return recordRotationFix(document, diagnostic);
     if (diagnostic.code !== DOTENV_CODES.missingInExample) return [];
     const { scanner } = (await this.folders.resolve(document.uri)).project;
     const name = (diagnostic.data as { name?: string } | undefined)?.name;
@@ -183,4 +187,20 @@ function firstOf<F extends EnvFile>(files: readonly F[], names: readonly string[
 function secretKind(scanner: Scanner, name: string, value: string): string | undefined {
   const f = scanner.scan(`${name}=${value}`).find(x => x.severity !== 'info' && x.checksum !== 'invalid');
   return f && (f.provider === 'Generic' ? f.description : `${f.provider} ${f.description}`);
+}
+
+/** "Record rotation of NAME today": `@rotated` above it set to today's date, in this template. */
+function recordRotationFix(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const name = (diagnostic.data as { name?: string } | undefined)?.name;
+  const edit = name ? recordRotationEdit(document.getText(), name, today()) : undefined;
+  if (!name || !edit) return [];
+  return [
+    {
+      title: `Record rotation of ${name} today`,
+      kind: 'quickfix',
+      isPreferred: true,
+      diagnostics: [diagnostic],
+      edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }] } },
+    },
+  ];
 }

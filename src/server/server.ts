@@ -14,10 +14,13 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core';
 import { SECRET_FILE_KINDS } from '../core/hygiene';
 import {
+  AddToExampleCommand,
   ApplyMoveToEnvCommand,
   ApplyUntrackCommand,
   CheckHygieneRequest,
   DidGrantTrustNotification,
+  InventoryRequest,
+  RecordRotationCommand,
   MOVE_ALL_KIND,
   ScanWorkspaceRequest,
   type InitializationOptions,
@@ -36,6 +39,9 @@ import { TYPING_DELAY_MS, Validator } from './validation';
 import { EnvLoadingCheck } from './env-loading';
 import { bearsOnHygiene, hygieneWatchers } from './watched-files';
 import { WorkspaceScan } from './workspace-scan';
+import { KeyInventory } from './inventory';
+import { annotationCompletion, annotationHover } from './key-notes';
+import { languageOf } from '../core';
 
 declare const __VERSION__: string;
 
@@ -56,6 +62,7 @@ const publisher = new Publisher(connection);
 const dotenvCheck = new DotenvCheck(documents, folders);
 const envCode = new EnvCode(documents, folders, settings);
 const envLoading = new EnvLoadingCheck(documents, folders, settings);
+const keyInventory = new KeyInventory(connection, documents, folders);
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
@@ -88,9 +95,11 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MOVE_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [ApplyMoveToEnvCommand.command, ApplyUntrackCommand.command] },
+      executeCommandProvider: {
+        commands: [ApplyMoveToEnvCommand.command, ApplyUntrackCommand.command, RecordRotationCommand.command, AddToExampleCommand.command],
+      },
       // Env var names in env reads, and where a read's variable is set.
-      completionProvider: { triggerCharacters: ['.', '[', '(', '"', "'", '`'] },
+      completionProvider: { triggerCharacters: ['.', '[', '(', '"', "'", '`', '@'] },
       hoverProvider: true,
     },
     serverInfo: { name: 'secret-safe', version: __VERSION__ },
@@ -191,10 +200,27 @@ documents.onDidClose(({ document }) => {
   void workspaceScan.closed(document.uri);
 });
 
-connection.onCompletion(async ({ textDocument, position }) =>
-  (await settings.get(textDocument.uri)).enable ? envCode.completion(textDocument.uri, position) : [],
-);
-connection.onHover(async ({ textDocument, position }) => ((await settings.get(textDocument.uri)).enable ? envCode.hover(textDocument.uri, position) : null));
+/** An env file or template open in the editor, for what is written in its comments. */
+const envDocument = (uri: string): TextDocument | undefined => {
+  const document = documents.get(uri);
+  return document && languageOf(URI.parse(uri).path, document.languageId) === 'dotenv' ? document : undefined;
+};
+
+connection.onCompletion(async ({ textDocument, position }) => {
+  if (!(await settings.get(textDocument.uri)).enable) return [];
+  const env = envDocument(textDocument.uri);
+  const notes = env ? annotationCompletion(env, position) : [];
+  return notes.length > 0 ? notes : envCode.completion(textDocument.uri, position);
+});
+connection.onHover(async ({ textDocument, position }) => {
+  if (!(await settings.get(textDocument.uri)).enable) return null;
+  const env = envDocument(textDocument.uri);
+  return (env ? annotationHover(env, position) : null) ?? envCode.hover(textDocument.uri, position);
+});
+
+connection.onRequest(InventoryRequest, () => keyInventory.keys());
+commands.register(RecordRotationCommand, args => keyInventory.recordRotation(args));
+commands.register(AddToExampleCommand, args => keyInventory.addToExample(args));
 
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => workspaceScan.run(token));
 

@@ -131,3 +131,47 @@ export const ScanProgressNotification = new NotificationType<ScanProgress>('secr
 
 /** The client command "Secret Safe: Scan Workspace". */
 export const SCAN_WORKSPACE_COMMAND = 'secretSafe.scanWorkspace';
+
+/** A place in the workspace: a file's URI, its path relative to its workspace folder, a zero-based line. */
+export interface KeyPlace {
+  uri: string;
+  relativePath: string;
+  line: number;
+}
+
+/** One key of the inventory, as the Keys view shows it: never its value. */
+export interface KeyRow {
+  name: string;
+  /** The workspace folder, and the folder inside it whose env files hold the key (`.`: the folder itself). */
+  folder: string;
+  scope: string;
+  environments: string[];
+  definedIn: KeyPlace[];
+  readBy: KeyPlace[];
+  documentedIn: KeyPlace[];
+  secret: boolean;
+  owner?: string;
+  purpose?: string;
+  rotateEveryDays?: number;
+  rotated?: string;
+  rotationDue?: string;
+  expires?: string;
+  sharedBy?: string[];
+  /** The inventory's problem codes: `unused`, `missing`, `undocumented`, `rotation-overdue`, … */
+  problems: string[];
+}
+
+/** The key inventory of every workspace folder. */
+export const InventoryRequest = new RequestType0<{ keys: KeyRow[] }, void>('secretSafe/inventory');
+
+/** A key in an env file or template: its file and its name. */
+export interface KeyArgs {
+  uri: string;
+  name: string;
+}
+
+/** Server command: set `@rotated` to today above the key in the template beside `uri` (or in `uri`, a template). */
+export const RecordRotationCommand: ServerCommand<KeyArgs, { applied: boolean; reason?: string }> = { command: 'secretSafe.applyRecordRotation' };
+
+/** Server command: add `NAME=` to the template beside the env file `uri` (created if there is none). */
+export const AddToExampleCommand: ServerCommand<KeyArgs, { applied: boolean; reason?: string }> = { command: 'secretSafe.applyAddToExample' };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildInventory, isVagueName, keyAnnotations, periodDays, readAnnotations, type InventoryKey } from '../../src/core/inventory';
+import { buildInventory, isVagueName, keyAnnotations, periodDays, readAnnotations, recordRotationEdit, type InventoryKey } from '../../src/core/inventory';
 
 const TODAY = '2026-12-05';
 const byName = (keys: InventoryKey[]) => new Map(keys.map(k => [k.name, k]));
@@ -52,6 +52,26 @@ describe('key annotations in .env.example', () => {
   });
 });
 
+describe('Record rotation today', () => {
+  const apply = (text: string, name: string) => {
+    const edit = recordRotationEdit(text, name, TODAY);
+    return edit && text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  };
+
+  it('replaces the date of an @rotated above the variable, and only it', () => {
+    const text = '# keep me\r\n# @owner ops @rotated 2026-01-02 @rotate 30d\r\nDB_PASSWORD=\r\nOTHER=1';
+    assert.equal(apply(text, 'DB_PASSWORD'), '# keep me\r\n# @owner ops @rotated 2026-12-05 @rotate 30d\r\nDB_PASSWORD=\r\nOTHER=1');
+    assert.equal(apply('# @rotated\nK=\n', 'K'), '# @rotated 2026-12-05\nK=\n');
+  });
+
+  it("adds the tag to an annotation block, or a comment line of its own, in the file's line ends", () => {
+    assert.equal(apply('# @owner ops\nDB_PASSWORD=\n', 'DB_PASSWORD'), '# @owner ops @rotated 2026-12-05\nDB_PASSWORD=\n');
+    assert.equal(apply('# Database\r\nDB_PASSWORD=\r\n', 'DB_PASSWORD'), '# Database\r\n# @rotated 2026-12-05\r\nDB_PASSWORD=\r\n');
+    assert.equal(apply('\uFEFFA=1\n  export DB_PASSWORD=', 'DB_PASSWORD'), '\uFEFFA=1\n  # @rotated 2026-12-05\n  export DB_PASSWORD=');
+    assert.equal(apply('A=1\n', 'DB_PASSWORD'), undefined);
+  });
+});
+
 describe('the key inventory', () => {
   const secretValue = (_: string, value: string) => value.startsWith('live_');
 
@@ -82,6 +102,7 @@ describe('the key inventory', () => {
         { file: 'src/a.ts', line: 1 },
         { file: 'app/main.go', line: 3 },
       ],
+      documentedIn: [{ file: '.env.example', line: 2 }],
       documented: true,
       secret: true,
       owner: 'billing',
@@ -136,6 +157,7 @@ describe('the key inventory', () => {
     assert.equal(keys.get('OVERDUE_SECRET')?.rotationDue, past(10));
     assert.equal(keys.get('FRESH_SECRET')?.rotateEveryDays, 90, 'no environment defines it: the default period');
     assert.equal(keys.get('SHARED_SECRET')?.rotateEveryDays, 30, 'production rotates monthly');
+    assert.deepEqual(keys.get('SHARED_SECRET')?.sharedBy, ['production', 'staging']);
   });
 
   it('keeps the keys of each folder with env files apart, with the code below it', () => {

@@ -143,7 +143,7 @@ describe('language server over stdio: git hygiene', function () {
     repo = messyRepo();
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true, env: shim.env });
     await openFromDisk('.env', 'dotenv');
-    const [d] = await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'));
+    const d = (await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'))).find(x => x.code === 'secret-file-tracked')!;
     const actions = await actionsFor(uri('.env'), d);
     const stop = actions.find(a => a.title === 'Stop tracking .env (git rm --cached)…');
     assert.ok(stop?.command, `actions: ${actions.map(a => a.title).join(', ')}`);
@@ -189,7 +189,7 @@ describe('language server over stdio: git hygiene', function () {
     repo = messyRepo();
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: false, env: shim.env });
     await openFromDisk('.env', 'dotenv');
-    const [d] = await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'));
+    const d = (await server.diagnostics(uri('.env'), hasCode('secret-file-tracked'))).find(x => x.code === 'secret-file-tracked')!;
     // The action is there (the client command explains trust); the server command is what refuses.
     const stop = (await actionsFor(uri('.env'), d)).find(a => a.title.startsWith('Stop tracking'));
     assert.equal(stop?.command?.command, 'secretSafe.untrackSecretFile');

@@ -11,6 +11,11 @@ export const DOTENV_CODES = {
   sharedSecret: 'env-shared-secret',
   loggedValue: 'env-logged-value',
   notLoaded: 'env-not-loaded',
+  annotation: 'env-annotation',
+  rotationDue: 'env-rotation-due',
+  rotationOverdue: 'env-rotation-overdue',
+  expired: 'env-key-expired',
+  vagueName: 'env-vague-name',
 } as const;
 
 export const DOTENV_DOCS_URL = 'https://github.com/secret-safe/secret-safe/blob/main/docs/env-files.md';

@@ -160,3 +160,47 @@ export function keyAnnotations(annotations: readonly Annotation[]): { byKey: Map
   }
   return { byKey, problems };
 }
+
+/** An edit of a text: replace `[start, end)` by `newText`. */
+export interface AnnotationEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * Records that `variable` was rotated on `date`: its `@rotated` above it gets the date, or the
+ * block's last comment line gets ` @rotated <date>`, or a `# @rotated <date>` line goes right
+ * above the variable. Everything else stays byte for byte (line ends included). Undefined when
+ * the text does not set the variable.
+ */
+export function recordRotationEdit(text: string, variable: string, date: string): AnnotationEdit | undefined {
+  const existing = readAnnotations(text).find(a => a.variable === variable && a.tag.toLowerCase() === 'rotated');
+  if (existing) {
+    return existing.valueStart === existing.valueEnd
+      ? { start: existing.valueEnd, end: existing.valueEnd, newText: ` ${date}` }
+      : { start: existing.valueStart, end: existing.valueEnd, newText: date };
+  }
+  let offset = 0;
+  let lastComment: { end: number } | undefined;
+  for (const raw of text.split('\n')) {
+    const start = offset;
+    offset += raw.length + 1;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (/^\s*#/.test(line)) {
+      lastComment = { end: start + line.length };
+      continue;
+    }
+    if (VARIABLE.exec(line)?.[1] === variable) {
+      // A block of comments that already annotates the key takes the tag on its last line.
+      if (lastComment && /(?:^|[\s#])@[A-Za-z]/.test(text.slice(text.lastIndexOf('\n', lastComment.end - 1) + 1, lastComment.end))) {
+        return { start: lastComment.end, end: lastComment.end, newText: ` @rotated ${date}` };
+      }
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const indent = /^\s*/.exec(line)![0];
+      return { start, end: start, newText: `${indent}# @rotated ${date}${eol}` };
+    }
+    lastComment = undefined;
+  }
+  return undefined;
+}

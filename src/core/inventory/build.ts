@@ -35,6 +35,8 @@ export interface InventoryKey {
   environments: string[];
   definedIn: Place[];
   readBy: Place[];
+  /** Where the templates document it (`.env.example`), and so where its annotations go. */
+  documentedIn: Place[];
   documented: boolean;
   secret: boolean;
   owner?: string;
@@ -44,6 +46,8 @@ export interface InventoryKey {
   expires?: string;
   /** When the next rotation is due (`rotated` + `rotateEveryDays`). */
   rotationDue?: string;
+  /** The environments that hold one value of this secret (with `shared-across-environments`). */
+  sharedBy?: string[];
   problems: InventoryProblem[];
 }
 
@@ -146,7 +150,7 @@ export function buildInventory(input: InventoryInput): Inventory {
     let e = entries.get(id);
     if (!e) {
       e = {
-        key: { name, scope, environments: [], definedIn: [], readBy: [], documented: false, secret: isCredentialName(name), problems: [] },
+        key: { name, scope, environments: [], definedIn: [], readBy: [], documentedIn: [], documented: false, secret: isCredentialName(name), problems: [] },
         values: new Map(),
       };
       entries.set(id, e);
@@ -162,6 +166,7 @@ export function buildInventory(input: InventoryInput): Inventory {
       for (const v of doc.entries) {
         const e = entry(scope, v.name);
         e.key.documented = true;
+        e.key.documentedIn.push({ file: f.file, line: lineOf(f.text, v.nameStart) });
         // A real value in a template is a finding of the scan, not a definition here.
       }
       const { byKey, problems } = keyAnnotations(readAnnotations(f.text));
@@ -195,7 +200,11 @@ export function buildInventory(input: InventoryInput): Inventory {
     if (defined && key.readBy.length === 0) key.problems.push('unused');
     if (!defined) key.problems.push('missing');
     if (key.definedIn.length > 0 && !key.documented) key.problems.push('undocumented');
-    if (key.secret && sharesValue(values)) key.problems.push('shared-across-environments');
+    const sharedBy = key.secret ? sharingEnvironments(values) : [];
+    if (sharedBy.length > 0) {
+      key.problems.push('shared-across-environments');
+      key.sharedBy = sharedBy;
+    }
     if (key.secret) rotation(key, input.today, rotateDays);
     if (isVagueName(key.name)) key.problems.push('vague-name');
     keys.push(key);
@@ -207,18 +216,20 @@ export function buildInventory(input: InventoryInput): Inventory {
   return { keys, annotationProblems };
 }
 
-/** Whether two environments hold one value (of at least 8 characters: `true` and `3000` are not keys). */
-function sharesValue(values: Map<string, Set<string>>): boolean {
-  const seen = new Map<string, string>();
+/** The environments that hold a value another environment holds too (of 8 characters or more: `true` and `3000` are not keys). */
+function sharingEnvironments(values: Map<string, Set<string>>): string[] {
+  const holders = new Map<string, Set<string>>();
   for (const [environment, set] of values) {
     for (const value of set) {
       if (value.length < 8) continue;
-      const other = seen.get(value);
-      if (other !== undefined && other !== environment) return true;
-      seen.set(value, environment);
+      const environments = holders.get(value) ?? new Set<string>();
+      environments.add(environment);
+      holders.set(value, environments);
     }
   }
-  return false;
+  const shared = new Set<string>();
+  for (const environments of holders.values()) if (environments.size > 1) for (const e of environments) shared.add(e);
+  return [...shared].sort();
 }
 
 /** The rotation period, when the next rotation is due, and whether it is due, overdue or expired. */

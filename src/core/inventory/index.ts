@@ -3,6 +3,8 @@ export {
   ANNOTATION_HELP,
   ANNOTATION_TAGS,
   isIsoDate,
+  recordRotationEdit,
+  type AnnotationEdit,
   keyAnnotations,
   periodDays,
   readAnnotations,
