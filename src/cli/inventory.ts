@@ -1,5 +1,6 @@
 // `secret-safe inventory`: every key of a project, where it lives, who owns it and when it is due;
 // for the quarterly audit, and with --check for CI. Never a value, not even masked.
+import { relative } from 'node:path';
 import { isoDate, maskFoundSecrets } from '../core';
 import type { Inventory, InventoryKey, Place } from '../core/inventory';
 import { inventoryOf } from '../node/inventory';
@@ -9,9 +10,12 @@ import { printable } from './reporters/text';
 export const INVENTORY_FORMATS = ['text', 'json', 'md', 'csv'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
-export async function runInventory(paths: readonly string[], cwd: string, now = Date.now()): Promise<Inventory> {
+/** The inventory of `paths` under the config that governs `cwd`, and that config's problems, formatted for the user. */
+export async function runInventory(paths: readonly string[], cwd: string, now = Date.now()): Promise<{ inventory: Inventory; warnings: string[] }> {
   const project = await ProjectScan.governing(cwd);
-  return inventoryOf(paths.length > 0 ? paths : ['.'], { project, cwd, today: isoDate(now) });
+  const { loaded } = project;
+  const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
+  return { inventory: await inventoryOf(paths.length > 0 ? paths : ['.'], { project, cwd, today: isoDate(now) }), warnings };
 }
 
 /** What a report may show of a team's own words (owner, purpose): any key typed there, masked. */

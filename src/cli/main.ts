@@ -134,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'inventory') {
     const format = values.format ?? 'text';
     if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (use text, json, md or csv)`);
-    const inventory = await runInventory(paths, process.cwd());
+    const { inventory, warnings } = await runInventory(paths, process.cwd());
+    for (const warning of warnings) process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
     const report = formatInventory(inventory, format as InventoryFormat);
     if (values.output) writeFileSync(values.output, report);
     else process.stdout.write(report);

@@ -33,6 +33,8 @@ export interface ProjectConfig {
   secretFiles: SecretFileKind[];
   /** The baseline file (relative to the config's folder) whose findings are accepted, and the line that names it. */
   baseline?: { path: string; line: number };
+  /** Days between rotations of a secret, by environment (`production`, `staging`, …) and `default`. */
+  rotation?: Record<string, number>;
 }
 
 /** A problem in the config file, located so the user can find it. */
@@ -71,7 +73,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   const problem = (node: Node | undefined, message: string): void => {
     problems.push({ line: line(node?.offset ?? 0), message: redactSecrets(message) });
   };
-  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline'], '', problem);
+  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline', 'rotation'], '', problem);
   const allowlistNode = findNodeAtLocation(root, ['allowlist']);
   if (allowlistNode?.type === 'object') {
     unknownKeys(allowlistNode, ['paths', 'values'], 'allowlist.', problem);
@@ -102,6 +104,18 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
     config.baseline = { path: baseline.value as string, line: line(baseline.offset) };
   }
   config.secretFiles.push(...each('secretFiles', 'objects', node => secretFile(node, problem)));
+  const rotation = findNodeAtLocation(root, ['rotation']);
+  if (rotation) {
+    const days: Record<string, number> = {};
+    for (const property of rotation.type === 'object' ? (rotation.children ?? []) : []) {
+      const [key, value] = property.children ?? [];
+      if (value?.type === 'number' && Number.isInteger(value.value) && value.value > 0 && value.value <= 3650)
+        days[(key.value as string).toLowerCase()] = value.value;
+      else problem(value ?? key, `"rotation.${key?.value}" must be a whole number of days between 1 and 3650`);
+    }
+    if (rotation.type !== 'object') problem(rotation, '"rotation" must be an object of days by environment, such as { "production": 30, "default": 90 }');
+    else config.rotation = days;
+  }
   return { config, problems };
 }
 

@@ -71,7 +71,8 @@ export async function inventoryOf(paths: readonly string[], options: InventoryOp
     envFiles,
     code,
     today: options.today,
-    ...(options.rotateDays ? { rotateDays: options.rotateDays } : {}),
+    // Days between rotations: the caller's, else the project config's "rotation", else 30 in production and 90 elsewhere.
+    ...((options.rotateDays ?? project.loaded.config.rotation) ? { rotateDays: options.rotateDays ?? project.loaded.config.rotation } : {}),
     secretValue: (name, value) => project.scanner.scan(`${name}=${value}\n`).some(f => f.severity !== 'info'),
   });
 }

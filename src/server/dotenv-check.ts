@@ -59,7 +59,8 @@ export class DotenvCheck {
   }
 
   async diagnostics(document: TextDocument): Promise<Diagnostic[]> {
-    const { scanner } = (await this.folders.resolve(document.uri)).project;
+    const { project } = await this.folders.resolve(document.uri);
+    const { scanner } = project;
     const path = URI.parse(document.uri).fsPath;
     const doc = readDotenv(document.getText());
     const problems: DotenvProblem[] = [...lineProblems(doc), ...publicSecretProblems(doc, (name, value) => secretKind(scanner, name, value))];
@@ -81,7 +82,7 @@ export class DotenvCheck {
         ),
       );
     }
-    problems.push(...keyNoteProblems(basename(path), document.getText(), isTemplate(path), siblings));
+    problems.push(...keyNoteProblems(basename(path), document.getText(), isTemplate(path), siblings, project.loaded.config.rotation));
     return problems.map(p => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
       severity: SEVERITY[p.severity],

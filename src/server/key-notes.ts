@@ -20,6 +20,7 @@ export function keyNoteProblems(
   text: string,
   template: boolean,
   siblings: ReadonlyArray<{ fileName: string; text: string }>,
+  rotateDays?: Record<string, number>,
 ): DotenvProblem[] {
   const doc = readDotenv(text);
   const problems: DotenvProblem[] = [];
@@ -44,6 +45,7 @@ export function keyNoteProblems(
     envFiles: [{ file: fileName, text }, ...siblings.map(s => ({ file: s.fileName, text: s.text }))],
     code: [],
     today: today(),
+    ...(rotateDays ? { rotateDays } : {}),
   });
   const entries = new Map(doc.entries.map(e => [e.name, e]));
   for (const key of inventory.keys) {

@@ -16,6 +16,8 @@ const fromToday = (days: number): string => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);
 };
 
+const day10 = (): string => fromToday(-10);
+
 describe('secret-safe inventory (CLI)', () => {
   let dir: ReturnType<typeof tempDir>;
   afterEach(() => dir?.dispose());
@@ -130,6 +132,26 @@ describe('secret-safe inventory (CLI)', () => {
     const clean = cli(['inventory', '--check'], dir.path);
     assert.equal(clean.status, 0, clean.stdout);
     assert.equal(clean.stderr, 'secret-safe: 1 key, 0 with problems\n');
+  });
+
+  it('takes the rotation periods from .secret-safe.json, and says what is wrong with one', () => {
+    dir = tempDir({
+      '.secret-safe.json': JSON.stringify({ rotation: { production: 14, default: 60, staging: 'often' } }),
+      '.env.example': `# @rotated ${day10()}\nBILLING_SECRET=\n# @rotated ${day10()}\nDEV_ONLY_SECRET=\n`,
+      '.env.production': `BILLING_SECRET=${gen.alnum(24)}\n`,
+      '.env': `DEV_ONLY_SECRET=${gen.alnum(24)}\n`,
+      'app.py': 'import os\nos.environ["BILLING_SECRET"]\nos.environ["DEV_ONLY_SECRET"]\n',
+    });
+    const r = cli(['inventory', '--format', 'json'], dir.path);
+    const keys = (JSON.parse(r.stdout) as { keys: Array<{ name: string; rotateEveryDays: number; problems: string[] }> }).keys;
+    assert.deepEqual(
+      keys.map(k => [k.name, k.rotateEveryDays, k.problems]),
+      [
+        ['BILLING_SECRET', 14, ['rotation-due']],
+        ['DEV_ONLY_SECRET', 60, []],
+      ],
+    );
+    assert.match(r.stderr, /config: \.secret-safe\.json:1: "rotation\.staging" must be a whole number of days between 1 and 3650/);
   });
 
   it('refuses an unknown format with exit 2', () => {

@@ -28,6 +28,7 @@ describe('the .secret-safe.json schema', () => {
       ],
       secretFiles: [{ id: 'vault-token', description: 'a Vault token file', name: '.vault-token' }],
       baseline: '.secret-safe-baseline.json',
+      rotation: { production: 30, staging: 60, default: 90 },
     };
     for (const config of [JSON.parse(readFileSync(join(REPO_ROOT, '.secret-safe.json'), 'utf8')), full]) {
       assert.ok(validate(config), JSON.stringify(validate.errors));
@@ -41,6 +42,8 @@ describe('the .secret-safe.json schema', () => {
       { rules: [{ id: 'x', regex: 'x{3}', keywords: ['x'], severity: 'critical' }] },
       { disabledRule: ['x'] },
       { baseline: 3 },
+      { rotation: { production: 0 } },
+      { rotation: { production: 'monthly' } },
     ];
     for (const config of bad) {
       assert.equal(validate(config), false, JSON.stringify(config));
@@ -49,5 +52,8 @@ describe('the .secret-safe.json schema', () => {
     assert.equal(parseConfig(JSON.stringify(bad[1])).problems.length, 1);
     assert.match(parseConfig(JSON.stringify(bad[2])).problems[0].message, /unknown field "disabledRule"/);
     assert.match(parseConfig(JSON.stringify(bad[3])).problems[0].message, /"baseline" must be the path of a baseline file/);
+    for (const config of bad.slice(4)) {
+      assert.match(parseConfig(JSON.stringify(config)).problems[0].message, /"rotation\.production" must be a whole number of days between 1 and 3650/);
+    }
   });
 });
