@@ -68,6 +68,11 @@ export interface InventoryInput {
   rotateDays?: Record<string, number>;
   /** Whether a value is a secret by the rules, beyond what its name says. */
   secretValue?: (name: string, value: string) => boolean;
+  /**
+   * What values are compared by, to tell whether two environments share one: a hash (the node
+   * layer gives SHA-256), so that no value is kept past the line it is read on. By default, itself.
+   */
+  fingerprint?: (value: string) => string;
 }
 
 export interface Inventory {
@@ -127,11 +132,24 @@ const TEMPLATE = /\.(?:example|sample|template)$/i;
 
 const dirOf = (file: string): string => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.');
 const baseOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1);
-const lineOf = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};
+/** One-based lines of offsets in a text: its line breaks found once, then a binary search for each offset. */
+function lines(text: string): (offset: number) => number {
+  let breaks: number[] | undefined;
+  return offset => {
+    if (!breaks) {
+      breaks = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    }
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
 const inside = (dir: string, scope: string): boolean => scope === '.' || dir === scope || dir.startsWith(`${scope}/`);
 
 export function buildInventory(input: InventoryInput): Inventory {
@@ -141,7 +159,7 @@ export function buildInventory(input: InventoryInput): Inventory {
   const scopeOf = (file: string): string => scopes.find(s => inside(dirOf(file), s)) ?? '.';
   interface Entry {
     key: InventoryKey;
-    /** Values by environment, in memory only, to compare. */
+    /** Fingerprints of values of 8 characters or more (`true` and `3000` are not keys), by environment. */
     values: Map<string, Set<string>>;
   }
   const entries = new Map<string, Entry>();
@@ -162,34 +180,38 @@ export function buildInventory(input: InventoryInput): Inventory {
     const name = baseOf(f.file);
     const scope = dirOf(f.file);
     const doc = readDotenv(f.text);
+    const lineOf = lines(f.text);
     if (TEMPLATE.test(name)) {
       for (const v of doc.entries) {
         const e = entry(scope, v.name);
         e.key.documented = true;
-        e.key.documentedIn.push({ file: f.file, line: lineOf(f.text, v.nameStart) });
+        e.key.documentedIn.push({ file: f.file, line: lineOf(v.nameStart) });
         // A real value in a template is a finding of the scan, not a definition here.
       }
       const { byKey, problems } = keyAnnotations(readAnnotations(f.text));
-      for (const p of problems) annotationProblems.push({ ...p, file: f.file, line: lineOf(f.text, p.start) });
+      for (const p of problems) annotationProblems.push({ ...p, file: f.file, line: lineOf(p.start) });
       for (const [variable, notes] of byKey) Object.assign(entry(scope, variable).key, notes);
       continue;
     }
     const environment = environmentOf(name) ?? name.replace(/^\.env\.?/, '');
     for (const v of doc.entries) {
       const e = entry(scope, v.name);
-      e.key.definedIn.push({ file: f.file, line: lineOf(f.text, v.nameStart) });
+      e.key.definedIn.push({ file: f.file, line: lineOf(v.nameStart) });
       if (!e.key.environments.includes(environment)) e.key.environments.push(environment);
-      if (v.value !== '') {
+      if (v.value.length >= 8) {
         const set = e.values.get(environment) ?? new Set<string>();
-        set.add(v.value);
+        set.add(input.fingerprint ? input.fingerprint(v.value) : v.value);
         e.values.set(environment, set);
+      }
+      if (v.value !== '') {
         if (!e.key.secret && input.secretValue?.(v.name, v.value)) e.key.secret = true;
       }
     }
   }
   for (const f of input.code) {
     const scope = scopeOf(f.file);
-    for (const read of envReads(f.text)) entry(scope, read.name).key.readBy.push({ file: f.file, line: lineOf(f.text, read.nameStart) });
+    const lineOf = lines(f.text);
+    for (const read of envReads(f.text)) entry(scope, read.name).key.readBy.push({ file: f.file, line: lineOf(read.nameStart) });
   }
   const keys: InventoryKey[] = [];
   for (const { key, values } of entries.values()) {
@@ -216,12 +238,11 @@ export function buildInventory(input: InventoryInput): Inventory {
   return { keys, annotationProblems };
 }
 
-/** The environments that hold a value another environment holds too (of 8 characters or more: `true` and `3000` are not keys). */
+/** The environments that hold a value another environment holds too. */
 function sharingEnvironments(values: Map<string, Set<string>>): string[] {
   const holders = new Map<string, Set<string>>();
   for (const [environment, set] of values) {
     for (const value of set) {
-      if (value.length < 8) continue;
       const environments = holders.get(value) ?? new Set<string>();
       environments.add(environment);
       holders.set(value, environments);
