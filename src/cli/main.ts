@@ -36,6 +36,11 @@ Options:
   --output <file>             write the report to a file instead of stdout
   --staged                    scan what the git index holds for the next commit
   --since <rev>               report only lines added since a revision (and new files)
+  --history                   scan the git history: every blob of every ref and reflog
+                              once (or, with --since, what came after it); each secret
+                              with the commit that first brought it and whether HEAD
+                              still holds it. A committed key needs rotating.
+  --all                       with --history: every ref and reflog (the default)
   --stdin                     scan standard input (--stdin-name names it in the report)
   --baseline <file>           do not report the findings this baseline accepts
                               (default: the "baseline" that .secret-safe.json names)
@@ -93,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       'global-hooks': { type: 'boolean' },
       check: { type: 'boolean' },
+      history: { type: 'boolean' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -150,20 +157,30 @@ async function main(argv: string[]): Promise<number> {
   if (!reporter) {
     throw new UsageError(`unknown format '${values.format}' (use text, json or sarif)`);
   }
-  const sources = [values.staged && '--staged', values.since !== undefined && '--since', values.stdin && '--stdin'].filter(Boolean);
+  if (values.all && !values.history) throw new UsageError('--all goes with --history (every ref and reflog: the default there)');
+  if (values.history && values.all && values.since !== undefined) throw new UsageError('--history takes --since REV or --all, not both');
+  const sources = [
+    values.staged && '--staged',
+    values.since !== undefined && !values.history && '--since',
+    values.stdin && '--stdin',
+    values.history && '--history',
+  ].filter(Boolean);
   if (sources.length > 1) {
     throw new UsageError(`${sources.join(' and ')} cannot be combined`);
   }
   if (values.stdin && paths.length > 0) {
     throw new UsageError('--stdin scans standard input: give no paths with it');
   }
-  const source: ScanSource = values.stdin
-    ? { kind: 'stdin', text: await readStdin(), name: values['stdin-name'] ?? '<stdin>' }
-    : values.staged
-      ? { kind: 'staged' }
-      : values.since !== undefined
-        ? { kind: 'since', rev: values.since }
-        : { kind: 'paths' };
+  if (values.history && values['write-baseline']) throw new UsageError('--write-baseline takes the working tree, not --history');
+  const source: ScanSource = values.history
+    ? { kind: 'history', ...(values.since !== undefined ? { since: values.since } : {}) }
+    : values.stdin
+      ? { kind: 'stdin', text: await readStdin(), name: values['stdin-name'] ?? '<stdin>' }
+      : values.staged
+        ? { kind: 'staged' }
+        : values.since !== undefined
+          ? { kind: 'since', rev: values.since }
+          : { kind: 'paths' };
   const cwd = process.cwd();
   const baseline = values.baseline ? { ...readBaseline(resolve(values.baseline)), dir: dirname(resolve(values.baseline)) } : undefined;
   if (baseline && !baseline.salt) {
@@ -283,11 +300,13 @@ function summaryLine(secrets: number, files: number, hygiene: number, scanned: n
   const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
   const accepted = baselined === 0 ? '' : `, ${baselined} accepted by the baseline`;
   const what =
-    source.kind === 'staged'
-      ? `${plural(scanned, 'staged file')} scanned`
-      : source.kind === 'stdin'
-        ? 'standard input scanned'
-        : `${plural(scanned, 'file')} scanned`;
+    source.kind === 'history'
+      ? `${plural(scanned, 'unique blob')} of history scanned`
+      : source.kind === 'staged'
+        ? `${plural(scanned, 'staged file')} scanned`
+        : source.kind === 'stdin'
+          ? 'standard input scanned'
+          : `${plural(scanned, 'file')} scanned`;
   return `secret-safe: ${found}${git}${accepted} (${what})`;
 }
 

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
+import { scanHistory } from '../node/git/history';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
@@ -15,7 +16,12 @@ import type { FileResult } from '../node/scan/scan-batch';
 import { relativePosix } from '../node/paths';
 
 /** Where the text to scan comes from. */
-export type ScanSource = { kind: 'paths' } | { kind: 'staged' } | { kind: 'since'; rev: string } | { kind: 'stdin'; text: string; name: string };
+export type ScanSource =
+  | { kind: 'paths' }
+  | { kind: 'staged' }
+  | { kind: 'since'; rev: string }
+  | { kind: 'stdin'; text: string; name: string }
+  | { kind: 'history'; since?: string };
 
 export interface ScanOptions {
   /** Ask git whether secret files are ignored and tracked; otherwise read the ignore files and the index. */
@@ -46,6 +52,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const started = performance.now();
   // The baseline given on the command line, else the one the config names (when asked to use it).
   const project = await ProjectScan.governing(cwd, options.baseline ?? (options.configBaseline ? undefined : null));
+  if (options.source.kind === 'history') return runHistory(project, cwd, options.source.since, started, options.onFinding);
   const { loaded } = project;
   const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
   const absolute = paths.map(p => resolve(cwd, p));
@@ -281,4 +288,44 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
       severity: HYGIENE_SEVERITY[f.problem],
       message: hygieneMessage({ ...f, description: f.kind.description }),
     }));
+}
+
+/**
+ * `scan --history`: each secret any commit ever held, once, with the commit that first brought it
+ * and whether HEAD still holds it. A committed `.env`'s values count here: they left with the commit.
+ */
+async function runHistory(
+  project: ProjectScan,
+  cwd: string,
+  since: string | undefined,
+  started: number,
+  onFinding: ScanOptions['onFinding'],
+): Promise<ScanRun> {
+  const root = await repositoryRoot(cwd);
+  const history = await scanHistory(root, project.scanner, {
+    ...(since !== undefined ? { since } : {}),
+    allowlisted: path => project.isAllowlisted(resolve(root, path)),
+    maxBlobBytes: DEFAULT_MAX_FILE_BYTES,
+  });
+  const findings: FileFinding[] = history.findings.map(h => ({
+    file: relativePosix(cwd, resolve(root, h.path)),
+    finding: h.finding,
+    history: { commit: h.commit, author: h.author, date: h.date, inHead: h.inHead },
+  }));
+  for (const f of findings) onFinding?.(f);
+  return {
+    findings,
+    hygiene: [],
+    rules: project.rules,
+    warnings: project.loaded.problems.map(p => `${relative(cwd, project.loaded.file ?? '') || project.loaded.file}:${p.line + 1}: ${p.message}`),
+    baselined: 0,
+    summary: {
+      filesScanned: history.blobs,
+      filesSkipped: history.tooLarge.length,
+      skipped: history.tooLarge.map(path => ({ file: relativePosix(cwd, resolve(root, path)), reason: 'too-large' as const })),
+      incomplete: false,
+      elapsedMs: performance.now() - started,
+      bytesScanned: history.bytes,
+    },
+  };
 }

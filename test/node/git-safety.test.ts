@@ -4,6 +4,9 @@ import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../../src/node/git/git-content';
 import { gitIgnored, gitListFiles, gitTracked, gitUntrack } from '../../src/node/git/git';
+import { scanHistory } from '../../src/node/git/history';
+import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { fake } from '../helpers/fake-keys';
 import { GIT_TEST_ENV, gitRepo } from '../helpers/git-repo';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -70,6 +73,21 @@ describe("git runs none of the repository's programs", () => {
     assert.equal(await gitUntrack(repo.path, '.env'), undefined);
     assert.ok(!(await gitTracked(repo.path))?.has('.env'), 'untracked');
     assert.ok(existsSync(join(repo.path, '.env')), 'the file stays');
+    assert.deepEqual(left(), [], 'no program of the repository ran');
+  });
+
+  it('the history scan (rev-list, cat-file, log --raw, ls-tree) leaves no marker', async () => {
+    plantedRepo();
+    repo.write('keys.ts', `export const k = '${fake.github()}';\n`);
+    repo.git('-c', 'core.hooksPath=/dev/null', '-c', 'filter.evil.clean=', '-c', 'filter.evil.process=', 'add', 'keys.ts', 'app.ts');
+    repo.git('-c', 'core.hooksPath=/dev/null', '-c', 'filter.evil.clean=', '-c', 'filter.evil.process=', 'commit', '-q', '-m', 'keys');
+    rmSync(markers.path, { recursive: true });
+    markers = tempDir();
+    const history = await scanHistory(repo.path, createScanner(BUILTIN_RULES), { maxBlobBytes: 1 << 20 });
+    assert.deepEqual(
+      history.findings.map(f => [f.path, f.finding.ruleId, f.inHead]),
+      [['keys.ts', 'github-pat', true]],
+    );
     assert.deepEqual(left(), [], 'no program of the repository ran');
   });
 });

@@ -9,7 +9,7 @@ import type { Reporter } from './reporter';
  */
 export const jsonReporter: Reporter = {
   format({ findings, hygiene, summary }) {
-    const rows: object[] = findings.map(({ file, finding: f, fingerprint }) => ({
+    const rows: object[] = findings.map(({ file, finding: f, fingerprint, history }) => ({
       kind: 'secret',
       file,
       line: f.line + 1,
@@ -22,6 +22,8 @@ export const jsonReporter: Reporter = {
       message: findingMessage(f),
       masked: f.masked,
       fingerprint,
+      // From the history scan: the commit that first brought it (author's name only), and whether HEAD still holds it.
+      ...(history ? { commit: history.commit, author: history.author, date: history.date, inHead: history.inHead } : {}),
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });

@@ -9,6 +9,8 @@ export interface FileFinding {
   finding: FingerprintedFinding;
   /** The secret's keyed fingerprint (salted scrypt), made for the reports that write it: JSON, SARIF, baselines. */
   fingerprint?: string;
+  /** From `scan --history`: the commit that first brought the secret, and whether HEAD still holds it. */
+  history?: { commit: string; author: string; date: string; inHead: boolean };
 }
 
 /** A secret file git would commit or tracks already, or a `.gitignore` line that lets one in. */
@@ -45,6 +47,8 @@ export interface ScanSummary {
    */
   incomplete: boolean;
   elapsedMs: number;
+  /** The size of what was read (the history scan's unique blobs). */
+  bytesScanned?: number;
 }
 
 /** What a scan found, as every reporter receives it. */

@@ -80,6 +80,8 @@ export const sarifReporter: Reporter = {
           },
         ],
         partialFingerprints: { 'secretSafe/v2': ff.fingerprint ?? '' },
+        // From the history scan: the commit that first brought the secret, and whether HEAD still holds it.
+        ...(ff.history ? { properties: { commit: ff.history.commit, author: ff.history.author, date: ff.history.date, inHead: ff.history.inHead } } : {}),
       });
     }
     for (const h of hygiene) {

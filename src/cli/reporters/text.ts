@@ -24,8 +24,15 @@ export const textReporter: Reporter & {
     return report.findings.map(f => textReporter.findingLine(f, color)).join('') + textReporter.hygieneLines(report, color);
   },
   /** One finding's line: the CLI prints it as soon as the file is scanned. */
-  findingLine({ file, finding: f }, color) {
-    return `${paint(color, 'bold', `${printable(file, true)}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${printable(f.masked)}\n`;
+  findingLine({ file, finding: f, history }, color) {
+    const where = `${paint(color, 'bold', `${printable(file, true)}:${f.line + 1}:${f.column + 1}`)}  ${paint(color, SEVERITY_COLOR[f.severity], f.ruleId)}  ${printable(f.masked)}`;
+    if (!history) return `${where}\n`;
+    // The history scan: one line per secret, where it first came in and whether it is still there.
+    const first = history.commit
+      ? `first committed in ${history.commit.slice(0, 7)} on ${history.date.slice(0, 10)} by ${printable(maskFoundSecrets(history.author))}`
+      : 'in history';
+    const now = history.inHead ? 'still in HEAD' : 'removed since, still in history';
+    return `${where}  ${first}; ${now}: rotate it\n`;
   },
   hygieneLines({ hygiene }, color) {
     return hygiene

@@ -1,0 +1,248 @@
+import { spawn } from 'node:child_process';
+import type { Scanner } from '../../core';
+import { decodeText } from '../scan/decode';
+import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
+import { GitError } from './git-content';
+import { GIT_ENV, safeGitOptions } from './safe-git';
+
+/**
+ * The history scan (`secret-safe scan --history`): every blob reachable from every ref and the
+ * reflogs (or added since a revision) read once, through one `git cat-file --batch`, however many
+ * commits hold it; then each secret attributed to the commit that first brought it, and marked
+ * as still in HEAD or not. Git runs none of the repository's programs: blobs are read raw (no
+ * filters), the log shows names and object ids only (no textconv, no diff), hooks are off.
+ */
+
+/** A secret found in history: where it first came in, and whether HEAD still holds it. */
+export interface HistoryFinding {
+  /** The path where it first came in, relative to the repository root. */
+  path: string;
+  /** The finding in that blob (its line and column there). */
+  finding: FingerprintedFinding;
+  /** The commit that first brought it (empty when no commit's change lists its blob: a stash, say). */
+  commit: string;
+  /** The commit's author's name, and its date (ISO 8601). */
+  author: string;
+  date: string;
+  inHead: boolean;
+}
+
+export interface HistoryScan {
+  findings: HistoryFinding[];
+  /** Unique blobs read and scanned, and their size. */
+  blobs: number;
+  bytes: number;
+  /** Blobs too large to scan, by path. */
+  tooLarge: string[];
+}
+
+export interface HistoryOptions {
+  /** Only what was added since this revision (`REV..HEAD`); otherwise every ref and reflog. */
+  since?: string;
+  /** Paths (relative to the root) never scanned: the config's allowlist. */
+  allowlisted?: (path: string) => boolean;
+  maxBlobBytes: number;
+}
+
+/** Printable ASCII runs this long are what a binary blob is read as. */
+const MIN_RUN = 12;
+
+export async function scanHistory(root: string, scanner: Scanner, options: HistoryOptions): Promise<HistoryScan> {
+  const git = await safeGitOptions(root);
+  const range = options.since !== undefined ? [`${options.since}..HEAD`] : ['--all', '--reflog'];
+  // Blobs with the path they were first met at (commits come without one).
+  const listing = await output(root, [...git, 'rev-list', '--objects', '--filter=object:type=blob', ...range, '--']);
+  const paths = new Map<string, string>();
+  for (const line of listing.toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space === 40 || space === 64) {
+      const path = line.slice(space + 1);
+      if (!options.allowlisted?.(path)) paths.set(line.slice(0, space), path);
+    }
+  }
+  const found = new Map<string, FingerprintedFinding[]>();
+  const result: HistoryScan = { findings: [], blobs: 0, bytes: 0, tooLarge: [] };
+  await readBlobs(root, git, [...paths.keys()], options.maxBlobBytes, (oid, bytes) => {
+    if (bytes === 'too-large') {
+      result.tooLarge.push(paths.get(oid)!);
+      return;
+    }
+    result.blobs++;
+    result.bytes += bytes.length;
+    const decoded = decodeText(bytes);
+    const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
+    const findings = scanText(scanner, text, true);
+    if (findings.length > 0) found.set(oid, findings);
+  });
+  if (found.size === 0) return result;
+  const introduced = await introductions(root, git, range, new Set(found.keys()));
+  const head = await headBlobs(root, git);
+  // One finding per secret: the blob that brought it first, in the log's order (oldest first).
+  const bySecret = new Map<string, { oid: string; finding: FingerprintedFinding; order: number; inHead: boolean }>();
+  for (const [oid, findings] of found) {
+    const order = introduced.get(oid)?.order ?? Number.MAX_SAFE_INTEGER;
+    for (const finding of findings) {
+      const key = `${finding.ruleId}\0${finding.secretHash}`;
+      const seen = bySecret.get(key);
+      const inHead = (seen?.inHead ?? false) || head.has(oid);
+      if (!seen || order < seen.order) bySecret.set(key, { oid, finding, order, inHead });
+      else seen.inHead = inHead;
+    }
+  }
+  for (const { oid, finding, inHead } of [...bySecret.values()].sort((a, b) => a.order - b.order || a.finding.start - b.finding.start)) {
+    const at = introduced.get(oid);
+    result.findings.push({ path: at?.path ?? paths.get(oid)!, finding, commit: at?.commit ?? '', author: at?.author ?? '', date: at?.date ?? '', inHead });
+  }
+  return result;
+}
+
+/** A binary blob as text: its runs of printable ASCII, one a line (a key in a compiled file or a database). */
+function printableRuns(bytes: Buffer): string {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const c = i < bytes.length ? bytes[i] : 0;
+    const printable = c >= 0x20 && c < 0x7f;
+    if (printable && start < 0) start = i;
+    else if (!printable && start >= 0) {
+      if (i - start >= MIN_RUN) runs.push(bytes.toString('latin1', start, i));
+      start = -1;
+    }
+  }
+  return runs.join('\n');
+}
+
+/** Runs git and returns its output; a failure's first line becomes a GitError. */
+function output(cwd: string, args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: GIT_ENV });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.on('error', e => reject(new GitError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on PATH' : e.message)));
+    child.on('close', code =>
+      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new GitError(stderr.trim().split('\n')[0] || `git exited with code ${code}`)),
+    );
+  });
+}
+
+/**
+ * Reads the blobs through one `git cat-file --batch`, handing each to `each` as it arrives (a
+ * blob over `max` bytes is skipped unread, as `too-large`): memory holds one blob at a time, not
+ * the history.
+ */
+function readBlobs(root: string, git: string[], oids: string[], max: number, each: (oid: string, bytes: Buffer | 'too-large') => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...git, 'cat-file', '--batch=%(objectname) %(objectsize)'], { cwd: root, env: GIT_ENV });
+    let pending: Buffer = Buffer.alloc(0);
+    // The blob being read: its id, size, and how much of it is still to come (skipped when too large).
+    let current: { oid: string; size: number; parts: Buffer[]; got: number; skip: boolean } | undefined;
+    let stderr = '';
+    const take = (chunk: Buffer): void => {
+      let data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      pending = Buffer.alloc(0);
+      for (;;) {
+        if (!current) {
+          const eol = data.indexOf(10);
+          if (eol < 0) {
+            pending = data;
+            return;
+          }
+          const [oid, size] = data.toString('latin1', 0, eol).split(' ');
+          data = data.subarray(eol + 1);
+          current = { oid, size: Number(size), parts: [], got: 0, skip: Number(size) > max };
+          continue;
+        }
+        // The blob's bytes and the newline after them.
+        const want = current.size + 1 - current.got;
+        const part = data.subarray(0, Math.min(want, data.length));
+        if (!current.skip) current.parts.push(part);
+        current.got += part.length;
+        data = data.subarray(part.length);
+        if (current.got < current.size + 1) return;
+        const done = current;
+        current = undefined;
+        each(done.oid, done.skip ? 'too-large' : Buffer.concat(done.parts).subarray(0, done.size));
+      }
+    };
+    child.stdout.on('data', (c: Buffer) => {
+      try {
+        take(c);
+      } catch (error) {
+        child.kill();
+        reject(error);
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.on('error', e => reject(new GitError(e.message)));
+    child.on('close', code => (code === 0 ? resolve() : reject(new GitError(stderr.trim().split('\n')[0] || `git cat-file exited with code ${code}`))));
+    child.stdin.end(oids.map(o => `${o}\n`).join(''));
+  });
+}
+
+/**
+ * The commit that first brought each blob, from one `git log --raw` read oldest first (merges
+ * against each parent, root commits against nothing, no rename detection): its id, author, date,
+ * the path it came in at, and its place in that order.
+ */
+async function introductions(
+  root: string,
+  git: string[],
+  range: string[],
+  wanted: Set<string>,
+): Promise<Map<string, { commit: string; author: string; date: string; path: string; order: number }>> {
+  const log = await output(root, [
+    ...git,
+    'log',
+    ...range,
+    '--reverse',
+    '--raw',
+    '-m',
+    '--root',
+    '--no-renames',
+    '--no-abbrev',
+    '--no-textconv',
+    '--no-ext-diff',
+    '-z',
+    '--format=%x01%H%x02%an%x02%aI',
+  ]);
+  const found = new Map<string, { commit: string; author: string; date: string; path: string; order: number }>();
+  let commit = { id: '', author: '', date: '' };
+  let order = 0;
+  // With -z: each raw entry is ":<modes> <old> <new> <status>\0<path>\0"; a commit header starts with \x01.
+  const fields = log.toString('utf8').split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    let field = fields[i];
+    const header = field.indexOf('\x01');
+    if (header >= 0) {
+      const [id, author, date] = field.slice(header + 1).split('\x02');
+      commit = { id, author, date: date.trim() };
+      order++;
+      field = field.slice(0, header);
+      if (field === '') continue;
+    }
+    const entry = /^\n?:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]\d*$/.exec(field);
+    if (!entry) continue;
+    const path = fields[++i] ?? '';
+    const oid = entry[1];
+    if (wanted.has(oid) && !found.has(oid)) found.set(oid, { commit: commit.id, author: commit.author, date: commit.date, path, order });
+  }
+  return found;
+}
+
+/** The blobs HEAD's tree holds (none when HEAD has no commit yet). */
+async function headBlobs(root: string, git: string[]): Promise<Set<string>> {
+  try {
+    const tree = await output(root, [...git, 'ls-tree', '-r', '-z', '--full-tree', 'HEAD']);
+    return new Set(
+      tree
+        .toString('utf8')
+        .split('\0')
+        .map(e => /^\d+ blob ([0-9a-f]+)\t/.exec(e)?.[1])
+        .filter((oid): oid is string => oid !== undefined),
+    );
+  } catch {
+    return new Set();
+  }
+}
