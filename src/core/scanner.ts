@@ -62,8 +62,8 @@ interface Candidate {
   end: number;
   matchStart: number;
   matchEnd: number;
-  /** The match, while its rule's refinement and checksum have yet to judge it (`decide`). */
-  match?: RegExpExecArray;
+  /** Where the match starts (`m.index`), while its rule's refinement and checksum have yet to judge it (`decide`). */
+  pending?: number;
   severity: Severity;
   confidence: Confidence;
   checksum?: 'valid' | 'invalid';
@@ -326,10 +326,10 @@ function tryAt(compiled: CompiledRule, text: string, at: number, allowlistValues
 
 /**
  * Entropy, allowlists and placeholders decide on one match at once. Its rule's refinement and
- * checksum, which cost more, wait when the match overlaps the one found before it, until it is
- * sure to be reported if they pass (`decide`, from `resolveOverlaps`): where two rules claim the
- * same text, as a provider's rule and the generic assignment rule do at every `X_TOKEN=…`, only
- * the winner is judged. Judged early or late, the findings are the same.
+ * checksum, which cost more, wait until the match is sure to be reported if they pass (`decide`,
+ * from `resolveOverlaps`): where two rules claim the same text, as a provider's rule and the
+ * generic assignment rule do at every `token = "gldt-…"`, only the winner is judged. Judged early
+ * or late, the findings are the same.
  */
 function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allowlistValues: readonly RegExp[], out: Candidate[]): void {
   const { rule } = compiled;
@@ -355,21 +355,33 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
     confidence: rule.confidence ?? 'medium',
   };
   if (rule.refine !== undefined || rule.validate !== undefined) {
-    candidate.match = m;
-    // Judged now unless it contends with the match before it: a match kept waiting keeps its
-    // arrays alive, which costs the collector more than judging a match nothing contends with.
-    const previous = out[out.length - 1];
-    const contended = previous !== undefined && previous.start < end && start < previous.end;
-    if (!contended && !decide(candidate, text)) return;
+    // A config rule's match came from a window of the text: judged now, on that match.
+    if (rule.budgeted !== undefined) {
+      if (!decide(candidate, text, m)) return;
+    } else {
+      // Only where the match starts is kept, not its arrays (holding those for every match cost
+      // the collector more than the judging saved): `decide` runs the rule there again.
+      candidate.pending = m.index;
+    }
   }
   out.push(candidate);
 }
 
-/** Whether the candidate's rule keeps it: its refinement (which may reject it), then its checksum. */
-function decide(c: Candidate, text: string): boolean {
-  const m = c.match;
-  if (m === undefined) return true;
-  c.match = undefined;
+/**
+ * Whether the candidate's rule keeps it: its refinement (which may reject it), then its checksum.
+ * The match is `given`, or found again where it started (a rule's match at a place is always the
+ * same one: sticky rules match there or not, global ones find the first match from there).
+ */
+function decide(c: Candidate, text: string, given?: RegExpExecArray): boolean {
+  let m = given;
+  if (m === undefined) {
+    if (c.pending === undefined) return true;
+    const { regex } = c.compiled;
+    regex.lastIndex = c.pending;
+    m = regex.exec(text) ?? undefined;
+    if (m === undefined || m.index !== c.pending) return false;
+    c.pending = undefined;
+  }
   const { rule } = c.compiled;
   const secret = text.slice(c.start, c.end);
   const refinement = rule.refine ? rule.refine({ text, match: m, secret, start: c.start, end: c.end }) : {};
