@@ -61,7 +61,9 @@ const PASSWORD_NAME = /passw(?:or)?d|passphrase|pwd/i;
 type Kind = 'password' | 'secret';
 
 /** `dbPassword` -> `db_password`, `API-Key` -> `api_key`: one form for the name tests. */
-function normalise(name: string): string {
+const normalise = (name: string): string => normalised(name);
+
+function normalForm(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
@@ -140,18 +142,26 @@ export function judge(
   return { name, description, envVar: envVarOf(name), confidence: kind === 'password' ? 'medium' : 'low' };
 }
 
-/** Env var names by the names they come from: code names the same setting again and again. */
-const envVars = new Map<string, string>();
-
-function envVarOf(name: string): string {
-  let envVar = envVars.get(name);
-  if (envVar === undefined) {
-    if (envVars.size >= 1024) envVars.clear();
-    envVar = toEnvVarName(name, 'SECRET');
-    envVars.set(name, envVar);
-  }
-  return envVar;
+/**
+ * A small cache of what is worked out from a name (its env var, its normal form): code names the
+ * same setting again and again, and a file packed with them asked each time. Cleared when full.
+ */
+function memo(compute: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return name => {
+    let value = cache.get(name);
+    if (value === undefined) {
+      if (cache.size >= 1024) cache.clear();
+      value = compute(name);
+      cache.set(name, value);
+    }
+    return value;
+  };
 }
+
+const envVarOf = memo(name => toEnvVarName(name, 'SECRET'));
+const normalised = memo(normalForm);
+const apiKeyEnvVarOf = memo(name => toEnvVarName(name, 'API_KEY'));
 
 /** Judges the words around the keyword: what follows it (`Url`, `_hash`) and what precedes it (`public_`, `max_`). */
 function isSecretName(text: string, nameStart: number, keywordStart: number, keywordEnd: number, nameEnd: number): boolean {
@@ -259,5 +269,5 @@ export const keySuffix: Rule['refine'] = ({ match, secret }: MatchContext) => {
   const before = normalise(match[1] ?? '');
   if (before.length < 2 || NOT_CREDENTIAL_KEY.test(before) || !looksLikeSecretValue(secret, 'secret')) return undefined;
   const name = `${match[1]}${match.input.slice(match.index, match.index + 3)}`;
-  return { name, description: 'key', envVar: toEnvVarName(name, 'API_KEY'), confidence: 'low' };
+  return { name, description: 'key', envVar: apiKeyEnvVarOf(name), confidence: 'low' };
 };
