@@ -40,6 +40,7 @@ import { EnvLoadingCheck } from './env-loading';
 import { bearsOnHygiene, hygieneWatchers } from './watched-files';
 import { WorkspaceScan } from './workspace-scan';
 import { KeyInventory } from './inventory';
+import { CommittedSecrets } from './committed';
 import { annotationCompletion, annotationHover } from './key-notes';
 import { languageOf } from '../core';
 
@@ -63,7 +64,12 @@ const dotenvCheck = new DotenvCheck(documents, folders);
 const envCode = new EnvCode(documents, folders, settings);
 const envLoading = new EnvLoadingCheck(documents, folders, settings);
 const keyInventory = new KeyInventory(connection, documents, folders);
-const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading);
+// What the git history says of open files' secrets: trusted workspaces only (building it runs git).
+const committed = new CommittedSecrets(
+  () => hygiene.isTrusted,
+  () => validator.all(),
+);
+const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading, undefined, committed);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);

@@ -1,7 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPathMatcher, languageOf, type Finding } from '../core';
+import { createPathMatcher, languageOf, maskFoundSecrets, type Finding } from '../core';
+import type { FingerprintedFinding } from '../node/scan/scan-batch';
+import { type CommittedSecrets, committedEnvDiagnostic, committedNote } from './committed';
 import { holdsEnvValues } from '../node/project-scan';
 import { secretHash } from '../node/scan/fingerprint';
 import { LARGE_DOCUMENT_CHARS, LargeDocuments } from './large-documents';
@@ -34,6 +36,7 @@ export class Validator {
     private readonly dotenv: DotenvCheck,
     private readonly envLoading: EnvLoadingCheck,
     private readonly large: LargeDocuments = new LargeDocuments(),
+    private readonly committed?: CommittedSecrets,
   ) {}
 
   /** Checks `document` after `delayMs`, replacing any run already waiting for it. */
@@ -115,6 +118,8 @@ export class Validator {
     const lang = languageOf(path, document.languageId);
     const checked = settings.enable && !excluded;
     const diagnostics: Diagnostic[] = [];
+    // What the history says (trusted workspaces; built in the background, then everything is checked again).
+    const history = this.committed && scope.relativePath !== undefined ? this.committed.index(scope.project.loaded.root, scope.project) : undefined;
     // A .env file is where secrets belong; its own checks (ignored by git, not committed) are elsewhere.
     if (checked && !holdsEnvValues(path)) {
       const text = document.getText();
@@ -134,6 +139,19 @@ export class Validator {
       const template = isTemplate(path);
       const shown = findingDiagnostics(findings, f => {
         const d = toDiagnostic(document, f, browser);
+        const committed =
+          history && history.secrets.size > 0
+            ? history.secrets.get(`${f.ruleId}\0${(f as Partial<FingerprintedFinding>).secretHash ?? secretHash(f.ruleId, text.slice(f.start, f.end))}`)
+            : undefined;
+        if (committed) {
+          d.message = `${d.message} ${committedNote(committed)}`;
+          d.relatedInformation = [
+            {
+              location: { uri, range: d.range },
+              message: `First committed in ${committed.commit} by ${maskFoundSecrets(committed.author)} on ${committed.date}`,
+            },
+          ];
+        }
         return template && f.severity !== 'info' ? this.dotenv.exampleSecretDiagnostic(d, path) : d;
       });
       for (const d of shown) diagnostics.push(d);
@@ -145,6 +163,8 @@ export class Validator {
     // Environment files, templates included, get the .env health checks.
     if (checked && lang === 'dotenv') {
       diagnostics.push(...(await this.dotenv.diagnostics(document)));
+      const committedEnv = history?.envFiles.get(documentPath(uri));
+      if (committedEnv) diagnostics.push(committedEnvDiagnostic(documentPath(uri), committedEnv));
     }
     // One publish per document: a config file's own problems travel with its findings.
     diagnostics.push(...(await this.folders.configProblems(uri)).map(configDiagnostic));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Scanner } from '../../core';
+import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
 import { decodeText } from '../scan/decode';
 import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
 import { GitError } from './git-content';
@@ -27,8 +28,20 @@ export interface HistoryFinding {
   inHead: boolean;
 }
 
+/** An env file some commit held with values: the keys it named, never their values. */
+export interface CommittedEnvFile {
+  path: string;
+  commit: string;
+  author: string;
+  date: string;
+  /** The variables whose values a rule found to be secrets. */
+  names: string[];
+}
+
 export interface HistoryScan {
   findings: HistoryFinding[];
+  /** Env files (not templates) committed with secrets in them, each at the commit that first brought one. */
+  envFiles: CommittedEnvFile[];
   /** Unique blobs read and scanned, and their size. */
   blobs: number;
   bytes: number;
@@ -61,7 +74,9 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     }
   }
   const found = new Map<string, FingerprintedFinding[]>();
-  const result: HistoryScan = { findings: [], blobs: 0, bytes: 0, tooLarge: [] };
+  const result: HistoryScan = { findings: [], envFiles: [], blobs: 0, bytes: 0, tooLarge: [] };
+  // An env file's blob: the names of the variables whose values hold a finding.
+  const envNames = new Map<string, string[]>();
   await readBlobs(root, git, [...paths.keys()], options.maxBlobBytes, (oid, bytes) => {
     if (bytes === 'too-large') {
       result.tooLarge.push(paths.get(oid)!);
@@ -72,7 +87,15 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     const decoded = decodeText(bytes);
     const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
     const findings = scanText(scanner, text, true);
-    if (findings.length > 0) found.set(oid, findings);
+    if (findings.length === 0) return;
+    found.set(oid, findings);
+    const name = paths.get(oid)!.slice(paths.get(oid)!.lastIndexOf('/') + 1);
+    if (ENV_FILE_NAME.test(name) && !isEnvTemplateName(name)) {
+      const names = readDotenv(text)
+        .entries.filter(e => findings.some(f => f.start < e.valueEnd && e.valueStart < f.end))
+        .map(e => e.name);
+      if (names.length > 0) envNames.set(oid, [...new Set(names)]);
+    }
   });
   if (found.size === 0) return result;
   const introduced = await introductions(root, git, range, new Set(found.keys()));
@@ -89,6 +112,26 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
       else seen.inHead = inHead;
     }
   }
+  const byPath = new Map<string, CommittedEnvFile & { order: number }>();
+  for (const [oid, names] of envNames) {
+    const at = introduced.get(oid);
+    const path = at?.path ?? paths.get(oid)!;
+    const order = at?.order ?? Number.MAX_SAFE_INTEGER;
+    const seen = byPath.get(path);
+    if (seen && seen.order <= order) {
+      seen.names = [...new Set([...seen.names, ...names])];
+      continue;
+    }
+    byPath.set(path, {
+      path,
+      commit: at?.commit ?? '',
+      author: at?.author ?? '',
+      date: at?.date ?? '',
+      names: [...new Set([...(seen?.names ?? []), ...names])],
+      order,
+    });
+  }
+  result.envFiles = [...byPath.values()].map(({ order: _, ...file }) => file);
   for (const { oid, finding, inHead } of [...bySecret.values()].sort((a, b) => a.order - b.order || a.finding.start - b.finding.start)) {
     const at = introduced.get(oid);
     result.findings.push({ path: at?.path ?? paths.get(oid)!, finding, commit: at?.commit ?? '', author: at?.author ?? '', date: at?.date ?? '', inHead });

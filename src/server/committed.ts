@@ -1,0 +1,97 @@
+// "Already committed": what the git history says of the secrets in open files. A key that a commit
+// holds has left with it, whatever the working tree says now: rotating it is the fix. Built in the
+// background from the history scan (unique blobs, each read once), in trusted workspaces only.
+import { basename } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { findGitRoot } from '../node/git/repo-root';
+import { scanHistory } from '../node/git/history';
+import type { ProjectScan } from '../node/project-scan';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { join } from 'node:path';
+
+/** The commit that first brought a secret. */
+export interface Committed {
+  commit: string;
+  author: string;
+  date: string;
+}
+
+interface Index {
+  /** By rule id and in-memory secret hash. */
+  secrets: Map<string, Committed>;
+  /** Env files some commit held with secrets, by absolute path: the keys' names. */
+  envFiles: Map<string, Committed & { names: string[] }>;
+}
+
+/** How long an index serves before the next check builds it again (new commits). */
+const STALE_MS = 5 * 60_000;
+
+export class CommittedSecrets {
+  private readonly repos = new Map<string, { index?: Index; building?: Promise<void>; builtAt: number }>();
+
+  constructor(
+    private readonly trusted: () => boolean,
+    /** Called when an index is ready: the open documents are checked again with it. */
+    private readonly ready: () => void,
+  ) {}
+
+  /**
+   * The index of the repository holding `folder`, when it is built; asking starts a build when
+   * there is none or it is stale. Never in an untrusted workspace: building runs git.
+   */
+  index(folder: string, project: ProjectScan): Index | undefined {
+    if (!this.trusted()) return undefined;
+    let state = this.repos.get(folder);
+    if (!state) {
+      state = { builtAt: 0 };
+      this.repos.set(folder, state);
+    }
+    const current = state;
+    if (!current.building && Date.now() - current.builtAt > STALE_MS) {
+      current.building = build(folder, project).then(
+        index => {
+          current.index = index;
+          current.builtAt = Date.now();
+          current.building = undefined;
+          this.ready();
+        },
+        () => {
+          current.builtAt = Date.now();
+          current.building = undefined;
+        },
+      );
+    }
+    return current.index;
+  }
+}
+
+async function build(folder: string, project: ProjectScan): Promise<Index> {
+  const root = await findGitRoot(folder);
+  const index: Index = { secrets: new Map(), envFiles: new Map() };
+  if (!root) return index;
+  const history = await scanHistory(root, project.scanner, { maxBlobBytes: 10 << 20 });
+  for (const f of history.findings) {
+    if (f.commit) index.secrets.set(`${f.finding.ruleId}\0${f.finding.secretHash}`, { commit: f.commit, author: f.author, date: f.date });
+  }
+  for (const e of history.envFiles) {
+    if (e.commit) index.envFiles.set(join(root, e.path), { commit: e.commit, author: e.author, date: e.date, names: e.names });
+  }
+  return index;
+}
+
+/** What a finding's message adds when a commit holds the secret. */
+export function committedNote(c: Committed): string {
+  return `Committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}: rotate this key; removing it from the code does not remove it from history.`;
+}
+
+/** The warning on an env file that a commit once held with secrets, naming the keys, never their values. */
+export function committedEnvDiagnostic(path: string, c: Committed & { names: string[] }): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'secret-file-in-history',
+    message: `${basename(path)} was committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}${c.author ? ` by ${c.author}` : ''} with ${c.names.join(', ')}: those keys are in the git history for good. Rotate them; ignoring or deleting the file now does not remove them.`,
+  };
+}

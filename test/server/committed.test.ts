@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fake, hiddenPart } from '../helpers/fake-keys';
+import { gitRepo } from '../helpers/git-repo';
+import { ServerUnderTest } from '../helpers/lsp-server';
+
+/**
+ * "Already committed": a key that a commit holds has left with it. In a trusted workspace the
+ * server reads the history in the background and says so on the key, and on an env file a commit
+ * once held; in an untrusted one it runs no git and says nothing of it.
+ */
+describe('language server over stdio: keys already in the git history', () => {
+  let server: ServerUnderTest;
+  let repo: ReturnType<typeof gitRepo>;
+  const key = fake.anthropic();
+  const envKey = fake.openai();
+  afterEach(async () => {
+    await server?.stop();
+    repo?.dispose();
+  });
+
+  function committedRepo(): void {
+    repo = gitRepo({ 'src/llm.ts': `export const key = '${key}';\n`, '.env': `OPENAI_API_KEY=${envKey}\nPORT=3000\n` }, ['src/llm.ts', '.env']);
+    // The .env is untracked and ignored since: it stays in the history all the same.
+    repo.git('rm', '-q', '--cached', '.env');
+    repo.write('.gitignore', '.env\n');
+    repo.git('add', '.gitignore');
+    repo.git('commit', '-q', '-m', 'ignore .env');
+  }
+  const uri = (rel: string) => pathToFileURL(join(repo.path, rel)).href;
+  const open = (rel: string, languageId: string) => server.open(uri(rel), readFileSync(join(repo.path, rel), 'utf8'), languageId);
+
+  it('says a key was committed, with the commit, and names the keys a committed .env held', async () => {
+    committedRepo();
+    const first = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true });
+    await open('src/llm.ts', 'typescript');
+    const [d] = await server.diagnostics(uri('src/llm.ts'), ds => ds.some(x => String(x.message).includes('Committed in')));
+    assert.equal(d.code, 'anthropic-api-key');
+    assert.match(
+      d.message as string,
+      new RegExp(`Committed in ${first.slice(0, 7)} on \\d{4}-\\d\\d-\\d\\d: rotate this key; removing it from the code does not remove it from history\\.$`),
+    );
+    assert.equal(d.relatedInformation?.[0].location.uri, uri('src/llm.ts'));
+    assert.match(d.relatedInformation?.[0].message ?? '', new RegExp(`^First committed in ${first} by t on `));
+    await open('.env', 'dotenv');
+    const env = await server.diagnostics(uri('.env'), ds => ds.some(x => x.code === 'secret-file-in-history'));
+    const warning = env.find(x => x.code === 'secret-file-in-history')!;
+    assert.match(
+      warning.message as string,
+      new RegExp(`^\\.env was committed in ${first.slice(0, 7)} on .* by t with OPENAI_API_KEY: those keys are in the git history for good\\.`),
+    );
+    assert.ok(!(warning.message as string).includes('PORT'), 'only the keys that hold secrets');
+    for (const x of [...env, d]) assert.ok(!String(x.message).includes(hiddenPart(envKey)) && !String(x.message).includes(hiddenPart(key)));
+  });
+
+  it('runs no git and says nothing of the history in an untrusted workspace', async () => {
+    committedRepo();
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: false });
+    await open('src/llm.ts', 'typescript');
+    const ds = await server.diagnostics(uri('src/llm.ts'), all => all.length > 0);
+    assert.equal(ds[0].code, 'anthropic-api-key');
+    assert.ok(!String(ds[0].message).includes('Committed in'));
+    // A later check (an edit) still says nothing: no history was read in the background.
+    await server.change(uri('src/llm.ts'), `// edited\nexport const key = '${key}';\n`);
+    const again = await server.diagnostics(uri('src/llm.ts'), all => all.length > 0 && all[0].range.start.line === 1);
+    assert.ok(!String(again[0].message).includes('Committed in'));
+  });
+});
