@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { rotationChecklist } from './rotation-checklist';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { EnvMasking } from './env-mask';
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerSecretsView(),
     keys.disposable,
     watchKeyValues(context, client, keys.view),
+    vscode.commands.registerCommand('secretSafe.rotationChecklist', () => rotationChecklist(context, client!)),
   );
   await client.start();
 }

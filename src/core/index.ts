@@ -17,4 +17,5 @@ export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';
 export { isoDate } from './suppress';
+export { rotationOf, ROTATION_NOTE, ROTATION_PAGES } from './rotation';
 export type { Utf16Writer } from './wasm-keyword-pass';

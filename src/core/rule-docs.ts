@@ -1,3 +1,4 @@
+import { rotationOf } from './rotation';
 import type { Rule } from './types';
 
 /** A documented format of a rule's secret, with a fake example (test/formats/formats.json). */
@@ -50,7 +51,12 @@ export function renderRuleDocs(rules: readonly Rule[], examples: ReadonlyMap<str
     } else if (example) {
       lines.push(`- Example, fake, in [the documented format](${example.doc}): \`${example.example}\``);
     }
-    lines.push('', 'What to do: remove the value from the code, read it from the environment, and rotate it if it was ever committed or shared.');
+    const rotation = rotationOf(r);
+    lines.push(
+      '',
+      'What to do: remove the value from the code, read it from the environment, and rotate it if it was ever committed or shared.',
+      `Rotating: ${rotation.note}${rotation.page ? ` [${r.provider}'s page for its keys](${rotation.page}).` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

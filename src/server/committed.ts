@@ -9,6 +9,10 @@ import { scanHistory } from '../node/git/history';
 import type { ProjectScan } from '../node/project-scan';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { URI } from 'vscode-uri';
+import { rotationOf } from '../core';
+import type { ChecklistItem } from '../shared/protocol';
 
 /** The commit that first brought a secret. */
 export interface Committed {
@@ -20,6 +24,8 @@ export interface Committed {
 interface Index {
   /** By rule id and in-memory secret hash. */
   secrets: Map<string, Committed>;
+  /** Every secret the history holds, as the Rotation Checklist lists it. */
+  items: ChecklistItem[];
   /** Env files some commit held with secrets, by absolute path: the keys' names. */
   envFiles: Map<string, Committed & { names: string[] }>;
 }
@@ -28,12 +34,20 @@ interface Index {
 const STALE_MS = 5 * 60_000;
 
 export class CommittedSecrets {
+  /** The index of `folder`'s repository, waiting for a build when there is none yet (undefined: untrusted). */
+  async ready(folder: string, project: ProjectScan): Promise<Index | undefined> {
+    const index = this.index(folder, project);
+    if (index) return index;
+    await this.repos.get(folder)?.building;
+    return this.repos.get(folder)?.index;
+  }
+
   private readonly repos = new Map<string, { index?: Index; building?: Promise<void>; builtAt: number }>();
 
   constructor(
     private readonly trusted: () => boolean,
     /** Called when an index is ready: the open documents are checked again with it. */
-    private readonly ready: () => void,
+    private readonly built: () => void,
   ) {}
 
   /**
@@ -54,7 +68,7 @@ export class CommittedSecrets {
           current.index = index;
           current.builtAt = Date.now();
           current.building = undefined;
-          this.ready();
+          this.built();
         },
         () => {
           current.builtAt = Date.now();
@@ -68,11 +82,26 @@ export class CommittedSecrets {
 
 async function build(folder: string, project: ProjectScan): Promise<Index> {
   const root = await findGitRoot(folder);
-  const index: Index = { secrets: new Map(), envFiles: new Map() };
+  const index: Index = { secrets: new Map(), items: [], envFiles: new Map() };
   if (!root) return index;
   const history = await scanHistory(root, project.scanner, { maxBlobBytes: 10 << 20 });
   for (const f of history.findings) {
     if (f.commit) index.secrets.set(`${f.finding.ruleId}\0${f.finding.secretHash}`, { commit: f.commit, author: f.author, date: f.date });
+    const rotation = rotationOf(f.finding);
+    index.items.push({
+      id: createHash('sha256').update(`${f.finding.ruleId}\0${f.finding.masked}\0${f.path}`).digest('hex'),
+      uri: URI.file(join(root, f.path)).toString(),
+      relativePath: f.path,
+      line: f.finding.line,
+      ruleId: f.finding.ruleId,
+      provider: f.finding.provider,
+      masked: f.finding.masked,
+      commit: f.commit,
+      date: f.date,
+      inHead: f.inHead,
+      ...(rotation.page ? { page: rotation.page } : {}),
+      note: rotation.note,
+    });
   }
   for (const e of history.envFiles) {
     if (e.commit) index.envFiles.set(join(root, e.path), { commit: e.commit, author: e.author, date: e.date, names: e.names });
@@ -81,8 +110,8 @@ async function build(folder: string, project: ProjectScan): Promise<Index> {
 }
 
 /** What a finding's message adds when a commit holds the secret. */
-export function committedNote(c: Committed): string {
-  return `Committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}: rotate this key; removing it from the code does not remove it from history.`;
+export function committedNote(c: Committed, page?: string): string {
+  return `Committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}: rotate this key${page ? ` (${page})` : ''}; removing it from the code does not remove it from history.`;
 }
 
 /** The warning on an env file that a commit once held with secrets, naming the keys, never their values. */

@@ -21,6 +21,7 @@ import {
   DidGrantTrustNotification,
   InventoryRequest,
   RecordRotationCommand,
+  RotationChecklistRequest,
   MOVE_ALL_KIND,
   ScanWorkspaceRequest,
   type InitializationOptions,
@@ -225,6 +226,12 @@ connection.onHover(async ({ textDocument, position }) => {
 });
 
 connection.onRequest(InventoryRequest, () => keyInventory.keys());
+connection.onRequest(RotationChecklistRequest, async () => {
+  if (!hygiene.isTrusted) return { trusted: false, items: [] };
+  const items = [];
+  for (const { path, project } of await folders.all()) items.push(...((await committed.ready(path, project))?.items ?? []));
+  return { trusted: true, items };
+});
 commands.register(RecordRotationCommand, args => keyInventory.recordRotation(args));
 commands.register(AddToExampleCommand, args => keyInventory.addToExample(args));
 

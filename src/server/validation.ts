@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPathMatcher, languageOf, maskFoundSecrets, type Finding } from '../core';
+import { createPathMatcher, languageOf, maskFoundSecrets, rotationOf, type Finding } from '../core';
 import type { FingerprintedFinding } from '../node/scan/scan-batch';
 import { type CommittedSecrets, committedEnvDiagnostic, committedNote } from './committed';
 import { holdsEnvValues } from '../node/project-scan';
@@ -144,7 +144,7 @@ export class Validator {
             ? history.secrets.get(`${f.ruleId}\0${(f as Partial<FingerprintedFinding>).secretHash ?? secretHash(f.ruleId, text.slice(f.start, f.end))}`)
             : undefined;
         if (committed) {
-          d.message = `${d.message} ${committedNote(committed)}`;
+          d.message = `${d.message} ${committedNote(committed, rotationOf(f).page)}`;
           d.relatedInformation = [
             {
               location: { uri, range: d.range },

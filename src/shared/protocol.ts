@@ -175,3 +175,24 @@ export const RecordRotationCommand: ServerCommand<KeyArgs, { applied: boolean; r
 
 /** Server command: add `NAME=` to the template beside the env file `uri` (created if there is none). */
 export const AddToExampleCommand: ServerCommand<KeyArgs, { applied: boolean; reason?: string }> = { command: 'secretSafe.applyAddToExample' };
+
+/** A secret the git history holds, for the Rotation Checklist: never its value. */
+export interface ChecklistItem {
+  /** Stable across runs: a hash of the rule, the masked value and the path. */
+  id: string;
+  uri: string;
+  relativePath: string;
+  line: number;
+  ruleId: string;
+  provider: string;
+  masked: string;
+  commit: string;
+  date: string;
+  inHead: boolean;
+  /** The provider's page for its keys, where there is one; and how to rotate. */
+  page?: string;
+  note: string;
+}
+
+/** Every secret the history of the workspace's repositories holds; `trusted` false: none was read (git does not run there). */
+export const RotationChecklistRequest = new RequestType0<{ trusted: boolean; items: ChecklistItem[] }, void>('secretSafe/rotationChecklist');

@@ -121,6 +121,18 @@ describe('secret-safe scan --history (CLI)', () => {
     assert.deepEqual([...new Set(rows.map(x => x.author))], ['Ann Example']);
     assert.equal(rows[0].date, '2026-01-01T12:00:00+00:00', "the first commit's author date");
     assert.ok(rows.every(x => /^[0-9a-f]{64}$/.test(x.fingerprint)));
+    assert.deepEqual(
+      rows.map(x => (x as Row & { rotate: string | null }).rotate),
+      [
+        'https://console.anthropic.com/settings/keys',
+        'https://platform.openai.com/api-keys',
+        'https://github.com/settings/tokens',
+        'https://console.aws.amazon.com/iam/home#/security_credentials',
+        'https://github.com/settings/tokens',
+        'https://console.anthropic.com/settings/keys',
+      ],
+      "each provider's page for its keys",
+    );
     for (const key of Object.values(keys)) assert.ok(!r.stdout.includes(hiddenPart(key)) && !r.stderr.includes(hiddenPart(key)), 'masked');
     assert.match(r.stderr, /^secret-safe: 6 secrets found in 6 files \(\d+ unique blobs of history scanned\)\n$/);
   });
@@ -131,11 +143,11 @@ describe('secret-safe scan --history (CLI)', () => {
     assert.equal(lines.length, 6);
     assert.equal(
       lines[0],
-      `src/config.ts:3:21  anthropic-api-key  sk-ant-api03-****${repo.keys.moved.slice(-4)}  first committed in ${repo.commits.added.slice(0, 7)} on 2026-01-01 by Ann Example; removed since, still in history: rotate it`,
+      `src/config.ts:3:21  anthropic-api-key  sk-ant-api03-****${repo.keys.moved.slice(-4)}  first committed in ${repo.commits.added.slice(0, 7)} on 2026-01-01 by Ann Example; removed since, still in history: rotate it (https://console.anthropic.com/settings/keys)`,
     );
     assert.match(
       lines[2],
-      /^feature\.ts:1:\d+ {2}github-pat {2}ghp_\*{4}.{4} {2}first committed in [0-9a-f]{7} on 2026-01-\d\d by Ann Example; still in HEAD: rotate it$/,
+      /^feature\.ts:1:\d+ {2}github-pat {2}ghp_\*{4}.{4} {2}first committed in [0-9a-f]{7} on 2026-01-\d\d by Ann Example; still in HEAD: rotate it \(https:\/\/github\.com\/settings\/tokens\)$/,
     );
   });
 

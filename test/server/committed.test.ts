@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { gitRepo } from '../helpers/git-repo';
 import { ServerUnderTest } from '../helpers/lsp-server';
+import { type ChecklistItem, RotationChecklistRequest } from '../../src/shared/protocol';
 
 /**
  * "Already committed": a key that a commit holds has left with it. In a trusted workspace the
@@ -41,7 +42,9 @@ describe('language server over stdio: keys already in the git history', () => {
     assert.equal(d.code, 'anthropic-api-key');
     assert.match(
       d.message as string,
-      new RegExp(`Committed in ${first.slice(0, 7)} on \\d{4}-\\d\\d-\\d\\d: rotate this key; removing it from the code does not remove it from history\\.$`),
+      new RegExp(
+        `Committed in ${first.slice(0, 7)} on \\d{4}-\\d\\d-\\d\\d: rotate this key \\(https://console\\.anthropic\\.com/settings/keys\\); removing it from the code does not remove it from history\\.$`,
+      ),
     );
     assert.equal(d.relatedInformation?.[0].location.uri, uri('src/llm.ts'));
     assert.match(d.relatedInformation?.[0].message ?? '', new RegExp(`^First committed in ${first} by t on `));
@@ -54,6 +57,26 @@ describe('language server over stdio: keys already in the git history', () => {
     );
     assert.ok(!(warning.message as string).includes('PORT'), 'only the keys that hold secrets');
     for (const x of [...env, d]) assert.ok(!String(x.message).includes(hiddenPart(envKey)) && !String(x.message).includes(hiddenPart(key)));
+  });
+
+  it('lists every key of the history for the Rotation Checklist, with its provider page, never its value', async () => {
+    committedRepo();
+    const first = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true });
+    const answer = (await server.connection.sendRequest(RotationChecklistRequest, undefined)) as { trusted: boolean; items: ChecklistItem[] };
+    assert.equal(answer.trusted, true);
+    assert.deepEqual(
+      answer.items.map(i => [i.relativePath, i.line, i.ruleId, i.masked.slice(-4), i.commit, i.inHead, i.page]),
+      [
+        ['.env', 0, 'openai-api-key', envKey.slice(-4), first, false, 'https://platform.openai.com/api-keys'],
+        ['src/llm.ts', 0, 'anthropic-api-key', key.slice(-4), first, true, 'https://console.anthropic.com/settings/keys'],
+      ],
+    );
+    assert.match(answer.items[1].note, /^Leaked: revoke it now, issue a new one, update each environment\./);
+    assert.ok(!JSON.stringify(answer).includes(hiddenPart(key)) && !JSON.stringify(answer).includes(hiddenPart(envKey)));
+    await server.stop();
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: false });
+    assert.deepEqual(await server.connection.sendRequest(RotationChecklistRequest, undefined), { trusted: false, items: [] });
   });
 
   it('runs no git and says nothing of the history in an untrusted workspace', async () => {

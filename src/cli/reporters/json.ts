@@ -1,4 +1,4 @@
-import { findingMessage } from '../../core';
+import { findingMessage, rotationOf } from '../../core';
 import type { Reporter } from './reporter';
 
 /**
@@ -23,7 +23,7 @@ export const jsonReporter: Reporter = {
       masked: f.masked,
       fingerprint,
       // From the history scan: the commit that first brought it (author's name only), and whether HEAD still holds it.
-      ...(history ? { commit: history.commit, author: history.author, date: history.date, inHead: history.inHead } : {}),
+      ...(history ? { commit: history.commit, author: history.author, date: history.date, inHead: history.inHead, rotate: rotationOf(f).page ?? null } : {}),
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });

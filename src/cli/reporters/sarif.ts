@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { BUILTIN_RULES, findingMessage, ruleDocsUrl, type Rule, type Severity } from '../../core';
+import { BUILTIN_RULES, findingMessage, rotationOf, ruleDocsUrl, type Rule, type Severity } from '../../core';
 import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY } from '../../core/hygiene';
 import type { Reporter } from './reporter';
 
@@ -81,7 +81,17 @@ export const sarifReporter: Reporter = {
         ],
         partialFingerprints: { 'secretSafe/v2': ff.fingerprint ?? '' },
         // From the history scan: the commit that first brought the secret, and whether HEAD still holds it.
-        ...(ff.history ? { properties: { commit: ff.history.commit, author: ff.history.author, date: ff.history.date, inHead: ff.history.inHead } } : {}),
+        ...(ff.history
+          ? {
+              properties: {
+                commit: ff.history.commit,
+                author: ff.history.author,
+                date: ff.history.date,
+                inHead: ff.history.inHead,
+                ...(rotationOf(f).page ? { rotate: rotationOf(f).page } : {}),
+              },
+            }
+          : {}),
       });
     }
     for (const h of hygiene) {

@@ -1,5 +1,5 @@
 import type { HygieneProblem } from '../../core/hygiene';
-import { maskFoundSecrets, type Severity } from '../../core';
+import { maskFoundSecrets, rotationOf, type Severity } from '../../core';
 import type { FileFinding, Reporter, ScanReport } from './reporter';
 
 const HYGIENE_SHORT: Record<HygieneProblem, string> = {
@@ -32,7 +32,8 @@ export const textReporter: Reporter & {
       ? `first committed in ${history.commit.slice(0, 7)} on ${history.date.slice(0, 10)} by ${printable(maskFoundSecrets(history.author))}`
       : 'in history';
     const now = history.inHead ? 'still in HEAD' : 'removed since, still in history';
-    return `${where}  ${first}; ${now}: rotate it\n`;
+    const page = rotationOf(f).page;
+    return `${where}  ${first}; ${now}: rotate it${page ? ` (${page})` : ''}\n`;
   },
   hygieneLines({ hygiene }, color) {
     return hygiene

@@ -132,7 +132,11 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     });
   }
   result.envFiles = [...byPath.values()].map(({ order: _, ...file }) => file);
-  for (const { oid, finding, inHead } of [...bySecret.values()].sort((a, b) => a.order - b.order || a.finding.start - b.finding.start)) {
+  const pathOf = (oid: string): string => introduced.get(oid)?.path ?? paths.get(oid)!;
+  const sorted = [...bySecret.values()].sort(
+    (a, b) => a.order - b.order || (pathOf(a.oid) < pathOf(b.oid) ? -1 : pathOf(a.oid) > pathOf(b.oid) ? 1 : a.finding.start - b.finding.start),
+  );
+  for (const { oid, finding, inHead } of sorted) {
     const at = introduced.get(oid);
     result.findings.push({ path: at?.path ?? paths.get(oid)!, finding, commit: at?.commit ?? '', author: at?.author ?? '', date: at?.date ?? '', inHead });
   }
