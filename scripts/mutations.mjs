@@ -90,6 +90,22 @@ const MUTATIONS = [
     to: '  return message || maskFoundSecrets(message, gap =>',
     tier: unit('out/test/cli/no-secret-in-errors.test.js'),
   },
+  {
+    id: 'history-last-commit',
+    what: 'the history scan credits a secret to the last commit that touched its blob, not the first',
+    file: 'src/node/git/history.ts',
+    from: 'if (wanted.has(oid) && !found.has(oid)) found.set(',
+    to: 'if (wanted.has(oid)) found.set(',
+    tier: unit('out/test/cli/history.test.js'),
+  },
+  {
+    id: 'inventory-shows-values',
+    what: 'the key inventory lists each value beside its name',
+    file: 'src/core/inventory/build.ts',
+    from: '      e.key.definedIn.push({ file: f.file, line: lineOf(v.nameStart) });',
+    to: '      e.key.definedIn.push({ file: `${f.file} ${v.value}`, line: lineOf(v.nameStart) });',
+    tier: unit('out/test/cli/inventory.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));
