@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { findGitRoot } from '../node/git/repo-root';
-import { scanHistory } from '../node/git/history';
+import { type BlobResult, scanHistory } from '../node/git/history';
 import type { ProjectScan } from '../node/project-scan';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { join } from 'node:path';
@@ -34,6 +34,11 @@ interface Index {
 const STALE_MS = 5 * 60_000;
 
 export class CommittedSecrets {
+  /** After a commit (the index file changed): the next check builds the indexes again, reading only new blobs. */
+  stale(): void {
+    for (const state of this.repos.values()) state.builtAt = 0;
+  }
+
   /** The index of `folder`'s repository, waiting for a build when there is none yet (undefined: untrusted). */
   async ready(folder: string, project: ProjectScan): Promise<Index | undefined> {
     const index = this.index(folder, project);
@@ -42,7 +47,7 @@ export class CommittedSecrets {
     return this.repos.get(folder)?.index;
   }
 
-  private readonly repos = new Map<string, { index?: Index; building?: Promise<void>; builtAt: number }>();
+  private readonly repos = new Map<string, { index?: Index; building?: Promise<void>; builtAt: number; known: Map<string, BlobResult> }>();
 
   constructor(
     private readonly trusted: () => boolean,
@@ -58,12 +63,12 @@ export class CommittedSecrets {
     if (!this.trusted()) return undefined;
     let state = this.repos.get(folder);
     if (!state) {
-      state = { builtAt: 0 };
+      state = { builtAt: 0, known: new Map() };
       this.repos.set(folder, state);
     }
     const current = state;
     if (!current.building && Date.now() - current.builtAt > STALE_MS) {
-      current.building = build(folder, project).then(
+      current.building = build(folder, project, current.known).then(
         index => {
           current.index = index;
           current.builtAt = Date.now();
@@ -80,11 +85,12 @@ export class CommittedSecrets {
   }
 }
 
-async function build(folder: string, project: ProjectScan): Promise<Index> {
+async function build(folder: string, project: ProjectScan, known: Map<string, BlobResult>): Promise<Index> {
   const root = await findGitRoot(folder);
   const index: Index = { secrets: new Map(), items: [], envFiles: new Map() };
   if (!root) return index;
-  const history = await scanHistory(root, project.scanner, { maxBlobBytes: 10 << 20 });
+  // Blobs read before are not read again: a commit adds a few, the rest are known.
+  const history = await scanHistory(root, project.scanner, { maxBlobBytes: 10 << 20, known });
   for (const f of history.findings) {
     if (f.commit) index.secrets.set(`${f.finding.ruleId}\0${f.finding.secretHash}`, { commit: f.commit, author: f.author, date: f.date });
     const rotation = rotationOf(f.finding);

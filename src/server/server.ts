@@ -162,6 +162,11 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     void validator.publishConfigProblems();
     void watchHygieneFiles();
   }
+  // A commit (the index file changes with it) may bring secrets into the history.
+  if (changes.some(c => /\/\.git\/index$/.test(URI.parse(c.uri).path))) {
+    committed.stale();
+    validator.all();
+  }
   // Ignore files, the index, secret files, the config and new folders bear on git hygiene.
   const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.project.config.secretFiles)];
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();

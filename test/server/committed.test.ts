@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FileChangeType } from 'vscode-languageserver-protocol';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { gitRepo } from '../helpers/git-repo';
 import { ServerUnderTest } from '../helpers/lsp-server';
@@ -57,6 +58,21 @@ describe('language server over stdio: keys already in the git history', () => {
     );
     assert.ok(!(warning.message as string).includes('PORT'), 'only the keys that hold secrets');
     for (const x of [...env, d]) assert.ok(!String(x.message).includes(hiddenPart(envKey)) && !String(x.message).includes(hiddenPart(key)));
+  });
+
+  it('says so once the key is committed while its file is open', async () => {
+    repo = gitRepo({ 'README.md': '# app\n' }, ['README.md']);
+    server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: true });
+    repo.write('src/new.ts', `export const key = '${key}';\n`);
+    await open('src/new.ts', 'typescript');
+    const before = await server.diagnostics(uri('src/new.ts'), ds => ds.length > 0);
+    assert.ok(!String(before[0].message).includes('Committed in'), 'not committed yet');
+    repo.git('add', 'src/new.ts');
+    repo.git('commit', '-q', '-m', 'add the key');
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    await server.filesChanged([{ uri: uri('.git/index'), type: FileChangeType.Changed }]);
+    const [after] = await server.diagnostics(uri('src/new.ts'), ds => ds.some(x => String(x.message).includes('Committed in')));
+    assert.match(after.message as string, new RegExp(`Committed in ${sha.slice(0, 7)} on `));
   });
 
   it('lists every key of the history for the Rotation Checklist, with its provider page, never its value', async () => {

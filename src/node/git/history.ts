@@ -55,7 +55,21 @@ export interface HistoryOptions {
   /** Paths (relative to the root) never scanned: the config's allowlist. */
   allowlisted?: (path: string) => boolean;
   maxBlobBytes: number;
+  /**
+   * What earlier scans found per blob (a blob never changes): blobs in it are not read again, and
+   * each blob read now is added. For a scan run again as commits come (the editor's).
+   */
+  known?: Map<string, BlobResult>;
 }
+
+/** What one blob gave: its findings, and for an env file the names of the keys they are in. */
+export interface BlobResult {
+  findings: FingerprintedFinding[];
+  envNames?: string[];
+}
+
+/** A blob with nothing in it, shared by every such entry of a cache. */
+const EMPTY: BlobResult = { findings: [] };
 
 /** Printable ASCII runs this long are what a binary blob is read as. */
 const MIN_RUN = 12;
@@ -77,7 +91,19 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
   const result: HistoryScan = { findings: [], envFiles: [], blobs: 0, bytes: 0, tooLarge: [] };
   // An env file's blob: the names of the variables whose values hold a finding.
   const envNames = new Map<string, string[]>();
-  await readBlobs(root, git, [...paths.keys()], options.maxBlobBytes, (oid, bytes) => {
+  const known = options.known;
+  const take = (oid: string, blob: BlobResult): void => {
+    if (blob.findings.length === 0) return;
+    found.set(oid, blob.findings);
+    if (blob.envNames) envNames.set(oid, blob.envNames);
+  };
+  const unread: string[] = [];
+  for (const oid of paths.keys()) {
+    const before = known?.get(oid);
+    if (before) take(oid, before);
+    else unread.push(oid);
+  }
+  await readBlobs(root, git, unread, options.maxBlobBytes, (oid, bytes) => {
     if (bytes === 'too-large') {
       result.tooLarge.push(paths.get(oid)!);
       return;
@@ -87,15 +113,16 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     const decoded = decodeText(bytes);
     const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
     const findings = scanText(scanner, text, true);
-    if (findings.length === 0) return;
-    found.set(oid, findings);
+    const blob: BlobResult = { findings };
     const name = paths.get(oid)!.slice(paths.get(oid)!.lastIndexOf('/') + 1);
-    if (ENV_FILE_NAME.test(name) && !isEnvTemplateName(name)) {
+    if (findings.length > 0 && ENV_FILE_NAME.test(name) && !isEnvTemplateName(name)) {
       const names = readDotenv(text)
         .entries.filter(e => findings.some(f => f.start < e.valueEnd && e.valueStart < f.end))
         .map(e => e.name);
-      if (names.length > 0) envNames.set(oid, [...new Set(names)]);
+      if (names.length > 0) blob.envNames = [...new Set(names)];
     }
+    known?.set(oid, findings.length > 0 ? blob : EMPTY);
+    take(oid, blob);
   });
   if (found.size === 0) return result;
   const introduced = await introductions(root, git, range, new Set(found.keys()));
