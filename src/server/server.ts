@@ -42,6 +42,7 @@ import { bearsOnHygiene, hygieneWatchers } from './watched-files';
 import { WorkspaceScan } from './workspace-scan';
 import { KeyInventory } from './inventory';
 import { CommittedSecrets } from './committed';
+import { findingHover } from './finding-hover';
 import { annotationCompletion, annotationHover } from './key-notes';
 import { languageOf } from '../core';
 
@@ -227,7 +228,9 @@ connection.onCompletion(async ({ textDocument, position }) => {
 connection.onHover(async ({ textDocument, position }) => {
   if (!(await settings.get(textDocument.uri)).enable) return null;
   const env = envDocument(textDocument.uri);
-  return (env ? annotationHover(env, position) : null) ?? envCode.hover(textDocument.uri, position);
+  const document = documents.get(textDocument.uri);
+  if (env) return annotationHover(env, position) ?? envCode.hover(textDocument.uri, position);
+  return (document ? await findingHover(document, position, folders) : null) ?? envCode.hover(textDocument.uri, position);
 });
 
 connection.onRequest(InventoryRequest, () => keyInventory.keys());

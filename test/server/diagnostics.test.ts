@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, FileChangeType, HoverRequest, type Hover } from 'vscode-languageserver-protocol';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { DIST } from '../helpers/repo';
@@ -56,6 +56,23 @@ describe('language server over stdio: diagnostics', () => {
     assert.equal(more[0].range.start.line, 1001, 'where the first key not shown is');
     assert.match(more[0].message as string, /1,500 more secrets/);
     assert.equal(ds.length, 1001);
+  });
+
+  it('explains a key on hover: what it is, why it matters, how to move it out and rotate it, never in full', async () => {
+    const key = fake.anthropic();
+    const text = `const client = new Anthropic({\n  apiKey: '${key}',\n});\n`;
+    await server.open(uri, text);
+    await server.diagnostics(uri, ds => ds.length > 0);
+    const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 20 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /^\*\*Anthropic API key\*\* `sk-ant-api03-\*{4}.{4}` \(anthropic-api-key\)/);
+    assert.match(value, /reads `ANTHROPIC_API_KEY` from the environment/);
+    assert.match(value, /rotate it:\*\* Leaked: revoke it now.*\[Keys at Anthropic\]\(https:\/\/console\.anthropic\.com\/settings\/keys\)/);
+    assert.match(value, /\[Rule documentation\]\(https:\/\/github\.com\/secret-safe\/secret-safe\/blob\/main\/docs\/rules\.md#anthropic-api-key\)$/);
+    assert.ok(!value.includes(hiddenPart(key)));
+    assert.deepEqual(hover.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 11 + key.length } });
+    const elsewhere = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.equal(elsewhere, null);
   });
 
   it('clears the diagnostic when an edit removes the key', async () => {
