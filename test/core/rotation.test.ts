@@ -10,7 +10,20 @@ describe('rotation guidance', () => {
     assert.ok(pages.length >= 45, `${pages.length} providers with a page`);
     for (const [provider, page] of pages) assert.match(page!, /^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//, provider);
     // The AI providers first: each has its console's key page.
-    for (const provider of ['Anthropic', 'OpenAI', 'Google', 'Mistral', 'Cohere', 'Groq', 'Hugging Face', 'DeepSeek', 'OpenRouter']) {
+    for (const provider of [
+      'Anthropic',
+      'OpenAI',
+      'Google',
+      'Mistral',
+      'Cohere',
+      'Groq',
+      'Hugging Face',
+      'DeepSeek',
+      'OpenRouter',
+      'Together AI',
+      'Fireworks AI',
+      'Perplexity',
+    ]) {
       assert.ok(rotationOf({ provider }).page, provider);
     }
     assert.equal(rotationOf({ provider: 'Some Unknown Provider' }).page, undefined);
