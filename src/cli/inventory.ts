@@ -1,11 +1,11 @@
 // `secret-safe inventory`: every key of a project, where it lives, who owns it and when it is due;
 // for the quarterly audit, and with --check for CI. Never a value, not even masked.
-import { relative } from 'node:path';
 import { isoDate, maskFoundSecrets } from '../core';
 import type { Inventory, InventoryKey, Place } from '../core/inventory';
 import { inventoryOf } from '../node/inventory';
 import { ProjectScan } from '../node/project-scan';
 import { printable } from './reporters/text';
+import { configWarnings } from './run';
 
 export const INVENTORY_FORMATS = ['text', 'json', 'md', 'csv'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
@@ -13,9 +13,7 @@ export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 /** The inventory of `paths` under the config that governs `cwd`, and that config's problems, formatted for the user. */
 export async function runInventory(paths: readonly string[], cwd: string, now = Date.now()): Promise<{ inventory: Inventory; warnings: string[] }> {
   const project = await ProjectScan.governing(cwd);
-  const { loaded } = project;
-  const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
-  return { inventory: await inventoryOf(paths.length > 0 ? paths : ['.'], { project, cwd, today: isoDate(now) }), warnings };
+  return { inventory: await inventoryOf(paths.length > 0 ? paths : ['.'], { project, cwd, today: isoDate(now) }), warnings: configWarnings(project, cwd) };
 }
 
 /** What a report may show of a team's own words (owner, purpose): any key typed there, masked. */

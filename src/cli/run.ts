@@ -47,14 +47,18 @@ export interface ScanRun extends ScanReport {
   baselined: number;
 }
 
+/** The project config's problems as the CLI prints them: `file:line: message`, the file relative to `cwd`. */
+export function configWarnings({ loaded }: ProjectScan, cwd: string): string[] {
+  return loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
+}
+
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
 export async function runScan(paths: readonly string[], cwd: string, options: ScanOptions): Promise<ScanRun> {
   const started = performance.now();
   // The baseline given on the command line, else the one the config names (when asked to use it).
   const project = await ProjectScan.governing(cwd, options.baseline ?? (options.configBaseline ? undefined : null));
   if (options.source.kind === 'history') return runHistory(project, cwd, options.source.since, started, options.onFinding);
-  const { loaded } = project;
-  const warnings = loaded.problems.map(p => `${relative(cwd, loaded.file ?? '') || loaded.file}:${p.line + 1}: ${p.message}`);
+  const warnings = configWarnings(project, cwd);
   const absolute = paths.map(p => resolve(cwd, p));
   const walksFolders = (
     await Promise.all(
@@ -317,7 +321,7 @@ async function runHistory(
     findings,
     hygiene: [],
     rules: project.rules,
-    warnings: project.loaded.problems.map(p => `${relative(cwd, project.loaded.file ?? '') || project.loaded.file}:${p.line + 1}: ${p.message}`),
+    warnings: configWarnings(project, cwd),
     baselined: 0,
     summary: {
       filesScanned: history.blobs,

@@ -2,13 +2,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ENV_FILE_NAME, isEnvTemplateName } from '../shared/env-files';
 import { RecordRotationCommand } from '../shared/protocol';
 import type { KeysView } from './keys-view';
 import { executeServerCommand } from './server-command';
 
-/** An env file that holds values: `.env`, `.env.production`, not a template. */
-const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/i;
-const TEMPLATE = /\.(?:example|sample|template)$/i;
 const LINE = /^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*=[ \t]*(.*?)[ \t]*$/gm;
 
 const STATE_KEY = 'secretSafe.keyValueHashes';
@@ -39,7 +37,8 @@ export function watchKeyValues(context: vscode.ExtensionContext, client: Languag
     return before ? Object.keys(now).filter(name => before[name] !== undefined && before[name] !== now[name]) : [];
   };
 
-  const isEnvFile = (uri: vscode.Uri): boolean => uri.scheme === 'file' && ENV_FILE.test(basename(uri.fsPath)) && !TEMPLATE.test(uri.fsPath);
+  /** An env file that holds values: `.env`, `.env.production`, not a template. */
+  const isEnvFile = (uri: vscode.Uri): boolean => uri.scheme === 'file' && ENV_FILE_NAME.test(basename(uri.fsPath)) && !isEnvTemplateName(basename(uri.fsPath));
 
   const offer = async (uri: vscode.Uri, names: string[]): Promise<void> => {
     if (names.length === 0) return;

@@ -11,7 +11,7 @@ import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { URI } from 'vscode-uri';
-import { rotationOf } from '../core';
+import { maskFoundSecrets, rotationOf } from '../core';
 import type { ChecklistItem } from '../shared/protocol';
 
 /** The commit that first brought a secret. */
@@ -127,6 +127,6 @@ export function committedEnvDiagnostic(path: string, c: Committed & { names: str
     severity: DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     code: 'secret-file-in-history',
-    message: `${basename(path)} was committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}${c.author ? ` by ${c.author}` : ''} with ${c.names.join(', ')}: those keys are in the git history for good. Rotate them; ignoring or deleting the file now does not remove them.`,
+    message: `${basename(path)} was committed in ${c.commit.slice(0, 7)} on ${c.date.slice(0, 10)}${c.author ? ` by ${maskFoundSecrets(c.author)}` : ''} with ${c.names.join(', ')}: those keys are in the git history for good. Rotate them; ignoring or deleting the file now does not remove them.`,
   };
 }

@@ -176,7 +176,7 @@ export class DotenvCheck {
  * The first of `names` among the files of a folder: on disk (`envFilesIn` lists the folder, so an
  * editor that keeps a deleted file's text does not count), with the text as the editor has it.
  */
-function firstOf<F extends EnvFile>(files: readonly F[], names: readonly string[]): F | undefined {
+export function firstOf<F extends EnvFile>(files: readonly F[], names: readonly string[]): F | undefined {
   for (const name of names) {
     const file = files.find(f => f.fileName === name);
     if (file) return file;

@@ -12,7 +12,7 @@ import { inventoryOf } from '../node/inventory';
 import { toPosix } from '../node/paths';
 import type { KeyArgs, KeyPlace, KeyRow } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
-import { isTemplate } from './dotenv-check';
+import { firstOf, isTemplate } from './dotenv-check';
 import type { Folders } from './folders';
 import { today } from './key-notes';
 
@@ -73,11 +73,8 @@ export class KeyInventory {
       const text = await this.read(path);
       return text === undefined ? undefined : { path, text, create: false };
     }
-    const siblings = await envFilesIn(dirname(path), this.read);
-    for (const name of templateNamesFor(basename(path))) {
-      const found = siblings.find(f => f.fileName === name);
-      if (found) return { path: found.path, text: found.text, create: false };
-    }
+    const found = firstOf(await envFilesIn(dirname(path), this.read), templateNamesFor(basename(path)));
+    if (found) return { path: found.path, text: found.text, create: false };
     return orNew ? { path: join(dirname(path), '.env.example'), text: '', create: true } : undefined;
   }
 

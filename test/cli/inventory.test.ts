@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fake, gen, hiddenPart } from '../helpers/fake-keys';
 import { DIST } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
+import { dayFromToday } from '../helpers/dates';
 
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -11,10 +12,7 @@ function cli(args: string[], cwd: string): { status: number | null; stdout: stri
 }
 
 /** A date `days` from today (UTC), as the annotations write it. */
-const fromToday = (days: number): string => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);
-};
+const fromToday = dayFromToday;
 
 const day10 = (): string => fromToday(-10);
 

@@ -16,11 +16,9 @@ import { applyWorkspaceEdit } from '../helpers/apply-edit';
 import { fake, gen, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { tempDir } from '../helpers/temp-dir';
+import { dayFromToday } from '../helpers/dates';
 
-const day = (offset: number): string => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset)).toISOString().slice(0, 10);
-};
+const day = dayFromToday;
 
 describe('language server over stdio: keys, owners and rotations', () => {
   let server: ServerUnderTest;

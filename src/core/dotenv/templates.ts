@@ -4,24 +4,15 @@
  * checks and completion.
  */
 
-import { ENV_FILE_NAME } from '../../shared/env-files';
+import { ENV_FILE_NAME, isEnvTemplateName, TEMPLATE_SUFFIX } from '../../shared/env-files';
 
-export { ENV_FILE_NAME };
+export { ENV_FILE_NAME, isEnvTemplateName };
 
 /** What makes an env file's name a template's, in the order one is preferred when several exist. */
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template'];
-const TEMPLATE_SUFFIX = /\.(?:example|sample|template)$/i;
 
 /** The project's templates beside a `.env`, in the order one is preferred when several exist. */
 export const ENV_TEMPLATE_NAMES: readonly string[] = TEMPLATE_SUFFIXES.map(suffix => `.env${suffix}`);
-
-/**
- * An env file's name with a template suffix, any case: `.env.example`, and an environment's own
- * template, `.env.production.example` or `.env.local.sample`.
- */
-export function isEnvTemplateName(fileName: string): boolean {
-  return ENV_FILE_NAME.test(fileName) && TEMPLATE_SUFFIX.test(fileName);
-}
 
 /**
  * Env files meant to be committed: the templates, and `.env.dist` and `.env.defaults`, which some

@@ -1,5 +1,6 @@
 import { environmentOf } from '../dotenv/checks';
 import { readDotenv } from '../dotenv/entries';
+import { isEnvTemplateName } from '../dotenv/templates';
 import { isCredentialName } from '../env-code/logging';
 import { envReads } from '../env-code/reads';
 import { keyAnnotations, readAnnotations, type AnnotationProblem } from './annotations';
@@ -128,8 +129,6 @@ export function isVagueName(name: string): boolean {
   return words.length > 0 && words.every(w => VAGUE_WORDS.has(w));
 }
 
-const TEMPLATE = /\.(?:example|sample|template)$/i;
-
 const dirOf = (file: string): string => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.');
 const baseOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1);
 /** One-based lines of offsets in a text: its line breaks found once, then a binary search for each offset. */
@@ -181,7 +180,7 @@ export function buildInventory(input: InventoryInput): Inventory {
     const scope = dirOf(f.file);
     const doc = readDotenv(f.text);
     const lineOf = lines(f.text);
-    if (TEMPLATE.test(name)) {
+    if (isEnvTemplateName(name)) {
       for (const v of doc.entries) {
         const e = entry(scope, v.name);
         e.key.documented = true;

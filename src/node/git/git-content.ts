@@ -16,18 +16,25 @@ export class GitError extends Error {
   }
 }
 
-async function run(cwd: string, args: string[]): Promise<string> {
-  const options = await safeGitOptions(cwd);
+/**
+ * Runs git with `args` as given (the caller puts `safeGitOptions` first) and returns its output;
+ * a failure's first line of stderr becomes a GitError.
+ */
+export function gitOutput(cwd: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...options, ...args], { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
       if (error) {
-        const first = String(stderr).trim().split('\n')[0] || error.message;
+        const first = stderr.toString('utf8').trim().split('\n')[0] || error.message;
         reject(new GitError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on PATH' : first));
       } else {
         resolve(stdout);
       }
     });
   });
+}
+
+async function run(cwd: string, args: string[]): Promise<string> {
+  return (await gitOutput(cwd, [...(await safeGitOptions(cwd)), ...args])).toString('utf8');
 }
 
 /** The repository's top folder. */

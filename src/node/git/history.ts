@@ -3,7 +3,7 @@ import type { Scanner } from '../../core';
 import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
 import { decodeText } from '../scan/decode';
 import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
-import { GitError } from './git-content';
+import { GitError, gitOutput } from './git-content';
 import { GIT_ENV, safeGitOptions } from './safe-git';
 
 /**
@@ -78,7 +78,7 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
   const git = await safeGitOptions(root);
   const range = options.since !== undefined ? [`${options.since}..HEAD`] : ['--all', '--reflog'];
   // Blobs with the path they were first met at (commits come without one).
-  const listing = await output(root, [...git, 'rev-list', '--objects', '--filter=object:type=blob', ...range, '--']);
+  const listing = await gitOutput(root, [...git, 'rev-list', '--objects', '--filter=object:type=blob', ...range, '--']);
   const paths = new Map<string, string>();
   for (const line of listing.toString('utf8').split('\n')) {
     const space = line.indexOf(' ');
@@ -186,21 +186,6 @@ function printableRuns(bytes: Buffer): string {
   return runs.join('\n');
 }
 
-/** Runs git and returns its output; a failure's first line becomes a GitError. */
-function output(cwd: string, args: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    child.on('error', e => reject(new GitError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on PATH' : e.message)));
-    child.on('close', code =>
-      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new GitError(stderr.trim().split('\n')[0] || `git exited with code ${code}`)),
-    );
-  });
-}
-
 /**
  * Reads the blobs through one `git cat-file --batch`, handing each to `each` as it arrives (a
  * blob over `max` bytes is skipped unread, as `too-large`): memory holds one blob at a time, not
@@ -266,7 +251,7 @@ async function introductions(
   range: string[],
   wanted: Set<string>,
 ): Promise<Map<string, { commit: string; author: string; date: string; path: string; order: number }>> {
-  const log = await output(root, [
+  const log = await gitOutput(root, [
     ...git,
     'log',
     ...range,
@@ -308,7 +293,7 @@ async function introductions(
 /** The blobs HEAD's tree holds (none when HEAD has no commit yet). */
 async function headBlobs(root: string, git: string[]): Promise<Set<string>> {
   try {
-    const tree = await output(root, [...git, 'ls-tree', '-r', '-z', '--full-tree', 'HEAD']);
+    const tree = await gitOutput(root, [...git, 'ls-tree', '-r', '-z', '--full-tree', 'HEAD']);
     return new Set(
       tree
         .toString('utf8')

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { gen } from '../../helpers/fake-keys';
 import { EXTENSION_ID, renderedTexts, waitFor, workspaceRoot } from '../helpers';
+import { dayFromToday } from '../../helpers/dates';
 
-const day = (offset: number): string => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset)).toISOString().slice(0, 10);
-};
+const day = dayFromToday;
 
 describe('the Keys view in VS Code', () => {
   const folder = () => join(workspaceRoot(), 'keys-demo');
