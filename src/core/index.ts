@@ -17,5 +17,5 @@ export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';
 export { isoDate } from './suppress';
-export { rotationOf, ROTATION_NOTE, ROTATION_PAGES } from './rotation';
+export { RULE_ROTATION_PAGES, rotationOf, ROTATION_NOTE, ROTATION_PAGES } from './rotation';
 export type { Utf16Writer } from './wasm-keyword-pass';
