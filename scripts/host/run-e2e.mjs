@@ -20,6 +20,12 @@ import path from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { ROOT, launchBrowser, makeState, removeState, requireHost, startCodeServer } from './lib.mjs';
 
+/** Writes a file the test polls for: whole or not at all (written aside, then renamed), never half. */
+function writeWhole(file, text) {
+  fs.writeFileSync(`${file}.part`, text);
+  fs.renameSync(`${file}.part`, file);
+}
+
 const { values: opt } = parseArgs({
   options: {
     'break-activation': { type: 'boolean', default: false },
@@ -163,7 +169,7 @@ try {
       void page
         .locator(texts[2])
         .allInnerTexts()
-        .then(all => fs.writeFileSync(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
+        .then(all => writeWhole(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
         .catch(e => console.error(`e2e: could not read ${texts[2]}: ${e.message.split('\n')[0]}`));
     }
     const record = /^\[record-texts\] (start|stop) ([\w-]+)$/.exec(line);
@@ -175,7 +181,7 @@ try {
           window.__secretSafeTexts = start ? new Set() : null;
           return texts;
         }, record[1] === 'start')
-        .then(texts => fs.writeFileSync(file, JSON.stringify(texts)))
+        .then(texts => writeWhole(file, JSON.stringify(texts)))
         .catch(e => console.error(`e2e: could not record texts: ${e.message.split('\n')[0]}`));
     }
     // ...or the text of every notification, printed here (the host shows them in the list only).

@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
+import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
@@ -57,7 +58,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const started = performance.now();
   // The baseline given on the command line, else the one the config names (when asked to use it).
   const project = await ProjectScan.governing(cwd, options.baseline ?? (options.configBaseline ? undefined : null));
-  if (options.source.kind === 'history') return runHistory(project, cwd, options.source.since, started, options.onFinding);
+  if (options.source.kind === 'history') return runHistory(project, cwd, options, options.source.since, started);
   const warnings = configWarnings(project, cwd);
   const absolute = paths.map(p => resolve(cwd, p));
   const walksFolders = (
@@ -298,19 +299,23 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
  * `scan --history`: each secret any commit ever held, once, with the commit that first brought it
  * and whether HEAD still holds it. A committed `.env`'s values count here: they left with the commit.
  */
-async function runHistory(
-  project: ProjectScan,
-  cwd: string,
-  since: string | undefined,
-  started: number,
-  onFinding: ScanOptions['onFinding'],
-): Promise<ScanRun> {
+async function runHistory(project: ProjectScan, cwd: string, options: ScanOptions, since: string | undefined, started: number): Promise<ScanRun> {
+  const onFinding = options.onFinding;
   const root = await repositoryRoot(cwd);
+  // Git streams the blobs to this thread, which hands them on; the workers decode and scan (the
+  // same config, found from cwd). Git and this thread share one core: on two cores one worker was
+  // the fastest (2.10-2.20 s on 127 MB against 2.24-2.35 s without and 2.19-2.34 s with two).
+  const threads = options.threads ?? 1;
+  const pool =
+    options.workerScript && threads > 1
+      ? new WorkerPool({ cwd, workerScript: options.workerScript, threads: threads - 1, maxFileBytes: DEFAULT_MAX_FILE_BYTES })
+      : undefined;
   const history = await scanHistory(root, project.scanner, {
     ...(since !== undefined ? { since } : {}),
     allowlisted: path => project.isAllowlisted(resolve(root, path)),
     maxBlobBytes: DEFAULT_MAX_FILE_BYTES,
-  });
+    ...(pool ? { pool } : {}),
+  }).finally(() => pool?.close());
   const findings: FileFinding[] = history.findings.map(h => ({
     file: relativePosix(cwd, resolve(root, h.path)),
     finding: h.finding,

@@ -7,12 +7,17 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { findGitRoot } from '../node/git/repo-root';
 import { type BlobResult, scanHistory } from '../node/git/history';
 import type { ProjectScan } from '../node/project-scan';
+import { WorkerPool } from '../node/scan/scan-pool';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { URI } from 'vscode-uri';
 import { maskFoundSecrets, rotationOf } from '../core';
 import type { ChecklistItem } from '../shared/protocol';
+
+/** Blobs larger are not read; and how many new blobs are worth starting a worker for. */
+const MAX_BLOB = 10 << 20;
+const WORKER_BLOBS = 200;
 
 /** The commit that first brought a secret. */
 export interface Committed {
@@ -39,10 +44,12 @@ export class CommittedSecrets {
     for (const state of this.repos.values()) state.builtAt = 0;
   }
 
-  /** The index of `folder`'s repository, waiting for a build when there is none yet (undefined: untrusted). */
-  async ready(folder: string, project: ProjectScan): Promise<Index | undefined> {
-    const index = this.index(folder, project);
-    if (index) return index;
+  /** The index built now, new commits included: for a question the user asks (the Rotation Checklist). Only new blobs are read. */
+  async fresh(folder: string, project: ProjectScan): Promise<Index | undefined> {
+    await this.repos.get(folder)?.building;
+    const state = this.repos.get(folder);
+    if (state) state.builtAt = 0;
+    this.index(folder, project);
     await this.repos.get(folder)?.building;
     return this.repos.get(folder)?.index;
   }
@@ -90,7 +97,14 @@ async function build(folder: string, project: ProjectScan, known: Map<string, Bl
   const index: Index = { secrets: new Map(), items: [], envFiles: new Map() };
   if (!root) return index;
   // Blobs read before are not read again: a commit adds a few, the rest are known.
-  const history = await scanHistory(root, project.scanner, { maxBlobBytes: 10 << 20, known });
+  // A first index reads the whole history: scanned on a worker, off the thread that answers the editor.
+  let pool: WorkerPool | undefined;
+  const workers = (unread: number): WorkerPool | undefined => {
+    if (unread < WORKER_BLOBS) return undefined;
+    pool = new WorkerPool({ cwd: folder, config: 'own', trusted: true, workerScript: join(__dirname, 'scan-worker.js'), threads: 1, maxFileBytes: MAX_BLOB });
+    return pool;
+  };
+  const history = await scanHistory(root, project.scanner, { maxBlobBytes: MAX_BLOB, known, pool: workers }).finally(() => pool?.close());
   for (const f of history.findings) {
     if (f.commit) index.secrets.set(`${f.finding.ruleId}\0${f.finding.secretHash}`, { commit: f.commit, author: f.author, date: f.date });
     const rotation = rotationOf(f.finding);

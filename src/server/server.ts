@@ -237,7 +237,7 @@ connection.onRequest(InventoryRequest, () => keyInventory.keys());
 connection.onRequest(RotationChecklistRequest, async () => {
   if (!hygiene.isTrusted) return { trusted: false, items: [] };
   const items = [];
-  for (const { path, project } of await folders.all()) items.push(...((await committed.ready(path, project))?.items ?? []));
+  for (const { path, project } of await folders.all()) items.push(...((await committed.fresh(path, project))?.items ?? []));
   return { trusted: true, items };
 });
 commands.register(RecordRotationCommand, args => keyInventory.recordRotation(args));

@@ -24,7 +24,13 @@ describe('language server over stdio: keys already in the git history', () => {
   });
 
   function committedRepo(): void {
-    repo = gitRepo({ 'src/llm.ts': `export const key = '${key}';\n`, '.env': `OPENAI_API_KEY=${envKey}\nPORT=3000\n` }, ['src/llm.ts', '.env']);
+    // With 250 more files: a first index of that many blobs is scanned on a worker thread.
+    const filler = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`src/filler/f${i}.ts`, `export const f${i} = ${i};\n`]));
+    repo = gitRepo({ 'src/llm.ts': `export const key = '${key}';\n`, '.env': `OPENAI_API_KEY=${envKey}\nPORT=3000\n`, ...filler }, [
+      'src/llm.ts',
+      '.env',
+      'src/filler',
+    ]);
     // The .env is untracked and ignored since: it stays in the history all the same.
     repo.git('rm', '-q', '--cached', '.env');
     repo.write('.gitignore', '.env\n');
@@ -90,6 +96,16 @@ describe('language server over stdio: keys already in the git history', () => {
     );
     assert.match(answer.items[1].note, /^Leaked: revoke it now, issue a new one, update each environment\./);
     assert.ok(!JSON.stringify(answer).includes(hiddenPart(key)) && !JSON.stringify(answer).includes(hiddenPart(envKey)));
+    // A key committed a moment ago is on the list asked for next, though no file watcher spoke yet.
+    const later = fake.github();
+    repo.write('src/gh.ts', `export const gh = '${later}';\n`);
+    repo.git('add', 'src/gh.ts');
+    repo.git('commit', '-q', '-m', 'gh');
+    const again = (await server.connection.sendRequest(RotationChecklistRequest, undefined)) as { items: ChecklistItem[] };
+    assert.deepEqual(
+      again.items.map(i => [i.relativePath, i.commit]),
+      [...answer.items.map(i => [i.relativePath, i.commit]), ['src/gh.ts', repo.git('rev-parse', 'HEAD').trim()]],
+    );
     await server.stop();
     server = await ServerUnderTest.start({ folder: repo.path, trustedWorkspace: false });
     assert.deepEqual(await server.connection.sendRequest(RotationChecklistRequest, undefined), { trusted: false, items: [] });

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Scanner } from '../../core';
-import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
-import { decodeText } from '../scan/decode';
-import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
+import type { FingerprintedFinding } from '../scan/scan-batch';
+import { type BlobBatch, type BlobResult, EMPTY_BLOB, scanBlob } from './blob-scan';
 import { GitError, gitOutput } from './git-content';
 import { GIT_ENV, safeGitOptions } from './safe-git';
 
@@ -60,19 +59,25 @@ export interface HistoryOptions {
    * each blob read now is added. For a scan run again as commits come (the editor's).
    */
   known?: Map<string, BlobResult>;
+  /**
+   * Worker threads to scan on: the main thread reads the one git stream, the workers decode and
+   * scan. Without it, the blobs are scanned here. A function is asked once the number of blobs to
+   * read is known (a few are not worth a worker's start).
+   */
+  pool?: BlobScanner | ((unreadBlobs: number) => BlobScanner | undefined);
 }
 
-/** What one blob gave: its findings, and for an env file the names of the keys they are in. */
-export interface BlobResult {
-  findings: FingerprintedFinding[];
-  envNames?: string[];
+/** What scans blobs off the main thread (scan-pool's WorkerPool). */
+export interface BlobScanner {
+  readonly size: number;
+  scanBlobs(batch: BlobBatch): Promise<BlobResult[]>;
 }
 
-/** A blob with nothing in it, shared by every such entry of a cache. */
-const EMPTY: BlobResult = { findings: [] };
+/** Blobs sent to a worker at once, and the most bytes a batch holds: enough to cover a message's cost. */
+const BATCH_BLOBS = 64;
+const BATCH_BYTES = 512 << 10;
 
-/** Printable ASCII runs this long are what a binary blob is read as. */
-const MIN_RUN = 12;
+export type { BlobResult } from './blob-scan';
 
 export async function scanHistory(root: string, scanner: Scanner, options: HistoryOptions): Promise<HistoryScan> {
   const git = await safeGitOptions(root);
@@ -103,6 +108,16 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     if (before) take(oid, before);
     else unread.push(oid);
   }
+  const nameOf = (oid: string): string => {
+    const path = paths.get(oid)!;
+    return path.slice(path.lastIndexOf('/') + 1);
+  };
+  const settle = (oid: string, blob: BlobResult): void => {
+    known?.set(oid, blob.findings.length > 0 ? blob : EMPTY_BLOB);
+    take(oid, blob);
+  };
+  const pool = typeof options.pool === 'function' ? options.pool(unread.length) : options.pool;
+  const batches = pool ? new Batches(pool, settle) : undefined;
   await readBlobs(root, git, unread, options.maxBlobBytes, (oid, bytes) => {
     if (bytes === 'too-large') {
       result.tooLarge.push(paths.get(oid)!);
@@ -110,20 +125,10 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
     }
     result.blobs++;
     result.bytes += bytes.length;
-    const decoded = decodeText(bytes);
-    const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
-    const findings = scanText(scanner, text, true);
-    const blob: BlobResult = { findings };
-    const name = paths.get(oid)!.slice(paths.get(oid)!.lastIndexOf('/') + 1);
-    if (findings.length > 0 && ENV_FILE_NAME.test(name) && !isEnvTemplateName(name)) {
-      const names = readDotenv(text)
-        .entries.filter(e => findings.some(f => f.start < e.valueEnd && e.valueStart < f.end))
-        .map(e => e.name);
-      if (names.length > 0) blob.envNames = [...new Set(names)];
-    }
-    known?.set(oid, findings.length > 0 ? blob : EMPTY);
-    take(oid, blob);
+    if (batches) return batches.add(oid, bytes, nameOf(oid));
+    settle(oid, scanBlob(scanner, bytes, nameOf(oid)));
   });
+  await batches?.finish();
   if (found.size === 0) return result;
   const introduced = await introductions(root, git, range, new Set(found.keys()));
   const head = await headBlobs(root, git);
@@ -170,28 +175,97 @@ export async function scanHistory(root: string, scanner: Scanner, options: Histo
   return result;
 }
 
-/** A binary blob as text: its runs of printable ASCII, one a line (a key in a compiled file or a database). */
-function printableRuns(bytes: Buffer): string {
-  const runs: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= bytes.length; i++) {
-    const c = i < bytes.length ? bytes[i] : 0;
-    const printable = c >= 0x20 && c < 0x7f;
-    if (printable && start < 0) start = i;
-    else if (!printable && start >= 0) {
-      if (i - start >= MIN_RUN) runs.push(bytes.toString('latin1', start, i));
-      start = -1;
-    }
+/**
+ * Blobs on their way to the workers: gathered into batches, their bytes copied end to end into one
+ * buffer that moves to the worker without a copy; the worker decodes and scans. A few batches per
+ * worker are in flight: `add` answers a promise when the workers are full, for the reader to pause
+ * the git stream until one is free, so memory holds a bounded number of blobs however large the
+ * history.
+ */
+class Batches {
+  private oids: string[] = [];
+  private blobs: Buffer[] = [];
+  private names: string[] = [];
+  private bytes = 0;
+  private inFlight = 0;
+  private failed: Error | undefined;
+  private readonly limit: number;
+  private freed: (() => void) | undefined;
+  private readonly all: Promise<void>[] = [];
+
+  constructor(
+    private readonly pool: BlobScanner,
+    private readonly settle: (oid: string, blob: BlobResult) => void,
+  ) {
+    this.limit = pool.size * 4;
   }
-  return runs.join('\n');
+
+  add(oid: string, bytes: Buffer, name: string): Promise<void> | undefined {
+    this.oids.push(oid);
+    this.blobs.push(bytes);
+    this.names.push(name);
+    this.bytes += bytes.length;
+    if (this.oids.length < BATCH_BLOBS && this.bytes < BATCH_BYTES) return undefined;
+    this.send();
+    return this.inFlight >= this.limit ? new Promise<void>(resolve => (this.freed = resolve)) : undefined;
+  }
+
+  async finish(): Promise<void> {
+    if (this.oids.length > 0) this.send();
+    await Promise.all(this.all);
+    if (this.failed) throw this.failed;
+  }
+
+  private send(): void {
+    const { oids, blobs, names } = this;
+    const bytes = new ArrayBuffer(this.bytes);
+    const view = new Uint8Array(bytes);
+    const ends: number[] = [];
+    let at = 0;
+    for (const blob of blobs) {
+      view.set(blob, at);
+      at += blob.length;
+      ends.push(at);
+    }
+    this.oids = [];
+    this.blobs = [];
+    this.names = [];
+    this.bytes = 0;
+    this.inFlight++;
+    this.all.push(
+      this.pool.scanBlobs({ bytes, ends, names }).then(
+        results => {
+          results.forEach((blob, i) => this.settle(oids[i], blob));
+          this.done();
+        },
+        (error: Error) => {
+          this.failed ??= error;
+          this.done();
+        },
+      ),
+    );
+  }
+
+  private done(): void {
+    this.inFlight--;
+    const freed = this.freed;
+    this.freed = undefined;
+    freed?.();
+  }
 }
 
 /**
  * Reads the blobs through one `git cat-file --batch`, handing each to `each` as it arrives (a
  * blob over `max` bytes is skipped unread, as `too-large`): memory holds one blob at a time, not
- * the history.
+ * the history, or what `each` holds until the promise it answers settles.
  */
-function readBlobs(root: string, git: string[], oids: string[], max: number, each: (oid: string, bytes: Buffer | 'too-large') => void): Promise<void> {
+function readBlobs(
+  root: string,
+  git: string[],
+  oids: string[],
+  max: number,
+  each: (oid: string, bytes: Buffer | 'too-large') => Promise<void> | undefined | void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...git, 'cat-file', '--batch=%(objectname) %(objectsize)'], { cwd: root, env: GIT_ENV });
     let pending: Buffer = Buffer.alloc(0);
@@ -222,7 +296,12 @@ function readBlobs(root: string, git: string[], oids: string[], max: number, eac
         if (current.got < current.size + 1) return;
         const done = current;
         current = undefined;
-        each(done.oid, done.skip ? 'too-large' : Buffer.concat(done.parts).subarray(0, done.size));
+        // A promise: the consumer is full; no more is read from git until it has room.
+        const wait = each(done.oid, done.skip ? 'too-large' : Buffer.concat(done.parts).subarray(0, done.size));
+        if (wait) {
+          child.stdout.pause();
+          void wait.then(() => child.stdout.resume());
+        }
       }
     };
     child.stdout.on('data', (c: Buffer) => {

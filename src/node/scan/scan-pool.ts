@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './scan-batch';
-import type { BatchResults } from './scan-batch';
+import type { BlobBatch, BlobResult } from '../git/blob-scan';
+import type { BatchResults, FileResult } from './scan-batch';
 import type { WorkerData, WorkerJob, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
@@ -35,54 +35,14 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
-  const workers = Array.from(
-    { length: threads },
-    () =>
-      new Worker(options.workerScript, {
-        workerData: {
-          cwd: options.cwd,
-          maxFileBytes: options.maxFileBytes,
-          config: options.config,
-          trusted: options.trusted,
-          hashes: options.hashes,
-        } satisfies WorkerData,
-      }),
-  );
-  const waiting = new Map<number, { resolve(r: BatchResults): void; reject(e: Error): void }>();
-  let failed: Error | undefined;
-  const load = new Map<Worker, number>(workers.map(w => [w, 0]));
-  for (const worker of workers) {
-    worker.on('message', (reply: WorkerReply) => {
-      const { id, error } = reply;
-      load.set(worker, load.get(worker)! - 1);
-      const job = waiting.get(id)!;
-      waiting.delete(id);
-      if (error) job.reject(new Error(error));
-      else job.resolve(JSON.parse(reply.results) as BatchResults);
-    });
-    worker.on('error', error => {
-      // A worker that fails (at start-up, say) fails the scan: no batch waits on it forever.
-      failed = error;
-      for (const job of waiting.values()) job.reject(error);
-      waiting.clear();
-    });
-  }
-  let nextId = 0;
-  const send = (files: string[]): Promise<FileResult[]> => {
-    const worker = [...load].sort((a, b) => a[1] - b[1])[0][0];
-    load.set(worker, load.get(worker)! + 1);
-    const id = nextId++;
-    return new Promise<BatchResults>((resolve, reject) => {
-      if (failed) return reject(failed);
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, files } satisfies WorkerJob);
-    }).then(outcomes => {
+  const pool = new WorkerPool({ ...options, threads });
+  const send = (files: string[]): Promise<FileResult[]> =>
+    pool.run<BatchResults>({ files }).then(outcomes => {
       // Every file of the batch, in order: the reply names only those with findings or skipped.
       const results: FileResult[] = files.map(file => ({ file, findings: [] }));
       for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
       return results;
     });
-  };
   // Batches in the order they were sent, each with its outcome once its worker replied. Results
   // leave in that order, but a slow batch at the head does not stop the others: up to `busy`
   // batches are with the workers at once, and up to `held` wait, done, for the head.
@@ -129,7 +89,78 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
     if (batch.length > 0) dispatch(batch);
     yield* drain(() => inFlight.length === 0);
   } finally {
-    await Promise.all(workers.map(w => w.terminate()));
+    await pool.close();
+  }
+}
+
+type JobBody = { files: string[] } | BlobBatch;
+
+/**
+ * Worker threads that each load the project's config and answer jobs, a job going to the least
+ * busy. A worker that fails (at start-up, say) fails every job in flight and every job after: no
+ * job waits on it forever.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly load: Map<Worker, number>;
+  private readonly waiting = new Map<number, { resolve(results: unknown): void; reject(e: Error): void }>();
+  private failed: Error | undefined;
+  private nextId = 0;
+
+  constructor(options: Omit<ScanPoolOptions, 'threads'> & { threads: number }) {
+    this.workers = Array.from(
+      { length: Math.max(1, options.threads) },
+      () =>
+        new Worker(options.workerScript, {
+          workerData: {
+            cwd: options.cwd,
+            maxFileBytes: options.maxFileBytes,
+            config: options.config,
+            trusted: options.trusted,
+            hashes: options.hashes,
+          } satisfies WorkerData,
+        }),
+    );
+    this.load = new Map(this.workers.map(w => [w, 0]));
+    for (const worker of this.workers) {
+      worker.on('message', (reply: WorkerReply) => {
+        this.load.set(worker, this.load.get(worker)! - 1);
+        const job = this.waiting.get(reply.id)!;
+        this.waiting.delete(reply.id);
+        if (reply.error) job.reject(new Error(reply.error));
+        else job.resolve(JSON.parse(reply.results));
+      });
+      worker.on('error', error => {
+        this.failed = error;
+        for (const job of this.waiting.values()) job.reject(error);
+        this.waiting.clear();
+      });
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** `transfer`: buffers that move to the worker (no longer usable here). */
+  run<T>(body: JobBody, transfer: ArrayBuffer[] = []): Promise<T> {
+    const worker = [...this.load].sort((a, b) => a[1] - b[1])[0][0];
+    this.load.set(worker, this.load.get(worker)! + 1);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.failed) return reject(this.failed);
+      this.waiting.set(id, { resolve: resolve as (results: unknown) => void, reject });
+      worker.postMessage({ id, ...body } satisfies WorkerJob, transfer);
+    });
+  }
+
+  /** Scans blobs of the git history: for each, its findings with their secrets' hashes. */
+  scanBlobs(batch: BlobBatch): Promise<BlobResult[]> {
+    return this.run<BlobResult[]>(batch, [batch.bytes]);
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map(w => w.terminate()));
   }
 }
 

@@ -2,11 +2,15 @@
 // as its own bundle (dist/scan-worker.js), started by scan-pool.ts with the project's folder; it
 // loads the same config there, so custom rules (which hold functions) never cross threads.
 import { parentPort, workerData } from 'node:worker_threads';
+import { type BlobBatch, scanBlobBatch } from '../git/blob-scan';
 import { ProjectScan } from '../project-scan';
 import { scanBatch, scanText } from './scan-batch';
 
-/** Files to read and scan; or one text to scan (a large open document, off the server's main thread). */
-export type WorkerJob = { id: number; files: string[] } | { id: number; text: string };
+/**
+ * Files to read and scan; one text to scan (a large open document, off the server's main thread);
+ * or blobs of the git history, read on the main thread from one stream (see blob-scan.ts).
+ */
+export type WorkerJob = { id: number; files: string[] } | { id: number; text: string } | ({ id: number } & BlobBatch);
 
 export interface WorkerReply {
   id: number;
@@ -35,7 +39,11 @@ void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }
     const { id } = job;
     try {
       const results =
-        'text' in job ? scanText(scanner, job.text, false, undefined, hashes !== false) : scanBatch(scanner, job.files, maxFileBytes, hashes !== false);
+        'ends' in job
+          ? scanBlobBatch(scanner, job)
+          : 'text' in job
+            ? scanText(scanner, job.text, false, undefined, hashes !== false)
+            : scanBatch(scanner, job.files, maxFileBytes, hashes !== false);
       parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
