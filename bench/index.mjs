@@ -27,7 +27,13 @@ const { KeywordAutomaton } = require('../out/src/core/keyword-automaton.js');
 const { writeUtf16 } = require('../out/src/node/scan/utf16.js');
 
 const { values: opt } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, seed: { type: 'string', default: '20261127' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    whole: { type: 'boolean', default: false },
+    // Only the history section (its repository is the slowest part to build).
+    history: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20261127' },
+  },
 });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const seed = Number(opt.seed);
@@ -39,7 +45,7 @@ const line = s => console.log(s);
 line(`Secret Safe benchmark  (node ${process.version}, ${BUILTIN_RULES.length} rules, seed ${seed})`);
 
 // 1. Accuracy over the labelled corpus.
-if (!opt.whole) {
+if (!opt.whole && !opt.history) {
   const corpus = generateCorpus({ files: opt.quick ? 400 : 3000, seed });
   const labels = corpus.reduce((n, f) => n + f.labels.length, 0);
   const acc = measureAccuracy(scanner, corpus);
@@ -84,7 +90,7 @@ const generated = generateCorpus({ files: opt.quick ? 2000 : 12000, seed: seed +
   text: asRead(f.text),
 }));
 const modules = readTextFiles(path.join(root, 'node_modules'));
-if (!opt.whole) {
+if (!opt.whole && !opt.history) {
   const files = opt.quick ? [...generated, ...modules.slice(0, 3000)] : [...generated, ...modules];
   const mb = megabytes(files);
   line(
@@ -112,7 +118,7 @@ if (!opt.whole) {
 // 3. Latency of one 5,000-line file, as the editor scans it on a keystroke.
 const g = createKeyGen(seededRandom(seed + 2));
 const keys = fakeKeys(g);
-if (!opt.whole) {
+if (!opt.whole && !opt.history) {
   const fiveThousand = generateCorpus({ files: 60, seed: seed + 3, langs: ['ts'], sitesPerFile: 20, secretRate: 0.05, fillerPerSite: 4, neutralRate: 0.9 })
     .map(f => f.text)
     .join('')
@@ -125,7 +131,7 @@ if (!opt.whole) {
 }
 
 // 4. Linear time: a 1 MB minified line, and hostile near-misses for every rule.
-if (!opt.whole) {
+if (!opt.whole && !opt.history) {
   const minified = minifiedLine(g, keys.anthropic());
   const minTime = bestTime(scanner, minified);
   const found = scanner.scan(minified).map(f => f.ruleId);
@@ -176,108 +182,110 @@ if (!opt.whole) {
   );
 }
 
-// 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
-// scan, report), with its peak memory. secretlint is the peer; a grep for key prefixes, the floor.
-const disk = writeCorpus({
-  generated,
-  modules: opt.quick ? modules.slice(0, 3000) : modules,
-  modulesRoot: path.join(root, 'node_modules'),
-  minMB: opt.quick ? 40 : 200,
-  seed,
-});
-line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on disk (${disk.dir})`);
-const wholeRow = (name, r) => {
-  line(
-    `  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`,
-  );
-};
-// Best of 3 (the first run also warms the file cache).
-const bestOf = async (run, n = 3) => {
-  let best;
-  for (let i = 0; i < n; i++) {
-    const r = await run();
-    if (!best || r.seconds < best.seconds) best = r;
+if (!opt.history) {
+  // 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
+  // scan, report), with its peak memory. secretlint is the peer; a grep for key prefixes, the floor.
+  const disk = writeCorpus({
+    generated,
+    modules: opt.quick ? modules.slice(0, 3000) : modules,
+    modulesRoot: path.join(root, 'node_modules'),
+    minMB: opt.quick ? 40 : 200,
+    seed,
+  });
+  line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on disk (${disk.dir})`);
+  const wholeRow = (name, r) => {
+    line(
+      `  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`,
+    );
+  };
+  // Best of 3 (the first run also warms the file cache).
+  const bestOf = async (run, n = 3) => {
+    let best;
+    for (let i = 0; i < n; i++) {
+      const r = await run();
+      if (!best || r.seconds < best.seconds) best = r;
+    }
+    return best;
+  };
+  // Our CLI and the floor take turns, five runs each, so that both meet the machine in the same
+  // state (a VM's speed drifts over minutes); each is its best run, and the pairs' median ratio is
+  // printed too.
+  const rg = hasCommand('rg');
+  const runCli = () =>
+    measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
+  const runFloor = () =>
+    rg
+      ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
+      : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
+  // One untimed run of the floor first: the pairs start with the corpus in the file cache.
+  await runFloor();
+  const pairs = [];
+  for (let i = 0; i < 5; i++) {
+    const ours = await runCli();
+    if (ours.code !== 1) throw new Error(`secret-safe scan exited ${ours.code}: ${ours.stderr}`);
+    pairs.push({ ours, floor: await runFloor() });
   }
-  return best;
-};
-// Our CLI and the floor take turns, five runs each, so that both meet the machine in the same
-// state (a VM's speed drifts over minutes); each is its best run, and the pairs' median ratio is
-// printed too.
-const rg = hasCommand('rg');
-const runCli = () =>
-  measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
-const runFloor = () =>
-  rg
-    ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
-    : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
-// One untimed run of the floor first: the pairs start with the corpus in the file cache.
-await runFloor();
-const pairs = [];
-for (let i = 0; i < 5; i++) {
-  const ours = await runCli();
-  if (ours.code !== 1) throw new Error(`secret-safe scan exited ${ours.code}: ${ours.stderr}`);
-  pairs.push({ ours, floor: await runFloor() });
-}
-const fastest = runs => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-const cli = fastest(pairs.map(p => p.ours));
-const floor = fastest(pairs.map(p => p.floor));
-const pairRatios = pairs.map(p => p.ours.seconds / p.floor.seconds).sort((a, b) => a - b);
-wholeRow('secret-safe scan', cli);
-const rc = path.join(os.tmpdir(), 'secret-safe-bench.secretlintrc.json');
-fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-// secretlint's default (stylish) report, as ours is text: its JSON report repeats every file's content.
-// Its CLI slows down as the corpus grows: stopped after a limit, its time is a lower bound.
-const limit = opt.quick ? 120 : 600;
-const peer = await measure(
-  process.execPath,
-  [
-    path.join(root, 'node_modules/secretlint/bin/secretlint.js'),
-    '**/*',
-    '--secretlintrc',
-    rc,
-    '--output',
-    path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt'),
-  ],
-  { cwd: disk.dir },
-  limit,
-);
-if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) throw new Error(`secretlint exited ${peer.code}: ${peer.stderr.slice(0, 300)}`);
-if (peer.timedOut)
-  line(
-    `  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`,
+  const fastest = runs => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const cli = fastest(pairs.map(p => p.ours));
+  const floor = fastest(pairs.map(p => p.floor));
+  const pairRatios = pairs.map(p => p.ours.seconds / p.floor.seconds).sort((a, b) => a - b);
+  wholeRow('secret-safe scan', cli);
+  const rc = path.join(os.tmpdir(), 'secret-safe-bench.secretlintrc.json');
+  fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  // secretlint's default (stylish) report, as ours is text: its JSON report repeats every file's content.
+  // Its CLI slows down as the corpus grows: stopped after a limit, its time is a lower bound.
+  const limit = opt.quick ? 120 : 600;
+  const peer = await measure(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/secretlint/bin/secretlint.js'),
+      '**/*',
+      '--secretlintrc',
+      rc,
+      '--output',
+      path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt'),
+    ],
+    { cwd: disk.dir },
+    limit,
   );
-else wholeRow('secretlint "**/*"', peer);
-wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
-line(
-  `  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x; best of 5 each, taking turns; the 5 pairs' ratios ${pairRatios.map(r => fmt(r, 2)).join(', ')}, median ${fmt(pairRatios[2], 2)})`,
-);
+  if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) throw new Error(`secretlint exited ${peer.code}: ${peer.stderr.slice(0, 300)}`);
+  if (peer.timedOut)
+    line(
+      `  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`,
+    );
+  else wholeRow('secretlint "**/*"', peer);
+  wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
+  line(
+    `  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x; best of 5 each, taking turns; the 5 pairs' ratios ${pairRatios.map(r => fmt(r, 2)).join(', ')}, median ${fmt(pairRatios[2], 2)})`,
+  );
 
-// The editor while the server scans the same corpus: light-bulb and diagnostics latency, idle and busy.
-// The corpus back in the file cache first: secretlint's ten minutes leave it cold on this VM.
-await runFloor();
-const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
-line(
-  `\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`,
-);
-const feelRow = (what, idle, busy) =>
+  // The editor while the server scans the same corpus: light-bulb and diagnostics latency, idle and busy.
+  // The corpus back in the file cache first: secretlint's ten minutes leave it cold on this VM.
+  await runFloor();
+  const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
   line(
-    `  ${what.padEnd(38)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`,
+    `\nEditor responsiveness during Scan Workspace (language server over stdio; ${feel.scan.filesScanned} files scanned in ${fmt(feel.scanSeconds, 2)} s on ${Math.max(1, os.availableParallelism() - 1)} worker thread(s))`,
   );
-feelRow('code action (light bulb)', feel.idle.actions, feel.busy.actions);
-feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.busy.diagnostics);
+  const feelRow = (what, idle, busy) =>
+    line(
+      `  ${what.padEnd(38)} idle median ${fmt(idle.median, 1).padStart(6)} ms, p95 ${fmt(idle.p95, 1).padStart(6)} ms | during the scan median ${fmt(busy.median, 1).padStart(6)} ms, p95 ${fmt(busy.p95, 1).padStart(6)} ms (${busy.n} samples)  ratio of medians ${fmt(busy.median / idle.median, 2)}`,
+    );
+  feelRow('code action (light bulb)', feel.idle.actions, feel.busy.actions);
+  feelRow('edit -> diagnostics (150 ms debounce)', feel.idle.diagnostics, feel.busy.diagnostics);
 
-// 6. Memory stays bounded with the number of files: the same kind of tree at 10,000 and 100,000 files.
-line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);
-for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
-  const tree = writeManyFiles(count, () => keys.anthropic());
-  const r = await bestOf(() =>
-    measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], {
-      cwd: tree.dir,
-    }),
-  );
-  line(
-    `  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`,
-  );
+  // 6. Memory stays bounded with the number of files: the same kind of tree at 10,000 and 100,000 files.
+  line(`\nMemory: peak RSS of \`secret-safe scan\` as the file count grows (small TypeScript files, a key in 1 of 200)`);
+  for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
+    const tree = writeManyFiles(count, () => keys.anthropic());
+    const r = await bestOf(() =>
+      measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', '/dev/null', '--quiet', '--no-git'], {
+        cwd: tree.dir,
+      }),
+    );
+    line(
+      `  ${String(count).padStart(7)} files  ${fmt(r.seconds, 2).padStart(6)} s  ${fmt(count / r.seconds, 0).padStart(6)} files/s  peak RSS ${fmt(r.peakMB, 0)} MB`,
+    );
+  }
 }
 
 // 7. The history scan: a repository of 2,000 commits built from the same corpus (generated code and
@@ -296,7 +304,7 @@ for (const count of opt.quick ? [2000, 20000] : [10000, 100000]) {
     line(`  secret-safe scan --history  ${fmt(repo.mb / row.oursSeconds).padStart(7)} MB/s  (${fmt(row.oursSeconds, 2)} s, best of 2; ${row.summary})`);
     line(`  git cat-file --batch-all-objects --batch | grep -c -E  ${fmt(repo.mb / row.floorSeconds)} MB/s  (${fmt(row.floorSeconds, 2)} s)`);
     line(
-      `  ratio: ${fmt(row.oursSeconds / row.floorSeconds, 2)}x the floor's time (target <= 3x), scanning on one worker per core; published on 16 cores: gitleaks 10 MiB/s, TruffleHog 6, Kingfisher 37`,
+      `  ratio: ${fmt(row.oursSeconds / row.floorSeconds, 2)}x the floor's time (target <= 3x), scanning on worker threads (one fewer than cores: git and the reading thread share one); published on 16 cores: gitleaks 10 MiB/s, TruffleHog 6, Kingfisher 37`,
     );
   } finally {
     fs.rmSync(repo.dir, { recursive: true, force: true });

@@ -99,6 +99,14 @@ const MUTATIONS = [
     tier: unit('out/test/cli/history.test.js'),
   },
   {
+    id: 'dockerignore-read-as-gitignore',
+    what: '.dockerignore is read with git rules (a bare name at any depth, no re-include under an excluded folder)',
+    file: 'src/node/exits/docker.ts',
+    from: "import dockerignore from '@balena/dockerignore';",
+    to: "import dockerignore from 'ignore';",
+    tier: unit('out/test/node/docker-context.test.js', 'out/test/cli/docker-context.test.js'),
+  },
+  {
     id: 'inventory-shows-values',
     what: 'the key inventory lists each value beside its name',
     file: 'src/core/inventory/build.ts',

@@ -228,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.quiet) {
     process.stderr.write(
-      `${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.summary.filesScanned, run.baselined, source)}\n`,
+      `${summaryLine(run.findings.length, new Set(run.findings.map(f => f.file)).size, run.hygiene.length, run.exits.length, run.summary.filesScanned, run.baselined, source)}\n`,
     );
   }
   for (const skipped of run.summary.skipped) {
@@ -244,7 +244,7 @@ async function main(argv: string[]): Promise<number> {
   if (run.summary.incomplete) {
     process.stderr.write('secret-safe: the scan is incomplete: what is listed above was not scanned\n');
   }
-  if (run.findings.length > 0 || run.hygiene.length > 0) return EXIT.findings;
+  if (run.findings.length > 0 || run.hygiene.length > 0 || run.exits.length > 0) return EXIT.findings;
   return run.summary.incomplete ? EXIT.error : EXIT.clean;
 }
 
@@ -294,10 +294,11 @@ function readStdin(): Promise<string> {
   });
 }
 
-function summaryLine(secrets: number, files: number, hygiene: number, scanned: number, baselined: number, source: ScanSource): string {
+function summaryLine(secrets: number, files: number, hygiene: number, exits: number, scanned: number, baselined: number, source: ScanSource): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const found = secrets === 0 ? 'no secrets found' : `${plural(secrets, 'secret')} found in ${plural(files, 'file')}`;
   const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
+  const image = exits === 0 ? '' : `, ${plural(exits, 'secret file')} a Docker build would copy into an image`;
   const accepted = baselined === 0 ? '' : `, ${baselined} accepted by the baseline`;
   const what =
     source.kind === 'history'
@@ -307,7 +308,7 @@ function summaryLine(secrets: number, files: number, hygiene: number, scanned: n
         : source.kind === 'stdin'
           ? 'standard input scanned'
           : `${plural(scanned, 'file')} scanned`;
-  return `secret-safe: ${found}${git}${accepted} (${what})`;
+  return `secret-safe: ${found}${git}${image}${accepted} (${what})`;
 }
 
 /** One line, no stack: the user needs the reason, not our call graph. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
+import { checkDockerContext, isDockerfileName } from '../node/exits/docker';
 import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
@@ -12,7 +13,7 @@ import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
 import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type FingerprintedFinding, type ScanFilesOptions } from '../node/scan/scan-files';
-import type { FileFinding, HygieneFileFinding, ScanReport, SkippedPath } from './reporters/reporter';
+import type { ExitFileFinding, FileFinding, HygieneFileFinding, ScanReport, SkippedPath } from './reporters/reporter';
 import type { FileResult } from '../node/scan/scan-batch';
 import { relativePosix } from '../node/paths';
 
@@ -77,7 +78,9 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   // shown; the rest go out as they come.
   const findings: FileFinding[] = [];
   let baselined = 0;
+  const dockerfiles: string[] = [];
   const emit = (path: string, found: FingerprintedFinding[]): void => {
+    if (options.source.kind !== 'stdin' && isDockerfileName(basename(path))) dockerfiles.push(path);
     if (found.length === 0 || holdsEnvValues(path)) return;
     const file = relativePosix(cwd, path);
     const reported = project.reportable(path, found, f => f.secretHash);
@@ -91,9 +94,11 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const hashes = project.hasBaseline || options.fingerprints === true;
   const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
+  const exits = await checkExits(dockerfiles, project, cwd);
   return {
     findings,
     hygiene,
+    exits,
     rules: project.rules,
     warnings,
     baselined,
@@ -295,6 +300,29 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
     }));
 }
 
+/** Secret files the scanned Dockerfiles' build contexts would put in an image. */
+async function checkExits(dockerfiles: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
+  const disabled = new Set(project.loaded.config.disabledRules ?? []);
+  const out: ExitFileFinding[] = [];
+  for (const dockerfile of dockerfiles) {
+    for (const f of await checkDockerContext(dockerfile, { kinds: project.secretFileKinds })) {
+      if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
+      out.push({
+        file: relativePosix(cwd, dockerfile),
+        line: f.line,
+        column: f.startColumn,
+        endColumn: f.endColumn,
+        exit: 'docker-context',
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        secretFile: relativePosix(cwd, f.file),
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * `scan --history`: each secret any commit ever held, once, with the commit that first brought it
  * and whether HEAD still holds it. A committed `.env`'s values count here: they left with the commit.
@@ -325,6 +353,7 @@ async function runHistory(project: ProjectScan, cwd: string, options: ScanOption
   return {
     findings,
     hygiene: [],
+    exits: [],
     rules: project.rules,
     warnings: configWarnings(project, cwd),
     baselined: 0,

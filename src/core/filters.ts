@@ -129,9 +129,9 @@ export function isPublicData(value: string): boolean {
     /^data:[\w/+.-]+;base64,/.test(value) ||
     /^(?:https?|ftp|wss?):\/\/[^\s:@/]+(?:[:/][^\s@]*)?$/.test(value) || // URL without user:pass@
     /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value) || // a file path
-    /^(?:file:)?[\w.@/-]+\.(?:tgz|tar|gz|zip|jar|json|ya?ml|txt|pem|key|crt|cer|p12|pfx|jks|js|mjs|cjs|ts|py|rb|go|java|sh|md|html|css|xml|env|ini|toml|conf|cfg|log|lock|png|jpe?g|svg)$/i.test(
+    /^!?(?:file:)?[\w.@/*-]+\.(?:tgz|tar|gz|zip|jar|json|ya?ml|txt|pem|key|crt|cer|p12|pfx|jks|js|mjs|cjs|ts|py|rb|go|java|sh|md|html|css|xml|env|ini|toml|conf|cfg|log|lock|png|jpe?g|svg)$/i.test(
       value,
-    ) || // a file name
+    ) || // a file name, a glob of them, or an ignore file's `!` line (`!secrets/.env`, `**/*.pem`)
     /^[~^<>=v]{0,2}\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(value) // a version
   );
 }

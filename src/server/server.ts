@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE } from '../core';
-import { SECRET_FILE_KINDS } from '../core/hygiene';
+import { mayBeSecretFile, SECRET_FILE_KINDS } from '../core/hygiene';
 import {
   AddToExampleCommand,
   ApplyMoveToEnvCommand,
@@ -33,6 +33,7 @@ import { Commands } from './commands';
 import { DotenvCheck } from './dotenv-check';
 import { EnvCode } from './env-code';
 import { Folders } from './folders';
+import { DockerContexts } from './docker-context';
 import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
@@ -73,6 +74,9 @@ const committed = new CommittedSecrets(
 );
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading, undefined, committed);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
+const docker = new DockerContexts(documents, folders, publisher);
+/** `.dockerignore`, or a Dockerfile's own `Dockerfile.dockerignore`. */
+const isDockerIgnore = (uri: string): boolean => URI.parse(uri).path.endsWith('.dockerignore');
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */
@@ -171,6 +175,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   // Ignore files, the index, secret files, the config and new folders bear on git hygiene.
   const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.project.config.secretFiles)];
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
+  // A .dockerignore, or a secret file come or gone: what the open Dockerfiles' contexts hold.
+  if (changes.some(c => isDockerIgnore(c.uri) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) docker.recheckOpen();
 });
 
 connection.onNotification(DidGrantTrustNotification, () => {
@@ -188,10 +194,14 @@ connection.onRequest(CheckHygieneRequest, async () => {
 
 documents.onDidOpen(({ document }) => {
   fresh.add(document.uri);
+  docker.schedule(document, 0);
   workspaceScan.opened(document.uri);
 });
 
 documents.onDidChangeContent(async ({ document }) => {
+  // A Dockerfile typed on, or an open .dockerignore edited (the quick fix's edit, unsaved).
+  docker.schedule(document, TYPING_DELAY_MS);
+  if (isDockerIgnore(document.uri)) docker.recheckOpen();
   if (fresh.delete(document.uri)) {
     validator.schedule(document, 0);
   } else if ((await settings.get(document.uri)).run === 'onType') {
@@ -209,6 +219,7 @@ documents.onDidSave(async ({ document }) => {
 
 documents.onDidClose(({ document }) => {
   fresh.delete(document.uri);
+  docker.clear(document.uri);
   validator.clear(document.uri);
   void workspaceScan.closed(document.uri);
 });
@@ -245,7 +256,17 @@ commands.register(AddToExampleCommand, args => keyInventory.addToExample(args));
 
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => workspaceScan.run(token));
 
-registerCodeActions(connection, commands, documents, new MoveToEnv(documents, folders, settings), hygiene, dotenvCheck, envLoading, () => codeActionResolve);
+registerCodeActions(
+  connection,
+  commands,
+  documents,
+  new MoveToEnv(documents, folders, settings),
+  hygiene,
+  dotenvCheck,
+  envLoading,
+  docker,
+  () => codeActionResolve,
+);
 registerUntrack(connection, commands, hygiene, documents);
 commands.listen(connection);
 

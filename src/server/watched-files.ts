@@ -11,8 +11,14 @@ import { HYGIENE_WATCH_GLOBS, mayBeSecretFile, type SecretFileKind } from '../co
  * reach the watcher as the folder alone, so a new folder is a reason to look again.
  */
 export function hygieneWatchers(customGlobs: readonly string[]): FileSystemWatcher[] {
-  return [...[...new Set([...HYGIENE_WATCH_GLOBS, ...customGlobs])].map(globPattern => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create }];
+  return [
+    ...[...new Set([...HYGIENE_WATCH_GLOBS, ...DOCKER_WATCH_GLOBS, ...customGlobs])].map(globPattern => ({ globPattern })),
+    { globPattern: '**/*', kind: WatchKind.Create },
+  ];
 }
+
+/** The ignore files of Docker build contexts: what open Dockerfiles are checked against. */
+const DOCKER_WATCH_GLOBS = ['**/.dockerignore', '**/*.dockerignore'];
 
 const HYGIENE_FILES = /\/(?:\.gitignore|\.git\/index|\.git\/info\/exclude)$/;
 

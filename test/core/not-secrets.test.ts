@@ -35,6 +35,10 @@ const CASES: Array<[string, () => string]> = [
     () =>
       `-----BEGIN PUBLIC KEY-----\n${gen.base64(64)}\n${gen.base64(64)}\n-----END PUBLIC KEY-----\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${gen.base64(43)} deploy@ci`,
   ],
+  [
+    'ignore-file lines held in code: a negation and globs beside a secret-sounding word',
+    () => "const IGNORE = ['.env', 'secrets', '!secrets/.env', '*.pem'];\nconst patterns = ['tokens', '**/*.pem', 'password', '!keys/dev.key'];",
+  ],
   ['hex digests', () => `sha256 = "${gen.hex(64)}"\nchecksum: ${gen.hex(40)}\nmd5: "${gen.hex(32)}"`],
   ['SRI integrity strings', () => `"integrity": "sha512-${gen.base64(86)}=="\n<script integrity="sha384-${gen.base64(64)}"></script>`],
   ['git SHAs', () => `commit ${gen.hex(40)}\n"resolved": "git+https://github.com/acme/lib.git#${gen.hex(40)}"`],

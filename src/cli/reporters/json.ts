@@ -4,11 +4,12 @@ import type { Reporter } from './reporter';
 /**
  * A JSON array of findings with 1-based positions; the value appears masked only, with the
  * fingerprint baselines and SARIF use. Git-hygiene findings follow, with `"kind": "git-hygiene"`
- * and no value (they are about the file, not a string in it). Then each file or folder not
+ * and no value (they are about the file, not a string in it); then secret files another exit
+ * would carry (`"kind": "exit"`, `"exit": "docker-context"`, on the Dockerfile's COPY). Then each file or folder not
  * scanned (`"kind": "skipped"`, with `reason` `too-large` or `unreadable`), binary files aside.
  */
 export const jsonReporter: Reporter = {
-  format({ findings, hygiene, summary }) {
+  format({ findings, hygiene, exits, summary }) {
     const rows: object[] = findings.map(({ file, finding: f, fingerprint, history }) => ({
       kind: 'secret',
       file,
@@ -27,6 +28,20 @@ export const jsonReporter: Reporter = {
     }));
     for (const h of hygiene) {
       rows.push({ kind: 'git-hygiene', file: h.file, line: h.line + 1, column: 1, ruleId: h.code, severity: h.severity, message: h.message });
+    }
+    for (const e of exits) {
+      rows.push({
+        kind: 'exit',
+        exit: e.exit,
+        file: e.file,
+        line: e.line + 1,
+        column: e.column + 1,
+        endColumn: e.endColumn + 1,
+        ruleId: e.code,
+        severity: e.severity,
+        message: e.message,
+        secretFile: e.secretFile,
+      });
     }
     // What was not scanned (binary files aside): the reader must not take its absence for clean.
     for (const s of summary.skipped) {

@@ -25,6 +25,23 @@ export interface HygieneFileFinding {
   message: string;
 }
 
+/** A secret file an exit other than git would carry (a Docker image): reported on the file that configures the exit. */
+export interface ExitFileFinding {
+  /** The configuring file (the Dockerfile), relative to the working folder, `/`-separated. */
+  file: string;
+  /** Zero-based line and columns of what carries it (the COPY). */
+  line: number;
+  column: number;
+  endColumn: number;
+  /** The exit's id (`docker-context`) and code. */
+  exit: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The secret file, relative to the working folder. */
+  secretFile: string;
+}
+
 /** A file or folder not scanned, and why: every reporter lists these (binary files are only counted). */
 export interface SkippedPath {
   /** Relative to the working folder, `/`-separated. */
@@ -55,6 +72,8 @@ export interface ScanSummary {
 export interface ScanReport {
   findings: FileFinding[];
   hygiene: HygieneFileFinding[];
+  /** Secret files other exits would carry (Docker build contexts). */
+  exits: ExitFileFinding[];
   summary: ScanSummary;
   /** The rules that ran, by id: SARIF describes the ones it reports. */
   rules: ReadonlyMap<string, Rule>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES, findingMessage, rotationOf, ruleDocsUrl, type Rule, type Severity } from '../../core';
+import { EXIT_BY_CODE, EXITS_DOCS_URL } from '../../core/exits';
 import { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY } from '../../core/hygiene';
 import type { Reporter } from './reporter';
 
@@ -32,7 +33,7 @@ const pascal = (id: string): string => id.replace(/(^|-)(\w)/g, (_m, _d, c: stri
  * (the hash of rule and secret) that follows a secret when its line moves. Values appear masked only.
  */
 export const sarifReporter: Reporter = {
-  format({ findings, hygiene, rules, summary }, { version, cwd }) {
+  format({ findings, hygiene, exits, rules, summary }, { version, cwd }) {
     const ruleIndex = new Map<string, number>();
     const descriptors: object[] = [];
     const indexOf = (id: string, describe: () => object): number => {
@@ -114,6 +115,35 @@ export const sarifReporter: Reporter = {
           { physicalLocation: { artifactLocation: { uri: uriOf(h.file), uriBaseId: '%SRCROOT%' }, region: { startLine: h.line + 1, startColumn: 1 } } },
         ],
         partialFingerprints: { 'secretSafeHygiene/v1': sha256(`${h.code}\0${h.file}\0${h.line}`) },
+      });
+    }
+    for (const e of exits) {
+      const exit = EXIT_BY_CODE.get(e.code)!;
+      const text = `A secret file would leave by the ${exit.name}: ${exit.test}. The fix: ${exit.fix}.`;
+      const index = indexOf(e.code, () => ({
+        id: e.code,
+        name: pascal(e.code),
+        shortDescription: { text: `A secret file would leave by the ${exit.name}` },
+        fullDescription: { text },
+        helpUri: `${EXITS_DOCS_URL}#${e.code}`,
+        help: { text, markdown: `${text}\n\n[Documentation](${EXITS_DOCS_URL}#${e.code})` },
+        defaultConfiguration: { level: LEVEL[exit.severity] },
+        properties: { tags: ['security', 'secret', exit.id], precision: 'very-high', 'security-severity': SECURITY_SEVERITY[exit.severity] },
+      }));
+      results.push({
+        ruleId: e.code,
+        ruleIndex: index,
+        level: LEVEL[e.severity],
+        message: { text: e.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: uriOf(e.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: e.line + 1, startColumn: e.column + 1, endColumn: e.endColumn + 1 },
+            },
+          },
+        ],
+        partialFingerprints: { 'secretSafeExit/v1': sha256(`${e.code}\0${e.file}\0${e.secretFile}`) },
       });
     }
     const log = {

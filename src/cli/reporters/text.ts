@@ -18,7 +18,7 @@ const SEVERITY_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warni
  */
 export const textReporter: Reporter & {
   findingLine(found: FileFinding, color: boolean): string;
-  hygieneLines(report: Pick<ScanReport, 'hygiene'>, color: boolean): string;
+  hygieneLines(report: Pick<ScanReport, 'hygiene' | 'exits'>, color: boolean): string;
 } = {
   format(report, { color }) {
     return report.findings.map(f => textReporter.findingLine(f, color)).join('') + textReporter.hygieneLines(report, color);
@@ -35,13 +35,21 @@ export const textReporter: Reporter & {
     const page = rotationOf(f).page;
     return `${where}  ${first}; ${now}: rotate it${page ? ` (${page})` : ''}\n`;
   },
-  hygieneLines({ hygiene }, color) {
-    return hygiene
-      .map(
-        h =>
-          `${paint(color, 'bold', `${printable(h.file, true)}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`,
-      )
-      .join('');
+  hygieneLines({ hygiene, exits }, color) {
+    return (
+      hygiene
+        .map(
+          h =>
+            `${paint(color, 'bold', `${printable(h.file, true)}:${h.line + 1}:1`)}  ${paint(color, SEVERITY_COLOR[h.severity], h.code)}  ${HYGIENE_SHORT[h.problem]}\n`,
+        )
+        .join('') +
+      exits
+        .map(
+          e =>
+            `${paint(color, 'bold', `${printable(e.file, true)}:${e.line + 1}:${e.column + 1}`)}  ${paint(color, SEVERITY_COLOR[e.severity], e.code)}  ${printable(e.message)}\n`,
+        )
+        .join('')
+    );
   },
 };
 

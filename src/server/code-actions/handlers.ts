@@ -14,6 +14,7 @@ import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
 import type { EnvLoadingCheck } from '../env-loading';
 import { DOTENV_CODES } from '../../core/dotenv';
+import { DOCKER_CONTEXT_CODE, type DockerContexts } from '../docker-context';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
 import { ignoreLineAction } from './ignore-line';
@@ -42,6 +43,7 @@ export function registerCodeActions(
   hygiene: HygieneService,
   dotenv: DotenvCheck,
   envLoading: EnvLoadingCheck,
+  docker: DockerContexts,
   canResolve: () => boolean,
 ): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -56,13 +58,15 @@ export function registerCodeActions(
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
         const code = diagnostic.code as string;
         actions.push(
-          ...(code.startsWith(HYGIENE_CODE_PREFIX)
-            ? await hygieneFixes(document, diagnostic, hygiene, documents)
-            : code === DOTENV_CODES.notLoaded
-              ? await envLoading.fixes(document, diagnostic)
-              : code.startsWith(DOTENV_CODE_PREFIX)
-                ? await dotenv.fixes(document, diagnostic)
-                : await quickFixes(document, diagnostic, code, move, dotenv)),
+          ...(code === DOCKER_CONTEXT_CODE
+            ? await docker.fixes(document, diagnostic)
+            : code.startsWith(HYGIENE_CODE_PREFIX)
+              ? await hygieneFixes(document, diagnostic, hygiene, documents)
+              : code === DOTENV_CODES.notLoaded
+                ? await envLoading.fixes(document, diagnostic)
+                : code.startsWith(DOTENV_CODE_PREFIX)
+                  ? await dotenv.fixes(document, diagnostic)
+                  : await quickFixes(document, diagnostic, code, move, dotenv)),
         );
       }
     }

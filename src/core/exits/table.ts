@@ -1,0 +1,45 @@
+import type { Severity } from '../types';
+
+/**
+ * The ways a secret file leaves the machine besides git, as data: what configures each exit, how
+ * Secret Safe tests that the secret files stay out of it, and the fix. Each exit's check reports
+ * under its code; `docs/exits.md` is written from this table.
+ */
+export interface Exit {
+  id: string;
+  /** The diagnostic code (and SARIF rule id) of a secret file this exit would carry. */
+  code: string;
+  name: string;
+  /** The files that configure the exit. */
+  configuredBy: string;
+  /** How coverage is tested. */
+  test: string;
+  /** What the quick fix does. */
+  fix: string;
+  severity: Severity;
+}
+
+export const EXITS: readonly Exit[] = [
+  {
+    id: 'docker-context',
+    code: 'secret-file-in-docker-context',
+    name: 'Docker build context',
+    configuredBy:
+      '`Dockerfile`, `*.Dockerfile`, `Containerfile`; `.dockerignore` beside the context, or `<Dockerfile>.dockerignore` beside the Dockerfile (which wins)',
+    test: "each `COPY` or `ADD` from the context (not `--from`) is matched against the secret files under the Dockerfile's folder with Docker's own rules: `filepath.Match` sources, a folder bringing all below it, `--exclude`, and `.dockerignore` as Docker reads it (`**`, root-anchored names, last match wins, `!` re-including under an excluded folder)",
+    fix: 'add the file to `.dockerignore` (created if missing), as `**/<name>` so every folder is covered, or by its path',
+    severity: 'warning',
+  },
+];
+
+export const EXIT_BY_CODE: ReadonlyMap<string, Exit> = new Map(EXITS.map(e => [e.code, e]));
+
+export const EXITS_DOCS_URL = 'https://github.com/secret-safe/secret-safe/blob/main/docs/exits.md';
+
+/** What a secret file in a Docker build context says, in the editor and the CLI. */
+export function dockerContextMessage(f: { instruction: string; relativePath: string; description: string; pattern: string; ignoreFile: string }): string {
+  return (
+    `${f.instruction.toUpperCase()} copies ${f.relativePath} (${f.description}) into the image, where every layer keeps it for anyone who pulls it: ` +
+    `${f.ignoreFile} does not exclude it. Add ${f.pattern} to ${f.ignoreFile}.`
+  );
+}

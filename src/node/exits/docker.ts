@@ -1,0 +1,161 @@
+import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import dockerignore from '@balena/dockerignore';
+import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
+import { ignorePatternFor, mayBeSecretFile, SECRET_FILE_KINDS, secretFileKind, type SecretFileKind } from '../../core/hygiene';
+import { relativePosix } from '../paths';
+import { readBoundedText } from '../read-bounded';
+
+/**
+ * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
+ * context) takes a secret file that `.dockerignore` lets through puts the file in the image, and
+ * every layer keeps it. The context is the Dockerfile's folder (`docker build .` beside it, and
+ * compose's default); `.dockerignore` is read as Docker reads it (@balena/dockerignore, a port of
+ * Docker's own matcher), `<Dockerfile>.dockerignore` beside the Dockerfile first, as BuildKit does.
+ */
+
+const CODE = 'secret-file-in-docker-context';
+const SEVERITY = EXIT_BY_CODE.get(CODE)!.severity;
+
+/** Dockerfiles by their usual names: `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`. */
+export function isDockerfileName(name: string): boolean {
+  return (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/.test(name) && !name.endsWith('.dockerignore')) || /\.[Dd]ockerfile$/.test(name);
+}
+
+export interface DockerContextFinding {
+  code: string;
+  severity: typeof SEVERITY;
+  dockerfile: string;
+  /** The copy's line and the span of its first line, zero-based. */
+  line: number;
+  startColumn: number;
+  endColumn: number;
+  /** The secret file (absolute), and its path in the context. */
+  file: string;
+  relativePath: string;
+  kind: SecretFileKind;
+  /** The `.dockerignore` that applies, or the one the fix creates; and the line that excludes the file. */
+  ignoreFile: string;
+  pattern: string;
+  message: string;
+}
+
+/** Folders never looked into for secret files: git's own, and packages (theirs, not the project's). */
+const SKIPPED = new Set(['.git', 'node_modules']);
+/** Most entries a context walk reads: past it the walk stops (a context that large is a finding of its own). */
+const MAX_ENTRIES = 200_000;
+const MAX_CONFIG_BYTES = 1 << 20;
+
+export interface DockerContextOptions {
+  /** The Dockerfile's text (an open document's); else read from disk. */
+  text?: string;
+  kinds?: readonly SecretFileKind[];
+  /** How ignore files are read: the editor passes one that sees unsaved changes. */
+  read?: (path: string) => Promise<string | undefined>;
+}
+
+export async function checkDockerContext(dockerfile: string, options: DockerContextOptions = {}): Promise<DockerContextFinding[]> {
+  const text = options.text ?? (await readConfig(dockerfile));
+  if (text === undefined) return [];
+  const copies = contextCopies(text);
+  if (copies.length === 0) return [];
+  const context = dirname(dockerfile);
+  const ignoreFile = await dockerignoreOf(dockerfile, options.read);
+  const rules = dockerignore().add(ignoreFile.text ?? '');
+  const kinds = options.kinds ?? SECRET_FILE_KINDS;
+  const findings: DockerContextFinding[] = [];
+  for (const file of await candidates(context, kinds)) {
+    const relativePath = relativePosix(context, file);
+    if (rules.ignores(relativePath)) continue;
+    // By name first; a kind known by its content (a key file) is read.
+    const found = secretFileKind(relativePath, () => undefined, kinds) ?? (await readKind(file, relativePath, kinds));
+    if (!found) continue;
+    for (const copy of copies) {
+      if (!takes(copy, relativePath)) continue;
+      const pattern = patternFor(found, relativePath);
+      findings.push({
+        code: CODE,
+        severity: SEVERITY,
+        dockerfile,
+        line: copy.line,
+        startColumn: copy.startColumn,
+        endColumn: copy.endColumn,
+        file,
+        relativePath,
+        kind: found,
+        ignoreFile: ignoreFile.path,
+        pattern,
+        message: dockerContextMessage({
+          instruction: copy.instruction,
+          relativePath,
+          description: found.description,
+          pattern,
+          ignoreFile: basename(ignoreFile.path),
+        }),
+      });
+    }
+  }
+  return findings;
+}
+
+/** Whether a copy takes a path: one of its sources names it or a folder above it, and no `--exclude` leaves it out. */
+function takes(copy: ContextCopy, relativePath: string): boolean {
+  if (!copy.sources.some(s => sourceTakes(s, relativePath))) return false;
+  return copy.excludes.length === 0 || !dockerignore().add(copy.excludes).ignores(relativePath);
+}
+
+/** The line that excludes the file: `**` before a name so every folder is covered, else its path. */
+export function patternFor(kind: SecretFileKind, relativePath: string): string {
+  const gitPattern = ignorePatternFor(kind, relativePath);
+  const pattern = gitPattern.startsWith('/') ? gitPattern.slice(1) : `**/${gitPattern}`;
+  return dockerignore().add(pattern).ignores(relativePath) ? pattern : relativePath;
+}
+
+/** The ignore file Docker reads for this Dockerfile: `<name>.dockerignore` beside it, else the context's `.dockerignore`. */
+export async function dockerignoreOf(
+  dockerfile: string,
+  read: (path: string) => Promise<string | undefined> = readConfig,
+): Promise<{ path: string; text?: string }> {
+  const own = `${dockerfile}.dockerignore`;
+  const ownText = await read(own);
+  if (ownText !== undefined) return { path: own, text: ownText };
+  const shared = join(dirname(dockerfile), '.dockerignore');
+  const text = await read(shared);
+  return text !== undefined ? { path: shared, text } : { path: shared };
+}
+
+function readConfig(path: string): Promise<string | undefined> {
+  return readBoundedText(path, MAX_CONFIG_BYTES, { regularOnly: true }).catch(() => undefined);
+}
+
+async function readKind(file: string, relativePath: string, kinds: readonly SecretFileKind[]): Promise<SecretFileKind | undefined> {
+  const text = await readConfig(file);
+  return text === undefined ? undefined : secretFileKind(relativePath, () => text, kinds);
+}
+
+/** Files under the context whose names may be secret files (git-ignored ones too: Docker sends them). */
+async function candidates(context: string, kinds: readonly SecretFileKind[]): Promise<string[]> {
+  const found: string[] = [];
+  const stack = [context];
+  let entries = 0;
+  while (stack.length > 0 && entries < MAX_ENTRIES) {
+    const dir = stack.pop()!;
+    let list: Dirent[];
+    try {
+      list = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of list) {
+      entries++;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name)) stack.push(path);
+      } else if (entry.isFile() && mayBeSecretFile(relativePosix(context, path), kinds)) {
+        found.push(path);
+      }
+    }
+  }
+  return found.sort();
+}

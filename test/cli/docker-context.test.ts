@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fake, hiddenPart } from '../helpers/fake-keys';
+import { gitRepo } from '../helpers/git-repo';
+import { DIST } from '../helpers/repo';
+
+/**
+ * `secret-safe scan` on a project whose .env is git-ignored (as it should be) but not
+ * docker-ignored: `docker build .` would copy it into the image. Git hygiene is clean; the
+ * Docker exit is not.
+ */
+describe('secret-safe scan: secret files a Docker build would copy into the image', () => {
+  let repo: ReturnType<typeof gitRepo>;
+  afterEach(() => repo?.dispose());
+  const key = fake.anthropic();
+  const scan = (...args: string[]) => spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', ...args], { cwd: repo.path, encoding: 'utf8' });
+
+  function project(): void {
+    repo = gitRepo(
+      {
+        '.gitignore': '.env\nnode_modules/\n',
+        '.env': `ANTHROPIC_API_KEY=${key}\n`,
+        '.env.example': 'ANTHROPIC_API_KEY=\n',
+        'services/api/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY package.json ./\nCOPY . .\nCMD ["node", "index.js"]\n',
+        'services/api/.env': `ANTHROPIC_API_KEY=${key}\n`,
+        'services/api/index.js': 'console.log(Boolean(process.env.ANTHROPIC_API_KEY));\n',
+        'services/api/package.json': '{"name": "api", "private": true}\n',
+      },
+      ['.gitignore', '.env.example', 'services/api/Dockerfile', 'services/api/index.js', 'services/api/package.json'],
+    );
+  }
+
+  it('reports the COPY, exits 1, in text, JSON and SARIF; never a value', () => {
+    project();
+    const text = scan('.');
+    assert.equal(text.status, 1, text.stderr);
+    assert.equal(
+      text.stdout,
+      'services/api/Dockerfile:4:1  secret-file-in-docker-context  COPY copies .env (an environment file) into the image, where every layer keeps it for anyone who pulls it: .dockerignore does not exclude it. Add **/.env to .dockerignore.\n',
+    );
+    assert.match(text.stderr, /secret-safe: no secrets found, 1 secret file a Docker build would copy into an image \(\d+ files scanned\)/);
+    const json = JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(
+      json.filter(r => r.kind === 'exit'),
+      [
+        {
+          kind: 'exit',
+          exit: 'docker-context',
+          file: 'services/api/Dockerfile',
+          line: 4,
+          column: 1,
+          endColumn: 9,
+          ruleId: 'secret-file-in-docker-context',
+          severity: 'warning',
+          message: text.stdout.split('  ').slice(2).join('  ').trim(),
+          secretFile: 'services/api/.env',
+        },
+      ],
+    );
+    const sarif = JSON.parse(scan('.', '--format', 'sarif').stdout);
+    const [run] = sarif.runs;
+    assert.equal(run.results[0].ruleId, 'secret-file-in-docker-context');
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 4, startColumn: 1, endColumn: 9 });
+    assert.ok(
+      run.tool.driver.rules.some(
+        (r: { id: string; helpUri: string }) => r.id === 'secret-file-in-docker-context' && r.helpUri.endsWith('docs/exits.md#secret-file-in-docker-context'),
+      ),
+    );
+    for (const out of [text.stdout, text.stderr, JSON.stringify(json), JSON.stringify(sarif)]) assert.ok(!out.includes(hiddenPart(key)));
+  });
+
+  it('exits 0 once .dockerignore excludes it, and the project can turn the check off', () => {
+    project();
+    repo.write('services/api/.dockerignore', 'node_modules\n**/.env\n');
+    const clean = scan('.');
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    repo.write('services/api/.dockerignore', 'node_modules\n');
+    repo.write('.secret-safe.json', '{"disabledRules": ["secret-file-in-docker-context"]}\n');
+    const off = scan('.');
+    assert.equal(off.status, 0, off.stdout + off.stderr);
+  });
+});

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionRequest, DiagnosticSeverity, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit } from '../helpers/apply-edit';
+import { fake, hiddenPart } from '../helpers/fake-keys';
+import { ServerUnderTest } from '../helpers/lsp-server';
+import { tempDir } from '../helpers/temp-dir';
+
+/**
+ * An open Dockerfile whose `COPY . .` would put the project's .env in the image: the warning on
+ * the COPY, and the fix that adds it to .dockerignore (created when missing), in trusted and
+ * untrusted workspaces alike (only files are read).
+ */
+describe('language server over stdio: secret files in a Docker build context', () => {
+  let server: ServerUnderTest;
+  let dir: ReturnType<typeof tempDir>;
+  const key = fake.anthropic();
+  afterEach(async () => {
+    await server?.stop();
+    dir?.dispose();
+  });
+  const uri = (rel: string): string => pathToFileURL(join(dir.path, rel)).href;
+  const docker = (ds: Diagnostic[]) => ds.filter(d => d.code === 'secret-file-in-docker-context');
+  const DOCKERFILE = 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n';
+
+  async function actionsFor(target: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return ((await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: target },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) ?? []) as CodeAction[];
+  }
+
+  for (const trusted of [true, false]) {
+    it(`warns on the COPY and adds the file to a new .dockerignore (${trusted ? 'trusted' : 'untrusted'} workspace)`, async () => {
+      dir = tempDir({ Dockerfile: DOCKERFILE, '.env': `ANTHROPIC_API_KEY=${key}\n`, 'index.js': '1\n' });
+      server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: trusted });
+      await server.open(uri('Dockerfile'), DOCKERFILE, 'dockerfile');
+      const [d] = docker(await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length > 0));
+      assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } });
+      assert.equal(d.severity, DiagnosticSeverity.Warning);
+      assert.match(String(d.message), /^COPY copies \.env \(an environment file\) into the image, .*Add \*\*\/\.env to \.dockerignore\.$/);
+      assert.match(d.codeDescription?.href ?? '', /docs\/exits\.md#secret-file-in-docker-context$/);
+      assert.ok(!String(d.message).includes(hiddenPart(key)));
+      const [fix] = await actionsFor(uri('Dockerfile'), d);
+      assert.equal(fix.title, 'Add **/.env to .dockerignore');
+      applyWorkspaceEdit(fix.edit!);
+      assert.equal(readFileSync(join(dir.path, '.dockerignore'), 'utf8'), '**/.env\n');
+      await server.filesChanged([{ uri: uri('.dockerignore'), type: FileChangeType.Created }]);
+      await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 0);
+    });
+  }
+
+  it('reads an open .dockerignore as edited, unsaved, and follows the Dockerfile as it is typed', async () => {
+    dir = tempDir({ Dockerfile: DOCKERFILE, '.env.local': 'A=1\n', '.dockerignore': 'node_modules\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: true });
+    await server.open(uri('Dockerfile'), DOCKERFILE, 'dockerfile');
+    await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 1);
+    // The user types the line into the open .dockerignore, not yet saved.
+    await server.open(uri('.dockerignore'), 'node_modules\n', 'ignore');
+    await server.change(uri('.dockerignore'), 'node_modules\n.env*\n');
+    await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 0);
+    // The Dockerfile now copies only src: nothing secret there either way.
+    await server.change(uri('.dockerignore'), 'node_modules\n');
+    await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 1);
+    await server.change(uri('Dockerfile'), 'FROM node:22\nCOPY src /app\n');
+    await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 0);
+  });
+});
