@@ -107,6 +107,14 @@ const MUTATIONS = [
     tier: unit('out/test/node/docker-context.test.js', 'out/test/cli/docker-context.test.js'),
   },
   {
+    id: 'npm-root-ignore-with-files',
+    what: 'the root .npmignore/.gitignore are read even when package.json has files (npm reads neither then)',
+    file: 'src/node/exits/npm.ts',
+    from: 'for (let depth = withFiles ? 1 : 0; depth < parts.length; depth++) {',
+    to: 'for (let depth = 0; depth < parts.length; depth++) {',
+    tier: unit('out/test/node/npm-package.test.js'),
+  },
+  {
     id: 'inventory-shows-values',
     what: 'the key inventory lists each value beside its name',
     file: 'src/core/inventory/build.ts',

@@ -298,7 +298,7 @@ function summaryLine(secrets: number, files: number, hygiene: number, exits: num
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const found = secrets === 0 ? 'no secrets found' : `${plural(secrets, 'secret')} found in ${plural(files, 'file')}`;
   const git = hygiene === 0 ? '' : `, ${plural(hygiene, 'git hygiene problem')}`;
-  const image = exits === 0 ? '' : `, ${plural(exits, 'secret file')} a Docker build would copy into an image`;
+  const image = exits === 0 ? '' : `, ${plural(exits, 'secret file')} an image or a package would carry`;
   const accepted = baselined === 0 ? '' : `, ${baselined} accepted by the baseline`;
   const what =
     source.kind === 'history'

@@ -6,6 +6,7 @@ import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
 import { checkDockerContext, isDockerfileName } from '../node/exits/docker';
+import { checkNpmPackage } from '../node/exits/npm';
 import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
@@ -78,9 +79,10 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   // shown; the rest go out as they come.
   const findings: FileFinding[] = [];
   let baselined = 0;
-  const dockerfiles: string[] = [];
+  // The files that configure an exit (a Dockerfile, a package.json), as the scan passes them.
+  const exitConfigs: string[] = [];
   const emit = (path: string, found: FingerprintedFinding[]): void => {
-    if (options.source.kind !== 'stdin' && isDockerfileName(basename(path))) dockerfiles.push(path);
+    if (options.source.kind !== 'stdin' && configuresExit(path)) exitConfigs.push(path);
     if (found.length === 0 || holdsEnvValues(path)) return;
     const file = relativePosix(cwd, path);
     const reported = project.reportable(path, found, f => f.secretHash);
@@ -94,7 +96,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const hashes = project.hasBaseline || options.fingerprints === true;
   const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
-  const exits = await checkExits(dockerfiles, project, cwd);
+  const exits = await checkExits(exitConfigs, project, cwd);
   return {
     findings,
     hygiene,
@@ -300,19 +302,29 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
     }));
 }
 
-/** Secret files the scanned Dockerfiles' build contexts would put in an image. */
-async function checkExits(dockerfiles: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
+/** A Dockerfile, or a package.json of the project's own (not an installed package's). */
+function configuresExit(path: string): boolean {
+  const name = basename(path);
+  return isDockerfileName(name) || (name === 'package.json' && !/[\\/]node_modules[\\/]/.test(path));
+}
+
+/** Secret files the scanned Dockerfiles' build contexts would put in an image, and packages would publish. */
+async function checkExits(configs: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
   const disabled = new Set(project.loaded.config.disabledRules ?? []);
+  const kinds = project.secretFileKinds;
   const out: ExitFileFinding[] = [];
-  for (const dockerfile of dockerfiles) {
-    for (const f of await checkDockerContext(dockerfile, { kinds: project.secretFileKinds })) {
+  for (const config of configs) {
+    const found = isDockerfileName(basename(config))
+      ? (await checkDockerContext(config, { kinds })).map(f => ({ ...f, exit: 'docker-context' }))
+      : (await checkNpmPackage(config, { kinds })).map(f => ({ ...f, exit: 'npm-package' }));
+    for (const f of found) {
       if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
       out.push({
-        file: relativePosix(cwd, dockerfile),
+        file: relativePosix(cwd, config),
         line: f.line,
         column: f.startColumn,
         endColumn: f.endColumn,
-        exit: 'docker-context',
+        exit: f.exit,
         code: f.code,
         severity: f.severity,
         message: f.message,

@@ -33,7 +33,7 @@ import { Commands } from './commands';
 import { DotenvCheck } from './dotenv-check';
 import { EnvCode } from './env-code';
 import { Folders } from './folders';
-import { DockerContexts } from './docker-context';
+import { ExitsService } from './exits';
 import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settings-store';
@@ -74,9 +74,9 @@ const committed = new CommittedSecrets(
 );
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading, undefined, committed);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
-const docker = new DockerContexts(documents, folders, publisher);
-/** `.dockerignore`, or a Dockerfile's own `Dockerfile.dockerignore`. */
-const isDockerIgnore = (uri: string): boolean => URI.parse(uri).path.endsWith('.dockerignore');
+const exits = new ExitsService(documents, folders, publisher);
+/** An ignore file an exit reads: `.dockerignore` (or `Dockerfile.dockerignore`), `.npmignore`, `.gitignore`. */
+const isExitIgnoreFile = (uri: string): boolean => /(?:\.dockerignore|\/\.npmignore|\/\.gitignore)$/.test(URI.parse(uri).path);
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */
@@ -175,8 +175,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   // Ignore files, the index, secret files, the config and new folders bear on git hygiene.
   const kinds = [...SECRET_FILE_KINDS, ...(await folders.all()).flatMap(f => f.project.config.secretFiles)];
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
-  // A .dockerignore, or a secret file come or gone: what the open Dockerfiles' contexts hold.
-  if (changes.some(c => isDockerIgnore(c.uri) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) docker.recheckOpen();
+  // An ignore file, or a secret file come or gone: what the open Dockerfiles and packages would carry.
+  if (changes.some(c => isExitIgnoreFile(c.uri) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) exits.recheckOpen();
 });
 
 connection.onNotification(DidGrantTrustNotification, () => {
@@ -194,14 +194,14 @@ connection.onRequest(CheckHygieneRequest, async () => {
 
 documents.onDidOpen(({ document }) => {
   fresh.add(document.uri);
-  docker.schedule(document, 0);
+  exits.schedule(document, 0);
   workspaceScan.opened(document.uri);
 });
 
 documents.onDidChangeContent(async ({ document }) => {
-  // A Dockerfile typed on, or an open .dockerignore edited (the quick fix's edit, unsaved).
-  docker.schedule(document, TYPING_DELAY_MS);
-  if (isDockerIgnore(document.uri)) docker.recheckOpen();
+  // A Dockerfile or package.json typed on, or an open ignore file edited (a quick fix's edit, unsaved).
+  exits.schedule(document, TYPING_DELAY_MS);
+  if (isExitIgnoreFile(document.uri)) exits.recheckOpen();
   if (fresh.delete(document.uri)) {
     validator.schedule(document, 0);
   } else if ((await settings.get(document.uri)).run === 'onType') {
@@ -219,7 +219,7 @@ documents.onDidSave(async ({ document }) => {
 
 documents.onDidClose(({ document }) => {
   fresh.delete(document.uri);
-  docker.clear(document.uri);
+  exits.clear(document.uri);
   validator.clear(document.uri);
   void workspaceScan.closed(document.uri);
 });
@@ -264,7 +264,7 @@ registerCodeActions(
   hygiene,
   dotenvCheck,
   envLoading,
-  docker,
+  exits,
   () => codeActionResolve,
 );
 registerUntrack(connection, commands, hygiene, documents);

@@ -12,13 +12,13 @@ import { HYGIENE_WATCH_GLOBS, mayBeSecretFile, type SecretFileKind } from '../co
  */
 export function hygieneWatchers(customGlobs: readonly string[]): FileSystemWatcher[] {
   return [
-    ...[...new Set([...HYGIENE_WATCH_GLOBS, ...DOCKER_WATCH_GLOBS, ...customGlobs])].map(globPattern => ({ globPattern })),
+    ...[...new Set([...HYGIENE_WATCH_GLOBS, ...EXIT_WATCH_GLOBS, ...customGlobs])].map(globPattern => ({ globPattern })),
     { globPattern: '**/*', kind: WatchKind.Create },
   ];
 }
 
-/** The ignore files of Docker build contexts: what open Dockerfiles are checked against. */
-const DOCKER_WATCH_GLOBS = ['**/.dockerignore', '**/*.dockerignore'];
+/** The ignore files of Docker build contexts and npm packages: what open Dockerfiles and package.json files are checked against. */
+const EXIT_WATCH_GLOBS = ['**/.dockerignore', '**/*.dockerignore', '**/.npmignore'];
 
 const HYGIENE_FILES = /\/(?:\.gitignore|\.git\/index|\.git\/info\/exclude)$/;
 

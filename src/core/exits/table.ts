@@ -30,11 +30,26 @@ export const EXITS: readonly Exit[] = [
     fix: 'add the file to `.dockerignore` (created if missing), as `**/<name>` so every folder is covered, or by its path',
     severity: 'warning',
   },
+  {
+    id: 'npm-package',
+    code: 'secret-file-in-npm-package',
+    name: 'npm package',
+    configuredBy:
+      '`package.json` without `"private": true`: its `files` entries, and in each folder `.npmignore` (else `.gitignore`); root ignore files do not count once `files` is set',
+    test: "the secret files under the package's folder are judged by npm's own rules (`files` entries anchored at the root, `!` entries, a folder's `.npmignore` replacing its `.gitignore`, `.npmrc` never packed); tests hold the answer equal to the real `npm pack --dry-run --json`",
+    fix: 'with `files`, a `!path` entry appended to it; else the pattern added to the root `.npmignore`, or to `.gitignore` when there is none (what npm then reads)',
+    severity: 'warning',
+  },
 ];
 
 export const EXIT_BY_CODE: ReadonlyMap<string, Exit> = new Map(EXITS.map(e => [e.code, e]));
 
 export const EXITS_DOCS_URL = 'https://github.com/secret-safe/secret-safe/blob/main/docs/exits.md';
+
+/** What a secret file an npm package would publish says, in the editor and the CLI. */
+export function npmPackageMessage(f: { relativePath: string; description: string; fix: string }): string {
+  return `npm publish would send ${f.relativePath} (${f.description}) to the registry, where anyone can download it and every version stays: ${f.fix}.`;
+}
 
 /** What a secret file in a Docker build context says, in the editor and the CLI. */
 export function dockerContextMessage(f: { instruction: string; relativePath: string; description: string; pattern: string; ignoreFile: string }): string {

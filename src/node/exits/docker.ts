@@ -1,11 +1,9 @@
-import { readdir } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
-import { ignorePatternFor, mayBeSecretFile, SECRET_FILE_KINDS, secretFileKind, type SecretFileKind } from '../../core/hygiene';
+import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { readBoundedText } from '../read-bounded';
+import { candidates, kindOf, readConfig } from './secret-files';
 
 /**
  * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
@@ -41,12 +39,6 @@ export interface DockerContextFinding {
   message: string;
 }
 
-/** Folders never looked into for secret files: git's own, and packages (theirs, not the project's). */
-const SKIPPED = new Set(['.git', 'node_modules']);
-/** Most entries a context walk reads: past it the walk stops (a context that large is a finding of its own). */
-const MAX_ENTRIES = 200_000;
-const MAX_CONFIG_BYTES = 1 << 20;
-
 export interface DockerContextOptions {
   /** The Dockerfile's text (an open document's); else read from disk. */
   text?: string;
@@ -69,7 +61,7 @@ export async function checkDockerContext(dockerfile: string, options: DockerCont
     const relativePath = relativePosix(context, file);
     if (rules.ignores(relativePath)) continue;
     // By name first; a kind known by its content (a key file) is read.
-    const found = secretFileKind(relativePath, () => undefined, kinds) ?? (await readKind(file, relativePath, kinds));
+    const found = await kindOf(file, relativePath, kinds);
     if (!found) continue;
     for (const copy of copies) {
       if (!takes(copy, relativePath)) continue;
@@ -123,39 +115,4 @@ export async function dockerignoreOf(
   const shared = join(dirname(dockerfile), '.dockerignore');
   const text = await read(shared);
   return text !== undefined ? { path: shared, text } : { path: shared };
-}
-
-function readConfig(path: string): Promise<string | undefined> {
-  return readBoundedText(path, MAX_CONFIG_BYTES, { regularOnly: true }).catch(() => undefined);
-}
-
-async function readKind(file: string, relativePath: string, kinds: readonly SecretFileKind[]): Promise<SecretFileKind | undefined> {
-  const text = await readConfig(file);
-  return text === undefined ? undefined : secretFileKind(relativePath, () => text, kinds);
-}
-
-/** Files under the context whose names may be secret files (git-ignored ones too: Docker sends them). */
-async function candidates(context: string, kinds: readonly SecretFileKind[]): Promise<string[]> {
-  const found: string[] = [];
-  const stack = [context];
-  let entries = 0;
-  while (stack.length > 0 && entries < MAX_ENTRIES) {
-    const dir = stack.pop()!;
-    let list: Dirent[];
-    try {
-      list = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of list) {
-      entries++;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) stack.push(path);
-      } else if (entry.isFile() && mayBeSecretFile(relativePosix(context, path), kinds)) {
-        found.push(path);
-      }
-    }
-  }
-  return found.sort();
 }

@@ -14,7 +14,7 @@ import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
 import type { EnvLoadingCheck } from '../env-loading';
 import { DOTENV_CODES } from '../../core/dotenv';
-import { DOCKER_CONTEXT_CODE, type DockerContexts } from '../docker-context';
+import { EXIT_CODES, type ExitsService } from '../exits';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
 import { ignoreLineAction } from './ignore-line';
@@ -43,7 +43,7 @@ export function registerCodeActions(
   hygiene: HygieneService,
   dotenv: DotenvCheck,
   envLoading: EnvLoadingCheck,
-  docker: DockerContexts,
+  exits: ExitsService,
   canResolve: () => boolean,
 ): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -58,8 +58,8 @@ export function registerCodeActions(
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
         const code = diagnostic.code as string;
         actions.push(
-          ...(code === DOCKER_CONTEXT_CODE
-            ? await docker.fixes(document, diagnostic)
+          ...(EXIT_CODES.has(code)
+            ? await exits.fixes(document, diagnostic)
             : code.startsWith(HYGIENE_CODE_PREFIX)
               ? await hygieneFixes(document, diagnostic, hygiene, documents)
               : code === DOTENV_CODES.notLoaded

@@ -11,9 +11,10 @@ import { tempDir } from '../helpers/temp-dir';
 /**
  * An open Dockerfile whose `COPY . .` would put the project's .env in the image: the warning on
  * the COPY, and the fix that adds it to .dockerignore (created when missing), in trusted and
- * untrusted workspaces alike (only files are read).
+ * untrusted workspaces alike (only files are read). An open package.json whose package would
+ * publish a .env: the warning on `files` (or `name`), and the fix npm would follow.
  */
-describe('language server over stdio: secret files in a Docker build context', () => {
+describe('language server over stdio: secret files an image or a package would carry', () => {
   let server: ServerUnderTest;
   let dir: ReturnType<typeof tempDir>;
   const key = fake.anthropic();
@@ -67,5 +68,44 @@ describe('language server over stdio: secret files in a Docker build context', (
     await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 1);
     await server.change(uri('Dockerfile'), 'FROM node:22\nCOPY src /app\n');
     await server.diagnostics(uri('Dockerfile'), ds => docker(ds).length === 0);
+  });
+
+  const npm = (ds: Diagnostic[]) => ds.filter(d => d.code === 'secret-file-in-npm-package');
+
+  it('warns on a package.json whose files would publish a .env, and the fix adds a ! entry keeping the rest', async () => {
+    const manifest = '{\n  "name": "pkg",\n  "version": "1.0.0",\n  "files": [\n    "dist"\n  ]\n}\n';
+    dir = tempDir({ 'package.json': manifest, 'dist/.env': `ANTHROPIC_API_KEY=${key}\n`, 'dist/index.js': '1\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    await server.open(uri('package.json'), manifest, 'json');
+    const [d] = npm(await server.diagnostics(uri('package.json'), ds => npm(ds).length > 0));
+    assert.deepEqual(d.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } });
+    assert.equal(
+      d.message,
+      'npm publish would send dist/.env (an environment file) to the registry, where anyone can download it and every version stays: add "!dist/.env" to "files" in package.json.',
+    );
+    const [fix] = await actionsFor(uri('package.json'), d);
+    assert.equal(fix.title, 'Add "!dist/.env" to "files"');
+    const after = applyWorkspaceEdit(fix.edit!, new Map([[uri('package.json'), manifest]])).get(uri('package.json'))!;
+    assert.equal(after, '{\n  "name": "pkg",\n  "version": "1.0.0",\n  "files": [\n    "dist",\n    "!dist/.env"\n  ]\n}\n');
+    await server.change(uri('package.json'), after);
+    await server.diagnostics(uri('package.json'), ds => npm(ds).length === 0);
+  });
+
+  it('with no files, adds the pattern to the .npmignore npm reads instead of .gitignore; a private package is quiet', async () => {
+    const manifest = '{"name": "pkg", "version": "1.0.0"}\n';
+    dir = tempDir({ 'package.json': manifest, '.env': 'A=1\n', '.gitignore': '.env\n', '.npmignore': 'test/\r\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: true });
+    await server.open(uri('package.json'), '{"name": "pkg", "private": true}\n', 'json');
+    // Private: never published, nothing to say; public: the .env goes out.
+    await server.diagnostics(uri('package.json'), ds => npm(ds).length === 0);
+    await server.change(uri('package.json'), manifest);
+    const [d] = npm(await server.diagnostics(uri('package.json'), ds => npm(ds).length > 0));
+    assert.deepEqual(d.range.start, { line: 0, character: 1 }, 'on "name"');
+    const [fix] = await actionsFor(uri('package.json'), d);
+    assert.equal(fix.title, 'Add .env to .npmignore');
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.npmignore'), 'utf8'), 'test/\r\n.env\r\n');
+    await server.filesChanged([{ uri: uri('.npmignore'), type: FileChangeType.Changed }]);
+    await server.diagnostics(uri('package.json'), ds => npm(ds).length === 0);
   });
 });

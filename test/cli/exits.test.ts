@@ -10,7 +10,7 @@ import { DIST } from '../helpers/repo';
  * docker-ignored: `docker build .` would copy it into the image. Git hygiene is clean; the
  * Docker exit is not.
  */
-describe('secret-safe scan: secret files a Docker build would copy into the image', () => {
+describe('secret-safe scan: secret files an image or a package would carry', () => {
   let repo: ReturnType<typeof gitRepo>;
   afterEach(() => repo?.dispose());
   const key = fake.anthropic();
@@ -39,7 +39,7 @@ describe('secret-safe scan: secret files a Docker build would copy into the imag
       text.stdout,
       'services/api/Dockerfile:4:1  secret-file-in-docker-context  COPY copies .env (an environment file) into the image, where every layer keeps it for anyone who pulls it: .dockerignore does not exclude it. Add **/.env to .dockerignore.\n',
     );
-    assert.match(text.stderr, /secret-safe: no secrets found, 1 secret file a Docker build would copy into an image \(\d+ files scanned\)/);
+    assert.match(text.stderr, /secret-safe: no secrets found, 1 secret file an image or a package would carry \(\d+ files scanned\)/);
     const json = JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>;
     assert.deepEqual(
       json.filter(r => r.kind === 'exit'),
@@ -79,5 +79,31 @@ describe('secret-safe scan: secret files a Docker build would copy into the imag
     repo.write('.secret-safe.json', '{"disabledRules": ["secret-file-in-docker-context"]}\n');
     const off = scan('.');
     assert.equal(off.status, 0, off.stdout + off.stderr);
+  });
+
+  it('reports a package that would publish its .env (an .npmignore that forgets it), and exits 0 once it is left out', () => {
+    repo = gitRepo(
+      {
+        '.gitignore': '.env\n',
+        '.npmignore': 'test/\n',
+        '.env': `ANTHROPIC_API_KEY=${key}\n`,
+        'package.json': '{\n  "name": "lib",\n  "version": "1.0.0"\n}\n',
+        'index.js': 'module.exports = 1;\n',
+      },
+      ['.gitignore', '.npmignore', 'package.json', 'index.js'],
+    );
+    const text = scan('.');
+    assert.equal(text.status, 1, text.stderr);
+    assert.equal(
+      text.stdout,
+      'package.json:2:3  secret-file-in-npm-package  npm publish would send .env (an environment file) to the registry, where anyone can download it and every version stays: add .env to .npmignore.\n',
+    );
+    const rows = (JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
+    assert.deepEqual(
+      rows.map(r => [r.exit, r.ruleId, r.file, r.line, r.secretFile]),
+      [['npm-package', 'secret-file-in-npm-package', 'package.json', 2, '.env']],
+    );
+    repo.write('.npmignore', 'test/\n.env\n');
+    assert.equal(scan('.').status, 0);
   });
 });
