@@ -108,4 +108,60 @@ describe('language server over stdio: secret files an image or a package would c
     await server.filesChanged([{ uri: uri('.npmignore'), type: FileChangeType.Changed }]);
     await server.diagnostics(uri('package.json'), ds => npm(ds).length === 0);
   });
+
+  it('in .vscode/mcp.json, turns a key into ${input:…} with a password promptString, keeping the rest of the file', async () => {
+    const token = fake.github();
+    const config = [
+      '{',
+      '\t"servers": {',
+      '\t\t"github": {',
+      '\t\t\t"command": "npx",',
+      '\t\t\t"args": ["-y", "@modelcontextprotocol/server-github"],',
+      `\t\t\t"env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${token}" }`,
+      '\t\t},',
+      '\t\t"remote": {',
+      '\t\t\t"type": "http",',
+      '\t\t\t"url": "https://mcp.example.com/mcp",',
+      `\t\t\t"headers": { "Authorization": "Bearer ${key}" }`,
+      '\t\t}',
+      '\t}',
+      '}',
+      '',
+    ].join('\r\n');
+    dir = tempDir({ '.vscode/mcp.json': config });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    await server.open(uri('.vscode/mcp.json'), config, 'jsonc');
+    const ds = await server.diagnostics(uri('.vscode/mcp.json'), all => all.filter(d => /github|anthropic/.test(String(d.code))).length === 2);
+    const github = ds.find(d => String(d.code).startsWith('github'))!;
+    const [first] = await actionsFor(uri('.vscode/mcp.json'), github);
+    assert.equal(first.title, "Ask for it when the server starts: ${input:github-personal-access-token}, kept in VS Code's secret storage");
+    assert.equal(first.isPreferred, true);
+    const once = applyWorkspaceEdit(first.edit!, new Map([[uri('.vscode/mcp.json'), config]])).get(uri('.vscode/mcp.json'))!;
+    assert.equal(
+      once,
+      config
+        .replace(token, '${input:github-personal-access-token}')
+        .replace(
+          /\r\n\}\r\n$/,
+          ',\r\n\t"inputs": [\r\n\t\t{\r\n\t\t\t"type": "promptString",\r\n\t\t\t"id": "github-personal-access-token",\r\n\t\t\t"description": "GitHub personal access token for the github MCP server",\r\n\t\t\t"password": true\r\n\t\t}\r\n\t]\r\n}\r\n',
+        ),
+    );
+    // The header's key next: named after its rule (the header's name is no variable), added to the same inputs.
+    await server.change(uri('.vscode/mcp.json'), once);
+    const [anthropic] = (
+      await server.diagnostics(
+        uri('.vscode/mcp.json'),
+        all => all.some(d => String(d.code).startsWith('anthropic')) && !all.some(d => String(d.code).startsWith('github')),
+      )
+    ).filter(d => String(d.code).startsWith('anthropic'));
+    const [second] = await actionsFor(uri('.vscode/mcp.json'), anthropic);
+    const twice = applyWorkspaceEdit(second.edit!, new Map([[uri('.vscode/mcp.json'), once]])).get(uri('.vscode/mcp.json'))!;
+    assert.match(twice, /"Authorization": "Bearer \$\{input:anthropic-api-key\}"/);
+    assert.match(
+      twice,
+      /"password": true\r\n\t\t\},\r\n\t\t\{\r\n\t\t\t"type": "promptString",\r\n\t\t\t"id": "anthropic-api-key",\r\n\t\t\t"description": "Anthropic API key for the remote MCP server",/,
+    );
+    assert.ok(!twice.includes(hiddenPart(key)) && !twice.includes(hiddenPart(token)));
+    assert.doesNotThrow(() => JSON.parse(twice));
+  });
 });

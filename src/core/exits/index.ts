@@ -2,3 +2,4 @@ export { type ContextCopy, contextCopies, sourceTakes } from './dockerfile';
 export { dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, npmPackageMessage } from './table';
 export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';
+export { inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpPlace } from './mcp';

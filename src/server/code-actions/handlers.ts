@@ -1,5 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Finding } from '../../core';
+import { inputIdOf, mcpConfigOf, mcpInputEdits, mcpPlace } from '../../core/exits';
 import { isConnectionString } from '../../core/fix';
 import {
   ApplyMoveToEnvCommand,
@@ -66,7 +69,7 @@ export function registerCodeActions(
                 ? await envLoading.fixes(document, diagnostic)
                 : code.startsWith(DOTENV_CODE_PREFIX)
                   ? await dotenv.fixes(document, diagnostic)
-                  : await quickFixes(document, diagnostic, code, move, dotenv)),
+                  : await quickFixes(document, diagnostic, code, move, dotenv, documents)),
         );
       }
     }
@@ -105,10 +108,20 @@ export function registerCodeActions(
   });
 }
 
-async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, move: MoveToEnv, dotenv: DotenvCheck): Promise<CodeAction[]> {
+async function quickFixes(
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  ruleId: string,
+  move: MoveToEnv,
+  dotenv: DotenvCheck,
+  documents: TextDocuments<TextDocument>,
+): Promise<CodeAction[]> {
   // A secret in a committed .env.example: a placeholder there, the value into .env.
   const actions: CodeAction[] = await dotenv.exampleSecretFix(document, diagnostic, ruleId);
   const located = actions.length === 0 ? await move.locate(document.uri, diagnostic.range, ruleId) : undefined;
+  // A key in VS Code's own MCP config: VS Code asks for it once and keeps it in its secret storage.
+  const input = located && (await mcpInputAction(located.document, located.finding, diagnostic, documents));
+  if (input) return [input, ...(ignoreLineAction(document, diagnostic, ruleId) ? [ignoreLineAction(document, diagnostic, ruleId)!] : [])];
   if (located) {
     const parts: Array<MoveToEnvArgs['part']> = isConnectionString(ruleId) ? ['whole', 'password'] : [undefined];
     for (const part of parts) {
@@ -135,6 +148,35 @@ async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId
   const ignore = ignoreLineAction(document, diagnostic, ruleId);
   if (ignore) actions.push(ignore);
   return actions;
+}
+
+/**
+ * In `.vscode/mcp.json`: the key becomes `${input:id}` and `inputs` gets a `promptString` with
+ * `password: true`, named after the variable or header that held it.
+ */
+async function mcpInputAction(
+  document: TextDocument,
+  finding: Finding,
+  diagnostic: Diagnostic,
+  documents: TextDocuments<TextDocument>,
+): Promise<CodeAction | undefined> {
+  const path = URI.parse(document.uri).fsPath;
+  if (mcpConfigOf(path)?.id !== 'vscode') return undefined;
+  const text = document.getText();
+  const place = mcpPlace(text, finding.start);
+  const name =
+    place.property && /^[A-Za-z][A-Za-z\d_]*$/.test(place.property) && /[A-Z]_|_[A-Z]|^[A-Z\d_]+$/.test(place.property) ? place.property : finding.envVar;
+  const id = inputIdOf(name);
+  const description = `${finding.provider} ${finding.description}${place.server ? ` for the ${place.server} MCP server` : ''}`;
+  const edits = mcpInputEdits(text, finding, id, description);
+  if (edits.length === 0) return undefined;
+  return {
+    title: `Ask for it when the server starts: \${input:${id}}, kept in VS Code's secret storage`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: await toWorkspaceEdit([{ path, create: false, edits }], documents, textReader(documents)),
+  };
 }
 
 async function resolve(action: CodeAction, documents: TextDocuments<TextDocument>, move: MoveToEnv): Promise<CodeAction> {
