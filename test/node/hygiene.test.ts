@@ -38,9 +38,14 @@ describe('git hygiene', () => {
           'sa.json': '{ "type": "service_account", "project_id": "x", "private_key": "-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----\\n" }',
           'package.json': '{ "name": "app" }',
           'terraform.tfstate': '{}',
+          '.claude/settings.json': '{ "permissions": { "deny": ["Read(./.env*)"] } }\n',
+          '.claude/settings.local.json': '{ "env": { "A": "1" } }\n',
+          '.aider.chat.history.md': '# aider chat\n',
         });
         const r = await checkHygiene(repo.path, { useGit });
         assert.deepEqual(summary(r), [
+          'not-ignored .aider.chat.history.md',
+          'not-ignored .claude/settings.local.json',
           'not-ignored .env',
           'not-ignored .npmrc',
           'not-ignored config/.env.production',
@@ -50,6 +55,7 @@ describe('git hygiene', () => {
         ]);
         assert.deepEqual(r.findings.find(f => f.relativePath === 'sa.json')?.pattern, '/sa.json');
         assert.deepEqual(r.findings.find(f => f.relativePath === 'terraform.tfstate')?.pattern, '*.tfstate*');
+        assert.deepEqual(r.findings.find(f => f.relativePath === '.aider.chat.history.md')?.pattern, '.aider*');
       });
 
       it('reports a .gitignore line that un-ignores a secret file, on its line', async () => {

@@ -46,6 +46,14 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
   },
   { id: 'pypirc', description: 'a .pypirc with a password', name: /^\.pypirc$/, contains: /^\s*password\s*[=:]\s*\S+/m, ignorePattern: '.pypirc' },
   { id: 'netrc', description: 'a .netrc with a password', name: /^_?\.?netrc$/, contains: /\bpassword\s+\S+/, ignorePattern: '.netrc' },
+  // An AI coding agent's own state: local settings (env and keys for its tools), chat history (what was pasted).
+  {
+    id: 'agent-local-settings',
+    description: "an AI agent's local settings",
+    path: /(?:^|\/)\.claude\/settings\.local\.json$/,
+    ignorePattern: '.claude/settings.local.json',
+  },
+  { id: 'agent-history', description: "an AI agent's chat history", name: /^\.aider\.(?:chat\.history\.md|input\.history)$/, ignorePattern: '.aider*' },
   {
     id: 'docker-config',
     description: 'a Docker config with registry credentials',
@@ -106,4 +114,6 @@ export const HYGIENE_WATCH_GLOBS: readonly string[] = [
   '**/*.{pem,key,p12,pfx,jks,keystore,tfstate,tfvars}',
   '**/{id_rsa,id_dsa,id_ecdsa,id_ed25519,credentials.json,.npmrc,.pypirc,.netrc}',
   '**/.docker/config.json',
+  '**/.claude/settings.local.json',
+  '**/.aider.{chat.history.md,input.history}',
 ];
