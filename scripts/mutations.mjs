@@ -115,6 +115,14 @@ const MUTATIONS = [
     tier: unit('out/test/node/npm-package.test.js'),
   },
   {
+    id: 'claude-rules-anywhere',
+    what: "Claude Code's Read(./.env) taken for any .env, not the project's root one",
+    file: 'src/core/exits/agents.ts',
+    from: "    if (path.startsWith('./')) lines.push(`/${path.slice(2)}`);",
+    to: "    if (path.startsWith('./')) lines.push(path.slice(2));",
+    tier: unit('out/test/node/agents.test.js'),
+  },
+  {
     id: 'inventory-shows-values',
     what: 'the key inventory lists each value beside its name',
     file: 'src/core/inventory/build.ts',

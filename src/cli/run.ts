@@ -7,6 +7,7 @@ import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../no
 import { scanHistory } from '../node/git/history';
 import { checkDockerContext, isDockerfileName } from '../node/exits/docker';
 import { checkNpmPackage } from '../node/exits/npm';
+import { checkAgents } from '../node/exits/agents';
 import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
 import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
@@ -96,7 +97,8 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const hashes = project.hasBaseline || options.fingerprints === true;
   const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
-  const exits = await checkExits(exitConfigs, project, cwd);
+  const folders = collected.hygieneFiles === 'none' ? [] : await directories(absolute);
+  const exits = [...(await checkExits(exitConfigs, project, cwd)), ...(await checkAgentExits(folders, project, cwd))];
   return {
     findings,
     hygiene,
@@ -300,6 +302,43 @@ async function checkPaths(absolute: readonly string[], project: ProjectScan, git
       severity: HYGIENE_SEVERITY[f.problem],
       message: hygieneMessage({ ...f, description: f.kind.description }),
     }));
+}
+
+/** The paths that are folders. */
+async function directories(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths)
+    if (
+      await stat(p).then(
+        s => s.isDirectory(),
+        () => false,
+      )
+    )
+      out.push(p);
+  return out;
+}
+
+/** For each folder scanned, the secret files an AI agent it uses could read. */
+async function checkAgentExits(folders: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
+  const disabled = new Set(project.loaded.config.disabledRules ?? []);
+  const out: ExitFileFinding[] = [];
+  for (const folder of folders) {
+    for (const f of await checkAgents(folder, { kinds: project.secretFileKinds })) {
+      if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
+      out.push({
+        file: relativePosix(cwd, f.reportOn) || '.',
+        line: 0,
+        column: 0,
+        endColumn: 0,
+        exit: 'ai-agent',
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        secretFile: relativePosix(cwd, f.file),
+      });
+    }
+  }
+  return out;
 }
 
 /** A Dockerfile, or a package.json of the project's own (not an installed package's). */

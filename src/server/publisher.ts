@@ -4,7 +4,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
  * Who produced a set of diagnostics for a URI: the document check, the git-hygiene check, a
  * workspace scan (files not open), or an exit's check (a Dockerfile's build context).
  */
-export type Channel = 'document' | 'hygiene' | 'scan' | 'exits';
+export type Channel = 'document' | 'hygiene' | 'scan' | 'exits' | 'agents';
 
 /**
  * One publish per URI for several checks: LSP replaces a URI's diagnostics wholesale, so each

@@ -33,6 +33,7 @@ import { Commands } from './commands';
 import { DotenvCheck } from './dotenv-check';
 import { EnvCode } from './env-code';
 import { Folders } from './folders';
+import { AGENT_FILES, AgentsService } from './agents';
 import { ExitsService } from './exits';
 import { HygieneService } from './hygiene';
 import { Publisher } from './publisher';
@@ -75,6 +76,7 @@ const committed = new CommittedSecrets(
 const validator = new Validator(publisher, documents, settings, folders, dotenvCheck, envLoading, undefined, committed);
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const exits = new ExitsService(documents, folders, publisher);
+const agents = new AgentsService(documents, folders, publisher);
 /** An ignore file an exit reads: `.dockerignore` (or `Dockerfile.dockerignore`), `.npmignore`, `.gitignore`. */
 const isExitIgnoreFile = (uri: string): boolean => /(?:\.dockerignore|\/\.npmignore|\/\.gitignore)$/.test(URI.parse(uri).path);
 const commands = new Commands();
@@ -136,6 +138,7 @@ connection.onInitialized(() => {
   void validator.publishConfigProblems();
   void watchHygieneFiles();
   hygiene.schedule(0);
+  agents.schedule(0);
   if (dynamicConfigRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secretSafe' });
   }
@@ -146,6 +149,7 @@ connection.onInitialized(() => {
       void validator.publishConfigProblems();
       void watchHygieneFiles();
       hygiene.schedule(0);
+      agents.schedule(0);
     });
   }
 });
@@ -177,6 +181,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (bearsOnHygiene(changes, kinds)) hygiene.schedule();
   // An ignore file, or a secret file come or gone: what the open Dockerfiles and packages would carry.
   if (changes.some(c => isExitIgnoreFile(c.uri) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) exits.recheckOpen();
+  // An agent's own files, or a secret file: what the agents the workspace uses could read.
+  if (changes.some(c => AGENT_FILES.test(URI.parse(c.uri).path) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) agents.schedule();
 });
 
 connection.onNotification(DidGrantTrustNotification, () => {
@@ -202,6 +208,7 @@ documents.onDidChangeContent(async ({ document }) => {
   // A Dockerfile or package.json typed on, or an open ignore file edited (a quick fix's edit, unsaved).
   exits.schedule(document, TYPING_DELAY_MS);
   if (isExitIgnoreFile(document.uri)) exits.recheckOpen();
+  if (AGENT_FILES.test(URI.parse(document.uri).path)) agents.schedule(TYPING_DELAY_MS);
   if (fresh.delete(document.uri)) {
     validator.schedule(document, 0);
   } else if ((await settings.get(document.uri)).run === 'onType') {
@@ -265,6 +272,7 @@ registerCodeActions(
   dotenvCheck,
   envLoading,
   exits,
+  agents,
   () => codeActionResolve,
 );
 registerUntrack(connection, commands, hygiene, documents);

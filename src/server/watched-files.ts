@@ -17,8 +17,15 @@ export function hygieneWatchers(customGlobs: readonly string[]): FileSystemWatch
   ];
 }
 
-/** The ignore files of Docker build contexts and npm packages: what open Dockerfiles and package.json files are checked against. */
-const EXIT_WATCH_GLOBS = ['**/.dockerignore', '**/*.dockerignore', '**/.npmignore'];
+/** The files the exits read: Docker's and npm's ignore files, and the AI agents' own. */
+const EXIT_WATCH_GLOBS = [
+  '**/.dockerignore',
+  '**/*.dockerignore',
+  '**/.npmignore',
+  // The AI agents' own files: what shows an agent is used, and what keeps files from it.
+  '**/{.cursorignore,.cursorindexingignore,.cursorrules,.aiexclude,.geminiignore,.codeiumignore,.windsurfrules,CLAUDE.md,GEMINI.md}',
+  '**/{.cursor,.claude,.gemini,.windsurf}/**',
+];
 
 const HYGIENE_FILES = /\/(?:\.gitignore|\.git\/index|\.git\/info\/exclude)$/;
 

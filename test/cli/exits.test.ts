@@ -106,4 +106,21 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
     repo.write('.npmignore', 'test/\n.env\n');
     assert.equal(scan('.').status, 0);
   });
+
+  it('reports secret files an AI agent the project uses could read, on the agent’s own file', () => {
+    repo = gitRepo({ '.gitignore': '.env\n', '.env': `ANTHROPIC_API_KEY=${key}\n`, 'CLAUDE.md': '# Notes\n', '.cursorignore': '.env\n', 'index.js': '1\n' }, [
+      '.gitignore',
+      'CLAUDE.md',
+      '.cursorignore',
+      'index.js',
+    ]);
+    const text = scan('.');
+    assert.equal(text.status, 1, text.stderr);
+    assert.equal(
+      text.stdout,
+      'CLAUDE.md:1:1  secret-file-readable-by-agent  Claude Code can read .env (an environment file) into what it sends to its model: no Read rule in .claude/settings.json\'s permissions.deny covers it. Add "Read(./.env)" to permissions.deny.\n',
+    );
+    repo.write('.claude/settings.json', '{ "permissions": { "deny": ["Read(./.env)"] } }\n');
+    assert.equal(scan('.').status, 0);
+  });
 });

@@ -164,4 +164,22 @@ describe('language server over stdio: secret files an image or a package would c
     assert.ok(!twice.includes(hiddenPart(key)) && !twice.includes(hiddenPart(token)));
     assert.doesNotThrow(() => JSON.parse(twice));
   });
+
+  it('shows an agent that could read .env on its ignore file, and the fix adds the line', async () => {
+    dir = tempDir({ '.cursorignore': 'node_modules\n', '.env': `ANTHROPIC_API_KEY=${key}\n`, 'index.js': '1\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    const agent = (ds: Diagnostic[]) => ds.filter(d => d.code === 'secret-file-readable-by-agent');
+    const [d] = agent(await server.diagnostics(uri('.cursorignore'), ds => agent(ds).length > 0));
+    assert.equal(
+      d.message,
+      'Cursor can read .env (an environment file) into what it sends to its model: .cursorignore does not exclude it. Add .env to .cursorignore.',
+    );
+    await server.open(uri('.cursorignore'), 'node_modules\n', 'ignore');
+    const [fix] = await actionsFor(uri('.cursorignore'), d);
+    assert.equal(fix.title, 'Keep .env from Cursor: add .env to .cursorignore');
+    const after = applyWorkspaceEdit(fix.edit!, new Map([[uri('.cursorignore'), 'node_modules\n']])).get(uri('.cursorignore'))!;
+    assert.equal(after, 'node_modules\n.env\n');
+    await server.change(uri('.cursorignore'), after);
+    await server.diagnostics(uri('.cursorignore'), ds => agent(ds).length === 0);
+  });
 });

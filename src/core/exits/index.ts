@@ -3,3 +3,4 @@ export { dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, n
 export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';
 export { inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpPlace } from './mcp';
+export { type Agent, AGENTS, agentMessage, claudeDenyEdit, claudeReadDenials, claudeReadRule } from './agents';

@@ -40,6 +40,16 @@ export const EXITS: readonly Exit[] = [
     fix: 'with `files`, a `!path` entry appended to it; else the pattern added to the root `.npmignore`, or to `.gitignore` when there is none (what npm then reads)',
     severity: 'warning',
   },
+  {
+    id: 'ai-agent',
+    code: 'secret-file-readable-by-agent',
+    name: 'AI coding agent',
+    configuredBy:
+      "the agent's own files show it is used: `.cursorignore`, `.cursor/`, `.cursorrules` (Cursor); `CLAUDE.md`, `.claude/` (Claude Code); `GEMINI.md`, `.gemini/`, `.geminiignore` (Gemini CLI); `.aiexclude` (Gemini Code Assist); `.windsurfrules`, `.windsurf/`, `.codeiumignore` (Windsurf)",
+    test: "each secret file in the workspace folder is matched against the agent's own exclusions: its ignore file in `.gitignore` syntax, or Claude Code's `permissions.deny` `Read(…)` rules in `.claude/settings.json` (`./` and `/` anchored at the project, `**` anywhere)",
+    fix: "the file added in the agent's own syntax: a line in its ignore file (created if missing), or `Read(./path)` appended to `permissions.deny`",
+    severity: 'warning',
+  },
 ];
 
 export const EXIT_BY_CODE: ReadonlyMap<string, Exit> = new Map(EXITS.map(e => [e.code, e]));

@@ -17,6 +17,7 @@ import type { Commands } from '../commands';
 import type { DotenvCheck } from '../dotenv-check';
 import type { EnvLoadingCheck } from '../env-loading';
 import { DOTENV_CODES } from '../../core/dotenv';
+import { AGENT_CODE, type AgentsService } from '../agents';
 import { EXIT_CODES, type ExitsService } from '../exits';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
@@ -47,6 +48,7 @@ export function registerCodeActions(
   dotenv: DotenvCheck,
   envLoading: EnvLoadingCheck,
   exits: ExitsService,
+  agents: AgentsService,
   canResolve: () => boolean,
 ): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
@@ -61,15 +63,17 @@ export function registerCodeActions(
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
         const code = diagnostic.code as string;
         actions.push(
-          ...(EXIT_CODES.has(code)
-            ? await exits.fixes(document, diagnostic)
-            : code.startsWith(HYGIENE_CODE_PREFIX)
-              ? await hygieneFixes(document, diagnostic, hygiene, documents)
-              : code === DOTENV_CODES.notLoaded
-                ? await envLoading.fixes(document, diagnostic)
-                : code.startsWith(DOTENV_CODE_PREFIX)
-                  ? await dotenv.fixes(document, diagnostic)
-                  : await quickFixes(document, diagnostic, code, move, dotenv, documents)),
+          ...(code === AGENT_CODE
+            ? await agents.fixes(document, diagnostic)
+            : EXIT_CODES.has(code)
+              ? await exits.fixes(document, diagnostic)
+              : code.startsWith(HYGIENE_CODE_PREFIX)
+                ? await hygieneFixes(document, diagnostic, hygiene, documents)
+                : code === DOTENV_CODES.notLoaded
+                  ? await envLoading.fixes(document, diagnostic)
+                  : code.startsWith(DOTENV_CODE_PREFIX)
+                    ? await dotenv.fixes(document, diagnostic)
+                    : await quickFixes(document, diagnostic, code, move, dotenv, documents)),
         );
       }
     }

@@ -1,0 +1,103 @@
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import ignore from 'ignore';
+import { type Agent, AGENTS, agentMessage, claudeReadDenials, claudeReadRule, EXIT_BY_CODE } from '../../core/exits';
+import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
+import { relativePosix } from '../paths';
+import { candidates, kindOf, readConfig } from './secret-files';
+
+/**
+ * AI coding agents as an exit: for each agent a workspace folder shows it uses, each secret file
+ * the agent's own exclusions do not keep out (its ignore file, or Claude Code's `Read(…)` deny
+ * rules). The agents' own state files are theirs to read, and left out.
+ */
+
+const CODE = 'secret-file-readable-by-agent';
+const SEVERITY = EXIT_BY_CODE.get(CODE)!.severity;
+/** Folders whose files show an agent is used, looked into one level. */
+const AGENT_FOLDERS = new Set(['.cursor', '.claude', '.gemini', '.windsurf']);
+
+export interface AgentFinding {
+  code: string;
+  severity: typeof SEVERITY;
+  agent: Agent;
+  folder: string;
+  /** The file the finding is shown on: the agent's exclusion file when there is one, else a file that shows the agent is used. */
+  reportOn: string;
+  /** The agent's exclusion file (absolute), which the fix edits or creates. */
+  configFile: string;
+  file: string;
+  relativePath: string;
+  kind: SecretFileKind;
+  fix: { kind: 'ignore-line'; pattern: string } | { kind: 'claude-deny'; rule: string };
+  message: string;
+}
+
+export interface AgentOptions {
+  kinds?: readonly SecretFileKind[];
+  read?: (path: string) => Promise<string | undefined>;
+}
+
+export async function checkAgents(folder: string, options: AgentOptions = {}): Promise<AgentFinding[]> {
+  const signs = await signsIn(folder);
+  const used = AGENTS.filter(a => signs.some(s => a.signs.test(s.path)));
+  if (used.length === 0) return [];
+  const read = options.read ?? readConfig;
+  const kinds = (options.kinds ?? SECRET_FILE_KINDS).filter(k => !k.id.startsWith('agent-'));
+  const secrets: Array<{ file: string; relativePath: string; kind: SecretFileKind }> = [];
+  for (const file of await candidates(folder, kinds)) {
+    const relativePath = relativePosix(folder, file);
+    const kind = await kindOf(file, relativePath, kinds);
+    if (kind) secrets.push({ file, relativePath, kind });
+  }
+  const findings: AgentFinding[] = [];
+  for (const agent of used) {
+    const configFile = join(folder, agent.file);
+    const text = await read(configFile);
+    const rules = ignore().add(agent.syntax === 'gitignore' ? (text ?? '') : claudeReadDenials(text ?? ''));
+    const sign = signs.find(s => s.isFile && agent.signs.test(s.path));
+    const reportOn = text !== undefined ? configFile : sign ? join(folder, sign.path) : folder;
+    for (const { file, relativePath, kind } of secrets) {
+      if (rules.ignores(relativePath)) continue;
+      const fix: AgentFinding['fix'] =
+        agent.syntax === 'gitignore'
+          ? { kind: 'ignore-line', pattern: ignorePatternFor(kind, relativePath) }
+          : { kind: 'claude-deny', rule: claudeReadRule(relativePath) };
+      findings.push({
+        code: CODE,
+        severity: SEVERITY,
+        agent,
+        folder,
+        reportOn,
+        configFile,
+        file,
+        relativePath,
+        kind,
+        fix,
+        message: agentMessage({
+          agent,
+          relativePath,
+          description: kind.description,
+          fix: fix.kind === 'ignore-line' ? `Add ${fix.pattern} to ${agent.file}` : `Add "${fix.rule}" to permissions.deny`,
+        }),
+      });
+    }
+  }
+  return findings;
+}
+
+/** The folder's own entries, and those of the agents' folders one level down. */
+async function signsIn(folder: string): Promise<Array<{ path: string; isFile: boolean }>> {
+  const list = async (dir: string): Promise<Dirent[]> => readdir(join(folder, dir), { withFileTypes: true }).catch(() => []);
+  const signs: Array<{ path: string; isFile: boolean }> = [];
+  for (const entry of await list('')) {
+    if (entry.isDirectory() && AGENT_FOLDERS.has(entry.name)) {
+      const inside = await list(entry.name);
+      for (const child of inside) signs.push({ path: `${entry.name}/${child.name}`, isFile: child.isFile() });
+    } else if (entry.isFile()) {
+      signs.push({ path: entry.name, isFile: true });
+    }
+  }
+  return signs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

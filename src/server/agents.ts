@@ -1,0 +1,88 @@
+// AI coding agents as an exit, in the editor: for each agent a workspace folder shows it uses, the
+// secret files its own exclusions do not keep out, shown on its exclusion file (or on the file that
+// shows it is used), with the fix in the agent's own syntax. Reads files only: the same in trusted
+// and untrusted workspaces.
+import { basename } from 'node:path';
+import { CodeActionKind, type CodeAction, type Diagnostic, DiagnosticSeverity, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { claudeDenyEdit, EXITS_DOCS_URL } from '../core/exits';
+import { addIgnorePattern } from '../core/hygiene';
+import { type AgentFinding, checkAgents } from '../node/exits/agents';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
+import type { Folders } from './folders';
+import type { Publisher } from './publisher';
+
+export const AGENT_CODE = 'secret-file-readable-by-agent';
+
+/** Files whose change can change the answer: the agents' own, anywhere in a folder's top or their folders. */
+export const AGENT_FILES =
+  /(?:^|\/)(?:\.cursorignore|\.cursorindexingignore|\.cursorrules|\.aiexclude|\.geminiignore|\.codeiumignore|\.windsurfrules|CLAUDE\.md|GEMINI\.md)$|\/\.(?:cursor|claude|gemini|windsurf)\//;
+
+export class AgentsService {
+  private byUri = new Map<string, AgentFinding[]>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly folders: Folders,
+    private readonly publisher: Publisher,
+  ) {}
+
+  schedule(delayMs = 300): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delayMs);
+  }
+
+  private async run(): Promise<void> {
+    const read = textReader(this.documents);
+    const next = new Map<string, AgentFinding[]>();
+    for (const { path, project } of await this.folders.all()) {
+      const disabled = new Set(project.loaded.config.disabledRules ?? []);
+      if (disabled.has(AGENT_CODE)) continue;
+      for (const f of await checkAgents(path, { kinds: project.secretFileKinds, read })) {
+        if (project.isAllowlisted(f.file)) continue;
+        const uri = URI.file(f.reportOn).toString();
+        next.set(uri, [...(next.get(uri) ?? []), f]);
+      }
+    }
+    for (const uri of this.byUri.keys()) if (!next.has(uri)) this.publisher.set(uri, 'agents', []);
+    this.byUri = next;
+    for (const [uri, findings] of next) this.publisher.set(uri, 'agents', findings.map(diagnosticOf));
+  }
+
+  /** The fix of one finding: the file added in the agent's own syntax, its exclusion file created when missing. */
+  async fixes(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    const finding = (this.byUri.get(document.uri) ?? []).find(f => f.message === diagnostic.message);
+    if (!finding) return [];
+    const read = textReader(this.documents);
+    const text = await read(finding.configFile);
+    const edit = finding.fix.kind === 'claude-deny' ? claudeDenyEdit(text ?? '', finding.fix.rule) : addIgnorePattern(text ?? '', finding.fix.pattern);
+    if (!edit) return [];
+    const what =
+      finding.fix.kind === 'claude-deny'
+        ? `"${finding.fix.rule}" to permissions.deny in ${finding.agent.file}`
+        : `${finding.fix.pattern} to ${basename(finding.configFile)}`;
+    return [
+      {
+        title: `Keep ${finding.relativePath} from ${finding.agent.name}: add ${what}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: await toWorkspaceEdit([{ path: finding.configFile, create: text === undefined, edits: [edit] }], this.documents, read),
+      },
+    ];
+  }
+}
+
+function diagnosticOf(f: AgentFinding): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: f.code,
+    codeDescription: { href: `${EXITS_DOCS_URL}#${f.code}` },
+    message: f.message,
+  };
+}
