@@ -152,7 +152,7 @@ async function collect(
   if (source.kind === 'stdin') {
     out.scanned = 1;
     out.hygieneFiles = 'none';
-    emit(resolve(cwd, source.name), scanText(project.scanner, source.text, false, undefined, hashes));
+    emit(resolve(cwd, source.name), scanText(project.scanner, source.text, false, undefined, hashes, source.name));
     return out;
   }
   if (source.kind === 'staged') {
@@ -178,7 +178,7 @@ async function collect(
       const text = decodeText(blob);
       if (text === 'binary') return skip({ file, skipped: 'binary' });
       out.scanned++;
-      emit(file, scanText(project.scanner, text, true, undefined, hashes));
+      emit(file, scanText(project.scanner, text, true, undefined, hashes, file));
     });
     out.hygieneFiles = files.filter(existsSync);
     return out;

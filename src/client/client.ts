@@ -32,7 +32,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     // Every language: secrets are pasted into YAML and shell scripts as often as into code.
-    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }],
+    // A notebook's cells too: each is a document of its own, and a key in one shows on its line there.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-notebook-cell' }],
     diagnosticCollectionName: DIAGNOSTIC_SOURCE,
     outputChannelName: 'Secret Safe',
     traceOutputChannel: redactingChannel('Secret Safe Trace'),

@@ -19,3 +19,5 @@ export { isPlaceholder } from './filters';
 export { isoDate } from './suppress';
 export { RULE_ROTATION_PAGES, rotationOf, ROTATION_NOTE, ROTATION_PAGES } from './rotation';
 export type { Utf16Writer } from './wasm-keyword-pass';
+export { type NotebookPiece, notebookPieces } from './notebook';
+export { PositionCursor } from './positions';

@@ -165,7 +165,7 @@ export class WorkspaceScan {
     } catch {
       return 'skipped'; // gone or unreadable since the walk listed it
     }
-    return state.project.reportable(path, scanText(state.project.scanner, text, true), f => f.secretHash);
+    return state.project.reportable(path, scanText(state.project.scanner, text, true, undefined, true, path), f => f.secretHash);
   }
 
   /** What a scan of this folder leaves out: the config's allowlist and the editor's exclude settings. */

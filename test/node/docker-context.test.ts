@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import ignore from 'ignore';
 import { addIgnorePattern } from '../../src/core/hygiene';
 import { applyEdits } from '../../src/core/fix/text-edit';
+import { BUILTIN_RULES, createScanner, findingMessage } from '../../src/core';
 import { checkDockerContext, isDockerfileName } from '../../src/node/exits/docker';
+import { scanText } from '../../src/node/scan/scan-batch';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -95,5 +97,34 @@ describe('Docker build context: secret files a COPY would put in the image', () 
   it('knows Dockerfiles by their usual names', () => {
     for (const name of ['Dockerfile', 'Dockerfile.prod', 'api.Dockerfile', 'Containerfile', 'web.dockerfile']) assert.ok(isDockerfileName(name), name);
     for (const name of ['Dockerfile.dockerignore', 'dockerfile.md', 'Dockerfiles', '.dockerignore']) assert.ok(!isDockerfileName(name), name);
+  });
+
+  it('says of a key in an ENV or ARG line that the image keeps it, and not of one elsewhere', () => {
+    const [env, arg, continued, run] = [fake.anthropic(), fake.github(), fake.openai(), fake.github()];
+    const dockerfile = [
+      'FROM node:22',
+      `ENV ANTHROPIC_API_KEY=${env}`,
+      `ARG GITHUB_TOKEN=${arg}`,
+      'ENV NODE_ENV=production \\',
+      `    OPENAI_API_KEY=${continued}`,
+      `RUN git clone https://x-access-token:${run}@github.com/acme/app.git`,
+      '',
+    ].join('\n');
+    const found = scanText(createScanner(BUILTIN_RULES), dockerfile, true, undefined, false, 'services/api/Dockerfile');
+    assert.deepEqual(
+      found.map(f => [f.line, f.note?.includes('every layer and `docker history` keep them') ?? false]),
+      [
+        [1, true],
+        [2, true],
+        [4, true],
+        [5, false],
+      ],
+    );
+    assert.match(
+      findingMessage(found[0]),
+      /is hardcoded; .*ENV and ARG values stay in the image: every layer and `docker history` keep them for anyone who pulls it\. Pass it at run time/,
+    );
+    // The same lines in another file say nothing of images.
+    assert.ok(scanText(createScanner(BUILTIN_RULES), dockerfile, true, undefined, false, 'notes.txt').every(f => !f.note?.includes('docker history')));
   });
 });

@@ -182,4 +182,15 @@ describe('language server over stdio: secret files an image or a package would c
     await server.change(uri('.cursorignore'), after);
     await server.diagnostics(uri('.cursorignore'), ds => agent(ds).length === 0);
   });
+
+  it('says on a key in a Dockerfile ENV line that the image keeps it', async () => {
+    const text = `FROM node:22\nENV ANTHROPIC_API_KEY=${key}\nCMD ["node", "index.js"]\n`;
+    dir = tempDir({ Dockerfile: text });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    await server.open(uri('Dockerfile'), text, 'dockerfile');
+    const [d] = (await server.diagnostics(uri('Dockerfile'), ds => ds.some(x => x.code === 'anthropic-api-key'))).filter(x => x.code === 'anthropic-api-key');
+    assert.equal(d.range.start.line, 1);
+    assert.match(String(d.message), /ENV and ARG values stay in the image: every layer and `docker history` keep them for anyone who pulls it\./);
+    assert.ok(!String(d.message).includes(hiddenPart(key)));
+  });
 });

@@ -145,3 +145,19 @@ function segmentMatch(pattern: string, name: string): boolean {
 function escapeRegex(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/** What a secret in a Dockerfile's `ENV` or `ARG` line also says: where such a value goes. */
+export const LAYER_NOTE =
+  'ENV and ARG values stay in the image: every layer and `docker history` keep them for anyone who pulls it. Pass it at run time (`docker run --env-file`, compose `env_file:`), or to a build step as a build secret (`RUN --mount=type=secret`).';
+
+/** Adds the layer note to each finding on an `ENV` or `ARG` instruction of a Dockerfile's text (continued lines included). */
+export function noteImageLayers<F extends { start: number; note?: string }>(findings: F[], text: string): F[] {
+  for (const f of findings) {
+    if (f.note?.includes(LAYER_NOTE)) continue;
+    // The instruction this finding is in: back to the start of its logical line.
+    let lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+    while (lineStart > 0 && /\\\r?\n$/.test(text.slice(Math.max(0, lineStart - 3), lineStart))) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (/^\s*(?:ENV|ARG)\s/i.test(text.slice(lineStart, lineStart + 16))) f.note = f.note ? `${f.note} ${LAYER_NOTE}` : LAYER_NOTE;
+  }
+  return findings;
+}

@@ -1,4 +1,4 @@
-export { type ContextCopy, contextCopies, sourceTakes } from './dockerfile';
+export { type ContextCopy, contextCopies, LAYER_NOTE, noteImageLayers, sourceTakes } from './dockerfile';
 export { dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, npmPackageMessage } from './table';
 export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';

@@ -25,7 +25,7 @@ const MIN_RUN = 12;
 export function scanBlob(scanner: Scanner, bytes: Buffer, name: string): BlobResult {
   const decoded = decodeText(bytes);
   const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
-  const findings = scanText(scanner, text, true);
+  const findings = scanText(scanner, text, true, undefined, true, name);
   if (findings.length === 0) return EMPTY_BLOB;
   const blob: BlobResult = { findings };
   if (ENV_FILE_NAME.test(name) && !isEnvTemplateName(name)) {

@@ -1,6 +1,7 @@
 // Reading and scanning a batch of files, synchronously: what a scan worker does with each job.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { Finding, Scanner } from '../../core';
+import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner } from '../../core';
+import { noteImageLayers } from '../../core/exits';
 import { readRestSync, TooLargeError } from '../read-bounded';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
@@ -23,10 +24,51 @@ export type BatchResults = Array<[index: number, outcome: Skip | { findings: Fin
  * baseline to match and writes none, so no hash is made (`secretHash` is empty): a SHA-256 a
  * finding was a third of the time of a file packed with keys.
  */
-export function scanText(scanner: Scanner, text: string, checkedText = false, stopped?: string[], hashes = true): FingerprintedFinding[] {
+export function scanText(scanner: Scanner, text: string, checkedText = false, stopped?: string[], hashes = true, path?: string): FingerprintedFinding[] {
+  if (path?.endsWith('.ipynb')) {
+    const cells = scanNotebook(scanner, text, checkedText, stopped, hashes);
+    if (cells) return cells;
+  }
   const found = scanner.scan(text, { checkedText, ...(stopped ? { stopped } : {}) }) as FingerprintedFinding[];
   for (const f of found) f.secretHash = hashes ? secretHash(f.ruleId, text.slice(f.start, f.end)) : '';
+  if (path && found.length > 0 && languageOf(path) === 'dockerfile') noteImageLayers(found, text);
   return found;
+}
+
+/**
+ * A notebook: the raw JSON scanned as before, and each cell's source and each output's text scanned
+ * as the cell holds it (`password = "…"`, not `password = \\"…\\"`), each finding placed back at
+ * its offset in the file; a secret both find is reported once. Undefined when it is no notebook.
+ */
+function scanNotebook(scanner: Scanner, raw: string, checkedText: boolean, stopped: string[] | undefined, hashes: boolean): FingerprintedFinding[] | undefined {
+  const pieces = notebookPieces(raw);
+  if (!pieces) return undefined;
+  const all = scanText(scanner, raw, checkedText, stopped, hashes);
+  const taken = all.map(f => [f.start, f.end] as const);
+  for (const piece of pieces) {
+    for (const f of scanText(scanner, piece.text, true, stopped, hashes)) {
+      const start = piece.rawOffsets[f.start];
+      const end = piece.rawOffsets[f.end - 1] + 1;
+      if (taken.some(([s, e]) => s < end && start < e)) continue;
+      taken.push([start, end]);
+      const { literal: _, ...rest } = f;
+      all.push({ ...rest, start, end, match: { start: piece.rawOffsets[f.match.start], end: piece.rawOffsets[Math.max(f.match.end - 1, f.match.start)] + 1 } });
+    }
+  }
+  all.sort((a, b) => a.start - b.start);
+  const cursor = new PositionCursor(raw);
+  for (const f of all) {
+    const at = cursor.at(f.start);
+    f.line = at.line;
+    f.column = at.column;
+  }
+  const ends = new PositionCursor(raw);
+  for (const f of [...all].sort((a, b) => a.end - b.end)) {
+    const at = ends.at(f.end);
+    f.endLine = at.line;
+    f.endColumn = at.column;
+  }
+  return all;
 }
 
 /** Reads and scans each file in turn. */
@@ -44,7 +86,7 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
       return;
     }
     const stopped: string[] = [];
-    const findings = scanText(scanner, text, true, stopped, hashes);
+    const findings = scanText(scanner, text, true, stopped, hashes, file);
     if (findings.length > 0 || stopped.length > 0) results.push([index, stopped.length > 0 ? { findings, stopped } : { findings }]);
   });
   return results;

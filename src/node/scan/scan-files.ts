@@ -107,6 +107,6 @@ async function scanFile(file: string, { project, maxFileBytes, hashes }: ScanFil
   const text = await readTextFile(file, maxFileBytes);
   if (typeof text !== 'string') return { file, ...text };
   const stopped: string[] = [];
-  const findings = scanText(project.scanner, text, true, stopped, hashes !== false);
+  const findings = scanText(project.scanner, text, true, stopped, hashes !== false, file);
   return stopped.length > 0 ? { file, findings, stopped } : { file, findings };
 }
