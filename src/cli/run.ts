@@ -5,8 +5,9 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
-import { checkDockerContext, isDockerfileName } from '../node/exits/docker';
-import { checkNpmPackage } from '../node/exits/npm';
+import { checkDockerContext, type DockerContextFinding, isDockerfileName } from '../node/exits/docker';
+import { type RunCache, runCache } from '../node/exits/secret-files';
+import { checkNpmPackage, type NpmPackageFinding } from '../node/exits/npm';
 import { checkAgents } from '../node/exits/agents';
 import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
@@ -98,7 +99,11 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
   const folders = collected.hygieneFiles === 'none' ? [] : await directories(absolute);
-  const exits = [...(await checkExits(exitConfigs, project, cwd)), ...(await checkAgentExits(folders, project, cwd))];
+  // One walk for secret files, the outermost folder first, shared by every exit's check.
+  const cache = runCache();
+  if (exitConfigs.length > 0) for (const folder of folders) await cache.walk(folder, project.secretFileKinds);
+  const agentExits = await checkAgentExits(folders, project, cwd, cache);
+  const exits = [...(await checkExits(exitConfigs, project, cwd, cache)), ...agentExits];
   return {
     findings,
     hygiene,
@@ -319,11 +324,11 @@ async function directories(paths: readonly string[]): Promise<string[]> {
 }
 
 /** For each folder scanned, the secret files an AI agent it uses could read. */
-async function checkAgentExits(folders: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
+async function checkAgentExits(folders: readonly string[], project: ProjectScan, cwd: string, cache: RunCache): Promise<ExitFileFinding[]> {
   const disabled = new Set(project.loaded.config.disabledRules ?? []);
   const out: ExitFileFinding[] = [];
   for (const folder of folders) {
-    for (const f of await checkAgents(folder, { kinds: project.secretFileKinds })) {
+    for (const f of await checkAgents(folder, { kinds: project.secretFileKinds, ...cache })) {
       if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
       out.push({
         file: relativePosix(cwd, f.reportOn) || '.',
@@ -348,15 +353,28 @@ function configuresExit(path: string): boolean {
 }
 
 /** Secret files the scanned Dockerfiles' build contexts would put in an image, and packages would publish. */
-async function checkExits(configs: readonly string[], project: ProjectScan, cwd: string): Promise<ExitFileFinding[]> {
+async function checkExits(configs: readonly string[], project: ProjectScan, cwd: string, cache: RunCache): Promise<ExitFileFinding[]> {
   const disabled = new Set(project.loaded.config.disabledRules ?? []);
   const kinds = project.secretFileKinds;
   const out: ExitFileFinding[] = [];
+  // Outermost first, so that an inner folder's walk is a part of one done already (its file reads
+  // then overlap: one at a time, 88 packages' reads took 200 ms); reported in scan order.
+  const depth = (p: string): number => p.split(/[\\/]/).length;
+  const byDepth = [...configs].sort((a, b) => depth(a) - depth(b));
+  const found = new Map<string, Array<{ exit: string } & (DockerContextFinding | NpmPackageFinding)>>();
+  if (byDepth.length > 0) await cache.walk(dirname(byDepth[0]), kinds);
+  await Promise.all(
+    byDepth.map(async config => {
+      found.set(
+        config,
+        isDockerfileName(basename(config))
+          ? (await checkDockerContext(config, { kinds, ...cache })).map(f => ({ ...f, exit: 'docker-context' }))
+          : (await checkNpmPackage(config, { kinds, ...cache })).map(f => ({ ...f, exit: 'npm-package' })),
+      );
+    }),
+  );
   for (const config of configs) {
-    const found = isDockerfileName(basename(config))
-      ? (await checkDockerContext(config, { kinds })).map(f => ({ ...f, exit: 'docker-context' }))
-      : (await checkNpmPackage(config, { kinds })).map(f => ({ ...f, exit: 'npm-package' }));
-    for (const f of found) {
+    for (const f of found.get(config) ?? []) {
       if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
       out.push({
         file: relativePosix(cwd, config),

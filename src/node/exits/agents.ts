@@ -5,7 +5,7 @@ import ignore from 'ignore';
 import { type Agent, AGENTS, agentMessage, claudeReadDenials, claudeReadRule, EXIT_BY_CODE } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig } from './secret-files';
+import { candidates, kindOf, readConfig, type Walk } from './secret-files';
 
 /**
  * AI coding agents as an exit: for each agent a workspace folder shows it uses, each secret file
@@ -35,6 +35,10 @@ export interface AgentFinding {
 }
 
 export interface AgentOptions {
+  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
+  walk?: Walk;
+  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
+  kindOf?: typeof kindOf;
   kinds?: readonly SecretFileKind[];
   read?: (path: string) => Promise<string | undefined>;
 }
@@ -46,9 +50,9 @@ export async function checkAgents(folder: string, options: AgentOptions = {}): P
   const read = options.read ?? readConfig;
   const kinds = (options.kinds ?? SECRET_FILE_KINDS).filter(k => !k.id.startsWith('agent-'));
   const secrets: Array<{ file: string; relativePath: string; kind: SecretFileKind }> = [];
-  for (const file of await candidates(folder, kinds)) {
+  for (const file of await (options.walk ?? candidates)(folder, options.kinds ?? SECRET_FILE_KINDS)) {
     const relativePath = relativePosix(folder, file);
-    const kind = await kindOf(file, relativePath, kinds);
+    const kind = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
     if (kind) secrets.push({ file, relativePath, kind });
   }
   const findings: AgentFinding[] = [];

@@ -3,7 +3,7 @@ import dockerignore from '@balena/dockerignore';
 import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig } from './secret-files';
+import { candidates, kindOf, readConfig, type Walk } from './secret-files';
 
 /**
  * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
@@ -40,6 +40,10 @@ export interface DockerContextFinding {
 }
 
 export interface DockerContextOptions {
+  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
+  walk?: Walk;
+  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
+  kindOf?: typeof kindOf;
   /** The Dockerfile's text (an open document's); else read from disk. */
   text?: string;
   kinds?: readonly SecretFileKind[];
@@ -57,11 +61,11 @@ export async function checkDockerContext(dockerfile: string, options: DockerCont
   const rules = dockerignore().add(ignoreFile.text ?? '');
   const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const findings: DockerContextFinding[] = [];
-  for (const file of await candidates(context, kinds)) {
+  for (const file of await (options.walk ?? candidates)(context, kinds)) {
     const relativePath = relativePosix(context, file);
     if (rules.ignores(relativePath)) continue;
     // By name first; a kind known by its content (a key file) is read.
-    const found = await kindOf(file, relativePath, kinds);
+    const found = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
     if (!found) continue;
     for (const copy of copies) {
       if (!takes(copy, relativePath)) continue;

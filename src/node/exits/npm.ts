@@ -3,7 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import { EXIT_BY_CODE, filesAsRules, npmPackageMessage, packageFacts } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig } from './secret-files';
+import { candidates, kindOf, readConfig, type Walk } from './secret-files';
 
 /**
  * npm publish as an exit: a package (a package.json without `"private": true`) whose packed files
@@ -33,6 +33,10 @@ export interface NpmPackageFinding {
 }
 
 export interface NpmPackageOptions {
+  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
+  walk?: Walk;
+  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
+  kindOf?: typeof kindOf;
   /** package.json's text (an open document's); else read from disk. */
   text?: string;
   kinds?: readonly SecretFileKind[];
@@ -41,7 +45,7 @@ export interface NpmPackageOptions {
 }
 
 export async function checkNpmPackage(packageJson: string, options: NpmPackageOptions = {}): Promise<NpmPackageFinding[]> {
-  const text = options.text ?? (await readConfig(packageJson));
+  const text = options.text ?? (await (options.read ?? readConfig)(packageJson));
   const facts = text === undefined ? undefined : packageFacts(text);
   if (!facts || facts.private) return [];
   const root = dirname(packageJson);
@@ -65,13 +69,13 @@ export async function checkNpmPackage(packageJson: string, options: NpmPackageOp
     return found;
   };
   const findings: NpmPackageFinding[] = [];
-  for (const file of await candidates(root, kinds)) {
+  for (const file of await (options.walk ?? candidates)(root, kinds)) {
     const relativePath = relativePosix(root, file);
     if (basename(relativePath) === '.npmrc') continue;
     // With `files`, only what an entry names is packed ("ignores" here: matched by an entry).
     if (files && (!files.named.ignores(relativePath) || files.leftOut.ignores(relativePath))) continue;
     if (await leftOutByIgnoreFiles(relativePath, !!files, ignoreFileOf)) continue;
-    const kind = await kindOf(file, relativePath, kinds);
+    const kind = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
     if (!kind) continue;
     const pattern = ignorePatternFor(kind, relativePath);
     const rootIgnore = (await read(join(root, '.npmignore'))) !== undefined ? '.npmignore' : '.gitignore';
