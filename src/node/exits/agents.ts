@@ -5,7 +5,7 @@ import ignore from 'ignore';
 import { type Agent, AGENTS, agentMessage, claudeReadDenials, claudeReadRule, EXIT_BY_CODE } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig, type Walk } from './secret-files';
+import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
 
 /**
  * AI coding agents as an exit: for each agent a workspace folder shows it uses, each secret file
@@ -34,14 +34,7 @@ export interface AgentFinding {
   message: string;
 }
 
-export interface AgentOptions {
-  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
-  walk?: Walk;
-  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
-  kindOf?: typeof kindOf;
-  kinds?: readonly SecretFileKind[];
-  read?: (path: string) => Promise<string | undefined>;
-}
+export type AgentOptions = ExitCheckOptions;
 
 export async function checkAgents(folder: string, options: AgentOptions = {}): Promise<AgentFinding[]> {
   const signs = await signsIn(folder);

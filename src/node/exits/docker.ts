@@ -3,7 +3,7 @@ import dockerignore from '@balena/dockerignore';
 import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig, type Walk } from './secret-files';
+import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
 
 /**
  * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
@@ -39,16 +39,9 @@ export interface DockerContextFinding {
   message: string;
 }
 
-export interface DockerContextOptions {
-  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
-  walk?: Walk;
-  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
-  kindOf?: typeof kindOf;
+export interface DockerContextOptions extends ExitCheckOptions {
   /** The Dockerfile's text (an open document's); else read from disk. */
   text?: string;
-  kinds?: readonly SecretFileKind[];
-  /** How ignore files are read: the editor passes one that sees unsaved changes. */
-  read?: (path: string) => Promise<string | undefined>;
 }
 
 export async function checkDockerContext(dockerfile: string, options: DockerContextOptions = {}): Promise<DockerContextFinding[]> {

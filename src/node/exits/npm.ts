@@ -3,7 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import { EXIT_BY_CODE, filesAsRules, npmPackageMessage, packageFacts } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
-import { candidates, kindOf, readConfig, type Walk } from './secret-files';
+import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
 
 /**
  * npm publish as an exit: a package (a package.json without `"private": true`) whose packed files
@@ -32,16 +32,9 @@ export interface NpmPackageFinding {
   message: string;
 }
 
-export interface NpmPackageOptions {
-  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
-  walk?: Walk;
-  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
-  kindOf?: typeof kindOf;
+export interface NpmPackageOptions extends ExitCheckOptions {
   /** package.json's text (an open document's); else read from disk. */
   text?: string;
-  kinds?: readonly SecretFileKind[];
-  /** How ignore files are read: the editor passes one that sees unsaved changes. */
-  read?: (path: string) => Promise<string | undefined>;
 }
 
 export async function checkNpmPackage(packageJson: string, options: NpmPackageOptions = {}): Promise<NpmPackageFinding[]> {

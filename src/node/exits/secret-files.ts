@@ -57,6 +57,17 @@ export async function kindOf(file: string, relativePath: string, kinds: readonly
   return text === undefined ? undefined : secretFileKind(relativePath, () => text, kinds);
 }
 
+/** What every exit's check takes: the secret-file kinds, and how files are found, read and judged. */
+export interface ExitCheckOptions {
+  kinds?: readonly SecretFileKind[];
+  /** How configuration and ignore files are read: the editor passes one that sees unsaved changes, a CLI run a memo. */
+  read?: (path: string) => Promise<string | undefined>;
+  /** How secret-file candidates are found (a run's shared walk); a fresh walk by default. */
+  walk?: Walk;
+  /** How a file's kind is judged (a run's shared memo); read afresh by default. */
+  kindOf?: typeof kindOf;
+}
+
 /** How the checks find the secret-file candidates under a folder: a fresh walk, or a shared one. */
 export type Walk = (root: string, kinds: readonly SecretFileKind[]) => Promise<string[]>;
 
