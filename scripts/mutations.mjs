@@ -104,7 +104,7 @@ const MUTATIONS = [
     file: 'src/node/exits/docker.ts',
     from: "import dockerignore from '@balena/dockerignore';",
     to: "import dockerignore from 'ignore';",
-    tier: unit('out/test/node/docker-context.test.js', 'out/test/cli/docker-context.test.js'),
+    tier: unit('out/test/node/docker-context.test.js', 'out/test/cli/exits.test.js'),
   },
   {
     id: 'npm-root-ignore-with-files',
