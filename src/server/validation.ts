@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type TextDocuments } from 'vscode-
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPathMatcher, languageOf, maskFoundSecrets, rotationOf, type Finding } from '../core';
-import { noteImageLayers } from '../core/exits';
+import { noteExits } from '../core/exits';
 import type { FingerprintedFinding } from '../node/scan/scan-batch';
 import { type CommittedSecrets, committedEnvDiagnostic, committedNote } from './committed';
 import { holdsEnvValues } from '../node/project-scan';
@@ -135,7 +135,7 @@ export class Validator {
       } else {
         findings = reportable(scope, uri, text);
       }
-      if (lang === 'dockerfile') noteImageLayers(findings, text);
+      noteExits(findings, text, path, lang);
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;
       const template = isTemplate(path);

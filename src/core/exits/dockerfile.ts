@@ -1,3 +1,5 @@
+import { mcpNote } from './mcp';
+
 /**
  * What a Dockerfile copies from its build context: every `COPY` and `ADD` that reads the context
  * (not `--from` another stage or image, not a URL, not a heredoc), with its sources, as Docker's
@@ -159,5 +161,17 @@ export function noteImageLayers<F extends { start: number; note?: string }>(find
     while (lineStart > 0 && /\\\r?\n$/.test(text.slice(Math.max(0, lineStart - 3), lineStart))) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     if (/^\s*(?:ENV|ARG)\s/i.test(text.slice(lineStart, lineStart + 16))) f.note = f.note ? `${f.note} ${LAYER_NOTE}` : LAYER_NOTE;
   }
+  return findings;
+}
+
+/**
+ * The notes an exit adds to the findings of the file that configures it: a Dockerfile's `ENV` and
+ * `ARG` values stay in the image, an MCP config is read by agents and teammates.
+ */
+export function noteExits<F extends { start: number; note?: string }>(findings: F[], text: string, path: string, lang: string): F[] {
+  if (findings.length === 0) return findings;
+  if (lang === 'dockerfile') noteImageLayers(findings, text);
+  const mcp = mcpNote(path);
+  if (mcp) for (const f of findings) if (!f.note?.includes(mcp)) f.note = f.note ? `${f.note} ${mcp}` : mcp;
   return findings;
 }

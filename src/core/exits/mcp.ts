@@ -77,3 +77,18 @@ export function mcpInputEdits(text: string, span: { start: number; end: number }
   }
   return edits;
 }
+
+/** How each client's config names a value kept out of the file, as its documentation writes it. */
+const KEEP_OUT: Readonly<Record<string, string>> = {
+  vscode: 'use an input, which VS Code asks for once and keeps in its secret storage (the quick fix writes it)',
+  cursor: 'write "${env:NAME}" and set NAME in the environment Cursor starts from',
+  'claude-code': 'write "${NAME}" and set NAME in the environment Claude Code starts from',
+  gemini: 'write "$NAME" and set NAME in the environment Gemini CLI starts from',
+  'claude-desktop': 'it cannot name a variable, so keep this file out of the repository',
+};
+
+/** What a secret in an MCP config also says: who reads the file, and how to keep the value out of it. */
+export function mcpNote(path: string): string | undefined {
+  const config = mcpConfigOf(path);
+  return config && `${config.client} reads this MCP config, and so can every agent and teammate that reads the repository: ${KEEP_OUT[config.id]}.`;
+}

@@ -1,7 +1,7 @@
 // Reading and scanning a batch of files, synchronously: what a scan worker does with each job.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner } from '../../core';
-import { noteImageLayers } from '../../core/exits';
+import { noteExits } from '../../core/exits';
 import { readRestSync, TooLargeError } from '../read-bounded';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
@@ -31,7 +31,7 @@ export function scanText(scanner: Scanner, text: string, checkedText = false, st
   }
   const found = scanner.scan(text, { checkedText, ...(stopped ? { stopped } : {}) }) as FingerprintedFinding[];
   for (const f of found) f.secretHash = hashes ? secretHash(f.ruleId, text.slice(f.start, f.end)) : '';
-  if (path && found.length > 0 && languageOf(path) === 'dockerfile') noteImageLayers(found, text);
+  if (path && found.length > 0) noteExits(found, text, path, languageOf(path));
   return found;
 }
 
