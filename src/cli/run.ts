@@ -5,7 +5,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
-import { checkDockerContext, type DockerContextFinding, isDockerfileName } from '../node/exits/docker';
+import { checkDockerContext, configuresExit, type DockerContextFinding, isDockerfileName } from '../node/exits/docker';
 import { type RunCache, runCache } from '../node/exits/secret-files';
 import { checkNpmPackage, type NpmPackageFinding } from '../node/exits/npm';
 import { checkAgents } from '../node/exits/agents';
@@ -344,12 +344,6 @@ async function checkAgentExits(folders: readonly string[], project: ProjectScan,
     }
   }
   return out;
-}
-
-/** A Dockerfile, or a package.json of the project's own (not an installed package's). */
-function configuresExit(path: string): boolean {
-  const name = basename(path);
-  return isDockerfileName(name) || (name === 'package.json' && !/[\\/]node_modules[\\/]/.test(path));
 }
 
 /** Secret files the scanned Dockerfiles' build contexts would put in an image, and packages would publish. */

@@ -3,14 +3,14 @@
 // shows it is used), with the fix in the agent's own syntax. Reads files only: the same in trusted
 // and untrusted workspaces.
 import { basename } from 'node:path';
-import { CodeActionKind, type CodeAction, type Diagnostic, DiagnosticSeverity, type TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { claudeDenyEdit, EXITS_DOCS_URL } from '../core/exits';
+import { claudeDenyEdit } from '../core/exits';
 import { addIgnorePattern } from '../core/hygiene';
 import { type AgentFinding, checkAgents } from '../node/exits/agents';
-import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
+import { exitDiagnostic } from './exits';
 import type { Folders } from './folders';
 import type { Publisher } from './publisher';
 
@@ -76,13 +76,7 @@ export class AgentsService {
   }
 }
 
+/** On the file's start: the finding is about the whole file. */
 function diagnosticOf(f: AgentFinding): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-    source: DIAGNOSTIC_SOURCE,
-    code: f.code,
-    codeDescription: { href: `${EXITS_DOCS_URL}#${f.code}` },
-    message: f.message,
-  };
+  return exitDiagnostic(f, { line: 0, startColumn: 0, endColumn: 0 });
 }

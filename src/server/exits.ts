@@ -7,8 +7,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, DiagnosticSeverity, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { excludeFromFilesEdit, EXITS, EXITS_DOCS_URL } from '../core/exits';
-import { addIgnorePattern, relatedPatterns } from '../core/hygiene';
-import { checkDockerContext, type DockerContextFinding, isDockerfileName } from '../node/exits/docker';
+import { addIgnorePattern, lastNegation, relatedPatterns } from '../core/hygiene';
+import { checkDockerContext, configuresExit, type DockerContextFinding, isDockerfileName } from '../node/exits/docker';
 import { checkNpmPackage, type NpmPackageFinding } from '../node/exits/npm';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { textReader, toWorkspaceEdit } from './code-actions/workspace-edit';
@@ -35,9 +35,7 @@ export class ExitsService {
   /** A Dockerfile, or a package.json of the project's own (not an installed package's). */
   static configuresExit(uri: string): boolean {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return false;
-    const name = basename(parsed.fsPath);
-    return isDockerfileName(name) || (name === 'package.json' && !/[\\/]node_modules[\\/]/.test(parsed.fsPath));
+    return parsed.scheme === 'file' && configuresExit(parsed.fsPath);
   }
 
   /** Checks an open Dockerfile or package.json after `delayMs` (typing). */
@@ -122,18 +120,17 @@ export class ExitsService {
   }
 }
 
-/** The last `!` line: a pattern added before it could be undone by it. */
-function lastNegation(text: string): number {
-  let last = -1;
-  text.split('\n').forEach((line, i) => {
-    if (line.trim().startsWith('!')) last = i;
-  });
-  return last;
+function diagnosticOf(f: Finding): Diagnostic {
+  return exitDiagnostic(f, { line: f.line, startColumn: f.startColumn, endColumn: f.endColumn });
 }
 
-function diagnosticOf(f: Finding): Diagnostic {
+/** An exit's diagnostic: its code with the docs link, on one line's span. */
+export function exitDiagnostic(
+  f: { code: string; severity: keyof typeof SEVERITY; message: string },
+  at: { line: number; startColumn: number; endColumn: number },
+): Diagnostic {
   return {
-    range: { start: { line: f.line, character: f.startColumn }, end: { line: f.line, character: f.endColumn } },
+    range: { start: { line: at.line, character: at.startColumn }, end: { line: at.line, character: at.endColumn } },
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.code,

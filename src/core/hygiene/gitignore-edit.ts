@@ -61,3 +61,12 @@ export function relatedPatterns(pattern: string): RegExp {
     return /^\/?\.(?:npmrc|pypirc|netrc|docker)\b|credentials|service[-_]?account/i;
   return /(?!)/;
 }
+
+/** The last `!` line of an ignore file (zero-based), -1 when none: a pattern added before it could be undone by it. */
+export function lastNegation(text: string): number {
+  let last = -1;
+  text.split('\n').forEach((line, i) => {
+    if (line.trim().startsWith('!')) last = i;
+  });
+  return last;
+}

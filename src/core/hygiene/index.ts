@@ -1,4 +1,4 @@
 /** Git hygiene's facts and messages: what the node layer and the server may use of `core/hygiene`. */
 export { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY, hygieneMessage, type HygieneProblem } from './checks';
 export { HYGIENE_WATCH_GLOBS, SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from './secret-files';
-export { addIgnorePattern, relatedPatterns, removeLine } from './gitignore-edit';
+export { addIgnorePattern, lastNegation, relatedPatterns, removeLine } from './gitignore-edit';

@@ -21,6 +21,12 @@ export function isDockerfileName(name: string): boolean {
   return (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/.test(name) && !name.endsWith('.dockerignore')) || /\.[Dd]ockerfile$/.test(name);
 }
 
+/** A file that configures an exit: a Dockerfile, or a package.json of the project's own (not an installed package's). */
+export function configuresExit(path: string): boolean {
+  const name = basename(path);
+  return isDockerfileName(name) || (name === 'package.json' && !/[\\/]node_modules[\\/]/.test(path));
+}
+
 export interface DockerContextFinding {
   code: string;
   severity: typeof SEVERITY;

@@ -61,6 +61,8 @@ export async function checkNpmPackage(packageJson: string, options: NpmPackageOp
     }
     return found;
   };
+  // Where a fix without `files` goes: the root .npmignore npm reads, else its .gitignore.
+  const rootIgnore = (await read(join(root, '.npmignore'))) !== undefined ? '.npmignore' : '.gitignore';
   const findings: NpmPackageFinding[] = [];
   for (const file of await (options.walk ?? candidates)(root, kinds)) {
     const relativePath = relativePosix(root, file);
@@ -71,7 +73,6 @@ export async function checkNpmPackage(packageJson: string, options: NpmPackageOp
     const kind = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
     if (!kind) continue;
     const pattern = ignorePatternFor(kind, relativePath);
-    const rootIgnore = (await read(join(root, '.npmignore'))) !== undefined ? '.npmignore' : '.gitignore';
     const fix: NpmPackageFinding['fix'] = facts.files
       ? { kind: 'files', entry: `!${relativePath}` }
       : { kind: 'ignore-file', path: join(root, rootIgnore), pattern };

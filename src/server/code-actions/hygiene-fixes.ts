@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { HYGIENE_CODES, addIgnorePattern, relatedPatterns, removeLine } from '../../core/hygiene';
+import { HYGIENE_CODES, addIgnorePattern, lastNegation, relatedPatterns, removeLine } from '../../core/hygiene';
 import { gitUntrack } from '../../node/git/git';
 import type { HygieneFinding } from '../../node/git/hygiene';
 import { ApplyUntrackCommand, UntrackSecretFileCommand, type UntrackArgs } from '../../shared/protocol';
@@ -12,15 +12,6 @@ import { textReader, toWorkspaceEdit } from './workspace-edit';
 /** The finding behind a hygiene diagnostic, from the last check (never from the diagnostic's own data). */
 function findingOf(service: HygieneService, uri: string, diagnostic: Diagnostic): HygieneFinding | undefined {
   return service.findingsOn(uri).find(f => HYGIENE_CODES[f.problem] === diagnostic.code && (f.line ?? 0) === diagnostic.range.start.line);
-}
-
-/** The last negation line of a `.gitignore`: a pattern added before it could be undone by it. */
-function lastNegation(text: string): number {
-  let last = -1;
-  text.split('\n').forEach((line, i) => {
-    if (line.trim().startsWith('!')) last = i;
-  });
-  return last;
 }
 
 /** The edit that adds the finding's pattern to its repository's `.gitignore`, creating the file if needed. */
