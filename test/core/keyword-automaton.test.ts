@@ -95,7 +95,7 @@ describe('keyword automaton: the WebAssembly module', () => {
     const js = new KeywordAutomaton(keywords);
     const wasm = new KeywordAutomaton(keywords, writeUtf16);
     const examples = BUILTIN_RULES.flatMap(r => [...r.examples.positive(createKeyGen(seededRandom(3))), ...r.examples.negative(createKeyGen(seededRandom(4)))]);
-    const text = Array.from({ length: 20 }, () => examples.join('\n')).join('\n');
+    const text = Array.from({ length: 2 }, () => examples.join('\n')).join('\n');
     assert.ok(text.length > 100_000);
     const a = hitsOf(js, text);
     assert.ok(a.length > 1000);

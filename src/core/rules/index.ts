@@ -6,6 +6,7 @@ import { connectionStringRules } from './connection-strings';
 import { devtoolsRules } from './devtools';
 import { genericRules } from './generic';
 import { infrastructureRules } from './infrastructure';
+import { keyedProviderRules } from './keyed';
 import { packagesAndDevopsRules } from './packages-and-devops';
 import { privateKeyRules } from './private-keys';
 import { saasRules } from './saas';
@@ -26,6 +27,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...devtoolsRules,
   ...servicesRules,
   ...infrastructureRules,
+  ...keyedProviderRules,
   ...privateKeyRules,
   ...tokenRules,
   ...connectionStringRules,
