@@ -130,6 +130,22 @@ const MUTATIONS = [
     to: '      e.key.definedIn.push({ file: `${f.file} ${v.value}`, line: lineOf(v.nameStart) });',
     tier: unit('out/test/cli/inventory.test.js'),
   },
+  {
+    id: 'keyed-shape-lowalnum-as-hex',
+    what: "the long tail's shape notation reads [a-z0-9] as hex: keys with letters past f are missed",
+    file: 'src/core/rules/keyed/shape.ts',
+    from: "  lowalnum: { cls: 'a-z0-9',",
+    to: "  lowalnum: { cls: 'a-f0-9',",
+    tier: unit('out/test/core/formats.test.js'),
+  },
+  {
+    id: 'password-hash-without-note',
+    what: 'a committed password hash is reported without saying it can be cracked offline',
+    file: 'src/core/rules/password-hashes.ts',
+    from: '    refine: () => ({ note: NOTE }),\n',
+    to: '',
+    tier: unit('out/test/core/structures.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

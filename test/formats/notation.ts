@@ -3,6 +3,7 @@
 //   {set:n}       n characters of a set (below)
 //   {uuid}        a lowercase UUID v4
 //   {basic:user}  base64 of "user:<18 random letters and digits>" (HTTP Basic, Docker auths)
+//   {pem64:n}     base64 of a PKCS#8 PEM private key of n body lines (a Kubernetes tls.key)
 //   {^}           where a checksummed part starts (nothing is written)
 //   {crc62}       6 characters: the CRC-32 of the text since {^}, in base 62 (GitHub, npm)
 //   {len36}       2 characters: the length of the text since {^}, in base 36 (GitLab routable)
@@ -27,6 +28,8 @@ export const SETS: Record<string, string> = {
   base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
   lowbase32: 'abcdefghijklmnopqrstuvwxyz234567',
   BECH32: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L',
+  // crypt(3)'s alphabet: bcrypt, MD5-, SHA-crypt, yescrypt, Cisco type 8 and 9.
+  crypt: './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
 };
 
 const FIELD = /\{([^{}]*)\}/g;
@@ -55,7 +58,10 @@ export function render(format: string, random: () => number): string {
     else if (kind === 'uuid')
       out += `${pick(SETS.hex, 8)}-${pick(SETS.hex, 4)}-4${pick(SETS.hex, 3)}-${pick('89ab', 1)}${pick(SETS.hex, 3)}-${pick(SETS.hex, 12)}`;
     else if (kind === 'basic') out += Buffer.from(`${arg}:${pick(SETS.alnum, 18)}`).toString('base64');
-    else if (kind === 'crc62') out += inBase(crc32(out.slice(checked)), BASE62, 6);
+    else if (kind === 'pem64') {
+      const body = Array.from({ length: Number(arg) }, () => pick(SETS.b64, 64)).join('\n');
+      out += Buffer.from(`-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`).toString('base64');
+    } else if (kind === 'crc62') out += inBase(crc32(out.slice(checked)), BASE62, 6);
     else if (kind === 'len36') out += inBase(out.length - checked - 1, '0123456789abcdefghijklmnopqrstuvwxyz', 2);
     else if (kind === 'crc36') out += inBase(crc32(out), '0123456789abcdefghijklmnopqrstuvwxyz', 7);
     else if (SETS[kind] && /^\d+$/.test(arg ?? '')) out += pick(SETS[kind], Number(arg));
@@ -81,6 +87,7 @@ export function formatRegex(format: string): RegExp {
     if (kind === '^') continue;
     if (kind === 'uuid') source += '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
     else if (kind === 'basic') source += '[A-Za-z0-9+/]+={0,2}';
+    else if (kind === 'pem64') source += 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t[A-Za-z0-9+/]+={0,2}';
     else if (kind === 'crc62') source += '[0-9A-Za-z]{6}';
     else if (kind === 'len36') source += '[0-9a-z]{2}';
     else if (kind === 'crc36') source += '[0-9a-z]{7}';

@@ -176,26 +176,36 @@ export const genericRules: Rule[] = [
     id: 'generic-key',
     provider: 'Generic',
     description: 'key',
-    // A name ending in `key` (`_KEY`, `Key`, `-key`) bound to a quoted value; the name is looked behind.
+    // A name ending in `key` (`_KEY`, `Key`, `-key`) bound to a quoted value, or to an unquoted one that
+    // ends its line (dotenv, shell, YAML: `ALGOLIA_ADMIN_KEY=…`); the name is looked behind.
     pattern:
-      /(?<=(?<![\w.$-])([A-Za-z][A-Za-z0-9]{0,30}(?:[_-][A-Za-z0-9]{1,30}){0,4}?[_-]?))(?:key|Key|KEY)["']?[ \t]{0,3}(?::=|=|:)[ \t]{0,3}(["'`])([A-Za-z0-9+/=_.-]{16,200})\2/,
+      /(?<=(?<![\w.$-])([A-Za-z][A-Za-z0-9]{0,30}(?:[_-][A-Za-z0-9]{1,30}){0,4}?[_-]?))(?:key|Key|KEY)["']?[ \t]{0,3}(?::=|=|:)[ \t]{0,3}(?:(["'`])([A-Za-z0-9+/=_.-]{16,200})\2|([A-Za-z0-9+/=_.-]{16,200})(?=[ \t]{0,20}(?:\r?\n|$)))/,
     keywords: ['key'],
     // `key` is everywhere in code; only `key` right before `=` or `:` (a quote or spaces between) goes on.
     prefilter: { anchored: true, near: { chars: '=:', through: '"\' \t', within: 5 } },
-    secretGroup: 3,
+    secretGroup: [3, 4],
     minEntropy: 3,
     envVar: 'API_KEY',
     severity: 'warning',
     confidence: 'low',
     refine: keySuffix,
     examples: {
-      positive: g => [`const analyticsWriteKey = "${g.alnum(24)}";`, `ALGOLIA_WRITE_KEY="${g.alnum(32)}"`, `{ "segment-key": "${g.alnum(28)}" }`],
+      positive: g => [
+        `const analyticsWriteKey = "${g.alnum(24)}";`,
+        `ALGOLIA_WRITE_KEY="${g.alnum(32)}"`,
+        `{ "segment-key": "${g.alnum(28)}" }`,
+        `ALGOLIA_ADMIN_KEY=${g.alnum(32)}`,
+        `ingest_key: ${g.alnum(40)}\nregion: eu`,
+      ],
       negative: g => [
         `const cacheKey = "user-profile-settings-v2";`,
         `PRIMARY_KEY = "${g.alnum(24)}"`,
         `{ key: "${g.alnum(24)}" }`,
         'const storageKey = "app.session.preferences";',
         `const publicKey = "${g.alnum(24)}";`,
+        'const sortKey = compareByCreatedAtDescending',
+        `PRIMARY_KEY=${g.alnum(24)}`,
+        'session_key: user.profile.preferences.theme',
       ],
     },
   },

@@ -8,9 +8,11 @@ import { genericRules } from './generic';
 import { infrastructureRules } from './infrastructure';
 import { keyedProviderRules } from './keyed';
 import { packagesAndDevopsRules } from './packages-and-devops';
+import { passwordHashRules } from './password-hashes';
 import { privateKeyRules } from './private-keys';
 import { saasRules } from './saas';
 import { servicesRules } from './services';
+import { structureRules } from './structures';
 import { tokenRules } from './tokens';
 
 /**
@@ -29,6 +31,8 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...infrastructureRules,
   ...keyedProviderRules,
   ...privateKeyRules,
+  ...structureRules,
+  ...passwordHashRules,
   ...tokenRules,
   ...connectionStringRules,
   ...genericRules,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { contextRule } from '../build';
-import { shapeGen, shapeSource } from './shape';
+import { lowEntropyShape, shapeGen, shapeSource } from './shape';
 
 /**
  * One provider whose key has no prefix of its own: found where a name holding one of the context
@@ -21,13 +21,16 @@ export function keyedRules(rows: readonly KeyedRow[]): Rule[] {
   return rows.map(([provider, context, shape, envVar, description = 'API key']) => {
     const words = context.split('|');
     return contextRule({
-      id: `${slug(words[0].replace(/_(?:api|key)$/, ''))}-${slug(description)}`,
+      id: `${slug(words[0].replace(/_(?:client_secret|api_secret|app_secret|secret|api|key)$/, ''))}-${slug(description)}`,
       provider,
       description,
       envVar,
       context: words,
       value: shapeSource(shape),
       gen: g => shapeGen(shape, g),
+      // Hex and short values fall under 3 bits a character by chance (a random 20-digit hex value 3%
+      // of the time): the provider's name and the exact shape carry the rule there.
+      ...(lowEntropyShape(shape) ? { minEntropy: 2.5 } : {}),
     });
   });
 }

@@ -54,3 +54,12 @@ export function shapeGen(shape: string, g: KeyGen): string {
   const alt = alternatives(shape)[0];
   return alt.replace(FIELD, (_, name: string, n: string) => g.chars(setOf(name, shape).chars, Number(n)));
 }
+
+/** Whether a random value of the shape can fall under 3 bits a character: hex, or under 20 characters. */
+export function lowEntropyShape(shape: string): boolean {
+  return alternatives(shape).some(alt => {
+    const fields = [...alt.matchAll(FIELD)];
+    const length = fields.reduce((n, m) => n + Number(m[2]), 0);
+    return length < 20 || fields.every(m => /^(?:hex|HEX|digits)$/.test(m[1]));
+  });
+}

@@ -7,7 +7,7 @@ import { type KeyedRow, keyedRules } from './keyed';
 const ROWS: readonly KeyedRow[] = [
   // Tasks, notes, time.
   ['Todoist', 'todoist', 'lowalnum:40', 'TODOIST_API_TOKEN', 'API token'],
-  ['Toggl Track', 'toggl', 'lowalnum:32', 'TOGGL_API_TOKEN', 'API token'],
+  ['Toggl Track', 'toggl_api|toggl_token|toggl_track|togglapi', 'lowalnum:32', 'TOGGL_API_TOKEN', 'API token'],
   ['Clockify', 'clockify', 'alnum:48', 'CLOCKIFY_API_KEY'],
   ['Everhour', 'everhour', '{hex:4}-{hex:4}-{hex:6}-{hex:6}-{hex:8}', 'EVERHOUR_API_KEY'],
   ['Worksnaps', 'worksnaps', 'alnum:40', 'WORKSNAPS_API_TOKEN', 'API token'],
