@@ -14,7 +14,8 @@ const sources = ['src', 'test'].flatMap(dir =>
 
 const bundles = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'src/server/server.ts' } },
+  // Also the `secret-safe-language-server` bin: any LSP client runs it with --stdio.
+  { entryPoints: { server: 'src/server/server.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // Scans files on worker threads for the CLI: its own bundle, loaded from beside cli.js.
   { entryPoints: { 'scan-worker': 'src/node/scan/scan-worker.ts' } },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything `npm test` needs beyond `npm ci`, installed by `npm test` itself (its pretest step):
 #   - the toolchains that check the code "Move to .env" writes and run the programs it changes,
-#     their .env loaders, and the pre-commit framework that runs .pre-commit-hooks.yaml (Debian's);
+#     their .env loaders, the pre-commit framework that runs .pre-commit-hooks.yaml, and Neovim for
+#     the language server in another editor (test/editors), all Debian's;
 #   - the real VS Code extension host for the e2e tests (scripts/host/install.sh: Chromium from
 #     Debian, Node 24 and code-server from npm).
 # Running it again is a no-op: each piece is looked for first, and only what is missing is installed.
@@ -14,7 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=(
   go:golang-go gofmt:golang-go ruby:ruby php:php-cli kotlinc:kotlin pre-commit:pre-commit
   python3:python3 javac:default-jdk-headless rustc:rustc script:bsdutils git:git
-  chromium:chromium make:make
+  chromium:chromium make:make nvim:neovim
 )
 # Packages with no command of their own: code-server's kerberos module compiles against these headers;
 # the .env loaders the programs in test/runs use after "Move to .env" (python-dotenv, godotenv,

@@ -5,10 +5,12 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { BaselineError, baselineText, readBaseline } from '../node/scan/baseline';
 import { GitError } from '../node/git/git-content';
+import { gitHead } from '../node/git/git';
 import { HookError, installHook } from './install-hook';
 import { formatInventory, INVENTORY_FORMATS, inventorySummary, runInventory, type InventoryFormat } from './inventory';
 import { jsonReporter } from './reporters/json';
 import type { FileFinding, Reporter } from './reporters/reporter';
+import { gitlabReporter } from './reporters/gitlab';
 import { sarifReporter } from './reporters/sarif';
 import { batchedWriter, printable, textReporter } from './reporters/text';
 import { sizeText } from '../node/read-bounded';
@@ -32,7 +34,9 @@ Folders are walked with their .gitignore files honoured. Values are always maske
 Also reports secret files (.env, *.pem, ...) that git tracks or does not ignore.
 
 Options:
-  --format <text|json|sarif>  output format (default: text); SARIF 2.1.0 for code scanning
+  --format <text|json|sarif|gitlab>
+                              output format (default: text); SARIF 2.1.0 for code
+                              scanning; gitlab: GitLab's secret detection report
   --output <file>             write the report to a file instead of stdout
   --staged                    scan what the git index holds for the next commit
   --since <rev>               report only lines added since a revision (and new files)
@@ -73,7 +77,7 @@ Exit codes: 0 no secrets found, 1 secrets found, 2 usage or fatal error, or an
 incomplete scan that found nothing.
 `;
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
+const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter, gitlab: gitlabReporter };
 
 /** A usage or fatal error: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -155,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const reporter = REPORTERS[values.format ?? 'text'];
   if (!reporter) {
-    throw new UsageError(`unknown format '${values.format}' (use text, json or sarif)`);
+    throw new UsageError(`unknown format '${values.format}' (use text, json, sarif or gitlab)`);
   }
   if (values.all && !values.history) throw new UsageError('--all goes with --history (every ref and reflog: the default there)');
   if (values.history && values.all && values.since !== undefined) throw new UsageError('--history takes --since REV or --all, not both');
@@ -220,7 +224,9 @@ async function main(argv: string[]): Promise<number> {
     run.findings = [];
   }
   stream.flush();
-  const report = streaming ? textReporter.hygieneLines(run, color) : reporter.format(run, { color, version: __VERSION__, cwd });
+  // GitLab's report names the commit of each finding: the pipeline's own, else HEAD's.
+  const commit = reporter === gitlabReporter ? process.env.CI_COMMIT_SHA || (values['no-git'] ? undefined : await gitHead(cwd)) : undefined;
+  const report = streaming ? textReporter.hygieneLines(run, color) : reporter.format(run, { color, version: __VERSION__, cwd, ...(commit ? { commit } : {}) });
   if (values.output) {
     writeFileSync(values.output, report);
   } else {

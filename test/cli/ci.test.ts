@@ -224,7 +224,7 @@ describe('secret-safe scan (CLI) in CI and hooks: SARIF, --staged, --since, --st
       [['scan', '--baseline', 'old.json'], /^secret-safe: the baseline .*old\.json has version 9; this secret-safe reads versions 1 and 2\n$/],
       [['scan', '--staged', '--stdin'], /^secret-safe: --staged and --stdin cannot be combined\n$/],
       [['scan', '--stdin', 'src'], /^secret-safe: --stdin scans standard input: give no paths with it\n$/],
-      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json or sarif\)\n$/],
+      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json, sarif or gitlab\)\n$/],
     ];
     for (const [args, stderr] of cases) {
       const r = cli(args, '');

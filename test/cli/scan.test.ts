@@ -251,7 +251,7 @@ describe('secret-safe scan (CLI)', () => {
     const cases: Array<[string[], RegExp]> = [
       [['scan', 'nope'], /^secret-safe: no such file or folder: .*nope\n$/],
       [['scan', '--bogus'], /^secret-safe: Unknown option '--bogus'/],
-      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json or sarif\)\n$/],
+      [['scan', '--format', 'xml'], /^secret-safe: unknown format 'xml' \(use text, json, sarif or gitlab\)\n$/],
       [['lint'], /^secret-safe: unknown command 'lint'/],
       [[], /^secret-safe: missing command/],
     ];

@@ -58,10 +58,19 @@ export class ServerUnderTest {
     this.child.stdout!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.child.stderr!.on('data', (b: Buffer) => (this.raw += b.toString('utf8')));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onRequest(ConfigurationRequest.type, params =>
-      params.items.map(item => (item.section === undefined || item.section === 'secretSafe' ? settings(item.scopeUri) : (sections[item.section] ?? null))),
-    );
+    // Work-done progress a server may ask to create: recorded, like configuration and registration.
+    this.connection.onRequest('window/workDoneProgress/create', () => {
+      this.requested.push('window/workDoneProgress/create');
+      return null;
+    });
+    this.connection.onRequest(ConfigurationRequest.type, params => {
+      this.requested.push(ConfigurationRequest.method);
+      return params.items.map(item =>
+        item.section === undefined || item.section === 'secretSafe' ? settings(item.scopeUri) : (sections[item.section] ?? null),
+      );
+    });
     this.connection.onRequest(RegistrationRequest.type, params => {
+      this.requested.push(RegistrationRequest.method);
       this.registrations.push(...params.registrations);
     });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, params => {
@@ -86,6 +95,8 @@ export class ServerUnderTest {
   readonly appliedEdits: WorkspaceEdit[] = [];
   /** Messages the server showed (`window/showMessage`). */
   readonly messages: string[] = [];
+  /** The methods of the requests the server sent that are not edits or messages: configuration, registration, progress. */
+  readonly requested: string[] = [];
   /** Capabilities the server registered (`client/registerCapability`), such as file watchers. */
   readonly registrations: Registration[] = [];
 
@@ -103,6 +114,8 @@ export class ServerUnderTest {
       trustedWorkspace?: boolean;
       /** The server process's environment (a PATH with a git that logs its calls). */
       env?: NodeJS.ProcessEnv;
+      /** A client that advertises no capability at all (no configuration, registration, progress, resolve). */
+      bare?: boolean;
     } = {},
   ): Promise<ServerUnderTest> {
     const server = new ServerUnderTest(options.settings ?? (() => ({})), options.env, options.sections);
@@ -114,24 +127,26 @@ export class ServerUnderTest {
         ? [{ uri: folderUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i + 2}` }))]
         : null,
       ...(options.trustedWorkspace !== undefined ? { initializationOptions: { trustedWorkspace: options.trustedWorkspace } } : {}),
-      capabilities: {
-        workspace: {
-          configuration: options.configuration !== false,
-          workspaceFolders: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true },
-        },
-        textDocument: {
-          publishDiagnostics: { versionSupport: true },
-          codeAction: {
-            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } },
-            isPreferredSupport: true,
-            disabledSupport: true,
-            dataSupport: true,
-            ...(options.resolveSupport === false ? {} : { resolveSupport: { properties: ['edit'] } }),
+      capabilities: options.bare
+        ? {}
+        : {
+            workspace: {
+              configuration: options.configuration !== false,
+              workspaceFolders: true,
+              didChangeConfiguration: { dynamicRegistration: true },
+              didChangeWatchedFiles: { dynamicRegistration: true },
+            },
+            textDocument: {
+              publishDiagnostics: { versionSupport: true },
+              codeAction: {
+                codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } },
+                isPreferredSupport: true,
+                disabledSupport: true,
+                dataSupport: true,
+                ...(options.resolveSupport === false ? {} : { resolveSupport: { properties: ['edit'] } }),
+              },
+            },
           },
-        },
-      },
     });
     // Waits on events, not a clock: the answer, or the server process ending without one (then
     // the test fails at once with what the server wrote, instead of when mocha's timeout runs out).

@@ -85,6 +85,8 @@ export interface ReportOptions {
   version: string;
   /** The folder paths are relative to (SARIF's %SRCROOT%). */
   cwd: string;
+  /** The commit the working tree is at (GitLab's report names one per finding): CI's own, or HEAD. */
+  commit?: string;
 }
 
 /** Turns findings into output. Every reporter prints masked values only. */

@@ -50,3 +50,9 @@ export async function gitListFiles(folder: string): Promise<string[] | undefined
   const { code, stdout } = await git(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
   return code === 0 ? stdout.split('\0').filter(Boolean) : undefined;
 }
+
+/** The commit HEAD names, full; undefined outside a repository, before the first commit, or without git. */
+export async function gitHead(folder: string): Promise<string | undefined> {
+  const { code, stdout } = await git(folder, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  return code === 0 && /^[0-9a-f]{40,64}$/.test(stdout.trim()) ? stdout.trim() : undefined;
+}
