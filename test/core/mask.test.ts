@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { maskSecret } from '../../src/core';
+import { BUILTIN_RULES, createScanner, maskSecret } from '../../src/core';
 import { fake } from '../helpers/fake-keys';
 
 describe('maskSecret', () => {
@@ -22,5 +22,16 @@ describe('maskSecret', () => {
 
   it('does not reveal the length of the secret', () => {
     assert.equal(maskSecret('a'.repeat(40)).length, maskSecret('a'.repeat(400)).length);
+  });
+
+  it("keeps a key's whole public prefix, which says its kind: sk-proj-, sk-ant-api03-", () => {
+    const scanner = createScanner(BUILTIN_RULES);
+    for (const [key, prefix] of [
+      [fake.openai(), 'sk-proj-'],
+      [fake.anthropic(), 'sk-ant-api03-'],
+    ] as const) {
+      const [finding] = scanner.scan(`key = "${key}"`);
+      assert.equal(finding.masked, `${prefix}****${key.slice(-4)}`);
+    }
   });
 });

@@ -48,6 +48,8 @@ export const aiProviderRules: Rule[] = [
     body: '[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|proj-[\\w-]{58,74}T3BlbkFJ[\\w-]{58,74}',
     gen: g => (g.hex(1) < '8' ? `${g.alnum(20)}T3BlbkFJ${g.alnum(20)}` : `proj-${g.base64url(74)}T3BlbkFJ${g.base64url(74)}`),
     minEntropy: 3.5,
+    // The whole public prefix: `sk-proj-****`, which says what kind of key it is.
+    maskPrefix: /^sk-(?:proj-)?/,
     extraNegative: g => [`const key = "sk-${g.alnum(20)}";`, `openai_api_key = os.environ["OPENAI_API_KEY"]`],
   }),
   openAiKind('openai-service-account-key', 'svcacct', 'service account key'),
