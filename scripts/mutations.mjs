@@ -146,6 +146,14 @@ const MUTATIONS = [
     to: '',
     tier: unit('out/test/core/structures.test.js'),
   },
+  {
+    id: 'rule-customization-off-ignored',
+    what: 'secretSafe.rules.customizations cannot turn a rule off',
+    file: 'src/server/rule-customizations.ts',
+    from: "    if (severity === 'off') continue;\n",
+    to: '',
+    tier: unit('out/test/server/rule-customizations.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

@@ -9,6 +9,7 @@ import { holdsEnvValues } from '../node/project-scan';
 import { secretHash } from '../node/scan/fingerprint';
 import { LARGE_DOCUMENT_CHARS, LargeDocuments } from './large-documents';
 import { configDiagnostic, findingDiagnostics, toDiagnostic } from './diagnostics';
+import { customizeRules } from './rule-customizations';
 import { clientSideReason } from '../core/env-code';
 import { isTemplate, type DotenvCheck } from './dotenv-check';
 import { loggedEnvDiagnostics } from './env-code';
@@ -135,6 +136,7 @@ export class Validator {
       } else {
         findings = reportable(scope, uri, text);
       }
+      findings = customizeRules(findings, settings.rules);
       noteExits(findings, text, path, lang);
       // Whether the file reaches the browser is asked only when there is a finding to say it of.
       const browser = findings.length > 0 ? clientSideReason(path, text) : undefined;

@@ -11,6 +11,7 @@ import { scanText, type FingerprintedFinding } from '../node/scan/scan-files';
 import { scanOnWorkers } from '../node/scan/scan-pool';
 import { ScanProgressNotification, type WorkspaceScanResult } from '../shared/protocol';
 import { findingDiagnostics, toDiagnostic } from './diagnostics';
+import { customizeRules } from './rule-customizations';
 import type { FolderState, Folders } from './folders';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settings-store';
@@ -79,7 +80,13 @@ export class WorkspaceScan {
           if (this.folders.folderOf(path) !== state.path) continue;
           const uri = URI.file(path).toString();
           // What the project reports: none in a .env (git hygiene covers it), none the baseline accepts.
-          const findings = 'skipped' in scan ? 'skipped' : state.project.reportable(path, scan.findings, f => f.secretHash);
+          const findings =
+            'skipped' in scan
+              ? 'skipped'
+              : customizeRules(
+                  state.project.reportable(path, scan.findings, f => f.secretHash),
+                  settings.rules,
+                );
           if (findings === 'skipped') {
             result.filesSkipped++;
             continue;
@@ -147,7 +154,7 @@ export class WorkspaceScan {
     const rel = relativePosix(folder, parsed.fsPath);
     if ((await this.excludeTest(state, URI.file(folder).toString(), settings.exclude))(rel, false)) return;
     const findings = await this.scanFile(state, parsed.fsPath, settings.maxFileSizeMB * 1024 * 1024);
-    if (findings !== 'skipped' && !this.documents.get(uri)) this.publish(uri, findings);
+    if (findings !== 'skipped' && !this.documents.get(uri)) this.publish(uri, customizeRules(findings, settings.rules));
   }
 
   private publish(uri: string, findings: Finding[]): void {

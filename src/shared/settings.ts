@@ -10,7 +10,17 @@ export interface Settings {
   envFile: string;
   /** "Scan Workspace" skips files larger than this many megabytes. */
   maxFileSizeMB: number;
+  /** `secretSafe.rules.customizations`: per-rule severity or `off`, as eslint's `rules.customizations`; later entries win. */
+  rules: RuleCustomization[];
 }
+
+/** `{ "rule": "generic-*", "severity": "off" }`: `*` matches any run of characters; `!` first matches the rules the rest does not. */
+export interface RuleCustomization {
+  rule: string;
+  severity: 'error' | 'warning' | 'info' | 'off' | 'default';
+}
+
+const CUSTOM_SEVERITIES = new Set(['error', 'warning', 'info', 'off', 'default']);
 
 /** Used where the client sends nothing, as editors other than VS Code may. Safe: checks everything. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   envFile: '',
   maxFileSizeMB: 10,
+  rules: [],
 };
 
 /** The configuration section, and the prefix of every setting. */
@@ -33,5 +44,14 @@ export function normalizeSettings(raw: unknown): Settings {
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((e): e is string => typeof e === 'string') : DEFAULT_SETTINGS.exclude,
     envFile: typeof r.envFile === 'string' ? r.envFile : DEFAULT_SETTINGS.envFile,
     maxFileSizeMB: typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
+    rules: ruleCustomizations((r.rules as Record<string, unknown> | undefined)?.customizations),
   };
+}
+
+function ruleCustomizations(raw: unknown): RuleCustomization[] {
+  if (!Array.isArray(raw)) return DEFAULT_SETTINGS.rules;
+  return raw.filter(
+    (c): c is RuleCustomization =>
+      typeof c === 'object' && c !== null && typeof (c as RuleCustomization).rule === 'string' && CUSTOM_SEVERITIES.has((c as RuleCustomization).severity),
+  );
 }
