@@ -85,6 +85,8 @@ function isJsonSegment(value: string): boolean {
 
 /** Whether a value bound to a secret-sounding name looks like a real secret of that kind. */
 export function looksLikeSecretValue(value: string, kind: Kind, quoted = false): boolean {
+  // Too short for its kind: the cheapest answer first (a line of `X_API_KEY=short` per hit).
+  if (value.length < (kind === 'password' ? 6 : 12)) return false;
   // A quoted password of words, capitals and digits (`Quartz_River774`, `blue.Falcon.42`) is a
   // passphrase, not an identifier: code does not quote its identifiers.
   const passphrase =
