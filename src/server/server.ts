@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
-import { CONFIG_FILE } from '../core';
+import { BUILTIN_RULES, CONFIG_FILE, redactSecrets } from '../core';
 import { mayBeSecretFile, SECRET_FILE_KINDS } from '../core/hygiene';
 import {
   AddToExampleCommand,
@@ -135,7 +135,12 @@ async function watchHygieneFiles(): Promise<void> {
 }
 
 connection.onInitialized(() => {
+  // The first lines of the client's output channel (VS Code's Show Output): what runs, and how.
+  connection.console.info(
+    `Secret Safe ${__VERSION__}: ${BUILTIN_RULES.length} built-in rules; workspace ${hygiene.isTrusted ? 'trusted: git runs for the hygiene checks' : 'not trusted: git never runs, .gitignore files and .git/index are read instead'}; Node ${process.version}`,
+  );
   void validator.publishConfigProblems();
+  void logConfigProblems();
   void watchHygieneFiles();
   hygiene.schedule(0);
   agents.schedule(0);
@@ -153,6 +158,15 @@ connection.onInitialized(() => {
     });
   }
 });
+
+/** Each folder's .secret-safe.json problems, also in the output channel (a closed config shows no squiggle). */
+async function logConfigProblems(): Promise<void> {
+  for (const { project } of await folders.all()) {
+    for (const problem of project.loaded.problems) {
+      connection.console.warn(`${project.loaded.file}:${problem.line + 1}: ${redactSecrets(problem.message)}`);
+    }
+  }
+}
 
 connection.onDidChangeConfiguration(change => {
   settings.forget();
@@ -261,7 +275,13 @@ connection.onRequest(RotationChecklistRequest, async () => {
 commands.register(RecordRotationCommand, args => keyInventory.recordRotation(args));
 commands.register(AddToExampleCommand, args => keyInventory.addToExample(args));
 
-connection.onRequest(ScanWorkspaceRequest, (_params, token) => workspaceScan.run(token));
+connection.onRequest(ScanWorkspaceRequest, async (_params, token) => {
+  const result = await workspaceScan.run(token);
+  connection.console.info(
+    `Scan Workspace ${result.cancelled ? 'cancelled' : 'done'}: ${result.filesScanned} files scanned, ${result.filesSkipped} skipped (binary, too large or unreadable), ${result.findings} secrets in ${result.filesWithFindings} files, ${Math.round(result.elapsedMs)} ms`,
+  );
+  return result;
+});
 
 registerCodeActions(
   connection,

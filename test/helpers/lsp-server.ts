@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
+  LogMessageNotification,
   ShowMessageNotification,
   ShowMessageRequest,
   DidChangeConfigurationNotification,
@@ -80,6 +81,10 @@ export class ServerUnderTest {
     this.connection.onNotification(ShowMessageNotification.type, params => {
       this.messages.push(params.message);
     });
+    this.connection.onNotification(LogMessageNotification.type, params => {
+      this.logs.push(params.message);
+      this.notify();
+    });
     this.connection.onRequest(ShowMessageRequest.type, params => {
       this.messages.push(params.message);
       return null;
@@ -95,6 +100,8 @@ export class ServerUnderTest {
   readonly appliedEdits: WorkspaceEdit[] = [];
   /** Messages the server showed (`window/showMessage`). */
   readonly messages: string[] = [];
+  /** Lines the server logged (`window/logMessage`): the client's output channel. */
+  readonly logs: string[] = [];
   /** The methods of the requests the server sent that are not edits or messages: configuration, registration, progress. */
   readonly requested: string[] = [];
   /** Capabilities the server registered (`client/registerCapability`), such as file watchers. */
