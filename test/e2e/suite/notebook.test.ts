@@ -57,7 +57,7 @@ describe('Jupyter notebooks in VS Code', () => {
     });
     assert.equal(d.range.start.line, 1);
     assert.equal(code.getText(d.range), key);
-    assert.match(d.message, /^Anthropic API key sk-ant-api03-\*\*\*\*\w{4} is hardcoded/);
+    assert.match(d.message, /^Anthropic API key sk-ant-api03-\*\*\*\*[\w-]{4} is hardcoded/);
     assert.ok(!d.message.includes(hiddenPart(key)));
     assert.deepEqual(secretDiagnostics(notebook.cellAt(0).document.uri), []);
   });
