@@ -8,8 +8,17 @@ export function toPosix(path: string): string {
 
 /** `/`-separated path of `path` relative to `root`. */
 export function relativePosix(root: string, path: string): string {
+  // A path inside root, as a walk joins them: its tail, without path.relative's two resolves (a
+  // fifth of a whole scan's main-thread time, called for every file a walk lists).
+  if (path.length > root.length + 1 && path.startsWith(root) && path[root.length] === sep && root[root.length - 1] !== sep) {
+    const rest = path.slice(root.length + 1);
+    if (!DOT_SEGMENT.test(rest)) return toPosix(rest);
+  }
   return toPosix(relative(root, path));
 }
+
+/** A `.` or `..` segment, or an empty one: a tail path.relative would resolve first. */
+const DOT_SEGMENT = sep === '/' ? /(?:^|\/)\.{0,2}(?:\/|$)/ : /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
 
 /** Whether anything (file or folder) is at `path`. */
 export function exists(path: string): Promise<boolean> {

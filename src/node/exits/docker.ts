@@ -2,8 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
-import { relativePosix } from '../paths';
-import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
+import { candidates, type ExitCheckOptions, kindOf, readConfig, secretFilesIn } from './secret-files';
 
 /**
  * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
@@ -51,21 +50,21 @@ export interface DockerContextOptions extends ExitCheckOptions {
 }
 
 export async function checkDockerContext(dockerfile: string, options: DockerContextOptions = {}): Promise<DockerContextFinding[]> {
+  const context = dirname(dockerfile);
+  const kinds = options.kinds ?? SECRET_FILE_KINDS;
+  // The secret files first (the run's one walk, each file judged once): a context with none in it
+  // is judged without reading the Dockerfile or its ignore file.
+  const secretFiles = await secretFilesIn(context, kinds, options.walk ?? candidates, options.kindOf ?? kindOf);
+  if (secretFiles.length === 0) return [];
   const text = options.text ?? (await readConfig(dockerfile));
   if (text === undefined) return [];
   const copies = contextCopies(text);
   if (copies.length === 0) return [];
-  const context = dirname(dockerfile);
   const ignoreFile = await dockerignoreOf(dockerfile, options.read);
   const rules = dockerignore().add(ignoreFile.text ?? '');
-  const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const findings: DockerContextFinding[] = [];
-  for (const file of await (options.walk ?? candidates)(context, kinds)) {
-    const relativePath = relativePosix(context, file);
+  for (const { file, relativePath, kind: found } of secretFiles) {
     if (rules.ignores(relativePath)) continue;
-    // By name first; a kind known by its content (a key file) is read.
-    const found = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
-    if (!found) continue;
     for (const copy of copies) {
       if (!takes(copy, relativePath)) continue;
       const pattern = patternFor(found, relativePath);

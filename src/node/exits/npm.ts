@@ -2,8 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { EXIT_BY_CODE, filesAsRules, npmPackageMessage, packageFacts } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
-import { relativePosix } from '../paths';
-import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
+import { candidates, type ExitCheckOptions, kindOf, readConfig, secretFilesIn } from './secret-files';
 
 /**
  * npm publish as an exit: a package (a package.json without `"private": true`) whose packed files
@@ -38,12 +37,18 @@ export interface NpmPackageOptions extends ExitCheckOptions {
 }
 
 export async function checkNpmPackage(packageJson: string, options: NpmPackageOptions = {}): Promise<NpmPackageFinding[]> {
+  const root = dirname(packageJson);
+  const kinds = options.kinds ?? SECRET_FILE_KINDS;
+  // The secret files first (the run's one walk, each file judged once): a package with none below
+  // it, nearly every one, is judged without reading its ignore files (a scan of 414 packages spent
+  // 330 ms on those reads).
+  const judge = options.kindOf ?? kindOf;
+  const found = await secretFilesIn(root, kinds, options.walk ?? candidates, judge);
+  if (found.length === 0) return [];
   const text = options.text ?? (await (options.read ?? readConfig)(packageJson));
   const facts = text === undefined ? undefined : packageFacts(text);
   if (!facts || facts.private) return [];
-  const root = dirname(packageJson);
   const read = options.read ?? readConfig;
-  const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const rules = facts.files ? filesAsRules(facts.files) : undefined;
   const files = rules ? { named: ignore().add(rules.named), leftOut: ignore().add(rules.leftOut) } : undefined;
   const ignoreFiles = new Map<string, Promise<{ name: string; rules: Ignore } | undefined>>();
@@ -64,14 +69,11 @@ export async function checkNpmPackage(packageJson: string, options: NpmPackageOp
   // Where a fix without `files` goes: the root .npmignore npm reads, else its .gitignore.
   const rootIgnore = (await read(join(root, '.npmignore'))) !== undefined ? '.npmignore' : '.gitignore';
   const findings: NpmPackageFinding[] = [];
-  for (const file of await (options.walk ?? candidates)(root, kinds)) {
-    const relativePath = relativePosix(root, file);
+  for (const { file, relativePath, kind } of found) {
     if (basename(relativePath) === '.npmrc') continue;
     // With `files`, only what an entry names is packed ("ignores" here: matched by an entry).
     if (files && (!files.named.ignores(relativePath) || files.leftOut.ignores(relativePath))) continue;
     if (await leftOutByIgnoreFiles(relativePath, !!files, ignoreFileOf)) continue;
-    const kind = await (options.kindOf ?? kindOf)(file, relativePath, kinds);
-    if (!kind) continue;
     const pattern = ignorePatternFor(kind, relativePath);
     const fix: NpmPackageFinding['fix'] = facts.files
       ? { kind: 'files', entry: `!${relativePath}` }
