@@ -138,12 +138,13 @@ export class KeywordAutomaton {
   /**
    * Every occurrence, in order of where it ends: `hits` receives pairs (keyword id, start
    * offset). Returns the number of pairs written; `hits` grows as needed and is returned in `out`.
-   * Texts of `WASM_FROM` characters or more are read in WebAssembly when a writer was given.
+   * Texts of `WASM_FROM` characters or more are read in WebAssembly when a writer was given, or
+   * `bytes`: the text's characters as bytes, one each (all below 256), read where they are.
    */
-  scan(text: string, out: { hits: Int32Array }): number {
-    if (text.length >= WASM_FROM && this.writeUtf16) {
+  scan(text: string, out: { hits: Int32Array }, bytes?: Uint8Array): number {
+    if (text.length >= WASM_FROM && (this.writeUtf16 || bytes)) {
       if (this.wasm === undefined) this.wasm = WasmKeywordPass.create(this.step, this.longest - 1) ?? null;
-      const hits = this.wasm?.scan(text, this.writeUtf16);
+      const hits = bytes ? this.wasm?.scanBytes(bytes) : this.wasm?.scan(text, this.writeUtf16!);
       if (hits) {
         this.lastPass = 'webassembly';
         return this.collect(hits, out);

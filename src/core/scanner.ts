@@ -20,6 +20,11 @@ export interface ScanOptions {
    * (their matches so far are kept; the rest of the text was not checked by them).
    */
   stopped?: string[];
+  /**
+   * The text's characters as bytes, one each, when every one is below 256 (an ASCII file as read):
+   * the keyword pass reads these where they are, instead of a copy of the text as UTF-16.
+   */
+  bytes?: Uint8Array;
 }
 
 /** Scans text for secrets. Build one per rule set and reuse it: compiling the rules costs more than a scan. */
@@ -120,7 +125,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       if (keywords.length === 0 || (!scanOptions.checkedText && looksBinary(text))) {
         return [];
       }
-      const count = automaton.scan(text, buffer);
+      const count = automaton.scan(text, buffer, scanOptions.bytes?.length === text.length ? scanOptions.bytes : undefined);
       const hits = buffer.hits;
       const candidates: Candidate[] = [];
       active.fill(0);

@@ -63,6 +63,7 @@ function wasmModule(): WebAssembly.Module | null {
 export class WasmKeywordPass {
   private readonly memory: WebAssembly.Memory;
   private readonly run: (text: number, n: number, table: number, hits: number, capacity: number, runIn: number) => number;
+  private readonly runBytes: WasmKeywordPass['run'];
   private readonly hitsAt: number;
   private readonly textAt: number;
 
@@ -82,6 +83,7 @@ export class WasmKeywordPass {
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.textAt + PAGE) / PAGE) });
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.run = instance.exports.scan as WasmKeywordPass['run'];
+    this.runBytes = instance.exports.scanBytes as WasmKeywordPass['run'];
     new Int32Array(this.memory.buffer, 0, step.length).set(step);
     this.hits = this.viewHits();
   }
@@ -100,18 +102,31 @@ export class WasmKeywordPass {
    */
   scan(text: string, write: Utf16Writer): WasmHits | undefined {
     const n = text.length;
-    const need = this.textAt + 2 * n;
-    if (need > this.memory.buffer.byteLength) {
-      try {
-        this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
-      } catch {
-        return undefined; // beyond what the engine gives one memory: read in JavaScript
-      }
-      this.hits = this.viewHits(); // growing replaced the buffer the old views saw
-    }
+    if (!this.room(2 * n)) return undefined;
     if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
       throw new Error('the UTF-16 writer wrote less than the whole text');
     }
     return this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.hits : undefined;
+  }
+
+  /** `scan` of a text given as its bytes, one per character: copied as they are (half the bytes, and no encoding). */
+  scanBytes(bytes: Uint8Array): WasmHits | undefined {
+    if (!this.room(bytes.length)) return undefined;
+    new Uint8Array(this.memory.buffer, this.textAt, bytes.length).set(bytes);
+    return this.runBytes(this.textAt, bytes.length, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.hits : undefined;
+  }
+
+  /** Whether the memory holds a text of `size` bytes, grown if need be; false when it cannot grow so far. */
+  private room(size: number): boolean {
+    const need = this.textAt + size;
+    if (need > this.memory.buffer.byteLength) {
+      try {
+        this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+      } catch {
+        return false; // beyond what the engine gives one memory: read in JavaScript
+      }
+      this.hits = this.viewHits(); // growing replaced the buffer the old views saw
+    }
+    return true;
   }
 }

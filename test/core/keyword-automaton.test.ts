@@ -20,9 +20,10 @@ function naive(keywords: string[], text: string): Array<[number, number]> {
   return found;
 }
 
-function hitsOf(automaton: KeywordAutomaton, text: string): Array<[number, number]> {
+function hitsIn(automaton: KeywordAutomaton, text: string, asBytes = false): Array<[number, number]> {
   const out = { hits: new Int32Array(2) };
-  const count = automaton.scan(text, out);
+  // The text as a file's bytes, one per character (as an ASCII file is read), for the byte pass.
+  const count = automaton.scan(text, out, asBytes ? Buffer.from(text, 'latin1') : undefined);
   return Array.from({ length: count }, (_, i) => [out.hits[i * 2], out.hits[i * 2 + 1]] as [number, number]);
 }
 
@@ -30,18 +31,28 @@ function hitsOf(automaton: KeywordAutomaton, text: string): Array<[number, numbe
 const byEnd = (hits: Array<[number, number]>, keywords: string[]) =>
   [...hits].sort((a, b) => a[1] + keywords[a[0]].length - (b[1] + keywords[b[0]].length) || a[0] - b[0]);
 
-// Each case runs on both passes: JavaScript, and WebAssembly (given a writer, for texts of 512
-// characters or more; read in four streams, each started a keyword's length early).
-for (const pass of ['JavaScript', 'WebAssembly'] as const)
+// Each case runs on every pass: JavaScript, WebAssembly (given a writer, for texts of 512
+// characters or more; read in four streams, each started a keyword's length early), and
+// WebAssembly over the text's bytes (a text of characters below 256, as an ASCII file is read).
+for (const pass of ['JavaScript', 'WebAssembly', 'WebAssembly over bytes'] as const)
   describe(`keyword automaton (${pass} pass)`, () => {
     const keywords = ['pass', 'password', 'sk-', 'sk-ant-', 'token', 'ken', 'a', 'aa'];
-    const automaton = new KeywordAutomaton(keywords, pass === 'WebAssembly' ? writeUtf16 : undefined);
+    const bytes = pass === 'WebAssembly over bytes';
+    const automaton = new KeywordAutomaton(keywords, pass === 'JavaScript' ? undefined : writeUtf16);
+    const hitsOf = (a: KeywordAutomaton, text: string) => hitsIn(a, text, bytes);
 
     it('finds every occurrence, overlapping ones and any case included, in short and long texts', () => {
       const random = seededRandom(7);
       // Beyond ASCII: é, and characters whose low byte is an ASCII letter of a keyword (Ŵ is
       // U+0174, ŭ U+016D), which must not read as that letter.
-      const pieces = [...'pass PassWord sk-ant- sk- TOKEN tok x aaa sk'.split(' '), ' ', 'é', '\n', 'Ŵoken', 'paŭs', '\u{1F511}'];
+      // Over bytes: characters from 128 to 255 (é, a no-break space, ÿ) instead, each a byte.
+      const pieces = [
+        ...'pass PassWord sk-ant- sk- TOKEN tok x aaa sk'.split(' '),
+        ' ',
+        'é',
+        '\n',
+        ...(bytes ? ['\u00a0oken', 'paÿs', 'Ã'] : ['Ŵoken', 'paŭs', '\u{1F511}']),
+      ];
       // Lengths around each threshold (WebAssembly from 512, two JavaScript streams from 4096),
       // and each remainder of a division into four streams.
       for (const length of [0, 1, 50, 511, 512, 513, 514, 515, 4095, 4096, 4097, 9001, 20000, 20003]) {
@@ -50,7 +61,7 @@ for (const pass of ['JavaScript', 'WebAssembly'] as const)
         text = text.slice(0, length);
         const found = hitsOf(automaton, text);
         assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords), `length ${length}`);
-        assert.equal(automaton.pass, pass === 'WebAssembly' && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
+        assert.equal(automaton.pass, pass !== 'JavaScript' && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
         // In order of where they end, as the scanner relies on.
         const ends = found.map(([id, start]) => start + keywords[id].length);
         assert.deepEqual(
@@ -97,9 +108,13 @@ describe('keyword automaton: the WebAssembly module', () => {
     const examples = BUILTIN_RULES.flatMap(r => [...r.examples.positive(createKeyGen(seededRandom(3))), ...r.examples.negative(createKeyGen(seededRandom(4)))]);
     const text = Array.from({ length: 2 }, () => examples.join('\n')).join('\n');
     assert.ok(text.length > 100_000);
-    const a = hitsOf(js, text);
+    const a = hitsIn(js, text);
     assert.ok(a.length > 1000);
-    assert.deepEqual(hitsOf(wasm, text), a);
+    assert.deepEqual(hitsIn(wasm, text), a);
+    assert.equal(wasm.pass, 'webassembly');
+    // And over bytes, the text's non-ASCII characters replaced by ones below 256.
+    const latin = text.replace(/[^\x00-\xff]/g, '\u00e9');
+    assert.deepEqual(hitsIn(wasm, latin, true), hitsIn(js, latin));
     assert.equal(wasm.pass, 'webassembly');
   });
 });

@@ -27,6 +27,9 @@ describe('scan worker pool', () => {
     const files: Record<string, string | Buffer> = {
       'big.js': big,
       'over-limit.js': filler.repeat(Math.ceil(5e6 / filler.length)),
+      // The limit itself: a file of exactly 4,000,000 bytes is read (its key at the very end), one byte more is not.
+      'at-limit.js': atLimit(4e6, `const token = '${late}';\n`),
+      'one-over.js': atLimit(4e6 + 1, ''),
       'binary.bin': Buffer.from([1, 2, 0, 3, 4]),
     };
     for (let i = 0; i < 300; i++) files[`small-${i}.js`] = i % 7 === 0 ? `export const key = '${fake.awsKeyId()}';\n` : filler;
@@ -36,6 +39,8 @@ describe('scan worker pool', () => {
         'big.js',
         ...Array.from({ length: 150 }, (_, i) => `small-${i}.js`),
         'over-limit.js',
+        'at-limit.js',
+        'one-over.js',
         'gone.js',
         'binary.bin',
         ...Array.from({ length: 150 }, (_, i) => `small-${150 + i}.js`),
@@ -62,13 +67,22 @@ describe('scan worker pool', () => {
       assert.equal(bigResult.findings[0].ruleId, 'github-pat');
       assert.equal(bigResult.findings[0].line, big.split('\n').length - 2);
       assert.deepEqual(
-        ['over-limit.js', 'gone.js', 'binary.bin'].map(n => (byName.get(n) as { skipped?: string }).skipped),
-        ['too-large', 'unreadable', 'binary'],
+        ['over-limit.js', 'one-over.js', 'gone.js', 'binary.bin'].map(n => (byName.get(n) as { skipped?: string }).skipped),
+        ['too-large', 'too-large', 'unreadable', 'binary'],
       );
       const flagged = results.filter(r => 'findings' in r && r.findings.length > 0).map(r => r.file.slice(dir.path.length + 1));
-      assert.deepEqual(flagged, ['big.js', ...order.filter(n => /^small-\d+\.js$/.test(n) && Number(/\d+/.exec(n)![0]) % 7 === 0)]);
+      assert.deepEqual(
+        flagged,
+        order.filter(n => n === 'big.js' || n === 'at-limit.js' || (/^small-\d+\.js$/.test(n) && Number(/\d+/.exec(n)![0]) % 7 === 0)),
+      );
     } finally {
       dir.dispose();
     }
   });
 });
+
+/** Filler lines up to exactly `bytes` bytes, ending with `tail`. */
+function atLimit(bytes: number, tail: string): string {
+  const body = '// filler\n'.repeat(Math.floor((bytes - tail.length) / 10));
+  return `${body}${' '.repeat(bytes - tail.length - body.length)}${tail}`;
+}

@@ -2,7 +2,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner } from '../../core';
 import { noteExits } from '../../core/exits';
-import { readRestSync, TooLargeError } from '../read-bounded';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
 
@@ -24,12 +23,20 @@ export type BatchResults = Array<[index: number, outcome: Skip | { findings: Fin
  * baseline to match and writes none, so no hash is made (`secretHash` is empty): a SHA-256 a
  * finding was a third of the time of a file packed with keys.
  */
-export function scanText(scanner: Scanner, text: string, checkedText = false, stopped?: string[], hashes = true, path?: string): FingerprintedFinding[] {
+export function scanText(
+  scanner: Scanner,
+  text: string,
+  checkedText = false,
+  stopped?: string[],
+  hashes = true,
+  path?: string,
+  bytes?: Uint8Array,
+): FingerprintedFinding[] {
   if (path?.endsWith('.ipynb')) {
     const cells = scanNotebook(scanner, text, checkedText, stopped, hashes);
     if (cells) return cells;
   }
-  const found = scanner.scan(text, { checkedText, ...(stopped ? { stopped } : {}) }) as FingerprintedFinding[];
+  const found = scanner.scan(text, { checkedText, ...(stopped ? { stopped } : {}), ...(bytes ? { bytes } : {}) }) as FingerprintedFinding[];
   for (const f of found) f.secretHash = hashes ? secretHash(f.ruleId, text.slice(f.start, f.end)) : '';
   if (path && found.length > 0) noteExits(found, text, path, languageOf(path));
   return found;
@@ -86,20 +93,24 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
       return;
     }
     const stopped: string[] = [];
-    const findings = scanText(scanner, text, true, stopped, hashes, file);
+    // An ASCII file reads as Latin-1, a character a byte: its bytes go to the keyword pass as they are.
+    const findings = scanText(scanner, text, true, stopped, hashes, file, text.length === bytes.length ? bytes : undefined);
     if (findings.length > 0 || stopped.length > 0) results.push([index, stopped.length > 0 ? { findings, stopped } : { findings }]);
   });
   return results;
 }
 
-/** Reused for every file that fits, which is nearly all: a buffer per file costs more than its read. */
-const shared = Buffer.allocUnsafe(1 << 20);
+/**
+ * Reused for every file: a buffer per file costs more than its read. It starts at 1 MiB and grows
+ * to the largest file read (within the size limit), so a large file is read straight into it, not
+ * in pieces joined after (which took a twelfth of a worker's time on a tree of npm packages).
+ */
+let shared = Buffer.allocUnsafe(1 << 20);
 
 /**
  * A file's bytes, read synchronously (a scanning thread does nothing else meanwhile, and that
- * costs far less per file) through one descriptor. A file that fits the shared buffer takes one
- * read, and its bytes are a view of that buffer, valid until the next call. Larger than `max`:
- * not read.
+ * costs far less per file) through one descriptor, into the shared buffer: the bytes are a view
+ * of it, valid until the next call. Larger than `max`: not read.
  */
 function readUpTo(file: string, max: number): Buffer | Skip {
   let fd: number;
@@ -109,18 +120,21 @@ function readUpTo(file: string, max: number): Buffer | Skip {
     return unreadable(error); // removed or locked since the walk listed it
   }
   try {
-    const want = Math.min(shared.length, max + 1);
-    const first = readSync(fd, shared, 0, want, null);
-    if (first > max) return { skipped: 'too-large' };
+    let length = readSync(fd, shared, 0, Math.min(shared.length, max + 1), null);
     // A regular file's read comes back short only at its end. (The walk lists regular files only;
     // a pipe or device named on the command line is read on the main thread, by readTextFile.)
-    if (first < want) return shared.subarray(0, first);
-    const info = fstatSync(fd);
-    if (info.isFile() && info.size > max) return { skipped: 'too-large' };
-    // The rest, from where the first read stopped, to the end (the file may have grown since), at most `max` in all.
-    return readRestSync(fd, file, max, info.isFile() ? info.size : -1, [Buffer.from(shared.subarray(0, first))]);
+    while (length === shared.length && length <= max) {
+      const info = fstatSync(fd);
+      if (info.isFile() && info.size > max) return { skipped: 'too-large' };
+      // Room for the rest and one byte more (the file may have grown since), within the limit.
+      const grown = Buffer.allocUnsafe(Math.min(max + 1, Math.max(shared.length * 2, info.size + 1)));
+      shared.copy(grown, 0, 0, length);
+      shared = grown;
+      length += readSync(fd, shared, length, shared.length - length, null);
+    }
+    return length > max ? { skipped: 'too-large' } : shared.subarray(0, length);
   } catch (error) {
-    return error instanceof TooLargeError ? { skipped: 'too-large' } : unreadable(error);
+    return unreadable(error);
   } finally {
     closeSync(fd);
   }
