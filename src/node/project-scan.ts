@@ -73,10 +73,17 @@ export class ProjectScan {
     return new Map<string, Rule>([...BUILTIN_RULES, ...this.loaded.config.rules].map(r => [r.id, r]));
   }
 
-  /** The kinds of secret file git hygiene looks for: the built-in table and the project's own. */
+  /**
+   * The kinds of secret file git hygiene looks for: the built-in table and the project's own. One
+   * array for the project's life: a run's shared walk is reused only by a check asking for the same
+   * kinds (a new array each time had every package of a tree walk its own subtree again).
+   */
   get secretFileKinds(): SecretFileKind[] {
-    return [...SECRET_FILE_KINDS, ...this.loaded.config.secretFiles];
+    this.kinds ??= [...SECRET_FILE_KINDS, ...this.loaded.config.secretFiles];
+    return this.kinds;
   }
+
+  private kinds: SecretFileKind[] | undefined;
 
   /** Whether the config allowlists a path (absolute), matched from the project root; the root itself and paths outside never are. */
   isAllowlisted(absolute: string): boolean {
