@@ -1,8 +1,10 @@
-// npm run bench: the detection engine's accuracy and speed, against secretlint in the same run.
+// npm run bench: the detection engine's accuracy and speed; the whole scan against secretlint's current
+// major and ripgrep, in the same run.
 // Ratios, not single times: the machine varies, the comparison does not. No test asserts on time.
 //
 //   node bench/index.mjs [--quick] [--whole]   (run `npm run build` first; `npm run bench` does)
 //   --whole: only the whole-scan and memory sections (the CLI processes)
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,9 +16,12 @@ import { buildHistoryRepo, historyRow } from './history.mjs';
 import { measureAccuracy, precision, recall } from './accuracy.mjs';
 import { measureFormatCorpus, SYNTAXES } from './format-corpus.mjs';
 import { KINDS, generateCorpus } from './corpus.mjs';
-import { latency, megabytes, readTextFiles, timeScanner, timeSecretlint } from './speed.mjs';
+import { latency, megabytes, readTextFiles, timeScanner } from './speed.mjs';
 import { measureResponsiveness } from './responsiveness.mjs';
-import { GREP_PATTERN, hasCommand, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
+import { GREP_PATTERN, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
+import { interleaved, FLOOR_PATTERN, runners } from './whole-table.mjs';
+import { NPM_CORPORA, npmCorpus } from './npm-corpus.mjs';
+import { ripgrepVersion, secretlint } from './peers.mjs';
 
 const require = createRequire(import.meta.url);
 const { BUILTIN_RULES, createScanner, createKeyGen, seededRandom, parseConfig } = require('../out/src/core/index.js');
@@ -78,7 +83,7 @@ if (!opt.whole && !opt.history) {
   for (const miss of fc.misses.slice(0, 5)) line(`  missed: ${miss}`);
 }
 
-// 2. Throughput against secretlint on the same files: the corpus scaled up, and node_modules.
+// 2. Throughput of the scanner in process: the corpus scaled up, and node_modules.
 // Real code holds a secret in a handful of files, and mostly talks of other things; so does the
 // speed corpus: 1 site in 40 holds a secret, and 9 lines in 10 around them are ordinary code.
 // Each text as a file read from disk gives it: one flat string. Built by concatenation, it would be
@@ -100,18 +105,13 @@ if (!opt.whole && !opt.history) {
   line(
     `  secret-safe scanner   ${fmt(ours.mbPerSecond).padStart(7)} MB/s  ${fmt(ours.filesPerSecond, 0).padStart(7)} files/s  (${fmt(ours.seconds, 2)} s, best of 3)`,
   );
-  const theirs = await timeSecretlint(files);
-  line(
-    `  secretlint (preset)   ${fmt(theirs.mbPerSecond).padStart(7)} MB/s  ${fmt(theirs.filesPerSecond, 0).padStart(7)} files/s  (${fmt(theirs.seconds, 2)} s, one pass)`,
-  );
-  line(`  ratio: secret-safe is ${fmt(ours.mbPerSecond / theirs.mbPerSecond)}x secretlint's throughput (target >= 15x)`);
   // The ceiling of this design: the keyword pass alone, which reads every character once (one
   // table lookup each) before any rule runs. The scanner can be no faster than this.
   const automaton = new KeywordAutomaton([...new Set(BUILTIN_RULES.flatMap(r => r.keywords))], writeUtf16);
   const hits = { hits: new Int32Array(4096) };
   const pass = timeScanner({ scan: text => automaton.scan(text, hits) }, files);
   line(
-    `  keyword pass alone    ${fmt(pass.mbPerSecond).padStart(7)} MB/s  (${fmt(pass.seconds, 2)} s, best of 3): ${pct(pass.seconds / ours.seconds)} of the scanner's time; the scanner's ceiling is ${fmt(pass.mbPerSecond / theirs.mbPerSecond)}x secretlint`,
+    `  keyword pass alone    ${fmt(pass.mbPerSecond).padStart(7)} MB/s  (${fmt(pass.seconds, 2)} s, best of 3): ${pct(pass.seconds / ours.seconds)} of the scanner's time`,
   );
 }
 
@@ -183,8 +183,39 @@ if (!opt.whole && !opt.history) {
 }
 
 if (!opt.history) {
-  // 5. The whole scan, as CI runs it: each tool a process over the same corpus on disk (walk, read,
-  // scan, report), with its peak memory. secretlint is the peer; a grep for key prefixes, the floor.
+  // 5. The whole scan, as CI runs it: each tool a process over the same files on disk (walk, read,
+  // scan, report), in interleaved rounds. Two real corpora of npm packages (installed at the
+  // versions their locks pin) and the generated one; secretlint at its current major is the peer,
+  // ripgrep searching for the keywords a scanner starts from, the floor.
+  const rounds = opt.quick ? 3 : 5;
+  const rgVersion = ripgrepVersion();
+  if (!rgVersion) throw new Error('the whole-scan floor is ripgrep: install it (apt-get install ripgrep)');
+  const peer = secretlint(line);
+  line(
+    `\nWhole scan (CLI processes on ${os.availableParallelism()} cores): secret-safe (${BUILTIN_RULES.length} rules), secretlint ${peer.version} with its recommended preset (on Node ${spawnSync(peer.node, ['--version'], { encoding: 'utf8' }).stdout.trim()}), ${rgVersion} for "${FLOOR_PATTERN}" (-i) as the floor`,
+  );
+  const wholeResults = {};
+  for (const name of Object.keys(NPM_CORPORA)) {
+    const corpus = npmCorpus(name, line);
+    const run = runners({ root, dir: corpus.dir, peer });
+    const large = name === 'npm-large';
+    // secretlint on the large corpus: over a minute a pass, so only on the package set.
+    const tools = large
+      ? { 'secret-safe scan': run.ours(), 'secret-safe scan --threads 1': run.ours('--threads', '1'), 'rg -j1': run.rg('-j1'), ripgrep: run.rg() }
+      : {
+          'secret-safe scan': run.ours(),
+          [`secretlint ${peer.version}`]: run.secretlint,
+          'secret-safe scan --threads 1': run.ours('--threads', '1'),
+          'rg -j1': run.rg('-j1'),
+          ripgrep: run.rg(),
+        };
+    const ratios = [
+      ['ours / ripgrep (time)', 'secret-safe scan', 'ripgrep', '<= 3'],
+      ['ours --threads 1 / rg -j1 (time)', 'secret-safe scan --threads 1', 'rg -j1', '<= 4'],
+      ...(large ? [] : [[`secretlint ${peer.version} / ours (time)`, `secretlint ${peer.version}`, 'secret-safe scan', '>= 5']]),
+    ];
+    wholeResults[name] = await interleaved({ title: `Corpus ${name}, ${NPM_CORPORA[name]}`, corpus, rounds, tools, ratios, line });
+  }
   const disk = writeCorpus({
     generated,
     modules: opt.quick ? modules.slice(0, 3000) : modules,
@@ -192,13 +223,34 @@ if (!opt.history) {
     minMB: opt.quick ? 40 : 200,
     seed,
   });
-  line(`\nWhole scan (CLI processes): ${disk.files} files, ${fmt(disk.mb)} MB on disk (${disk.dir})`);
-  const wholeRow = (name, r) => {
+  {
+    const run = runners({ root, dir: disk.dir, peer });
+    await interleaved({
+      title: "Corpus generated (code with keys in 1 site of 40, and this project's node_modules)",
+      corpus: disk,
+      rounds,
+      tools: { 'secret-safe scan': run.ours(), ripgrep: run.rg() },
+      ratios: [['ours / ripgrep (time)', 'secret-safe scan', 'ripgrep', '<= 3']],
+      line,
+    });
+  }
+  const runFloor = runners({ root, dir: disk.dir, peer }).rg();
+  // The table of issue 23, with today's figures (medians of the rounds above).
+  line(
+    `\n  ${'corpus'.padEnd(14)}${'ours'.padStart(9)}${'ripgrep'.padStart(9)}${'ours/rg'.padStart(9)}${'secretlint/ours'.padStart(17)}${'-t1/rg -j1'.padStart(12)}${'peak RSS'.padStart(10)}`,
+  );
+  for (const [name, r] of Object.entries(wholeResults)) {
+    const med = tool => {
+      const s = r.runs[tool].map(x => x.seconds).sort((a, b) => a - b);
+      return s[Math.floor(s.length / 2)];
+    };
+    const sl = Object.entries(r.ratios).find(([k]) => k.startsWith('secretlint'));
     line(
-      `  ${name.padEnd(22)}${fmt(disk.mb / r.seconds).padStart(7)} MB/s  ${fmt(disk.files / r.seconds, 0).padStart(7)} files/s  (${fmt(r.seconds, 2)} s)  peak RSS ${fmt(r.peakMB, 0)} MB`,
+      `  ${name.padEnd(14)}${`${fmt(med('secret-safe scan'), 2)} s`.padStart(9)}${`${fmt(med('ripgrep'), 2)} s`.padStart(9)}${`${fmt(r.ratios['ours / ripgrep (time)'], 2)}x`.padStart(9)}${(sl ? `${fmt(sl[1], 2)}x` : '-').padStart(17)}${`${fmt(r.ratios['ours --threads 1 / rg -j1 (time)'], 2)}x`.padStart(12)}${`${fmt(Math.max(...r.runs['secret-safe scan'].map(x => x.peakMB)), 0)} MiB`.padStart(10)}`,
     );
-  };
-  // Best of 3 (the first run also warms the file cache).
+  }
+  line(`  targets: ours/rg <= 3x on both corpora, secretlint/ours >= 5x on npm-packages, --threads 1 <= 4x rg -j1, peak RSS < 400 MiB on npm-large`);
+  // Best of n (the first run also warms the file cache).
   const bestOf = async (run, n = 3) => {
     let best;
     for (let i = 0; i < n; i++) {
@@ -207,60 +259,9 @@ if (!opt.history) {
     }
     return best;
   };
-  // Our CLI and the floor take turns, five runs each, so that both meet the machine in the same
-  // state (a VM's speed drifts over minutes); each is its best run, and the pairs' median ratio is
-  // printed too.
-  const rg = hasCommand('rg');
-  const runCli = () =>
-    measure(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: disk.dir });
-  const runFloor = () =>
-    rg
-      ? measure('rg', ['--no-ignore', '--hidden', '-e', GREP_PATTERN, '.'], { cwd: disk.dir })
-      : measure('grep', ['-rIE', '-e', GREP_PATTERN, '.'], { cwd: disk.dir, env: { ...process.env, LC_ALL: 'C' } });
-  // One untimed run of the floor first: the pairs start with the corpus in the file cache.
-  await runFloor();
-  const pairs = [];
-  for (let i = 0; i < 5; i++) {
-    const ours = await runCli();
-    if (ours.code !== 1) throw new Error(`secret-safe scan exited ${ours.code}: ${ours.stderr}`);
-    pairs.push({ ours, floor: await runFloor() });
-  }
-  const fastest = runs => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const cli = fastest(pairs.map(p => p.ours));
-  const floor = fastest(pairs.map(p => p.floor));
-  const pairRatios = pairs.map(p => p.ours.seconds / p.floor.seconds).sort((a, b) => a - b);
-  wholeRow('secret-safe scan', cli);
-  const rc = path.join(os.tmpdir(), 'secret-safe-bench.secretlintrc.json');
-  fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  // secretlint's default (stylish) report, as ours is text: its JSON report repeats every file's content.
-  // Its CLI slows down as the corpus grows: stopped after a limit, its time is a lower bound.
-  const limit = opt.quick ? 120 : 600;
-  const peer = await measure(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/secretlint/bin/secretlint.js'),
-      '**/*',
-      '--secretlintrc',
-      rc,
-      '--output',
-      path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt'),
-    ],
-    { cwd: disk.dir },
-    limit,
-  );
-  if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) throw new Error(`secretlint exited ${peer.code}: ${peer.stderr.slice(0, 300)}`);
-  if (peer.timedOut)
-    line(
-      `  secretlint "**/*"      did not finish within ${limit} s (stopped): at most ${fmt(disk.mb / peer.seconds, 2)} MB/s  peak RSS ${fmt(peer.peakMB, 0)} MB so far`,
-    );
-  else wholeRow('secretlint "**/*"', peer);
-  wholeRow(rg ? 'ripgrep (prefixes)' : 'grep -E (prefixes)', floor);
-  line(
-    `  ratio: secret-safe is ${peer.timedOut ? 'more than ' : ''}${fmt(peer.seconds / cli.seconds)}x secretlint's speed (target >= 15x), ${fmt(cli.seconds / floor.seconds)}x the time of ${rg ? 'ripgrep' : 'grep'} (target <= 3x; best of 5 each, taking turns; the 5 pairs' ratios ${pairRatios.map(r => fmt(r, 2)).join(', ')}, median ${fmt(pairRatios[2], 2)})`,
-  );
 
   // The editor while the server scans the same corpus: light-bulb and diagnostics latency, idle and busy.
-  // The corpus back in the file cache first: secretlint's ten minutes leave it cold on this VM.
+  // The corpus back in the file cache first: the large corpus may have pushed it out.
   await runFloor();
   const feel = await measureResponsiveness(root, disk.dir, keys.anthropic());
   line(

@@ -1,10 +1,7 @@
-// Throughput of the scanner and of secretlint (recommended preset) on the same files in the same
-// run, and the latency of one 5,000-line file. Files are read first; only scanning is timed.
+// Throughput of the scanner in process, and the latency of one 5,000-line file. Files are read
+// first; only scanning is timed. (The peers are measured as processes: whole-table.mjs.)
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { lintSource } from '@secretlint/core';
-import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 
 /** Text files under `root` (skipping binaries and files over `maxBytes`), read into memory. */
 export function readTextFiles(root, maxBytes = 10 * 1024 * 1024) {
@@ -40,42 +37,6 @@ export function timeScanner(scanner, files, rounds = 3) {
     best = Math.min(best, performance.now() - t0);
   }
   return { seconds: best / 1000, mbPerSecond: mb / (best / 1000), filesPerSecond: files.length / (best / 1000) };
-}
-
-/**
- * One pass of secretlint's recommended preset over every file, through its in-process API, in a
- * worker thread: its profiler's PerformanceObserver fires late and would measure marks already
- * cleared, so it lives and dies with the worker.
- */
-export function timeSecretlint(files) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { files } });
-    worker.once('message', result => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
-
-if (!isMainThread && workerData?.files) {
-  parentPort.postMessage(await secretlintPass(workerData.files));
-}
-
-async function secretlintPass(files) {
-  const mb = megabytes(files);
-  const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
-  const t0 = performance.now();
-  let messages = 0;
-  for (const f of files) {
-    const result = await lintSource({ source: { filePath: f.name, content: f.text, contentType: 'text' }, options: { config } });
-    messages += result.messages.length;
-    // secretlint's profiler marks every rule run; without this the marks pile up by the million.
-    performance.clearMarks();
-    performance.clearMeasures();
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  return { seconds, mbPerSecond: mb / seconds, filesPerSecond: files.length / seconds, messages };
 }
 
 /** Median and p99 scan time of one text, in milliseconds. */

@@ -52,7 +52,7 @@ Options:
   --no-git                    never run git for hygiene: read .gitignore files and .git/index
   --no-color                  no colours (also when NO_COLOR is set or output is not a terminal)
   -q, --quiet                 print findings only, no summary
-  --threads <n>               worker threads for folder and history scans (default: one per core; 1: none)
+  --threads <n>               threads that scan folders and history, this one included (default: one per core; 1: no worker)
   -h, --help                  show this help
   -v, --version               show the version
 

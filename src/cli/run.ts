@@ -36,7 +36,7 @@ export interface ScanOptions {
   baseline?: { entries: BaselineEntry[]; dir: string };
   /** Without `baseline`, use the one `.secret-safe.json` names ("baseline"). */
   configBaseline: boolean;
-  /** Worker threads for a walk of folders (1: scan on the main thread), and the worker bundle. */
+  /** Threads that scan a walk of folders, this one included (1: this one alone), and the worker bundle. */
   threads?: number;
   workerScript?: string;
   /** Each finding keeps its secret's hash, for a baseline written afterwards. */
@@ -75,8 +75,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
       ),
     )
   ).some(Boolean);
-  const workers =
-    walksFolders && options.workerScript && (options.threads ?? 1) > 1 ? { script: options.workerScript, cwd, threads: options.threads! } : undefined;
+  const workers = walksFolders && options.workerScript ? { script: options.workerScript, cwd, threads: options.threads ?? 1 } : undefined;
   // A file's findings the project does not report (a .env's, the baseline's) are counted, never
   // shown; the rest go out as they come.
   const findings: FileFinding[] = [];

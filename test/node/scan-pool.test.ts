@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { EMPTY_CONFIG } from '../../src/core/config';
+import { type BatchResults, scanBatch } from '../../src/node/scan/scan-batch';
 import type { FileResult } from '../../src/node/scan/scan-files';
 import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan/scan-pool';
+import { scannerFor } from '../../src/node/scan/rule-set';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -49,14 +52,31 @@ describe('scan worker pool', () => {
       async function* paths() {
         for (let i = 0, size = 1; i < order.length; i += size, size = (size * 7) % 97) yield order.slice(i, i + size).map(name => join(dir.path, name));
       }
-      const results: FileResult[] = [];
-      for await (const batch of scanOnWorkers(paths(), {
-        cwd: dir.path,
-        maxFileBytes: 4e6,
-        workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
-        threads: 2,
-      }))
-        results.push(...batch);
+      const run = async (here?: (files: string[]) => BatchResults) => {
+        const out: FileResult[] = [];
+        for await (const batch of scanOnWorkers(paths(), {
+          cwd: dir.path,
+          maxFileBytes: 4e6,
+          workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
+          threads: here ? 1 : 2,
+          ...(here ? { here } : {}),
+        }))
+          out.push(...batch);
+        return out;
+      };
+      const results = await run();
+      // This thread scanning too, beside one worker (as the CLI runs): the same results, in the same order.
+      const scanner = scannerFor(EMPTY_CONFIG);
+      let hereTook = 0;
+      const together = await run(files => {
+        hereTook += files.length;
+        return scanBatch(scanner, files, 4e6);
+      });
+      assert.ok(hereTook > 0 && hereTook < order.length, `this thread scanned ${hereTook} of ${order.length} files`);
+      assert.deepEqual(
+        together.map(r => ('findings' in r ? [r.file, r.findings.map(f => `${f.ruleId}@${f.line}`)] : [r.file, r.skipped])),
+        results.map(r => ('findings' in r ? [r.file, r.findings.map(f => `${f.ruleId}@${f.line}`)] : [r.file, r.skipped])),
+      );
       assert.deepEqual(
         results.map(r => r.file),
         order.map(name => join(dir.path, name)),

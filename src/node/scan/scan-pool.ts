@@ -24,7 +24,14 @@ export interface ScanPoolOptions {
   /** Whether findings carry their secret's hash (see WorkerData). */
   hashes?: boolean;
   workerScript: string;
+  /** Worker threads to start (default: one per core). */
   threads?: number;
+  /**
+   * This thread scans too, when every worker holds its two jobs: a process with nothing else to
+   * serve (the CLI), never the language server. It starts at once, while the workers still load,
+   * and there is one isolate fewer to start and warm up.
+   */
+  here?: (files: string[]) => BatchResults;
 }
 
 /**
@@ -38,13 +45,16 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
   const pool = new WorkerPool({ ...options, threads });
+  const inOrder = (files: string[], outcomes: BatchResults): FileResult[] => {
+    // Every file of the batch, in order: the reply names only those with findings or skipped.
+    const results: FileResult[] = files.map(file => ({ file, findings: [] }));
+    for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
+    return results;
+  };
   const send = (files: string[]): Promise<FileResult[]> =>
-    pool.run<BatchResults>({ files }).then(outcomes => {
-      // Every file of the batch, in order: the reply names only those with findings or skipped.
-      const results: FileResult[] = files.map(file => ({ file, findings: [] }));
-      for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
-      return results;
-    });
+    options.here && !pool.hasRoom()
+      ? scanHere(files, options.here).then(outcomes => inOrder(files, outcomes))
+      : pool.run<BatchResults>({ files }).then(outcomes => inOrder(files, outcomes));
   // Batches in the order they were sent, each with its outcome once its worker replied. Results
   // leave in that order, but a slow batch at the head does not stop the others: up to `busy`
   // batches are with the workers at once, and up to `held` wait, done, for the head.
@@ -53,7 +63,11 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   const held = threads * 32;
   let outstanding = 0;
   let settled: (() => void) | undefined;
-  const dispatch = (batch: string[]): void => {
+  const dispatch = async (batch: string[]): Promise<void> => {
+    // Before this thread takes a batch itself, the workers' replies in: a worker done with its jobs
+    // gets the next one, instead of idling while this thread scans (messages arrive only between
+    // turns of the event loop).
+    if (options.here && !pool.hasRoom()) await new Promise(resolve => setImmediate(resolve));
     outstanding++;
     const entry = { done: false, outcome: send(batch).catch((e: Error) => e) };
     void entry.outcome.then(() => {
@@ -81,19 +95,36 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
       for (const path of run) {
         batch.push(path);
         if (batch.length === BATCH) {
-          dispatch(batch);
+          await dispatch(batch);
           batch = [];
           // Hand on what is ready, and wait only while the workers are full or too much is held.
           yield* drain(() => outstanding < busy && inFlight.length < held && !(inFlight.length > 0 && inFlight[0].done));
         }
       }
     }
-    if (batch.length > 0) dispatch(batch);
+    if (batch.length > 0) await dispatch(batch);
     yield* drain(() => inFlight.length === 0);
   } finally {
     await pool.close();
   }
 }
+
+/**
+ * A batch scanned on this thread a few files at a time, the workers' replies let in between: a
+ * worker that finishes its jobs meanwhile gets the next at once, instead of idling until this
+ * thread is done with all 48 files (a fifth of its time, on a tree of npm packages).
+ */
+async function scanHere(files: string[], here: (files: string[]) => BatchResults): Promise<BatchResults> {
+  const outcomes: BatchResults = [];
+  for (let from = 0; from < files.length; from += HERE_AT_ONCE) {
+    if (from > 0) await new Promise(resolve => setImmediate(resolve));
+    for (const [index, outcome] of here(files.slice(from, from + HERE_AT_ONCE))) outcomes.push([from + index, outcome]);
+  }
+  return outcomes;
+}
+
+/** Files this thread scans between two looks at the workers' replies. */
+const HERE_AT_ONCE = 4;
 
 type JobBody = { files: string[] } | BlobBatch;
 
@@ -148,6 +179,12 @@ export class WorkerPool {
 
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Whether a worker would take a job now, rather than queue it. */
+  hasRoom(): boolean {
+    for (const load of this.load.values()) if (load < HELD_PER_WORKER) return true;
+    return false;
   }
 
   /**
