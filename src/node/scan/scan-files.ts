@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles } from './gitignore-walk';
 import { readTextFile, unreadable } from './read-text';
-import { scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
+import { type BatchResults, scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
 
 export { scanText, type FileResult, type FingerprintedFinding };
@@ -56,7 +56,9 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   // Folders the walk could not list: reported as skipped, and the walk goes on.
   const unreadableFolders: FileResult[] = [];
   // This thread scans a batch of files as the workers do: read whole into one buffer, synchronously.
-  const here = (batch: string[]) => scanBatch(project.scanner, batch, options.maxFileBytes, options.hashes !== false);
+  // Its results cross no thread, so they are copied as a worker's are: a finding's strings are views
+  // of its file's whole text, which they would keep alive until the report is written.
+  const here = (batch: string[]): BatchResults => JSON.parse(JSON.stringify(scanBatch(project.scanner, batch, options.maxFileBytes, options.hashes !== false)));
   if (options.workers && options.workers.threads > 1) {
     const batches = scanOnWorkers(files(), {
       cwd: options.workers.cwd,
