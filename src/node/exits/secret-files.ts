@@ -158,10 +158,27 @@ export function sharedWalk(options: { blocking?: boolean } = {}): Walk {
     for (const [folder, done] of walked) {
       if (done.kinds !== kinds) continue;
       if (root === folder) return done.files;
-      if (root.startsWith(folder.endsWith(sep) ? folder : folder + sep)) return (await done.files).filter(f => f.startsWith(root + sep));
+      if (root.startsWith(folder.endsWith(sep) ? folder : folder + sep)) return below(await done.files, root + sep);
     }
     const files = candidates(root, kinds, options);
     walked.set(root, { kinds, files });
     return files;
   };
+}
+
+/**
+ * The paths of a sorted list that start with `prefix`: a contiguous run, found by binary search (a
+ * filter of the whole list for each of 2,000 packages took 600 ms on a large tree).
+ */
+function below(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
+  return sorted.slice(lo, end);
 }
