@@ -134,6 +134,47 @@ try {
     'Scan Workspace reports the key in a file nobody opened',
     found && !(await page.locator('.markers-panel').first().innerText()).includes(openaiKey.slice(20, 40)),
   );
+
+  // The walkthrough, opened as a person would from the Command Palette: its four steps, the scan
+  // step checked off by the Scan Workspace just run, the git-hygiene step not (nothing ran it).
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Welcome: Open Walkthrough');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Open Walkthrough' }).first().click({ timeout: TIMEOUT });
+  await page.keyboard.type('Keep secrets out of your code');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Keep secrets out of your code' }).first().click({ timeout: TIMEOUT });
+  const steps = page.locator('.getting-started-step');
+  const shown = await steps
+    .filter({ hasText: 'Check git hygiene' })
+    .first()
+    .waitFor({ timeout: TIMEOUT })
+    .then(
+      () => true,
+      () => false,
+    );
+  const titles = shown ? (await page.locator('.getting-started-step .step-title').allInnerTexts()).map(t => t.trim()) : [];
+  check(
+    'the walkthrough opens with its four steps',
+    ['Scan the workspace', 'Move a key to .env', 'Check git hygiene', 'Keep .env files healthy'].every(t => titles.includes(t)),
+    JSON.stringify(titles),
+  );
+  // The step's own button runs the command; VS Code then checks the step off (its checkbox icon).
+  const checked = title => steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked');
+  if (shown) await steps.filter({ hasText: 'Scan the workspace' }).first().getByRole('button', { name: 'Scan Workspace' }).click({ timeout: TIMEOUT });
+  const scanDone =
+    shown &&
+    (await checked('Scan the workspace')
+      .first()
+      .waitFor({ timeout: TIMEOUT })
+      .then(
+        () => true,
+        () => false,
+      ));
+  const hygieneDone = shown && (await checked('Check git hygiene').count()) > 0;
+  if (!scanDone || hygieneDone) {
+    await page.screenshot({ path: path.join(state, 'walkthrough.png') });
+    console.log(await steps.first().evaluate(e => e.outerHTML.slice(0, 1500)));
+  }
+  check("the step's Scan Workspace button checks off its step, and only its step", scanDone && !hygieneDone, `scan ${scanDone}, hygiene ${hygieneDone}`);
   code = checks.every(Boolean) ? 0 : 1;
 } catch (e) {
   // First line only: Playwright's call log quotes page text, which here includes the key.
