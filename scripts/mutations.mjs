@@ -154,6 +154,22 @@ const MUTATIONS = [
     to: '',
     tier: unit('out/test/server/rule-customizations.test.js'),
   },
+  {
+    id: 'name-cache-keeps-files',
+    what: "the generic rules' name cache keys on a view of the file's text, keeping files alive",
+    file: 'src/core/rules/secret-names.ts',
+    from: '      cache.set(JSON.parse(JSON.stringify(name)) as string, value);',
+    to: '      cache.set(name, value);',
+    tier: unit('out/test/node/retained-memory.test.js'),
+  },
+  {
+    id: 'here-drops-rest-of-batch',
+    what: "the CLI's own thread scans the first files of a batch and drops the rest",
+    file: 'src/node/scan/scan-pool.ts',
+    from: '    if (files.length === first.length) return done;',
+    to: '    if (files.length >= first.length) return done;',
+    tier: unit('out/test/node/scan-pool.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));
