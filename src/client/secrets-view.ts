@@ -22,16 +22,26 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       return node.diagnostics.map(diagnostic => ({ kind: 'finding', uri: node.uri, diagnostic }));
     }
     if (node) return [];
-    return vscode.languages
-      .getDiagnostics()
-      .map(([uri, all]) => ({ kind: 'file' as const, uri, diagnostics: all.filter(isSecret).sort((a, b) => a.range.start.compareTo(b.range.start)) }))
-      .filter(f => f.diagnostics.length > 0)
-      .sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)));
+    return (
+      vscode.languages
+        .getDiagnostics()
+        .map(([uri, all]) => ({ kind: 'file' as const, uri, diagnostics: all.filter(isSecret).sort((a, b) => a.range.start.compareTo(b.range.start)) }))
+        .filter(f => f.diagnostics.length > 0)
+        // Untitled files first (a key pasted into a scratch buffer, saved nowhere yet), then by path.
+        .sort(
+          (a, b) =>
+            Number(b.uri.scheme === 'untitled') - Number(a.uri.scheme === 'untitled') ||
+            vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)),
+        )
+    );
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'file') {
       const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
+      // VS Code labels an untitled file by its first line, which for a pasted key is the key: its
+      // own name instead (Untitled-1), or the name it will be saved as.
+      if (node.uri.scheme === 'untitled') item.label = node.uri.path.split('/').pop() || node.uri.path;
       item.description = `${vscode.workspace.asRelativePath(node.uri, false).split('/').slice(0, -1).join('/')} · ${node.diagnostics.length}`;
       item.contextValue = 'file';
       return item;
