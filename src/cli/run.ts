@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { lendScannerForRedaction } from '../core';
 import { HYGIENE_CODES, HYGIENE_SEVERITY, hygieneMessage } from '../core/hygiene';
 import { addedLinesSince, repositoryRoot, stagedBlobs, stagedPaths } from '../node/git/git-content';
 import { scanHistory } from '../node/git/history';
@@ -96,6 +97,10 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   // Hashes of secrets only when a baseline is matched or written: on a file packed with keys they cost a third of the scan.
   const hashes = project.hasBaseline || options.fingerprints === true;
   const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
+  // The report masks what the rules find in the lines it prints: with this thread's scanner, when
+  // it scanned here and runs every built-in rule, rather than a second one built for that.
+  const built = project.scannerIfBuilt;
+  if (built) lendScannerForRedaction(built);
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
   const folders = collected.hygieneFiles === 'none' ? [] : await directories(absolute);
   // One walk for secret files, the outermost folder first, shared by every exit's check.

@@ -6,7 +6,7 @@ export type { Confidence, Finding, KeyGen, Rule, RuleExamples, Severity, Span } 
 export { createScanner, type Scanner } from './scanner';
 export { BUILTIN_RULES } from './rules';
 export { maskSecret, MASK } from './mask';
-export { maskFoundSecrets, redactSecrets } from './redact';
+export { lendScannerForRedaction, maskFoundSecrets, redactSecrets } from './redact';
 export { shannonEntropy } from './entropy';
 export { createKeyGen, seededRandom } from './keygen';
 export { fakeKeys, type FakeKeys } from './fake-keys';

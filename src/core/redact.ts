@@ -7,6 +7,18 @@ import { createScanner, type Scanner } from './scanner';
 let scanner: Scanner | undefined;
 
 /**
+ * Lends the redaction a scanner built already, one that runs every built-in rule (a project's with
+ * none disabled: its own rules come on top): building another took 35-60 ms of a CLI run, after
+ * its scan. A scanner that lacks a built-in rule is refused (false), so nothing goes unmasked.
+ */
+export function lendScannerForRedaction(lent: Scanner): boolean {
+  const byId = new Map(lent.rules.map(r => [r.id, r]));
+  const serves = BUILTIN_RULES.every(r => byId.get(r.id) === r);
+  if (serves) scanner ??= lent;
+  return serves;
+}
+
+/**
  * Text that came from a file or the command line, every secret the built-in rules find in it
  * masked: for file names and other text shown beside findings, where a random-looking name (a
  * hashed bundle, `main.3f2a9b7c.js`) is no secret. `between` rewrites the text between them.

@@ -68,6 +68,11 @@ export class ProjectScan {
     return this.built;
   }
 
+  /** The scanner if something built it already; never builds one. */
+  get scannerIfBuilt(): Scanner | undefined {
+    return this.built;
+  }
+
   /** Every rule by id, custom ones included: the reporters' help texts. */
   get rules(): Map<string, Rule> {
     return new Map<string, Rule>([...BUILTIN_RULES, ...this.loaded.config.rules].map(r => [r.id, r]));
