@@ -96,7 +96,10 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   };
   // Hashes of secrets only when a baseline is matched or written: on a file packed with keys they cost a third of the scan.
   const hashes = project.hasBaseline || options.fingerprints === true;
-  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers);
+  // The exits' walk for secret files takes what the scan's walk of each folder saw.
+  const cache = runCache();
+  const observe = (folder: string) => cache.observe(folder, project.secretFileKinds);
+  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers, observe);
   // The report masks what the rules find in the lines it prints: with this thread's scanner, when
   // it scanned here and runs every built-in rule, rather than a second one built for that.
   const built = project.scannerIfBuilt;
@@ -104,7 +107,6 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd);
   const folders = collected.hygieneFiles === 'none' ? [] : await directories(absolute);
   // One walk for secret files, the outermost folder first, shared by every exit's check.
-  const cache = runCache();
   if (exitConfigs.length > 0) for (const folder of folders) await cache.walk(folder, project.secretFileKinds);
   const agentExits = await checkAgentExits(folders, project, cwd, cache);
   const exits = [...(await checkExits(exitConfigs, project, cwd, cache)), ...agentExits];
@@ -142,6 +144,7 @@ async function collect(
   emit: (path: string, findings: FingerprintedFinding[]) => void,
   hashes: boolean,
   workers?: ScanFilesOptions['workers'],
+  observe?: ScanFilesOptions['observe'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, skippedPaths: [], incomplete: false, hygieneFiles: absolute };
   // Files named on the command line: one not scanned for its size leaves the scan incomplete.
@@ -219,7 +222,7 @@ async function collect(
     out.hygieneFiles = files;
     return out;
   }
-  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes })) {
+  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes, observe })) {
     for (const result of results) {
       if ('skipped' in result) {
         skip(result);

@@ -27,6 +27,13 @@ export interface WalkOptions {
    * ends the walk.
    */
   onUnreadable?: (path: string, error: unknown) => void;
+  /**
+   * Told of every folder the walk lists (each file in it, kept or ignored, by path) and of every
+   * folder it does not enter because it is ignored or excluded (not `.git` or `node_modules`): so
+   * a second look at the same tree (the exits' secret files, git-ignored ones too) need not list
+   * again what this walk listed.
+   */
+  observer?: { listed(files: readonly string[]): void; notEntered(folder: string): void };
 }
 
 /**
@@ -48,7 +55,7 @@ export async function* walkFiles(root: string, exclude: ExcludeTest = () => fals
     return listing;
   };
   const keptIn = async (dir: { path: string; rel: string }, listing: Listing | Promise<Listing>, levels: IgnoreLevel[]) =>
-    keptEntries(dir, report(await listing), levels, exclude, !blocking);
+    keptEntries(dir, report(await listing), levels, exclude, !blocking, options.observer);
   // One generator and a stack of folders, not a generator per folder: each run would otherwise
   // climb through one delegating generator per level, and node_modules trees are deep.
   const stack = [{ next: 0, kept: await keptIn({ path: normalize(root), rel: '' }, blocking ? listNow(root) : list(root), []) }];
@@ -144,6 +151,7 @@ function keptEntries(
   levels: IgnoreLevel[],
   exclude: ExcludeTest,
   ahead: boolean,
+  observer?: WalkOptions['observer'],
 ): { entries: Kept[]; levels: IgnoreLevel[] } {
   const { entries, gitignore } = listing;
   const here = gitignore === undefined ? levels : [...levels, ignoreLevel(dir.path, join(dir.path, '.gitignore'), gitignore)];
@@ -151,6 +159,7 @@ function keptEntries(
   // Paths are built by appending names (what `join` gives for a plain name, without its cost).
   const prefix = dir.path === '.' ? '' : dir.path.endsWith(sep) ? dir.path : dir.path + sep;
   const relPrefix = dir.rel === '' ? '' : `${dir.rel}/`;
+  const files: string[] | undefined = observer ? [] : undefined;
   for (const entry of entries) {
     const isDirectory = entry.isDirectory();
     if ((isDirectory && SKIPPED_FOLDERS.has(entry.name)) || !(isDirectory || entry.isFile())) {
@@ -158,7 +167,9 @@ function keptEntries(
     }
     const path = prefix + entry.name;
     const rel = relPrefix + entry.name;
+    if (files && !isDirectory) files.push(path);
     if ((here.length > 0 && isIgnored(here, path, isDirectory)) || exclude(rel, isDirectory)) {
+      if (isDirectory) observer?.notEntered(path);
       continue;
     }
     if (isDirectory && ahead) {
@@ -171,5 +182,6 @@ function keptEntries(
       kept.push({ path, rel });
     }
   }
+  if (files) observer!.listed(files);
   return { entries: kept, levels: here };
 }

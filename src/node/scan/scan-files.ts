@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ProjectScan } from '../project-scan';
-import { walkFiles } from './gitignore-walk';
+import { walkFiles, type WalkOptions } from './gitignore-walk';
 import { readTextFile, unreadable } from './read-text';
 import { type BatchResults, scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
@@ -20,6 +20,8 @@ export interface ScanFilesOptions {
   workers?: { script: string; cwd: string; threads: number };
   /** Whether findings carry their secret's hash (a baseline is matched or written); by default they do. */
   hashes?: boolean;
+  /** An observer for the walk of each folder named (see WalkOptions.observer). */
+  observe?: (folder: string) => WalkOptions['observer'];
 }
 
 /** Default size limit: larger files are almost always generated or data. */
@@ -43,6 +45,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
         yield* walkFiles(path, project.allowlistedBelow(path), {
           blocking: true,
           onUnreadable: (folder, error) => unreadableFolders.push({ file: folder, ...unreadable(error) }),
+          observer: options.observe?.(path),
         });
       } else if (project.isAllowlisted(path)) {
         // never read
