@@ -56,7 +56,9 @@ fs.writeFileSync(
 // A second key, in a file that stays closed: only Scan Workspace can find it.
 const openaiKey = fakeKeys(createKeyGen(() => randomInt(0, 2 ** 32) / 2 ** 32)).openai();
 fs.mkdirSync(path.join(workspace, 'deploy'), { recursive: true });
-fs.writeFileSync(path.join(workspace, 'deploy/prod.yaml'), `llm:\n  provider: openai\n  api_key: ${openaiKey}\n`);
+// And a GitHub token beside it: the Secrets view then counts three secrets in two files.
+const githubToken = fakeKeys(createKeyGen(() => randomInt(0, 2 ** 32) / 2 ** 32)).github();
+fs.writeFileSync(path.join(workspace, 'deploy/prod.yaml'), `llm:\n  provider: openai\n  api_key: ${openaiKey}\nci:\n  github_token: ${githubToken}\n`);
 
 const checks = [];
 const check = (name, ok, detail = '') => {
@@ -133,6 +135,32 @@ try {
   check(
     'Scan Workspace reports the key in a file nobody opened',
     found && !(await page.locator('.markers-panel').first().innerText()).includes(openaiKey.slice(20, 40)),
+  );
+
+  // The Secrets view's title bar, opened by its header: how many secrets in how many files (three
+  // keys, in two files), and its actions.
+  const secretsHeader = page
+    .locator('.pane-header')
+    .filter({ hasText: /^Secrets/ })
+    .first();
+  if ((await secretsHeader.getAttribute('aria-expanded')) !== 'true') await secretsHeader.click({ timeout: TIMEOUT });
+  await secretsHeader.hover();
+  const counted = await page
+    .locator('.pane-header')
+    .filter({ hasText: '3 in 2 files' })
+    .first()
+    .waitFor({ timeout: TIMEOUT })
+    .then(
+      () => true,
+      () => false,
+    );
+  const headerText = (await secretsHeader.innerText()).replace(/\s+/g, ' ').trim();
+  const actions = await secretsHeader.locator('.action-label').evaluateAll(els => els.map(e => e.getAttribute('aria-label') ?? ''));
+  check('the Secrets view says how many secrets in how many files', counted, JSON.stringify(headerText));
+  check(
+    'the Secrets view offers Scan Workspace and Collapse All in its title bar',
+    actions.some(a => a.includes('Scan Workspace')) && actions.some(a => a.includes('Collapse All')),
+    JSON.stringify(actions),
   );
 
   // The walkthrough, opened as a person would from the Command Palette: its four steps, the scan

@@ -68,7 +68,24 @@ function isSecret(d: vscode.Diagnostic): boolean {
   return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && !code.startsWith(DOTENV_CODE_PREFIX) && code !== 'config';
 }
 
+/**
+ * The view, with Scan Workspace and Collapse All in its title bar, and beside its title how many
+ * secrets in how many files ("3 in 2 files"; nothing when there are none).
+ */
 export function registerSecretsView(): vscode.Disposable {
   const view = new SecretsView();
-  return vscode.Disposable.from(view, vscode.window.registerTreeDataProvider('secretSafe.secrets', view));
+  const tree = vscode.window.createTreeView('secretSafe.secrets', { treeDataProvider: view, showCollapseAll: true });
+  const count = (): void => {
+    const files = view.getChildren().filter(f => f.kind === 'file');
+    const secrets = files.reduce((n, f) => n + (f.kind === 'file' ? f.diagnostics.length : 0), 0);
+    tree.description = secrets === 0 ? undefined : `${secrets} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+  };
+  count();
+  // Counted again a moment after the diagnostics settle: a workspace scan publishes them file by file.
+  let timer: NodeJS.Timeout | undefined;
+  const later = view.onDidChangeTreeData(() => {
+    clearTimeout(timer);
+    timer = setTimeout(count, 100);
+  });
+  return vscode.Disposable.from(view, tree, later, { dispose: () => clearTimeout(timer) });
 }
