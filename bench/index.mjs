@@ -291,7 +291,8 @@ if (!opt.history) {
 
 // 7. The history scan: a repository of 2,000 commits built from the same corpus (generated code and
 // node_modules files, rewritten a few at a time), against git reading every object piped to grep.
-{
+// Not with --whole, which is the CLI's whole scan and memory alone.
+if (!opt.whole) {
   const corpus = [];
   const real = opt.quick ? modules.slice(0, 3000) : modules;
   for (let i = 0; i < Math.max(generated.length, real.length); i++) {
