@@ -78,6 +78,13 @@ function scanNotebook(scanner: Scanner, raw: string, checkedText: boolean, stopp
   return all;
 }
 
+/** A batch's results for every file, in order: `outcomes` name only those with findings or skipped. */
+export function everyFile(files: readonly string[], outcomes: BatchResults): FileResult[] {
+  const results: FileResult[] = files.map(file => ({ file, findings: [] }));
+  for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
+  return results;
+}
+
 /** Reads and scans each file in turn. */
 export function scanBatch(scanner: Scanner, files: readonly string[], maxFileBytes: number, hashes = true): BatchResults {
   const results: BatchResults = [];

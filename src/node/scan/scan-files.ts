@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles, type WalkOptions } from './gitignore-walk';
 import { readTextFile, unreadable } from './read-text';
-import { type BatchResults, scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
+import { type BatchResults, everyFile, scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
 import { scanOnWorkers } from './scan-pool';
 
 export { scanText, type FileResult, type FingerprintedFinding };
@@ -77,10 +77,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
     // calls (a callback read per file cost a thread-pool round trip each: six times the system
     // time on 100,000 small files).
     for await (const run of files()) {
-      const batch = [...run];
-      const outcomes = here(batch);
-      const results: FileResult[] = batch.map(file => ({ file, findings: [] }));
-      for (const [index, outcome] of outcomes) results[index] = { file: batch[index], ...outcome };
+      const results = everyFile(run, here([...run]));
       if (unreadableFolders.length > 0) yield unreadableFolders.splice(0);
       yield results;
     }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BlobBatch, BlobResult } from '../git/blob-scan';
-import type { BatchResults, FileResult } from './scan-batch';
+import { type BatchResults, everyFile, type FileResult } from './scan-batch';
 import type { WorkerData, WorkerJob, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
@@ -45,20 +45,14 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   // Paths are sent while the workers still start (their port queues them): the walk and the
   // workers' start-up (loading the config, compiling the rules) overlap.
   const pool = new WorkerPool({ ...options, threads });
-  const inOrder = (files: string[], outcomes: BatchResults): FileResult[] => {
-    // Every file of the batch, in order: the reply names only those with findings or skipped.
-    const results: FileResult[] = files.map(file => ({ file, findings: [] }));
-    for (const [index, outcome] of outcomes) results[index] = { file: files[index], ...outcome };
-    return results;
-  };
   // A batch goes to a worker with room; else this thread scans a few of its files, lets the
   // workers' replies in, and sends the rest the same way: a worker that finishes meanwhile takes
   // them, instead of idling while this thread works through all 48 (or one large file after
   // another at the end of the scan).
   const send = async (files: string[]): Promise<FileResult[]> => {
-    if (!options.here || pool.hasRoom()) return inOrder(files, await pool.run<BatchResults>({ files }));
+    if (!options.here || pool.hasRoom()) return everyFile(files, await pool.run<BatchResults>({ files }));
     const first = files.slice(0, HERE_AT_ONCE);
-    const done = inOrder(first, options.here(first));
+    const done = everyFile(first, options.here(first));
     if (files.length === first.length) return done;
     await new Promise(resolve => setImmediate(resolve));
     return [...done, ...(await send(files.slice(first.length)))];
