@@ -163,12 +163,13 @@ try {
         .catch(() => {});
     }
     // ...or what the workbench renders, for the test to read: console.log('[texts] name css-selector')
-    // writes the text of every matching element to <state>/texts-name.json.
+    // writes the text of every matching element (an input's value) to <state>/texts-name.json.
     const texts = /^\[texts\] ([\w-]+) (.+)$/.exec(line);
     if (texts) {
       void page
         .locator(texts[2])
-        .allInnerTexts()
+        // An input's text is its value (what was typed), every other element's what it renders.
+        .evaluateAll(all => all.map(e => (e instanceof HTMLInputElement ? e.value : e.innerText)))
         .then(all => writeWhole(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
         .catch(e => console.error(`e2e: could not read ${texts[2]}: ${e.message.split('\n')[0]}`));
     }
@@ -206,6 +207,16 @@ try {
         .focus()
         .then(() => page.keyboard.press(press[1]))
         .catch(e => console.error(`e2e: could not press ${press[1]}: ${e.message.split('\n')[0]}`));
+    }
+    // ...or a right click on the first element matching a selector, for its context menu:
+    // console.log('[rightclick] .some .css-selector').
+    const rightClick = /^\[rightclick\] (.+)$/.exec(line);
+    if (rightClick) {
+      void page
+        .locator(rightClick[1])
+        .first()
+        .click({ button: 'right', timeout: 15_000 })
+        .catch(e => console.error(`e2e: could not right-click ${rightClick[1]}: ${e.message.split('\n')[0]}`));
     }
     // ...or a click on a button a person would press, such as a notification's: console.log('[click] Stop Tracking').
     const click = /^\[click\] (.+)$/.exec(line);

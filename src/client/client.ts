@@ -39,7 +39,7 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     traceOutputChannel: redactingChannel('Secret Safe Trace'),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB) },
     // The server runs git only in a trusted workspace; the other files it watches it registers itself.
-    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted, clientCommands: true } satisfies InitializationOptions,
   };
   return new LanguageClient(CLIENT_ID, 'Secret Safe', serverOptions, clientOptions);
 }

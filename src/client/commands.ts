@@ -4,14 +4,17 @@ import {
   ApplyMoveToEnvCommand,
   CHECK_HYGIENE_COMMAND,
   DidGrantTrustNotification,
+  IgnoreCommand,
   MoveToEnvAsCommand,
   SCAN_WORKSPACE_COMMAND,
   UntrackSecretFileCommand,
+  type IgnoreArgs,
   type MoveToEnvArgs,
   type UntrackArgs,
 } from '../shared/protocol';
 import { executeServerCommand } from './server-command';
 import { checkGitHygiene, untrackSecretFile } from './hygiene';
+import { ignoreWithReason } from './ignore';
 import { scanWorkspace } from './workspace-scan';
 
 /** The commands in the "Secret Safe" category of the Command Palette, and the ones code actions run. */
@@ -20,6 +23,7 @@ export function registerCommands(client: LanguageClient): vscode.Disposable {
     vscode.commands.registerCommand('secretSafe.restartServer', () => client.restart()),
     vscode.commands.registerCommand('secretSafe.showOutput', () => client.outputChannel.show()),
     vscode.commands.registerCommand(MoveToEnvAsCommand.command, (args: MoveToEnvArgs) => moveToEnvAs(client, args)),
+    vscode.commands.registerCommand(IgnoreCommand.command, (args: IgnoreArgs) => ignoreWithReason(client, args)),
     vscode.commands.registerCommand(CHECK_HYGIENE_COMMAND, () => checkGitHygiene(client)),
     vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(client)),
     vscode.commands.registerCommand(UntrackSecretFileCommand.command, (args: UntrackArgs) => untrackSecretFile(client, args)),

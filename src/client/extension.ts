@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     registerCommands(client),
     createStatusItem(client),
-    registerSecretsView(),
+    registerSecretsView(client),
     keys.disposable,
     watchKeyValues(context, client, keys.view),
     vscode.commands.registerCommand('secretSafe.rotationChecklist', () => rotationChecklist(context, client!)),

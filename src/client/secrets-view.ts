@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX } from '../shared/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ApplyMoveToEnvCommand, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, IgnoreCommand, type LspRange } from '../shared/protocol';
+import { executeServerCommand } from './server-command';
 
 type Node = { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] } | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic };
 
@@ -52,6 +54,7 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.iconPath = new vscode.ThemeIcon(
       diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info',
     );
+    item.contextValue = 'finding';
     item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri, { selection: diagnostic.range } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
@@ -64,15 +67,63 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
 /** A secret found in the text, not a git-hygiene, `.env` health or config problem. */
 function isSecret(d: vscode.Diagnostic): boolean {
-  const code = String(typeof d.code === 'object' ? d.code.value : d.code);
+  const code = ruleOf(d);
   return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && !code.startsWith(DOTENV_CODE_PREFIX) && code !== 'config';
+}
+
+type FindingNode = Extract<Node, { kind: 'finding' }>;
+
+const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+const lspRange = (r: vscode.Range): LspRange => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+/**
+ * A finding's context menu: Move to .env and Ignore… (the quick fixes, run on the document, which
+ * is opened for the server first), the rule's documentation, and the masked value for a ticket.
+ */
+function findingCommands(client: LanguageClient): vscode.Disposable {
+  const opened = async (node: FindingNode): Promise<void> => {
+    await vscode.workspace.openTextDocument(node.uri);
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('secretSafe.secrets.moveToEnv', async (node: FindingNode) => {
+      await opened(node);
+      await executeServerCommand(client, ApplyMoveToEnvCommand, {
+        uri: node.uri.toString(),
+        range: lspRange(node.diagnostic.range),
+        ruleId: ruleOf(node.diagnostic),
+      });
+    }),
+    vscode.commands.registerCommand('secretSafe.secrets.ignore', async (node: FindingNode) => {
+      await opened(node);
+      await vscode.commands.executeCommand(IgnoreCommand.command, {
+        uri: node.uri.toString(),
+        range: lspRange(node.diagnostic.range),
+        ruleId: ruleOf(node.diagnostic),
+        scope: 'next-line',
+      });
+    }),
+    vscode.commands.registerCommand('secretSafe.secrets.openRuleDocs', async (node: FindingNode) => {
+      const { code } = node.diagnostic;
+      if (typeof code === 'object') await vscode.env.openExternal(code.target);
+    }),
+    vscode.commands.registerCommand('secretSafe.secrets.copyMaskedValue', async (node: FindingNode) => {
+      // The server sends the masked value with the diagnostic (the language client keeps it as `data`).
+      const masked = (node.diagnostic as { data?: { masked?: unknown } }).data?.masked;
+      if (typeof masked !== 'string') return;
+      await vscode.env.clipboard.writeText(masked);
+      void vscode.window.setStatusBarMessage(`Secret Safe: copied ${masked}`, 3000);
+    }),
+  );
 }
 
 /**
  * The view, with Scan Workspace and Collapse All in its title bar, and beside its title how many
  * secrets in how many files ("3 in 2 files"; nothing when there are none).
  */
-export function registerSecretsView(): vscode.Disposable {
+export function registerSecretsView(client: LanguageClient): vscode.Disposable {
   const view = new SecretsView();
   const tree = vscode.window.createTreeView('secretSafe.secrets', { treeDataProvider: view, showCollapseAll: true });
   const count = (): void => {
@@ -87,5 +138,5 @@ export function registerSecretsView(): vscode.Disposable {
     clearTimeout(timer);
     timer = setTimeout(count, 100);
   });
-  return vscode.Disposable.from(view, tree, later, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(view, tree, later, findingCommands(client), { dispose: () => clearTimeout(timer) });
 }

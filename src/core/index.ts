@@ -16,7 +16,7 @@ export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectCo
 export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';
-export { isoDate } from './suppress';
+export { ignoreCommentText, isoDate, type IgnoreScope } from './suppress';
 export { RULE_ROTATION_PAGES, rotationOf, ROTATION_NOTE, ROTATION_PAGES } from './rotation';
 export type { Utf16Writer } from './wasm-keyword-pass';
 export { type NotebookPiece, notebookPieces } from './notebook';

@@ -5,7 +5,7 @@ import { LiteralCursor } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
 import { captureGroupCount } from './regex-safety';
-import { checkSuppression, isoDate, mentionsSuppression, type SuppressionVerdict } from './suppress';
+import { checkSuppression, fileWideIgnores, isoDate, mentionsSuppression, type SuppressionVerdict } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 import type { Utf16Writer } from './wasm-keyword-pass';
 
@@ -470,11 +470,12 @@ function toFindings(text: string, candidates: Candidate[], today: string): Findi
   const literals = new LiteralCursor(text);
   const findings: Finding[] = [];
   const suppressible = mentionsSuppression(text);
+  const fileWide = suppressible ? fileWideIgnores(text) : [];
   for (const c of candidates) {
     const { rule } = c.compiled;
     const from = cursor.at(c.start);
     // Only the finding's line and the one before: cheaper than searching the whole text for comments.
-    const verdict = suppressible ? checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today) : NOT_SUPPRESSED;
+    const verdict = suppressible ? checkSuppression(rule.id, lineAround(text, c.start), previousLine(text, c.start), today, fileWide) : NOT_SUPPRESSED;
     const to = cursor.at(c.end);
     if (verdict.suppressed) {
       continue;

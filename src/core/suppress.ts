@@ -3,8 +3,9 @@
  *
  *     const key = '…'; // secret-safe-ignore [rule-id] [until YYYY-MM-DD] [-- reason]
  *     // secret-safe-ignore-next-line [rule-id] [until YYYY-MM-DD] [-- reason]
+ *     // secret-safe-ignore-file [rule-id] [until YYYY-MM-DD] [-- reason]
  *
- * A `secret-safe-ignore` alone on the line above also covers the next line. The peers' comments
+ * The `-file` form, anywhere in the file, covers the whole file. A `secret-safe-ignore` alone on the line above also covers the next line. The peers' comments
  * count too, so a team need not annotate twice: `gitleaks:allow`, `trufflehog:ignore`,
  * `pragma: allowlist secret`, `secretlint-disable-line` on the line; `pragma: allowlist nextline
  * secret`, `secretlint-disable-next-line` on the line above.
@@ -13,11 +14,26 @@
 /** The outcome for one finding. */
 export type SuppressionVerdict = { suppressed: true } | { suppressed: false; expired?: string };
 
-const OURS = /secret-safe-ignore(-next-line)?(?:[ \t]+(?!until\b)([a-z0-9]+(?:-[a-z0-9]+)*))?(?:[ \t]+until[ \t]+(\d{4}-\d{2}-\d{2}))?(?:[ \t]+--[^\n]*)?/g;
+const OURS =
+  /secret-safe-ignore(-next-line)?(?![-\w])(?:[ \t]+(?!until\b)([a-z0-9]+(?:-[a-z0-9]+)*))?(?:[ \t]+until[ \t]+(\d{4}-\d{2}-\d{2}))?(?:[ \t]+--[^\n]*)?/g;
 const PEERS_SAME_LINE = /gitleaks:allow|trufflehog:ignore|pragma:[ \t]*allowlist[ \t]+secret|secretlint-disable-line/;
 const PEERS_NEXT_LINE = /pragma:[ \t]*allowlist[ \t]+nextline[ \t]+secret|secretlint-disable-next-line/;
 /** A line that holds nothing but a comment (for a bare `secret-safe-ignore` on the line above). */
 const COMMENT_ONLY = /^[ \t]*(?:\/\/|#|--|;|\/\*|\*|<!--|%|'|REM\b)/;
+
+const FILE_WIDE = /secret-safe-ignore-file(?![-\w])(?:[ \t]+(?!until\b)([a-z0-9]+(?:-[a-z0-9]+)*))?(?:[ \t]+until[ \t]+(\d{4}-\d{2}-\d{2}))?/g;
+
+/** One `secret-safe-ignore-file` comment: the rule it names (none: every rule) and its end date. */
+export interface FileWideIgnore {
+  ruleId?: string;
+  until?: string;
+}
+
+/** The file-wide ignore comments of a text (call only when `mentionsSuppression` says it has some). */
+export function fileWideIgnores(text: string): FileWideIgnore[] {
+  if (!text.includes('secret-safe-ignore-file')) return [];
+  return [...text.matchAll(FILE_WIDE)].map(([, ruleId, until]) => ({ ...(ruleId ? { ruleId } : {}), ...(until ? { until } : {}) }));
+}
 
 /** A word every form contains: lines without one cost an `includes` each. */
 const HINTS = ['secret-safe-ignore', 'gitleaks:allow', 'trufflehog:ignore', 'allowlist', 'secretlint-disable'];
@@ -34,8 +50,19 @@ export function mentionsSuppression(text: string): boolean {
   return HINTS.some(h => text.includes(h));
 }
 
-export function checkSuppression(ruleId: string, line: string, previousLine: string | undefined, today: string): SuppressionVerdict {
+export function checkSuppression(
+  ruleId: string,
+  line: string,
+  previousLine: string | undefined,
+  today: string,
+  fileWide: readonly FileWideIgnore[] = [],
+): SuppressionVerdict {
   let expired: string | undefined;
+  for (const f of fileWide) {
+    if (f.ruleId !== undefined && f.ruleId !== ruleId) continue;
+    if (f.until === undefined || f.until >= today) return { suppressed: true };
+    expired = f.until;
+  }
   const consider = (text: string, nextLineForm: boolean): boolean => {
     if (!HINTS.some(h => text.includes(h))) {
       return false;
@@ -66,4 +93,21 @@ export function checkSuppression(ruleId: string, line: string, previousLine: str
 /** `YYYY-MM-DD` of a time, in UTC. */
 export function isoDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Where an ignore comment applies: the next line, or the whole file. */
+export type IgnoreScope = 'next-line' | 'file';
+
+/**
+ * The text of an ignore comment, without the comment markers: `secret-safe-ignore-next-line
+ * rule-id until 2027-03-01 -- reason`. The reason is kept to one line, without anything that would
+ * end the comment early (a block comment's close, a line break).
+ */
+export function ignoreCommentText(scope: IgnoreScope, ruleId: string, options: { until?: string; reason?: string } = {}): string {
+  const reason = (options.reason ?? '')
+    .replace(/\*\/|-->|[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const until = options.until && /^\d{4}-\d{2}-\d{2}$/.test(options.until) ? ` until ${options.until}` : '';
+  return `secret-safe-ignore-${scope} ${ruleId}${until}${reason ? ` -- ${reason}` : ''}`;
 }

@@ -14,6 +14,8 @@ export interface DiagnosticData {
   ruleId: string;
   envVar: string;
   confidence: Finding['confidence'];
+  /** The masked value, as the message shows it: for "Copy Masked Value". */
+  masked: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface DiagnosticData {
  * `browser` says why the file reaches the browser, when it does: the message then says so.
  */
 export function toDiagnostic(document: TextDocument | undefined, f: Finding, browser?: string): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence };
+  const data: DiagnosticData = { ruleId: f.ruleId, envVar: f.envVar, confidence: f.confidence, masked: f.masked };
   return {
     // Without the document (a file scanned from disk), the scanner's own positions, counted alike.
     range: document

@@ -88,6 +88,8 @@ let folderChangeNotifications = false;
 let codeActionResolve = false;
 let watchRegistration = false;
 let watching: { dispose(): void } | undefined;
+/** The client registers our client commands (VS Code does): code actions may name them. */
+let clientCommands = false;
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
@@ -97,7 +99,9 @@ connection.onInitialize((params): InitializeResult => {
   codeActionResolve = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   watchRegistration = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   // Git runs only when the client says the workspace is trusted; any other client gets the safe path.
-  const trust = (params.initializationOptions as Partial<InitializationOptions> | undefined)?.trustedWorkspace;
+  const options = params.initializationOptions as Partial<InitializationOptions> | undefined;
+  clientCommands = options?.clientCommands === true;
+  const trust = options?.trustedWorkspace;
   hygiene.trust(trust === true, false);
   // A config's own regular expressions are left out only where the editor says the workspace is
   // untrusted (VS Code's restricted mode). Editors without workspace trust run them: the shape
@@ -283,18 +287,19 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token) => {
   return result;
 });
 
-registerCodeActions(
+registerCodeActions({
   connection,
   commands,
   documents,
-  new MoveToEnv(documents, folders, settings),
+  move: new MoveToEnv(documents, folders, settings),
   hygiene,
-  dotenvCheck,
+  dotenv: dotenvCheck,
   envLoading,
   exits,
   agents,
-  () => codeActionResolve,
-);
+  canResolve: () => codeActionResolve,
+  clientCommands: () => clientCommands,
+});
 registerUntrack(connection, commands, hygiene, documents);
 commands.listen(connection);
 

@@ -57,12 +57,36 @@ export const ApplyMoveToEnvCommand: ServerCommand<MoveToEnvArgs, { applied: bool
 /** Client command behind "Move to .env as…": asks for the name, then runs ApplyMoveToEnvCommand. */
 export const MoveToEnvAsCommand: ClientCommand<MoveToEnvArgs> = { command: 'secretSafe.moveToEnvAs' };
 
+/** What an "Ignore…" action refers to: the finding by its diagnostic's range and rule, and how far the comment reaches. */
+export interface IgnoreArgs {
+  uri: string;
+  range: LspRange;
+  ruleId: string;
+  /** A comment above the finding's line, or one at the top of the file for the rule. */
+  scope: 'next-line' | 'file';
+  /** Why the secret may stay, written after `--` in the comment. */
+  reason?: string;
+  /** `YYYY-MM-DD`: the last day the comment applies. */
+  until?: string;
+}
+
+/** Client command behind "Ignore…": asks for a reason and an end date, then runs ApplyIgnoreCommand. */
+export const IgnoreCommand: ClientCommand<IgnoreArgs> = { command: 'secretSafe.ignore' };
+
+/** Server command: write the ignore comment with `workspace/applyEdit`. */
+export const ApplyIgnoreCommand: ServerCommand<IgnoreArgs, { applied: boolean }> = { command: 'secretSafe.applyIgnore' };
+
 /** The source action that moves every secret of a file. */
 export const MOVE_ALL_KIND = 'source.secretSafe.moveAllToEnv';
 
 /** What the client tells the server at start: whether the workspace is trusted (then git may run). */
 export interface InitializationOptions {
   trustedWorkspace: boolean;
+  /**
+   * The client registers the client commands below (Move to .env as…, Ignore…): code actions may
+   * name them. Any other client gets actions that carry their edit.
+   */
+  clientCommands?: boolean;
 }
 
 /** The user trusted the workspace; git may run from now on. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_RULES, createScanner } from '../../src/core';
+import { BUILTIN_RULES, createScanner, ignoreCommentText } from '../../src/core';
 import { fake } from '../helpers/fake-keys';
 
 const scanner = createScanner(BUILTIN_RULES);
@@ -50,5 +50,27 @@ describe('suppression comments', () => {
 
   it('a comment on an unrelated line suppresses nothing', () => {
     assert.equal(count(`# gitleaks:allow\n\ntoken = "${fake.github()}"`), 1);
+  });
+
+  it('a secret-safe-ignore-file comment anywhere covers its rule (or every rule) in the whole file, until its date', () => {
+    const body = `const a = '${fake.anthropic()}';\nconst b = '${fake.github()}';\n`;
+    assert.equal(count(`// secret-safe-ignore-file anthropic-api-key -- docs sandbox\n${body}`), 1, 'only the named rule');
+    assert.equal(count(`${body}// secret-safe-ignore-file\n`), 0, 'every rule, from the end of the file');
+    const [f] = scanner.scan(`# secret-safe-ignore-file anthropic-api-key until 2026-11-01\nk = '${fake.anthropic()}'`, { now: NOW });
+    assert.equal(f?.suppressionExpired, '2026-11-01');
+    assert.equal(count(`# secret-safe-ignore-file until 2027-01-01\nk = '${fake.anthropic()}'`), 0);
+  });
+
+  it('a file-wide comment is not read as a same-line one, nor a misspelt form as either', () => {
+    assert.equal(count(`k = '${fake.anthropic()}' # secret-safe-ignore-file openai-api-key`), 1);
+    assert.equal(count(`k = '${fake.anthropic()}' # secret-safe-ignore-files`), 1);
+  });
+
+  it('writes comments the scanner reads back: the reason on one line, nothing that closes the comment early', () => {
+    const text = ignoreCommentText('next-line', 'anthropic-api-key', { until: '2027-02-01', reason: 'demo */ key\nfor the\r\n docs -->' });
+    assert.equal(text, 'secret-safe-ignore-next-line anthropic-api-key until 2027-02-01 -- demo key for the docs');
+    assert.equal(count(`/* ${text} */\nconst k = '${fake.anthropic()}';`), 0);
+    assert.equal(count(`// ${ignoreCommentText('file', 'anthropic-api-key')}\n\nconst k = '${fake.anthropic()}';`), 0);
+    assert.equal(ignoreCommentText('file', 'x', { until: 'tomorrow' }), 'secret-safe-ignore-file x', 'no malformed date');
   });
 });

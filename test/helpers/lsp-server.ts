@@ -119,6 +119,8 @@ export class ServerUnderTest {
       resolveSupport?: boolean;
       /** What VS Code's client says: the workspace is trusted, so git may run. Absent: any other client. */
       trustedWorkspace?: boolean;
+      /** What VS Code's client says: it registers the client commands (Move to .env as…, Ignore…). */
+      clientCommands?: boolean;
       /** The server process's environment (a PATH with a git that logs its calls). */
       env?: NodeJS.ProcessEnv;
       /** A client that advertises no capability at all (no configuration, registration, progress, resolve). */
@@ -133,7 +135,14 @@ export class ServerUnderTest {
       workspaceFolders: folderUri
         ? [{ uri: folderUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i + 2}` }))]
         : null,
-      ...(options.trustedWorkspace !== undefined ? { initializationOptions: { trustedWorkspace: options.trustedWorkspace } } : {}),
+      ...(options.trustedWorkspace !== undefined || options.clientCommands
+        ? {
+            initializationOptions: {
+              ...(options.trustedWorkspace !== undefined ? { trustedWorkspace: options.trustedWorkspace } : {}),
+              ...(options.clientCommands ? { clientCommands: true } : {}),
+            },
+          }
+        : {}),
       capabilities: options.bare
         ? {}
         : {

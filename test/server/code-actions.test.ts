@@ -37,7 +37,8 @@ describe('language server over stdio: Move to .env', () => {
     // of the loader it adds are in the loader's own suite and in test/runs.
     dir = tempDir({ 'package.json': '{ "name": "app", "scripts": { "start": "node --env-file=.env dist/index.js" } }\n', '.gitignore': 'node_modules/\n' });
     mkdirSync(join(dir.path, '.git'));
-    server = await ServerUnderTest.start({ folder: dir.path });
+    // As VS Code's client: it registers the commands that ask for a name or a reason.
+    server = await ServerUnderTest.start({ folder: dir.path, clientCommands: true });
   });
   afterEach(async () => {
     await server.stop();
@@ -52,7 +53,8 @@ describe('language server over stdio: Move to .env', () => {
       [
         ['Move to .env as ANTHROPIC_API_KEY', 'quickfix', true],
         ['Move to .env as…', 'quickfix', false],
-        ['Ignore this secret on this line', 'quickfix', false],
+        ['Ignore this secret on this line…', 'quickfix', false],
+        ['Ignore anthropic-api-key in this file…', 'quickfix', false],
         ['Move all secrets in this file to .env', 'source.secretSafe.moveAllToEnv', false],
       ],
     );
@@ -155,11 +157,53 @@ describe('language server over stdio: Move to .env', () => {
     ]);
   });
 
-  it("inserts a suppression comment in the file's comment syntax, on the line above, indented alike", async () => {
-    const { uri, diagnostics } = await openWithSecret('config.yml', `db:\n  password: ${'Zx9!q'.repeat(3)}\n`, 'yaml');
-    const ignore = (await actions(uri, diagnostics)).find(a => a.title === 'Ignore this secret on this line')!;
-    const after = applyWorkspaceEdit(ignore.edit!, new Map([[uri, `db:\n  password: ${'Zx9!q'.repeat(3)}\n`]]));
-    assert.equal(after.get(uri), `db:\n  # secret-safe-ignore-next-line generic-secret\n  password: ${'Zx9!q'.repeat(3)}\n`);
+  it("inserts a suppression comment in the file's comment syntax, on the line above, indented alike, with the reason and end date asked", async () => {
+    const text = `db:\n  password: ${'Zx9!q'.repeat(3)}\n`;
+    const { uri, diagnostics } = await openWithSecret('config.yml', text, 'yaml');
+    const ignore = (await actions(uri, diagnostics)).find(a => a.title === 'Ignore this secret on this line…')!;
+    assert.equal(ignore.command?.command, 'secretSafe.ignore', 'VS Code asks first');
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'secretSafe.applyIgnore',
+      arguments: [{ ...ignore.command!.arguments![0], reason: 'local test\ndatabase', until: '2027-03-31' }],
+    });
+    assert.deepEqual(result, { applied: true });
+    const after = applyWorkspaceEdit(server.appliedEdits[0], new Map([[uri, text]]));
+    assert.equal(
+      after.get(uri),
+      `db:\n  # secret-safe-ignore-next-line generic-secret until 2027-03-31 -- local test database\n  password: ${'Zx9!q'.repeat(3)}\n`,
+    );
+  });
+
+  it('ignores nothing when the secret moved while the user typed the reason, and says so', async () => {
+    const text = `const k = '${fake.anthropic()}';\n`;
+    const { uri, diagnostics } = await openWithSecret('a.ts', text);
+    const ignore = (await actions(uri, diagnostics)).find(a => a.title === 'Ignore this secret on this line…')!;
+    await server.change(uri, `\n${text}`);
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'secretSafe.applyIgnore', arguments: ignore.command!.arguments });
+    assert.deepEqual(result, { applied: false });
+    await waitUntil(() => server.messages.length > 0);
+    assert.match(server.messages[0], /no longer where it was; nothing was ignored/);
+  });
+
+  it('gives any other client the comments as edits, the file-wide one after a #! line and an encoding line, and no "Move to .env as…"', async () => {
+    await server.stop();
+    server = await ServerUnderTest.start({ folder: dir.path });
+    const text = `#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nimport os\n\ntoken = "${fake.github()}"\n`;
+    const { uri, diagnostics } = await openWithSecret('deploy.py', text, 'python');
+    const list = await actions(uri, diagnostics);
+    assert.deepEqual(
+      list.filter(a => a.kind === 'quickfix').map(a => a.title),
+      [
+        'Move to .env as GITHUB_TOKEN (python-dotenv is not among the project’s dependencies, so nothing loads .env)',
+        'Ignore this secret on this line',
+        'Ignore github-pat in this file',
+      ],
+    );
+    const fileWide = list.find(a => a.title === 'Ignore github-pat in this file')!;
+    const after = applyWorkspaceEdit(fileWide.edit!, new Map([[uri, text]])).get(uri)!;
+    assert.equal(after.split('\n').slice(0, 4).join('\n'), '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n# secret-safe-ignore-file github-pat\nimport os');
+    await server.change(uri, after);
+    await server.diagnostics(uri, ds => ds.length === 0);
   });
 
   it('moves every secret of a file with the source action, each under its own name', async () => {

@@ -174,7 +174,7 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
   if (note) title += ` (${note})`;
   if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
-  if (loading?.kind === 'unwired') title += ` (nothing will load .env: ${loading.reason})`;
+  if (loading?.kind === 'unwired') title += ` (${loading.reason})`;
   if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
   }

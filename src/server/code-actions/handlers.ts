@@ -5,6 +5,7 @@ import type { Finding } from '../../core';
 import { inputIdOf, mcpConfigOf, mcpInputEdits, mcpPlace } from '../../core/exits';
 import { isConnectionString } from '../../core/fix';
 import {
+  ApplyIgnoreCommand,
   ApplyMoveToEnvCommand,
   DIAGNOSTIC_SOURCE,
   DOTENV_CODE_PREFIX,
@@ -21,7 +22,7 @@ import { AGENT_CODE, type AgentsService } from '../agents';
 import { EXIT_CODES, type ExitsService } from '../exits';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
-import { ignoreLineAction } from './ignore-line';
+import { ignoreActions, ignoreEdit } from './ignore';
 import type { MoveToEnv } from './move-to-env';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
 
@@ -35,22 +36,28 @@ function isSecretCode(code: string): boolean {
 
 /**
  * Code actions for Secret Safe diagnostics: "Move to .env as NAME" (preferred), "Move only the
- * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line", the
+ * password…" for connection strings, "Move to .env as…", "Ignore this secret on this line" and "in this file", the
  * source action "Move all secrets in this file to .env", and the git-hygiene fixes. Titles are computed up front (they
  * name the variable); edits are computed in `codeAction/resolve` when the client supports it.
  */
-export function registerCodeActions(
-  connection: Connection,
-  commands: Commands,
-  documents: TextDocuments<TextDocument>,
-  move: MoveToEnv,
-  hygiene: HygieneService,
-  dotenv: DotenvCheck,
-  envLoading: EnvLoadingCheck,
-  exits: ExitsService,
-  agents: AgentsService,
-  canResolve: () => boolean,
-): void {
+export interface CodeActionServices {
+  connection: Connection;
+  commands: Commands;
+  documents: TextDocuments<TextDocument>;
+  move: MoveToEnv;
+  hygiene: HygieneService;
+  dotenv: DotenvCheck;
+  envLoading: EnvLoadingCheck;
+  exits: ExitsService;
+  agents: AgentsService;
+  /** The client resolves code actions' edits lazily. */
+  canResolve: () => boolean;
+  /** The client registers our client commands (Move to .env as…, Ignore…). */
+  clientCommands: () => boolean;
+}
+
+export function registerCodeActions(services: CodeActionServices): void {
+  const { connection, commands, documents, move, hygiene, dotenv, envLoading, exits, agents, canResolve } = services;
   connection.onCodeAction(async (params: CodeActionParams) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) {
@@ -73,7 +80,7 @@ export function registerCodeActions(
                   ? await envLoading.fixes(document, diagnostic)
                   : code.startsWith(DOTENV_CODE_PREFIX)
                     ? await dotenv.fixes(document, diagnostic)
-                    : await quickFixes(document, diagnostic, code, move, dotenv, documents)),
+                    : await quickFixes(document, diagnostic, code, services)),
         );
       }
     }
@@ -110,22 +117,30 @@ export function registerCodeActions(
     const result = await connection.workspace.applyEdit({ label: plan.title, edit });
     return { applied: result.applied };
   });
+
+  commands.register(ApplyIgnoreCommand, async args => {
+    // Asking for the reason took a while: the finding must still be where it was.
+    const located = await move.locate(args.uri, args.range, args.ruleId);
+    const edit = located && ignoreEdit(located.document, args);
+    if (!located || !edit) {
+      void connection.window.showWarningMessage('Secret Safe: the secret is no longer where it was; nothing was ignored.');
+      return { applied: false };
+    }
+    const label = args.scope === 'file' ? `Ignore ${args.ruleId} in this file` : 'Ignore this secret on this line';
+    const result = await connection.workspace.applyEdit({ label, edit: { changes: { [args.uri]: [edit] } } });
+    return { applied: result.applied };
+  });
 }
 
-async function quickFixes(
-  document: TextDocument,
-  diagnostic: Diagnostic,
-  ruleId: string,
-  move: MoveToEnv,
-  dotenv: DotenvCheck,
-  documents: TextDocuments<TextDocument>,
-): Promise<CodeAction[]> {
+async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, services: CodeActionServices): Promise<CodeAction[]> {
+  const { move, dotenv, documents } = services;
+  const ignore = ignoreActions(document, diagnostic, ruleId, services.clientCommands());
   // A secret in a committed .env.example: a placeholder there, the value into .env.
   const actions: CodeAction[] = await dotenv.exampleSecretFix(document, diagnostic, ruleId);
   const located = actions.length === 0 ? await move.locate(document.uri, diagnostic.range, ruleId) : undefined;
   // A key in VS Code's own MCP config: VS Code asks for it once and keeps it in its secret storage.
   const input = located && (await mcpInputAction(located.document, located.finding, diagnostic, documents));
-  if (input) return [input, ...(ignoreLineAction(document, diagnostic, ruleId) ? [ignoreLineAction(document, diagnostic, ruleId)!] : [])];
+  if (input) return [input, ...ignore];
   if (located) {
     const parts: Array<MoveToEnvArgs['part']> = isConnectionString(ruleId) ? ['whole', 'password'] : [undefined];
     for (const part of parts) {
@@ -139,7 +154,7 @@ async function quickFixes(
         isPreferred: part !== 'password' && plan.kind === 'plan',
         ...(plan.kind === 'disabled' ? { disabled: { reason: plan.reason } } : { data: { move: args } satisfies ActionData }),
       });
-      if (plan.kind === 'plan' && part !== 'password') {
+      if (plan.kind === 'plan' && part !== 'password' && services.clientCommands()) {
         actions.push({
           title: 'Move to .env as…',
           kind: CodeActionKind.QuickFix,
@@ -149,8 +164,7 @@ async function quickFixes(
       }
     }
   }
-  const ignore = ignoreLineAction(document, diagnostic, ruleId);
-  if (ignore) actions.push(ignore);
+  actions.push(...ignore);
   return actions;
 }
 

@@ -73,7 +73,8 @@ describe('Move to .env in VS Code', () => {
       ['Move to .env as ANTHROPIC_API_KEY (and load .env with process.loadEnvFile in src/llm.js)'],
     );
     assert.ok(actions.some(a => a.title === 'Move to .env as…'));
-    assert.ok(actions.some(a => a.title === 'Ignore this secret on this line'));
+    assert.ok(actions.some(a => a.title === 'Ignore this secret on this line…'));
+    assert.ok(actions.some(a => a.title === 'Ignore anthropic-api-key in this file…'));
 
     // Apply it as a user does: cursor on the key, run the preferred quick fix.
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
