@@ -1,4 +1,4 @@
-import { realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -208,6 +208,8 @@ async function main(argv: string[]): Promise<number> {
     ...(streaming ? { onFinding: (found: FileFinding) => stream.line(textReporter.findingLine(found, color)) } : {}),
   });
   for (const warning of run.warnings) {
+    // Writing a baseline, the one the config names is not read: what is wrong with it is moot.
+    if (values['write-baseline'] && /^[^\n]*?:\d+: the baseline /.test(warning)) continue;
     process.stderr.write(`secret-safe: config: ${printable(warning)}\n`);
   }
   // A baseline's fingerprints are slow by design (a salted scrypt): made only when one is written.
@@ -216,6 +218,7 @@ async function main(argv: string[]): Promise<number> {
   else if (reporter !== textReporter) reportFingerprints(run.findings);
   if (writeBaseline) {
     // Accepting today's findings: written (masked, fingerprinted), then not reported.
+    mkdirSync(dirname(writeBaseline), { recursive: true });
     writeFileSync(writeBaseline, baselineText(baselineEntries(run.findings, cwd, dirname(writeBaseline)), saltOf(writeBaseline)));
     process.stderr.write(
       `secret-safe: wrote ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} to ${printable(values['write-baseline']!, true)}\n`,

@@ -299,6 +299,7 @@ registerCodeActions({
   agents,
   canResolve: () => codeActionResolve,
   clientCommands: () => clientCommands,
+  folders,
 });
 registerUntrack(connection, commands, hygiene, documents);
 commands.listen(connection);

@@ -59,6 +59,15 @@ describe('a committed baseline leaks nothing (CLI)', () => {
     assert.equal(read('baseline.json').findings[0].fingerprint, entry.fingerprint);
   });
 
+  it('writes the first baseline the config names into a new folder, without a warning that it does not exist yet', () => {
+    repo = gitRepo({ 'app.ts': source, '.secret-safe.json': '{ "baseline": "ci/accepted.json" }\n' });
+    const r = cli(['scan', '--write-baseline', 'ci/accepted.json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /does not exist/);
+    assert.equal(read('ci/accepted.json').findings.length, 1);
+    assert.equal(cli(['scan']).status, 0, 'and the config finds it');
+  });
+
   it('gives the same secret different fingerprints in two repositories', () => {
     repo = gitRepo({ 'app.ts': source });
     other = tempDir({ 'app.ts': source });

@@ -55,6 +55,7 @@ describe('language server over stdio: Move to .env', () => {
         ['Move to .env as…', 'quickfix', false],
         ['Ignore this secret on this line…', 'quickfix', false],
         ['Ignore anthropic-api-key in this file…', 'quickfix', false],
+        ['Accept in the baseline (.secret-safe-baseline.json)', 'quickfix', false],
         ['Move all secrets in this file to .env', 'source.secretSafe.moveAllToEnv', false],
       ],
     );
@@ -197,6 +198,7 @@ describe('language server over stdio: Move to .env', () => {
         'Move to .env as GITHUB_TOKEN (python-dotenv is not among the project’s dependencies, so nothing loads .env)',
         'Ignore this secret on this line',
         'Ignore github-pat in this file',
+        'Accept in the baseline (.secret-safe-baseline.json)',
       ],
     );
     const fileWide = list.find(a => a.title === 'Ignore github-pat in this file')!;

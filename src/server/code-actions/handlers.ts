@@ -15,6 +15,7 @@ import {
   type MoveToEnvArgs,
 } from '../../shared/protocol';
 import type { Commands } from '../commands';
+import type { Folders } from '../folders';
 import type { DotenvCheck } from '../dotenv-check';
 import type { EnvLoadingCheck } from '../env-loading';
 import { DOTENV_CODES } from '../../core/dotenv';
@@ -22,12 +23,13 @@ import { AGENT_CODE, type AgentsService } from '../agents';
 import { EXIT_CODES, type ExitsService } from '../exits';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
+import { acceptInBaselineAction, acceptInBaselineChanges, type BaselineActionData } from './baseline-entry';
 import { ignoreActions, ignoreEdit } from './ignore';
 import type { MoveToEnv } from './move-to-env';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
 
-/** What a "Move" action carries to its resolve: enough to find the finding again. */
-type ActionData = { move: MoveToEnvArgs } | { moveAll: { uri: string } };
+/** What a "Move" or "Accept" action carries to its resolve: enough to find the finding again. */
+type ActionData = { move: MoveToEnvArgs } | { moveAll: { uri: string } } | { baseline: BaselineActionData };
 
 /** A secret's own diagnostic: not git hygiene's, not a `.env` check's, not the config's. */
 function isSecretCode(code: string): boolean {
@@ -54,6 +56,7 @@ export interface CodeActionServices {
   canResolve: () => boolean;
   /** The client registers our client commands (Move to .env as…, Ignore…). */
   clientCommands: () => boolean;
+  folders: Folders;
 }
 
 export function registerCodeActions(services: CodeActionServices): void {
@@ -97,10 +100,10 @@ export function registerCodeActions(services: CodeActionServices): void {
     if (wants(MOVE_ALL_KIND) && movable > 0) {
       actions.push({ title: 'Move all secrets in this file to .env', kind: MOVE_ALL_KIND, data: { moveAll: { uri: document.uri } } satisfies ActionData });
     }
-    return canResolve() ? actions : Promise.all(actions.map(a => resolve(a, documents, move)));
+    return canResolve() ? actions : Promise.all(actions.map(a => resolve(a, services)));
   });
 
-  connection.onCodeActionResolve(action => resolve(action, documents, move));
+  connection.onCodeActionResolve(action => resolve(action, services));
 
   commands.register(ApplyMoveToEnvCommand, async args => {
     const located = await move.locate(args.uri, args.range, args.ruleId);
@@ -134,7 +137,8 @@ export function registerCodeActions(services: CodeActionServices): void {
 
 async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId: string, services: CodeActionServices): Promise<CodeAction[]> {
   const { move, dotenv, documents } = services;
-  const ignore = ignoreActions(document, diagnostic, ruleId, services.clientCommands());
+  const accept = await acceptInBaselineAction(document, diagnostic, ruleId, services.folders, textReader(documents));
+  const ignore = [...ignoreActions(document, diagnostic, ruleId, services.clientCommands()), ...(accept ? [accept] : [])];
   // A secret in a committed .env.example: a placeholder there, the value into .env.
   const actions: CodeAction[] = await dotenv.exampleSecretFix(document, diagnostic, ruleId);
   const located = actions.length === 0 ? await move.locate(document.uri, diagnostic.range, ruleId) : undefined;
@@ -197,9 +201,10 @@ async function mcpInputAction(
   };
 }
 
-async function resolve(action: CodeAction, documents: TextDocuments<TextDocument>, move: MoveToEnv): Promise<CodeAction> {
+async function resolve(action: CodeAction, services: CodeActionServices): Promise<CodeAction> {
+  const { documents, move } = services;
   const data = action.data as ActionData | undefined;
-  if (!data || action.edit) {
+  if (!data || action.edit || action.disabled) {
     return action;
   }
   const read = textReader(documents);
@@ -209,6 +214,10 @@ async function resolve(action: CodeAction, documents: TextDocuments<TextDocument
     if (plan?.kind === 'plan') {
       action.edit = await toWorkspaceEdit(plan.changes, documents, read);
     }
+  } else if ('baseline' in data) {
+    const located = await move.locate(data.baseline.uri, data.baseline.range, data.baseline.ruleId);
+    const changes = located && (await acceptInBaselineChanges(located, services.folders, read));
+    if (changes) action.edit = await toWorkspaceEdit(changes, documents, read);
   } else {
     const document = documents.get(data.moveAll.uri);
     const all = document && (await move.planAll(document));

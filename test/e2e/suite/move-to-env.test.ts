@@ -152,4 +152,40 @@ describe('Move to .env in VS Code', () => {
     await waitFor('.env.example saved', () => (read('.env.example') === 'ANALYTICS_OPENAI_KEY=your-openai-api-key-here\n' ? true : undefined));
     await waitFor('.gitignore saved', () => (read('.gitignore') === '.env\n' ? true : undefined));
   });
+
+  it('"Accept in the baseline" writes the baseline and names it in .secret-safe.json; VS Code saves both and the finding goes', async () => {
+    const root = workspaceRoot();
+    const created = ['.secret-safe.json', '.secret-safe-baseline.json'].map(f => vscode.Uri.file(join(root, f)));
+    try {
+      const key = fake.anthropic();
+      const document = await openNewFile(`${PROJECT}/src/fixture.ts`, `export const recorded = '${key}';\n`);
+      const [diagnostic] = await diagnosticsCount(document.uri, 1);
+      const accept = await waitFor('"Accept in the baseline"', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+          10,
+        );
+        return list?.find(a => a.title.startsWith('Accept in the baseline'));
+      });
+      assert.equal(accept.title, 'Accept in the baseline (.secret-safe-baseline.json)');
+      assert.ok(accept.edit, 'resolved');
+      assert.ok(await vscode.workspace.applyEdit(accept.edit!));
+      await vscode.workspace.saveAll(false);
+      const baseline = await waitFor('the baseline saved', () => {
+        const text = existsSync(created[1].fsPath) ? readFileSync(created[1].fsPath, 'utf8') : '';
+        return text.includes('"findings"') ? text : undefined;
+      });
+      assert.ok(!baseline.includes(key.slice(14, 40)), 'the baseline holds the key');
+      assert.match(JSON.parse(baseline).findings[0].file, /^llm-app\/src\/fixture\.ts$/);
+      assert.match(readFileSync(created[0].fsPath, 'utf8'), /"baseline": "\.secret-safe-baseline\.json"/);
+      await diagnosticsCount(document.uri, 0);
+    } finally {
+      await vscode.workspace.saveAll(false);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of created) if (existsSync(uri.fsPath)) await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+  });
 });
