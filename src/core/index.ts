@@ -21,3 +21,4 @@ export { RULE_ROTATION_PAGES, rotationOf, ROTATION_NOTE, ROTATION_PAGES } from '
 export type { Utf16Writer } from './wasm-keyword-pass';
 export { type NotebookPiece, notebookPieces } from './notebook';
 export { PositionCursor } from './positions';
+export { baselineInsertion, configBaselineEdit, type BaselineEntry } from './baseline-edits';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { baselineText, parseBaseline, type BaselineEntry } from '../../src/node/scan/baseline';
-import { baselineInsertion, configBaselineEdit } from '../../src/node/scan/baseline-edits';
+import { baselineInsertion, configBaselineEdit } from '../../src/core';
 import { applyEdits } from '../../src/core/fix';
 
 const SALT = '0123456789abcdef0123456789abcdef';

@@ -1,4 +1,4 @@
-import { jsonSyntaxError, redactSecrets } from '../../core';
+import { jsonSyntaxError, redactSecrets, type BaselineEntry } from '../../core';
 import { relativePosix } from '../paths';
 import { readBoundedTextSync } from '../read-bounded';
 import { KDF_NAME, keyedFingerprint } from './fingerprint';
@@ -7,16 +7,11 @@ import { KDF_NAME, keyedFingerprint } from './fingerprint';
 export const MAX_BASELINE_BYTES = 64 << 20;
 
 /**
- * One accepted finding: the file it is in, its rule, its fingerprint (the secret's keyed hash, see
- * fingerprint.ts: it names the same secret wherever its line moves), and the masked value for
- * people reading the file, which must match too.
+ * One accepted finding (core's BaselineEntry): the file it is in, its rule, its fingerprint (the
+ * secret's keyed hash, see fingerprint.ts: it names the same secret wherever its line moves), and
+ * the masked value for people reading the file, which must match too.
  */
-export interface BaselineEntry {
-  file: string;
-  ruleId: string;
-  fingerprint: string;
-  masked: string;
-}
+export type { BaselineEntry };
 
 /**
  * A baseline's entries and the salt its fingerprints were made with. Version 1 baselines stored

@@ -7,7 +7,7 @@ import type { FileChange } from '../../core/fix';
 import type { ReadText } from '../../node/env/locations';
 import type { LoadedConfig } from '../../node/project-config';
 import { BaselineError, baselinePath, baselineText, parseBaseline, type BaselineData } from '../../node/scan/baseline';
-import { configBaselineEdit, baselineInsertion } from '../../node/scan/baseline-edits';
+import { baselineInsertion, configBaselineEdit } from '../../core';
 import { keyedFingerprint, newSalt, secretHash } from '../../node/scan/fingerprint';
 import type { LspRange } from '../../shared/protocol';
 import type { Folders } from '../folders';

@@ -1,8 +1,15 @@
 import { findNodeAtLocation, modify, parse, parseTree, type FormattingOptions } from 'jsonc-parser';
-import type { TextEdit } from '../../core/fix';
-import type { BaselineEntry } from './baseline';
+import type { TextEdit } from './fix/text-edit';
 
-/** The order `baselineText` (baseline.ts) writes entries in; an insertion keeps it. */
+/** One accepted finding as a baseline stores it (node/scan/baseline.ts reads and writes the files). */
+export interface BaselineEntry {
+  file: string;
+  ruleId: string;
+  fingerprint: string;
+  masked: string;
+}
+
+/** The order `baselineText` (node/scan/baseline.ts) writes entries in; an insertion keeps it. */
 function compare(a: BaselineEntry, b: BaselineEntry): number {
   return a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint);
 }
