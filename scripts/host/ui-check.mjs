@@ -163,6 +163,33 @@ try {
     JSON.stringify(actions),
   );
 
+  // A window reload restarts the language server, which held the scan's findings on closed files:
+  // the scan runs again by itself, and the view says when the workspace was scanned.
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
+  const reloadedHeader = page
+    .locator('.pane-header')
+    .filter({ hasText: /^Secrets/ })
+    .first();
+  await reloadedHeader.waitFor({ timeout: TIMEOUT });
+  if ((await reloadedHeader.getAttribute('aria-expanded')) !== 'true') await reloadedHeader.click({ timeout: TIMEOUT });
+  const survived = await page
+    .locator('.pane-header')
+    .filter({ hasText: '3 in 2 files' })
+    .first()
+    .waitFor({ timeout: TIMEOUT })
+    .then(
+      () => true,
+      () => false,
+    );
+  const note = /scanned \d/.test(await reloadedHeader.innerText());
+  if (!survived || !note) await page.screenshot({ path: path.join(state, 'reload.png') });
+  check(
+    'after a window reload the Secrets view still lists the closed file, and says when the workspace was scanned',
+    survived && note,
+    `count ${survived}, note ${note}`,
+  );
+
   // The walkthrough, opened as a person would from the Command Palette: its four steps, the scan
   // step checked off by the Scan Workspace just run, the git-hygiene step not (nothing ran it).
   await page.keyboard.press('F1');

@@ -15,17 +15,18 @@ import {
 import { executeServerCommand } from './server-command';
 import { checkGitHygiene, untrackSecretFile } from './hygiene';
 import { ignoreWithReason } from './ignore';
+import type { ScanRecord } from './scan-record';
 import { scanWorkspace } from './workspace-scan';
 
 /** The commands in the "Secret Safe" category of the Command Palette, and the ones code actions run. */
-export function registerCommands(client: LanguageClient): vscode.Disposable {
+export function registerCommands(client: LanguageClient, record: ScanRecord): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('secretSafe.restartServer', () => client.restart()),
     vscode.commands.registerCommand('secretSafe.showOutput', () => client.outputChannel.show()),
     vscode.commands.registerCommand(MoveToEnvAsCommand.command, (args: MoveToEnvArgs) => moveToEnvAs(client, args)),
     vscode.commands.registerCommand(IgnoreCommand.command, (args: IgnoreArgs) => ignoreWithReason(client, args)),
     vscode.commands.registerCommand(CHECK_HYGIENE_COMMAND, () => checkGitHygiene(client)),
-    vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(client)),
+    vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, () => scanWorkspace(client, record)),
     vscode.commands.registerCommand(UntrackSecretFileCommand.command, (args: UntrackArgs) => untrackSecretFile(client, args)),
     // Trusting the workspace lets the server ask git itself from now on.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(DidGrantTrustNotification)),

@@ -7,7 +7,9 @@ import { registerCommands } from './commands';
 import { registerSecretsView } from './secrets-view';
 import { registerKeysView } from './keys-view';
 import { watchKeyValues } from './key-changes';
+import { ScanRecord } from './scan-record';
 import { createStatusItem } from './status';
+import { rescanAfterReload } from './workspace-scan';
 
 let client: LanguageClient | undefined;
 
@@ -17,15 +19,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(new EnvMasking());
   client = createClient(context);
   const keys = registerKeysView(client);
+  const record = new ScanRecord(context.workspaceState);
   context.subscriptions.push(
-    registerCommands(client),
+    record,
+    registerCommands(client, record),
     createStatusItem(client),
-    registerSecretsView(client),
+    registerSecretsView(client, record),
     keys.disposable,
     watchKeyValues(context, client, keys.view),
     vscode.commands.registerCommand('secretSafe.rotationChecklist', () => rotationChecklist(context, client!)),
   );
   await client.start();
+  void rescanAfterReload(client, record);
 }
 
 export async function deactivate(): Promise<void> {

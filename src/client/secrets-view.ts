@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ApplyMoveToEnvCommand, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, IgnoreCommand, type LspRange } from '../shared/protocol';
+import type { ScanRecord } from './scan-record';
 import { executeServerCommand } from './server-command';
 
-type Node = { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] } | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic };
+type Node =
+  | { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }
+  | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic }
+  /** The secret files git tracks or would commit, after the secrets. */
+  | { kind: 'hygiene'; problems: Array<{ uri: vscode.Uri; diagnostic: vscode.Diagnostic }> };
 
 /**
  * The "Secrets" view: every secret Secret Safe reports now (open files, and the rest after a
- * workspace scan), by file, then finding; a click opens the spot. It follows the diagnostics, so
- * it changes as secrets are fixed. Empty, it shows a welcome text with a button to scan.
+ * workspace scan), and every secret file git tracks or does not ignore, by file, then finding; a
+ * click opens the spot. It follows the diagnostics, so it changes as secrets are fixed. Empty, it
+ * shows a welcome text with a button to scan.
  */
 export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -23,22 +29,35 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (node?.kind === 'file') {
       return node.diagnostics.map(diagnostic => ({ kind: 'finding', uri: node.uri, diagnostic }));
     }
+    if (node?.kind === 'hygiene') {
+      return node.problems.map(p => ({ kind: 'finding', ...p }));
+    }
     if (node) return [];
-    return (
-      vscode.languages
-        .getDiagnostics()
-        .map(([uri, all]) => ({ kind: 'file' as const, uri, diagnostics: all.filter(isSecret).sort((a, b) => a.range.start.compareTo(b.range.start)) }))
-        .filter(f => f.diagnostics.length > 0)
-        // Untitled files first (a key pasted into a scratch buffer, saved nowhere yet), then by path.
-        .sort(
-          (a, b) =>
-            Number(b.uri.scheme === 'untitled') - Number(a.uri.scheme === 'untitled') ||
-            vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)),
-        )
-    );
+    const all = vscode.languages.getDiagnostics();
+    const files: Node[] = all
+      .map(([uri, ds]) => ({ kind: 'file' as const, uri, diagnostics: ds.filter(isSecret).sort((a, b) => a.range.start.compareTo(b.range.start)) }))
+      .filter(f => f.diagnostics.length > 0)
+      // Untitled files first (a key pasted into a scratch buffer, saved nowhere yet), then by path.
+      .sort(
+        (a, b) =>
+          Number(b.uri.scheme === 'untitled') - Number(a.uri.scheme === 'untitled') ||
+          vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)),
+      );
+    const problems = all
+      .flatMap(([uri, ds]) => ds.filter(isHygiene).map(diagnostic => ({ uri, diagnostic })))
+      .sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)));
+    return problems.length > 0 ? [...files, { kind: 'hygiene', problems }] : files;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'hygiene') {
+      const item = new vscode.TreeItem('Secret files git would commit', vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.problems.length);
+      item.iconPath = new vscode.ThemeIcon('git-commit');
+      item.tooltip = 'Secret files git tracks, or does not ignore: the next push publishes them. Their quick fixes ignore them, or stop tracking them.';
+      item.contextValue = 'hygieneGroup';
+      return item;
+    }
     if (node.kind === 'file') {
       const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
       // VS Code labels an untitled file by its first line, which for a pasted key is the key: its
@@ -54,7 +73,7 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.iconPath = new vscode.ThemeIcon(
       diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info',
     );
-    item.contextValue = 'finding';
+    item.contextValue = isHygiene(diagnostic) ? 'hygiene' : 'finding';
     item.command = { title: 'Open', command: 'vscode.open', arguments: [node.uri, { selection: diagnostic.range } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
@@ -69,6 +88,11 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 function isSecret(d: vscode.Diagnostic): boolean {
   const code = ruleOf(d);
   return d.source === DIAGNOSTIC_SOURCE && !code.startsWith(HYGIENE_CODE_PREFIX) && !code.startsWith(DOTENV_CODE_PREFIX) && code !== 'config';
+}
+
+/** A secret file git tracks or does not ignore (on the file, or on the .gitignore line that un-ignores it). */
+function isHygiene(d: vscode.Diagnostic): boolean {
+  return d.source === DIAGNOSTIC_SOURCE && ruleOf(d).startsWith(HYGIENE_CODE_PREFIX);
 }
 
 type FindingNode = Extract<Node, { kind: 'finding' }>;
@@ -121,15 +145,25 @@ function findingCommands(client: LanguageClient): vscode.Disposable {
 
 /**
  * The view, with Scan Workspace and Collapse All in its title bar, and beside its title how many
- * secrets in how many files ("3 in 2 files"; nothing when there are none).
+ * secrets in how many files, how many git-hygiene problems, and when the workspace was last
+ * scanned ("3 in 2 files, 1 git problem · scanned 14:03"; nothing when none and never).
  */
-export function registerSecretsView(client: LanguageClient): vscode.Disposable {
+export function registerSecretsView(client: LanguageClient, record: ScanRecord): vscode.Disposable {
   const view = new SecretsView();
   const tree = vscode.window.createTreeView('secretSafe.secrets', { treeDataProvider: view, showCollapseAll: true });
+  // Beside the title: how many secrets in how many files, git problems, and when the workspace
+  // was last scanned (files not open show what that scan found).
   const count = (): void => {
-    const files = view.getChildren().filter(f => f.kind === 'file');
+    const roots = view.getChildren();
+    const files = roots.filter(f => f.kind === 'file');
     const secrets = files.reduce((n, f) => n + (f.kind === 'file' ? f.diagnostics.length : 0), 0);
-    tree.description = secrets === 0 ? undefined : `${secrets} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+    const hygiene = roots.reduce((n, f) => n + (f.kind === 'hygiene' ? f.problems.length : 0), 0);
+    const counts = [
+      ...(secrets ? [`${secrets} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`] : []),
+      ...(hygiene ? [`${hygiene} git ${hygiene === 1 ? 'problem' : 'problems'}`] : []),
+    ].join(', ');
+    const scan = record.running ? 'scanning…' : record.last ? `scanned ${when(record.last.at)}` : '';
+    tree.description = [counts, scan].filter(Boolean).join(' · ') || undefined;
   };
   count();
   // Counted again a moment after the diagnostics settle: a workspace scan publishes them file by file.
@@ -138,5 +172,12 @@ export function registerSecretsView(client: LanguageClient): vscode.Disposable {
     clearTimeout(timer);
     timer = setTimeout(count, 100);
   });
-  return vscode.Disposable.from(view, tree, later, findingCommands(client), { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(view, tree, later, record.onDidChange(count), findingCommands(client), { dispose: () => clearTimeout(timer) });
+}
+
+/** A time as the view's title shows it: the time alone today, with the date before. */
+function when(at: number): string {
+  const date = new Date(at);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
 }

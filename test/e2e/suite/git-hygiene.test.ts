@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { fake } from '../../helpers/fake-keys';
 import { GIT_TEST_ENV } from '../../helpers/git-repo';
-import { EXTENSION_ID, secretDiagnostics, waitFor, workspaceRoot } from '../helpers';
+import { EXTENSION_ID, renderedTexts, secretDiagnostics, waitFor, workspaceRoot } from '../helpers';
 
 /** Git run by the test, as a user would in a terminal: not through the host's logging git. */
 function git(...args: string[]): string {
@@ -81,6 +81,18 @@ describe('Git hygiene in VS Code (trusted workspace)', () => {
     write('keys/deploy.pem', `${fake.pem()}\n`);
     const stray = await waitFor('the key flagged as not ignored', () => hygiene('keys/deploy.pem', 'secret-file-not-ignored'));
     assert.equal(stray.severity, vscode.DiagnosticSeverity.Warning);
+    // The Secrets view lists both beside the secrets, and counts them apart.
+    await vscode.commands.executeCommand('secretSafe.secrets.focus');
+    const rows = await waitFor('the secret files in the Secrets view', async () => {
+      const texts = await renderedTexts('hygiene-rows', '.pane:has(> .pane-header:has-text("Secrets")) .monaco-list-row');
+      return texts.some(r => r.includes('secret-file-tracked')) && texts.some(r => r.includes('secret-file-not-ignored')) ? texts : undefined;
+    });
+    assert.ok(
+      rows.some(r => r.startsWith('.env')),
+      JSON.stringify(rows),
+    );
+    const header = await renderedTexts('hygiene-header', '.pane-header:has-text("Secrets")');
+    assert.match(header.join(' '), /2 git problems/);
     assert.ok(
       loggedGitCalls().some(c => c.includes('dist/server.js') && c.includes('ls-files')),
       'the language server asked git (the runner logs its calls)',
