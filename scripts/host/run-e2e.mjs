@@ -163,13 +163,13 @@ try {
         .catch(() => {});
     }
     // ...or what the workbench renders, for the test to read: console.log('[texts] name css-selector')
-    // writes the text of every matching element (an input's value) to <state>/texts-name.json.
+    // writes the text of every matching element (an input's value, an icon's label) to <state>/texts-name.json.
     const texts = /^\[texts\] ([\w-]+) (.+)$/.exec(line);
     if (texts) {
       void page
         .locator(texts[2])
         // An input's text is its value (what was typed), every other element's what it renders.
-        .evaluateAll(all => all.map(e => (e instanceof HTMLInputElement ? e.value : e.innerText)))
+        .evaluateAll(all => all.map(e => (e instanceof HTMLInputElement ? e.value : e.innerText || e.getAttribute('aria-label') || '')))
         .then(all => writeWhole(path.join(state, `texts-${texts[1]}.json`), JSON.stringify(all)))
         .catch(e => console.error(`e2e: could not read ${texts[2]}: ${e.message.split('\n')[0]}`));
     }
@@ -238,6 +238,15 @@ try {
         .last()
         .click({ timeout: 15_000 })
         .catch(e => console.error(`e2e: could not click the row ${row[1]}: ${e.message.split('\n')[0]}`));
+    }
+    // ...or an icon button clicked, found by its label (its tooltip): console.log('[click-label] Show .env Values').
+    const labelled = /^\[click-label\] (.+)$/.exec(line);
+    if (labelled) {
+      void page
+        .locator(`.action-label[aria-label="${labelled[1]}"]`)
+        .first()
+        .click({ timeout: 15_000 })
+        .catch(e => console.error(`e2e: could not click ${labelled[1]}: ${e.message.split('\n')[0]}`));
     }
     // ...or a row picked in the quick pick once it shows: console.log('[pick] .env.local').
     const pick = /^\[pick\] (.+)$/.exec(line);

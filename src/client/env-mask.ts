@@ -3,8 +3,15 @@ import { envValueRanges } from './env-values';
 import { isEnvFileName } from '../shared/env-files';
 
 export const TOGGLE_MASKING = 'secretSafe.toggleEnvMasking';
+/** The editor title's eye (values masked: show them) and eye-closed (values shown: mask them). */
+const SHOW_VALUES = 'secretSafe.showEnvValues';
+const HIDE_VALUES = 'secretSafe.hideEnvValues';
 export const REVEAL_VALUE = 'secretSafe.revealEnvValue';
 const MASK_SETTING = 'secretSafe.maskEnvValues';
+const ONLY_SECRETS_SETTING = 'secretSafe.maskOnlySecretValues';
+
+/** The server's judgment of which lines' values may show, at a document version. */
+export type PlainLines = (uri: string) => Promise<{ version: number; lines: number[] } | null>;
 /** Set while values are masked in this window, for the editor title button. */
 const MASKED_CONTEXT = 'secretSafe.envValuesMasked';
 
@@ -19,9 +26,11 @@ export function isEnvDocument(document: vscode.TextDocument): boolean {
 /**
  * Masks the values of env files on screen: each value is hidden (not only made transparent: its
  * text leaves the rendered line) and a fixed run of dots shows in its place. Commented-out
- * assignments are masked too. `secretSafe.maskEnvValues` is the default; the toggle command
- * changes it for this window only and never writes a setting. One value can be revealed, from the
- * hover or the command, until the cursor leaves its line.
+ * assignments are masked too. `secretSafe.maskEnvValues` is the default; the toggle (the eye and
+ * eye-closed in the editor title) changes it for this window only, never writes a setting, and
+ * says in the status bar while values are shown. One value can be revealed, from the hover or the
+ * command, until the cursor leaves its line. With `secretSafe.maskOnlySecretValues`, values the
+ * language server judges plain (`PORT=3000`, placeholders) show once it has judged them.
  */
 export class EnvMasking implements vscode.Disposable {
   /**
@@ -48,6 +57,14 @@ export class EnvMasking implements vscode.Disposable {
   /** One revealed value: its document and line. */
   private revealed: { uri: string; line: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** A lasting note while the toggle shows values: a screen share must not forget it. */
+  private readonly shownNote = vscode.window.createStatusBarItem('secretSafe.envValuesShown', vscode.StatusBarAlignment.Left, 1000);
+  /** Asks the language server which values may show; none until it runs, so all stay masked. */
+  private plainLines: PlainLines | undefined;
+  /** Its answers, per document: the lines whose values may show, at a version. */
+  private readonly plain = new Map<string, { version: number; lines: Set<number> }>();
+  /** The versions asked about and not answered yet. */
+  private readonly asking = new Map<string, number>();
 
   constructor() {
     this.disposables.push(
@@ -63,11 +80,21 @@ export class EnvMasking implements vscode.Disposable {
         // A revealed value hides again once the cursor leaves its line.
         if (this.revealed?.uri === textEditor.document.uri.toString() && !selections.some(s => s.active.line === this.revealed!.line)) this.hideRevealed();
       }),
-      vscode.workspace.onDidChangeConfiguration(e => e.affectsConfiguration(MASK_SETTING) && this.applyAll()),
+      vscode.workspace.onDidChangeConfiguration(e => (e.affectsConfiguration(MASK_SETTING) || e.affectsConfiguration(ONLY_SECRETS_SETTING)) && this.applyAll()),
+      vscode.workspace.onDidCloseTextDocument(document => this.plain.delete(document.uri.toString())),
       vscode.commands.registerCommand(TOGGLE_MASKING, () => this.toggle()),
+      vscode.commands.registerCommand(SHOW_VALUES, () => this.masked && this.toggle()),
+      vscode.commands.registerCommand(HIDE_VALUES, () => !this.masked && this.toggle()),
+      this.shownNote,
       vscode.commands.registerCommand(REVEAL_VALUE, (uri?: string, line?: number) => this.reveal(uri, line)),
       vscode.languages.registerHoverProvider({ language: 'dotenv' }, { provideHover: (document, position) => this.hover(document, position) }),
     );
+    this.applyAll();
+  }
+
+  /** From now on, values that do not look secret may show (`secretSafe.maskOnlySecretValues`), as the server judges them. */
+  useServer(plainLines: PlainLines): void {
+    this.plainLines = plainLines;
     this.applyAll();
   }
 
@@ -116,7 +143,49 @@ export class EnvMasking implements vscode.Disposable {
 
   private applyAll(): void {
     void vscode.commands.executeCommand('setContext', MASKED_CONTEXT, this.masked);
+    // Shown by the toggle, against the setting: said in the status bar until masked again.
+    if (!this.masked && this.override === false) {
+      this.shownNote.name = 'Secret Safe: .env values shown';
+      this.shownNote.text = '$(eye) .env values shown';
+      this.shownNote.tooltip = 'Secret Safe shows the values of env files in this window. Click to mask them again.';
+      this.shownNote.command = HIDE_VALUES;
+      this.shownNote.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.shownNote.show();
+    } else {
+      this.shownNote.hide();
+    }
     vscode.window.visibleTextEditors.forEach(e => this.apply(e));
+  }
+
+  /**
+   * The lines whose values may show, when only secret-looking values are masked and the server
+   * has judged this version of the document; else none (and the server is asked, once a version).
+   */
+  private plainLinesOf(document: vscode.TextDocument): Set<number> {
+    if (!this.plainLines || !vscode.workspace.getConfiguration('secretSafe').get<boolean>('maskOnlySecretValues', false)) return new Set();
+    const uri = document.uri.toString();
+    const known = this.plain.get(uri);
+    if (known?.version === document.version) return known.lines;
+    if (this.asking.get(uri) !== document.version) {
+      this.asking.set(uri, document.version);
+      void this.askPlain(document, 0);
+    }
+    return new Set();
+  }
+
+  private async askPlain(document: vscode.TextDocument, attempt: number): Promise<void> {
+    const uri = document.uri.toString();
+    const answer = await this.plainLines!(uri).catch(() => null);
+    if (this.asking.get(uri) !== document.version) return;
+    // The server may not have this version yet (the change is on its way): ask again, a few times.
+    if (answer && answer.version !== document.version && attempt < 5) {
+      setTimeout(() => void this.askPlain(document, attempt + 1), 50 * (attempt + 1));
+      return;
+    }
+    this.asking.delete(uri);
+    if (!answer || answer.version !== document.version) return;
+    this.plain.set(uri, { version: answer.version, lines: new Set(answer.lines) });
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.apply(editor);
   }
 
   private apply(editor: vscode.TextEditor): void {
@@ -124,12 +193,14 @@ export class EnvMasking implements vscode.Disposable {
     if (!isEnvDocument(document)) return;
     const text = document.getText();
     const revealedLine = this.revealed?.uri === document.uri.toString() ? this.revealed.line : -1;
+    const plain = this.masked ? this.plainLinesOf(document) : new Set<number>();
     const ranges: vscode.Range[] = [];
     const shown: vscode.Range[] = [];
     let visibleFrom = 0;
     for (const [start, end] of this.masked ? envValueRanges(text) : []) {
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
       if (range.start.line <= revealedLine && revealedLine <= range.end.line) continue;
+      if (range.start.line === range.end.line && plain.has(range.start.line)) continue;
       shown.push(new vscode.Range(document.positionAt(visibleFrom), range.start));
       visibleFrom = end;
       // A value over several lines is hidden line by line, so no line break is hidden with it.

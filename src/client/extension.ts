@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { rotationChecklist } from './rotation-checklist';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
+import { PlainEnvValuesRequest } from '../shared/protocol';
 import { EnvMasking } from './env-mask';
 import { registerCommands } from './commands';
 import { registerSecretsView } from './secrets-view';
@@ -16,7 +17,8 @@ let client: LanguageClient | undefined;
 /** Masks env values on screen and starts the language server; everything about secrets happens there. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Masking first: an env file restored on startup must not show its values while the server starts.
-  context.subscriptions.push(new EnvMasking());
+  const masking = new EnvMasking();
+  context.subscriptions.push(masking);
   client = createClient(context);
   const keys = registerKeysView(client);
   const record = new ScanRecord(context.workspaceState);
@@ -30,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secretSafe.rotationChecklist', () => rotationChecklist(context, client!)),
   );
   await client.start();
+  const running = client;
+  masking.useServer(uri => running.sendRequest(PlainEnvValuesRequest, { uri }));
   void rescanAfterReload(client, record);
 }
 

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { BUILTIN_RULES, CONFIG_FILE, redactSecrets } from '../core';
+import { plainValueLines } from '../core/dotenv';
 import { mayBeSecretFile, SECRET_FILE_KINDS } from '../core/hygiene';
 import {
   AddToExampleCommand,
@@ -20,6 +21,7 @@ import {
   CheckHygieneRequest,
   DidGrantTrustNotification,
   InventoryRequest,
+  PlainEnvValuesRequest,
   RecordRotationCommand,
   RotationChecklistRequest,
   MOVE_ALL_KIND,
@@ -270,6 +272,12 @@ connection.onHover(async ({ textDocument, position }) => {
 });
 
 connection.onRequest(InventoryRequest, () => keyInventory.keys());
+connection.onRequest(PlainEnvValuesRequest, async ({ uri }) => {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const { scanner } = (await folders.resolve(uri)).project;
+  return { version: document.version, lines: plainValueLines(document.getText(), line => scanner.scan(line).length > 0) };
+});
 connection.onRequest(RotationChecklistRequest, async () => {
   if (!hygiene.isTrusted) return { trusted: false, items: [] };
   const items = [];

@@ -220,3 +220,10 @@ export interface ChecklistItem {
 
 /** Every secret the history of the workspace's repositories holds; `trusted` false: none was read (git does not run there). */
 export const RotationChecklistRequest = new RequestType0<{ trusted: boolean; items: ChecklistItem[] }, void>('secretSafe/rotationChecklist');
+
+/**
+ * The lines of an open env file whose values may show when only secret-looking values are masked
+ * (`secretSafe.maskOnlySecretValues`), judged at the document's `version`; null for a document the
+ * server does not have.
+ */
+export const PlainEnvValuesRequest = new RequestType<{ uri: string }, { version: number; lines: number[] } | null, void>('secretSafe/plainEnvValues');

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { fake, gen, hiddenPart } from '../../helpers/fake-keys';
-import { EXTENSION_ID, recordRenderedTexts, renderedTexts, workspaceRoot } from '../helpers';
+import { EXTENSION_ID, recordRenderedTexts, renderedTexts, waitFor, workspaceRoot } from '../helpers';
 
 const settle = (ms = 1500): Promise<void> => new Promise(r => setTimeout(r, ms));
 
@@ -108,17 +108,43 @@ describe('.env values masked in VS Code', () => {
     assert.deepEqual(leaked(after), [], 'hidden again once the cursor left the line');
   });
 
-  it('shows every value after "Toggle Masking", in this window only, without writing any setting', async () => {
+  it('shows every value from the eye in the editor title, in this window only, saying so in the status bar until the eye-closed masks them', async () => {
     await vscode.window.showTextDocument(uri);
     await settle(500);
-    await vscode.commands.executeCommand('secretSafe.toggleEnvMasking');
-    await settle();
+    // The editor title's icon buttons, by label.
+    const labels = (name: string): Promise<string[]> => renderedTexts(name, '.editor-group-container.active .editor-actions .action-label');
+    const statusBar = async (name: string): Promise<string> => (await renderedTexts(name, '#workbench\\.parts\\.statusbar')).join(' ');
+    assert.ok((await labels('eye-masked')).includes('Show .env Values'), 'the eye offers to show the values');
+    assert.doesNotMatch(await statusBar('status-masked'), /\.env values shown/);
+
+    console.log('[click-label] Show .env Values');
+    await waitFor('the values shown', async () => (leaked(await onScreen('env-shown')).length === Object.keys(values).length ? true : undefined));
     assert.deepEqual(leaked(await onScreen('env-shown')).sort(), Object.keys(values).sort(), 'every value on screen: the check can see values');
     const inspect = vscode.workspace.getConfiguration('secretSafe').inspect('maskEnvValues');
     assert.deepEqual([inspect?.globalValue, inspect?.workspaceValue, inspect?.workspaceFolderValue], [undefined, undefined, undefined]);
-    await vscode.commands.executeCommand('secretSafe.toggleEnvMasking');
+    assert.ok((await labels('eye-shown')).includes('Mask .env Values'), 'the eye-closed offers to mask them');
+    await waitFor('the lasting note', async () => (/\.env values shown/.test(await statusBar('status-shown')) ? true : undefined));
+    await settle(3500);
+    assert.match(await statusBar('status-still'), /\.env values shown/, 'still there after a status message would have gone');
+
+    await vscode.commands.executeCommand('secretSafe.hideEnvValues');
     await settle();
     assert.deepEqual(leaked(await onScreen('env-masked-again')), []);
+    await waitFor('the note gone', async () => (/\.env values shown/.test(await statusBar('status-gone')) ? undefined : true));
+  });
+
+  it('with maskOnlySecretValues, shows PORT=3000 and keeps every secret masked', async () => {
+    const settings = vscode.workspace.getConfiguration('secretSafe');
+    await settings.update('maskOnlySecretValues', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.window.showTextDocument(uri);
+      await waitFor('PORT=3000 on screen', async () => ((await onScreen('env-port')).some(t => t.includes('PORT=3000')) ? true : undefined));
+      assert.deepEqual(leaked(await onScreen('env-only-secrets')), [], 'a secret on screen');
+    } finally {
+      await settings.update('maskOnlySecretValues', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await settle();
+    assert.ok(!(await onScreen('env-all-again')).some(t => t.includes('PORT=3000')), 'every value masked again');
   });
 
   it('masks both sides of a diff of env files, and shows their names', async () => {
