@@ -10,6 +10,7 @@ import { registerKeysView } from './keys-view';
 import { watchKeyValues } from './key-changes';
 import { ScanRecord } from './scan-record';
 import { createStatusItem } from './status';
+import { watchUntitledLabels } from './untitled-label';
 import { rescanAfterReload } from './workspace-scan';
 
 let client: LanguageClient | undefined;
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCommands(client, record),
     createStatusItem(client),
     registerSecretsView(client, record),
+    watchUntitledLabels(context),
     keys.disposable,
     watchKeyValues(context, client, keys.view),
     vscode.commands.registerCommand('secretSafe.rotationChecklist', () => rotationChecklist(context, client!)),

@@ -7,7 +7,7 @@ import { executeServerCommand } from './server-command';
 type Node =
   | { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }
   | { kind: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic }
-  /** The secret files git tracks or would commit, after the secrets. */
+  /** The secret files git tracks or would commit, before the secrets. */
   | { kind: 'hygiene'; problems: Array<{ uri: vscode.Uri; diagnostic: vscode.Diagnostic }> };
 
 /**
@@ -21,8 +21,15 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   readonly onDidChangeTreeData = this.changed.event;
   private readonly listening: vscode.Disposable;
 
+  private timer: NodeJS.Timeout | undefined;
+
   constructor() {
-    this.listening = vscode.languages.onDidChangeDiagnostics(() => this.changed.fire());
+    // Refreshed once the diagnostics settle: a workspace scan or a git-hygiene check publishes
+    // them file by file, and a refresh that another one cancels can leave the view empty.
+    this.listening = vscode.languages.onDidChangeDiagnostics(() => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.changed.fire(), 50);
+    });
   }
 
   getChildren(node?: Node): Node[] {
@@ -46,7 +53,8 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const problems = all
       .flatMap(([uri, ds]) => ds.filter(isHygiene).map(diagnostic => ({ uri, diagnostic })))
       .sort((a, b) => vscode.workspace.asRelativePath(a.uri).localeCompare(vscode.workspace.asRelativePath(b.uri)));
-    return problems.length > 0 ? [...files, { kind: 'hygiene', problems }] : files;
+    // Committed secret files first: each publishes a whole file of keys with the next push.
+    return problems.length > 0 ? [{ kind: 'hygiene', problems }, ...files] : files;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -79,6 +87,7 @@ export class SecretsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     this.listening.dispose();
     this.changed.dispose();
   }
@@ -166,13 +175,7 @@ export function registerSecretsView(client: LanguageClient, record: ScanRecord):
     tree.description = [counts, scan].filter(Boolean).join(' · ') || undefined;
   };
   count();
-  // Counted again a moment after the diagnostics settle: a workspace scan publishes them file by file.
-  let timer: NodeJS.Timeout | undefined;
-  const later = view.onDidChangeTreeData(() => {
-    clearTimeout(timer);
-    timer = setTimeout(count, 100);
-  });
-  return vscode.Disposable.from(view, tree, later, record.onDidChange(count), findingCommands(client), { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(view, tree, view.onDidChangeTreeData(count), record.onDidChange(count), findingCommands(client));
 }
 
 /** A time as the view's title shows it: the time alone today, with the date before. */

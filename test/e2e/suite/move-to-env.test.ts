@@ -180,7 +180,9 @@ describe('Move to .env in VS Code', () => {
       });
       assert.ok(!baseline.includes(key.slice(14, 40)), 'the baseline holds the key');
       assert.match(JSON.parse(baseline).findings[0].file, /^llm-app\/src\/fixture\.ts$/);
-      assert.match(readFileSync(created[0].fsPath, 'utf8'), /"baseline": "\.secret-safe-baseline\.json"/);
+      await waitFor('.secret-safe.json saved, naming it', () =>
+        existsSync(created[0].fsPath) && /"baseline": "\.secret-safe-baseline\.json"/.test(readFileSync(created[0].fsPath, 'utf8')) ? true : undefined,
+      );
       await diagnosticsCount(document.uri, 0);
     } finally {
       await vscode.workspace.saveAll(false);

@@ -42,6 +42,24 @@ describe('the Secrets view in VS Code', () => {
       throw new Error(`${e.message}; its rows: ${JSON.stringify(seen.map(r => (r.includes(key.slice(0, 12)) ? '<a row showing the key>' : r)))}`);
     });
     assert.match(document.uri.path, /^Untitled-\d+$/);
+    // The tab is VS Code's: it is named after the first line unless the user says otherwise. Secret
+    // Safe offers to; accepted, the tab shows Untitled-N.
+    await vscode.commands.executeCommand('notifications.showList');
+    console.log('[click] Name Tabs Untitled-N');
+    const labelFormat = (): string | undefined => vscode.workspace.getConfiguration().get<string>('workbench.editor.untitled.labelFormat');
+    try {
+      await waitFor('tabs named by name', () => (labelFormat() === 'name' ? true : undefined));
+      const tabs = await waitFor('the tab renamed', async () => {
+        const labels = await renderedTexts('tabs', '.tabs-container .tab .label-name');
+        return labels.some(l => /^Untitled-\d+$/.test(l)) ? labels : undefined;
+      });
+      assert.ok(
+        tabs.every(t => !t.includes(key.slice(0, 12))),
+        'a tab shows the key',
+      );
+    } finally {
+      await vscode.workspace.getConfiguration().update('workbench.editor.untitled.labelFormat', undefined, vscode.ConfigurationTarget.Global);
+    }
     assert.ok(
       rows.every(row => !row.includes(hiddenPart(key)) && !row.includes(key.slice(0, 12))),
       'a row of the Secrets view shows the key',
