@@ -20,7 +20,7 @@ function outputChannelText(): string {
   return found.join('\n');
 }
 
-describe('Show Output, the hover and per-rule severity in VS Code', () => {
+describe('Show Output, the hover, per-rule severity and the status item in VS Code', () => {
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
   });
@@ -86,5 +86,18 @@ describe('Show Output, the hover and per-rule severity in VS Code', () => {
       const [d] = vscode.languages.getDiagnostics(document.uri).filter(x => x.source === 'secret-safe');
       return d?.severity === vscode.DiagnosticSeverity.Error ? true : undefined;
     });
+  });
+
+  it('secretSafe.showStatusItem hides the shield from the status bar, and shows it again', async () => {
+    const shield = (name: string): Promise<string[]> => renderedTexts(name, '#workbench\\.parts\\.statusbar [id$="secretSafe.status"]');
+    await waitFor('the shield', async () => ((await shield('shield-on')).length === 1 ? true : undefined));
+    const settings = vscode.workspace.getConfiguration('secretSafe');
+    await settings.update('showStatusItem', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the shield gone', async () => ((await shield('shield-off')).length === 0 ? true : undefined));
+    } finally {
+      await settings.update('showStatusItem', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the shield back', async () => ((await shield('shield-back')).length === 1 ? true : undefined));
   });
 });
