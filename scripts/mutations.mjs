@@ -34,6 +34,22 @@ const MUTATIONS = [
     tier: e2e,
   },
   {
+    id: 'file-wide-ignore-unread',
+    what: 'a secret-safe-ignore-file comment suppresses nothing',
+    file: 'src/core/scanner.ts',
+    from: 'const fileWide = suppressible ? fileWideIgnores(text) : [];',
+    to: 'const fileWide: ReturnType<typeof fileWideIgnores> = [];',
+    tier: unit('out/test/core/suppress.test.js', 'out/test/server/code-actions.test.js'),
+  },
+  {
+    id: 'baseline-entry-unsorted',
+    what: 'Accept in the baseline appends the entry instead of inserting it in order',
+    file: 'src/core/baseline-edits.ts',
+    from: "['findings', at === -1 ? findings.length : at]",
+    to: "['findings', findings.length]",
+    tier: unit('out/test/node/baseline-edits.test.js', 'out/test/server/accept-baseline.test.js'),
+  },
+  {
     id: 'no-env-example',
     what: 'Move to .env writes no .env.example line',
     file: 'src/core/fix/plan.ts',
