@@ -66,6 +66,23 @@ const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? `: ${detail}` : ''}`);
 };
 
+/** Whether `locator` shows up before the timeout. */
+const appears = locator =>
+  locator.waitFor({ timeout: TIMEOUT }).then(
+    () => true,
+    () => false,
+  );
+/** The view pane whose header starts with `title`, opened if it is collapsed. */
+const openPane = async (page, title) => {
+  const header = page
+    .locator('.pane-header')
+    .filter({ hasText: new RegExp(`^${title}`) })
+    .first();
+  await header.waitFor({ timeout: TIMEOUT });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click({ timeout: TIMEOUT });
+  return header;
+};
+
 let server;
 let browser;
 let code = 2;
@@ -94,14 +111,7 @@ try {
   check('the row names the source and the rule', /secret-safe/.test(rowText) && /anthropic-api-key/.test(rowText));
   const panelText = await page.locator('.markers-panel').first().innerText();
   check('the Problems panel never shows the key', !panelText.includes(key) && !panelText.includes(key.slice(40, 60)));
-  const underlined = await page
-    .locator('.monaco-editor .squiggly-error')
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .then(
-      () => true,
-      () => false,
-    );
+  const underlined = await appears(page.locator('.monaco-editor .squiggly-error').first());
   check('the editor underlines the key', underlined);
 
   if (opt.screenshot) {
@@ -127,10 +137,7 @@ try {
 
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Secret Safe: Scan Workspace' }).first().click({ timeout: TIMEOUT });
   const scanned = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'OpenAI API key' }).first();
-  const found = await scanned.waitFor({ timeout: TIMEOUT }).then(
-    () => true,
-    () => false,
-  );
+  const found = await appears(scanned);
   if (!found) await page.screenshot({ path: path.join(state, 'scan-failed.png') });
   check(
     'Scan Workspace reports the key in a file nobody opened',
@@ -139,21 +146,9 @@ try {
 
   // The Secrets view's title bar, opened by its header: how many secrets in how many files (three
   // keys, in two files), and its actions.
-  const secretsHeader = page
-    .locator('.pane-header')
-    .filter({ hasText: /^Secrets/ })
-    .first();
-  if ((await secretsHeader.getAttribute('aria-expanded')) !== 'true') await secretsHeader.click({ timeout: TIMEOUT });
+  const secretsHeader = await openPane(page, 'Secrets');
   await secretsHeader.hover();
-  const counted = await page
-    .locator('.pane-header')
-    .filter({ hasText: '3 in 2 files' })
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .then(
-      () => true,
-      () => false,
-    );
+  const counted = await appears(page.locator('.pane-header').filter({ hasText: '3 in 2 files' }).first());
   const headerText = (await secretsHeader.innerText()).replace(/\s+/g, ' ').trim();
   const actions = await secretsHeader.locator('.action-label').evaluateAll(els => els.map(e => e.getAttribute('aria-label') ?? ''));
   check('the Secrets view says how many secrets in how many files', counted, JSON.stringify(headerText));
@@ -167,21 +162,8 @@ try {
   // the scan runs again by itself, and the view says when the workspace was scanned.
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
-  const reloadedHeader = page
-    .locator('.pane-header')
-    .filter({ hasText: /^Secrets/ })
-    .first();
-  await reloadedHeader.waitFor({ timeout: TIMEOUT });
-  if ((await reloadedHeader.getAttribute('aria-expanded')) !== 'true') await reloadedHeader.click({ timeout: TIMEOUT });
-  const survived = await page
-    .locator('.pane-header')
-    .filter({ hasText: '3 in 2 files' })
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .then(
-      () => true,
-      () => false,
-    );
+  const reloadedHeader = await openPane(page, 'Secrets');
+  const survived = await appears(page.locator('.pane-header').filter({ hasText: '3 in 2 files' }).first());
   const note = /scanned \d/.test(await reloadedHeader.innerText());
   if (!survived || !note) await page.screenshot({ path: path.join(state, 'reload.png') });
   check(
@@ -198,14 +180,7 @@ try {
   await page.keyboard.type('Keep secrets out of your code');
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Keep secrets out of your code' }).first().click({ timeout: TIMEOUT });
   const steps = page.locator('.getting-started-step');
-  const shown = await steps
-    .filter({ hasText: 'Check git hygiene' })
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .then(
-      () => true,
-      () => false,
-    );
+  const shown = await appears(steps.filter({ hasText: 'Check git hygiene' }).first());
   const titles = shown ? (await page.locator('.getting-started-step .step-title').allInnerTexts()).map(t => t.trim()) : [];
   check(
     'the walkthrough opens with its four steps',
@@ -215,15 +190,7 @@ try {
   // The step's own button runs the command; VS Code then checks the step off (its checkbox icon).
   const checked = title => steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked');
   if (shown) await steps.filter({ hasText: 'Scan the workspace' }).first().getByRole('button', { name: 'Scan Workspace' }).click({ timeout: TIMEOUT });
-  const scanDone =
-    shown &&
-    (await checked('Scan the workspace')
-      .first()
-      .waitFor({ timeout: TIMEOUT })
-      .then(
-        () => true,
-        () => false,
-      ));
+  const scanDone = shown && (await appears(checked('Scan the workspace').first()));
   const hygieneDone = shown && (await checked('Check git hygiene').count()) > 0;
   if (!scanDone || hygieneDone) {
     await page.screenshot({ path: path.join(state, 'walkthrough.png') });
