@@ -79,8 +79,12 @@ const validator = new Validator(publisher, documents, settings, folders, dotenvC
 const hygiene = new HygieneService(connection, documents, folders, publisher);
 const exits = new ExitsService(documents, folders, publisher);
 const agents = new AgentsService(documents, folders, publisher);
-/** An ignore file an exit reads: `.dockerignore` (or `Dockerfile.dockerignore`), `.npmignore`, `.gitignore`. */
-const isExitIgnoreFile = (uri: string): boolean => /(?:\.dockerignore|\/\.npmignore|\/\.gitignore)$/.test(URI.parse(uri).path);
+/**
+ * A file an exit reads besides the Dockerfile or package.json: `.dockerignore` (or
+ * `Dockerfile.dockerignore`), `.npmignore`, `.gitignore`, and a compose file (a build's context).
+ */
+const isExitIgnoreFile = (uri: string): boolean =>
+  /(?:\.dockerignore|\/\.npmignore|\/\.gitignore|\/(?:docker-)?compose(?:\.override)?\.ya?ml)$/.test(URI.parse(uri).path);
 const commands = new Commands();
 const workspaceScan = new WorkspaceScan(connection, documents, folders, settings, publisher, () => hygiene.isTrusted);
 /** Documents opened and not yet checked: the first check runs at once, whatever `secretSafe.run` says. */

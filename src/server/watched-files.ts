@@ -17,9 +17,11 @@ export function hygieneWatchers(customGlobs: readonly string[]): FileSystemWatch
   ];
 }
 
-/** The files the exits read: Docker's and npm's ignore files, and the AI agents' own. */
+/** The files the exits read: Docker's and npm's ignore files, compose files, and the AI agents' own. */
 const EXIT_WATCH_GLOBS = [
   '**/.dockerignore',
+  // Compose files give a Dockerfile its build context.
+  '**/{compose,docker-compose}{,.override}.{yaml,yml}',
   '**/*.dockerignore',
   '**/.npmignore',
   // The AI agents' own files: what shows an agent is used, and what keeps files from it.

@@ -8,7 +8,7 @@ type Layer = 'core' | 'node' | 'shared' | 'server' | 'client' | 'cli';
 
 /** What each layer may import: imports point down, and the client reaches the server only through `shared`. */
 const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
-  core: { layers: ['core', 'shared'], packages: /^(minimatch|jsonc-parser|semver)$/ },
+  core: { layers: ['core', 'shared'], packages: /^(minimatch|jsonc-parser|semver|yaml)$/ },
   node: { layers: ['core', 'node'], packages: /^(node:.*|ignore|@balena\/dockerignore)$/ },
   shared: { layers: ['shared'], packages: /^vscode-languageserver-protocol$/ },
   server: {

@@ -81,6 +81,29 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
     assert.equal(off.status, 0, off.stdout + off.stderr);
   });
 
+  it('judges a Dockerfile against the build context compose gives it, and exits 0 once that context ignores the file', () => {
+    repo = gitRepo(
+      {
+        '.gitignore': '.env\n',
+        '.env': `ANTHROPIC_API_KEY=${key}\n`,
+        'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/api/Dockerfile\n',
+        'docker/api/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\n',
+        'docker/api/.dockerignore': '.env\n',
+      },
+      ['.gitignore', 'compose.yaml', 'docker/api/Dockerfile', 'docker/api/.dockerignore'],
+    );
+    const found = scan('.');
+    assert.equal(found.status, 1, found.stderr);
+    assert.match(
+      found.stdout,
+      /^docker\/api\/Dockerfile:3:1  secret-file-in-docker-context  COPY copies \.env \(an environment file\) from the build context of compose\.yaml's service api/,
+    );
+    assert.ok(!found.stdout.includes(hiddenPart(key)));
+    // The .dockerignore beside the Dockerfile is not the context's: only the root one counts.
+    repo.write('.dockerignore', '.env\n');
+    assert.equal(scan('.').status, 0);
+  });
+
   it('reports a package that would publish its .env (an .npmignore that forgets it), and exits 0 once it is left out', () => {
     repo = gitRepo(
       {

@@ -54,6 +54,27 @@ describe('language server over stdio: secret files an image or a package would c
     });
   }
 
+  it("warns on a Dockerfile built with compose's build.context, fixes the context's .dockerignore, and follows compose.yaml as it is edited", async () => {
+    const compose = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n';
+    dir = tempDir({ 'compose.yaml': compose, 'docker/Dockerfile': DOCKERFILE, '.env': `ANTHROPIC_API_KEY=${key}\n` });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: true });
+    await server.open(uri('docker/Dockerfile'), DOCKERFILE, 'dockerfile');
+    const [d] = docker(await server.diagnostics(uri('docker/Dockerfile'), ds => docker(ds).length > 0));
+    assert.match(String(d.message), /^COPY copies \.env \(an environment file\) from the build context of compose\.yaml's service api/);
+    const [fix] = await actionsFor(uri('docker/Dockerfile'), d);
+    assert.equal(fix.title, 'Add **/.env to .dockerignore');
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.dockerignore'), 'utf8'), '**/.env\n', 'the context root, not the Dockerfile folder');
+    await server.filesChanged([{ uri: uri('.dockerignore'), type: FileChangeType.Created }]);
+    await server.diagnostics(uri('docker/Dockerfile'), ds => docker(ds).length === 0);
+
+    // The compose file, edited unsaved, now builds from a context whose .dockerignore says nothing.
+    dir.write('ops/.env', `ANTHROPIC_API_KEY=${key}\n`);
+    await server.open(uri('compose.yaml'), compose, 'yaml');
+    await server.change(uri('compose.yaml'), compose.replace('context: .', 'context: ops').replace('docker/Dockerfile', '../docker/Dockerfile'));
+    await server.diagnostics(uri('docker/Dockerfile'), ds => docker(ds).length === 1);
+  });
+
   it('reads an open .dockerignore as edited, unsaved, and follows the Dockerfile as it is typed', async () => {
     dir = tempDir({ Dockerfile: DOCKERFILE, '.env.local': 'A=1\n', '.dockerignore': 'node_modules\n' });
     server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: true });

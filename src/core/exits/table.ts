@@ -25,7 +25,7 @@ export const EXITS: readonly Exit[] = [
     code: 'secret-file-in-docker-context',
     name: 'Docker build context',
     configuredBy:
-      '`Dockerfile`, `*.Dockerfile`, `Containerfile`; `.dockerignore` beside the context, or `<Dockerfile>.dockerignore` beside the Dockerfile (which wins)',
+      "`Dockerfile`, `*.Dockerfile`, `Containerfile`, with its folder as the build context, and every `build.context` a compose file (`compose.yaml`, `docker-compose.yml`, their overrides) in its folder or above gives it; `.dockerignore` at the context's root, or `<Dockerfile>.dockerignore` beside the Dockerfile (which wins)",
     test: "each `COPY` or `ADD` from the context (not `--from`) is matched against the secret files under the Dockerfile's folder with Docker's own rules: `filepath.Match` sources, a folder bringing all below it, `--exclude`, and `.dockerignore` as Docker reads it (`**`, root-anchored names, last match wins, `!` re-including under an excluded folder)",
     fix: 'add the file to `.dockerignore` (created if missing), as `**/<name>` so every folder is covered, or by its path',
     severity: 'warning',
@@ -62,9 +62,16 @@ export function npmPackageMessage(f: { relativePath: string; description: string
 }
 
 /** What a secret file in a Docker build context says, in the editor and the CLI. */
-export function dockerContextMessage(f: { instruction: string; relativePath: string; description: string; pattern: string; ignoreFile: string }): string {
+export function dockerContextMessage(f: {
+  instruction: string;
+  relativePath: string;
+  description: string;
+  pattern: string;
+  ignoreFile: string;
+  via?: string;
+}): string {
   return (
-    `${f.instruction.toUpperCase()} copies ${f.relativePath} (${f.description}) into the image, where every layer keeps it for anyone who pulls it: ` +
+    `${f.instruction.toUpperCase()} copies ${f.relativePath} (${f.description})${f.via ? ` from the build context of ${f.via}` : ''} into the image, where every layer keeps it for anyone who pulls it: ` +
     `${f.ignoreFile} does not exclude it. Add ${f.pattern} to ${f.ignoreFile}.`
   );
 }

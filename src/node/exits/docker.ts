@@ -1,15 +1,18 @@
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import dockerignore from '@balena/dockerignore';
-import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
+import { COMPOSE_FILE_NAMES, type ContextCopy, composeBuilds, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { candidates, type ExitCheckOptions, kindOf, readConfig, secretFilesIn } from './secret-files';
 
 /**
  * The Docker build context as an exit: a Dockerfile whose `COPY . …` (or any copy from the
  * context) takes a secret file that `.dockerignore` lets through puts the file in the image, and
- * every layer keeps it. The context is the Dockerfile's folder (`docker build .` beside it, and
- * compose's default); `.dockerignore` is read as Docker reads it (@balena/dockerignore, a port of
- * Docker's own matcher), `<Dockerfile>.dockerignore` beside the Dockerfile first, as BuildKit does.
+ * every layer keeps it. The contexts are the Dockerfile's folder (`docker build .` beside it) and
+ * every `build.context` a compose file above it gives for it (`context: ..`, `dockerfile:
+ * docker/Dockerfile`); `.dockerignore` is read as Docker reads it (@balena/dockerignore, a port of
+ * Docker's own matcher), `<Dockerfile>.dockerignore` beside the Dockerfile first, as BuildKit does,
+ * else the context's.
  */
 
 const CODE = 'secret-file-in-docker-context';
@@ -38,6 +41,9 @@ export interface DockerContextFinding {
   file: string;
   relativePath: string;
   kind: SecretFileKind;
+  /** The build context the file is in, and the compose file and service that name it (none: the Dockerfile's folder). */
+  context: string;
+  compose?: { file: string; service: string };
   /** The `.dockerignore` that applies, or the one the fix creates; and the line that excludes the file. */
   ignoreFile: string;
   pattern: string;
@@ -50,47 +56,85 @@ export interface DockerContextOptions extends ExitCheckOptions {
 }
 
 export async function checkDockerContext(dockerfile: string, options: DockerContextOptions = {}): Promise<DockerContextFinding[]> {
-  const context = dirname(dockerfile);
-  const kinds = options.kinds ?? SECRET_FILE_KINDS;
-  // The secret files first (the run's one walk, each file judged once): a context with none in it
-  // is judged without reading the Dockerfile or its ignore file.
-  const secretFiles = await secretFilesIn(context, kinds, options.walk ?? candidates, options.kindOf ?? kindOf);
-  if (secretFiles.length === 0) return [];
-  const text = options.text ?? (await readConfig(dockerfile));
-  if (text === undefined) return [];
-  const copies = contextCopies(text);
-  if (copies.length === 0) return [];
-  const ignoreFile = await dockerignoreOf(dockerfile, options.read);
-  const rules = dockerignore().add(ignoreFile.text ?? '');
+  const read = options.read ?? readConfig;
+  const contexts: BuildContext[] = [{ context: dirname(dockerfile) }, ...(await composeContexts(dockerfile, read))];
   const findings: DockerContextFinding[] = [];
-  for (const { file, relativePath, kind: found } of secretFiles) {
-    if (rules.ignores(relativePath)) continue;
-    for (const copy of copies) {
-      if (!takes(copy, relativePath)) continue;
-      const pattern = patternFor(found, relativePath);
-      findings.push({
-        code: CODE,
-        severity: SEVERITY,
-        dockerfile,
-        line: copy.line,
-        startColumn: copy.startColumn,
-        endColumn: copy.endColumn,
-        file,
-        relativePath,
-        kind: found,
-        ignoreFile: ignoreFile.path,
-        pattern,
-        message: dockerContextMessage({
-          instruction: copy.instruction,
+  let copies: ContextCopy[] | undefined;
+  for (const build of contexts) {
+    if (contexts.findIndex(c => c.context === build.context) < contexts.indexOf(build)) continue;
+    const kinds = options.kinds ?? SECRET_FILE_KINDS;
+    // The secret files first (the run's one walk, each file judged once): a context with none in it
+    // is judged without reading the Dockerfile or its ignore file.
+    const secretFiles = await secretFilesIn(build.context, kinds, options.walk ?? candidates, options.kindOf ?? kindOf);
+    if (secretFiles.length === 0) continue;
+    if (copies === undefined) {
+      const text = options.text ?? (await readConfig(dockerfile));
+      copies = text === undefined ? [] : contextCopies(text);
+    }
+    if (copies.length === 0) return [];
+    const ignoreFile = await dockerignoreOf(dockerfile, read, build.context);
+    const rules = dockerignore().add(ignoreFile.text ?? '');
+    for (const { file, relativePath, kind: found } of secretFiles) {
+      if (rules.ignores(relativePath) || findings.some(f => f.file === file)) continue;
+      for (const copy of copies) {
+        if (!takes(copy, relativePath)) continue;
+        const pattern = patternFor(found, relativePath);
+        findings.push({
+          code: CODE,
+          severity: SEVERITY,
+          dockerfile,
+          line: copy.line,
+          startColumn: copy.startColumn,
+          endColumn: copy.endColumn,
+          file,
           relativePath,
-          description: found.description,
+          kind: found,
+          context: build.context,
+          ...(build.compose ? { compose: build.compose } : {}),
+          ignoreFile: ignoreFile.path,
           pattern,
-          ignoreFile: basename(ignoreFile.path),
-        }),
-      });
+          message: dockerContextMessage({
+            instruction: copy.instruction,
+            relativePath,
+            description: found.description,
+            pattern,
+            ignoreFile: build.compose ? relative(dirname(build.compose.file), ignoreFile.path) : basename(ignoreFile.path),
+            ...(build.compose ? { via: `${basename(build.compose.file)}'s service ${build.compose.service}` } : {}),
+          }),
+        });
+      }
     }
   }
   return findings;
+}
+
+/** A build context: a folder, and the compose file and service that give it (none: the Dockerfile's folder). */
+interface BuildContext {
+  context: string;
+  compose?: { file: string; service: string };
+}
+
+/**
+ * The build contexts compose files give a Dockerfile: each compose file in its folder or a folder
+ * above, up to the repository's root (a folder holding `.git`), whose service builds this
+ * Dockerfile (`context` resolved from the compose file's folder, `dockerfile` from the context).
+ */
+export async function composeContexts(dockerfile: string, read: (path: string) => Promise<string | undefined> = readConfig): Promise<BuildContext[]> {
+  const found: BuildContext[] = [];
+  const target = resolve(dockerfile);
+  for (let dir = dirname(target), depth = 0; depth < 8; dir = dirname(dir), depth++) {
+    for (const name of COMPOSE_FILE_NAMES) {
+      const file = join(dir, name);
+      const text = await read(file);
+      if (text === undefined) continue;
+      for (const build of composeBuilds(text)) {
+        const context = resolve(dir, build.context);
+        if (resolve(context, build.dockerfile) === target) found.push({ context, compose: { file, service: build.service } });
+      }
+    }
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  return found;
 }
 
 /** Whether a copy takes a path: one of its sources names it or a folder above it, and no `--exclude` leaves it out. */
@@ -110,11 +154,12 @@ export function patternFor(kind: SecretFileKind, relativePath: string): string {
 export async function dockerignoreOf(
   dockerfile: string,
   read: (path: string) => Promise<string | undefined> = readConfig,
+  context = dirname(dockerfile),
 ): Promise<{ path: string; text?: string }> {
   const own = `${dockerfile}.dockerignore`;
   const ownText = await read(own);
   if (ownText !== undefined) return { path: own, text: ownText };
-  const shared = join(dirname(dockerfile), '.dockerignore');
+  const shared = join(context, '.dockerignore');
   const text = await read(shared);
   return text !== undefined ? { path: shared, text } : { path: shared };
 }
