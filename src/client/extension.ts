@@ -9,6 +9,7 @@ import { registerSecretsView } from './secrets-view';
 import { registerKeysView } from './keys-view';
 import { watchKeyValues } from './key-changes';
 import { ScanRecord } from './scan-record';
+import { watchNotebookOutputs } from './notebook-outputs';
 import { createStatusItem } from './status';
 import { watchUntitledLabels } from './untitled-label';
 import { rescanAfterReload } from './workspace-scan';
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   const running = client;
   masking.useServer(uri => running.sendRequest(PlainEnvValuesRequest, { uri }));
+  context.subscriptions.push(watchNotebookOutputs(running));
   void rescanAfterReload(client, record);
 }
 

@@ -11,7 +11,7 @@ export { shannonEntropy } from './entropy';
 export { createKeyGen, seededRandom } from './keygen';
 export { fakeKeys, type FakeKeys } from './fake-keys';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
-export { findingMessage } from './message';
+export { findingLabel, findingMessage } from './message';
 export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
 export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';

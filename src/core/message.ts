@@ -1,7 +1,8 @@
 import type { Finding } from './types';
 
 /** "Anthropic API key", or for the generic rules "Password" / "Token". */
-function label(f: Finding): string {
+/** What a finding is, by provider: `Anthropic API key`, or `Password` for a generic one. */
+export function findingLabel(f: Finding): string {
   return f.provider === 'Generic' ? f.description.charAt(0).toUpperCase() + f.description.slice(1) : `${f.provider} ${f.description}`;
 }
 
@@ -11,7 +12,7 @@ function label(f: Finding): string {
  * that never existed.
  */
 export function findingMessage(f: Finding): string {
-  const what = `${label(f)} ${f.masked}${f.name ? ` in ${f.name}` : ''}`;
+  const what = `${findingLabel(f)} ${f.masked}${f.name ? ` in ${f.name}` : ''}`;
   let message: string;
   if (f.checksum === 'invalid') {
     message = `${what} has the shape of a secret but fails its checksum; if it is real, move it out of the code.`;

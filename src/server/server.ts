@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
-import { BUILTIN_RULES, CONFIG_FILE, redactSecrets } from '../core';
+import { BUILTIN_RULES, CONFIG_FILE, findingLabel, redactSecrets, ruleDocsUrl } from '../core';
 import { plainValueLines } from '../core/dotenv';
 import { mayBeSecretFile, SECRET_FILE_KINDS } from '../core/hygiene';
 import {
@@ -22,6 +22,7 @@ import {
   DidGrantTrustNotification,
   InventoryRequest,
   PlainEnvValuesRequest,
+  ScanOutputsRequest,
   RecordRotationCommand,
   RotationChecklistRequest,
   MOVE_ALL_KIND,
@@ -276,6 +277,20 @@ connection.onHover(async ({ textDocument, position }) => {
 });
 
 connection.onRequest(InventoryRequest, () => keyInventory.keys());
+connection.onRequest(ScanOutputsRequest, async ({ uri, texts }) => {
+  const { project } = await folders.resolve(uri);
+  return texts.map(text =>
+    project.scanner
+      .scan(text)
+      .filter(f => f.severity !== 'info' && f.checksum !== 'invalid')
+      .map(f => ({
+        ruleId: f.ruleId,
+        severity: f.severity === 'error' ? ('error' as const) : ('warning' as const),
+        docs: ruleDocsUrl(f.ruleId),
+        message: `This cell's output shows ${findingLabel(f)} ${f.masked}: the notebook file keeps outputs, so whoever opens it reads the key. Clear the output, and rotate the key if the file was shared.`,
+      })),
+  );
+});
 connection.onRequest(PlainEnvValuesRequest, async ({ uri }) => {
   const document = documents.get(uri);
   if (!document) return null;

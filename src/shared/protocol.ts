@@ -227,3 +227,17 @@ export const RotationChecklistRequest = new RequestType0<{ trusted: boolean; ite
  * server does not have.
  */
 export const PlainEnvValuesRequest = new RequestType<{ uri: string }, { version: number; lines: number[] } | null, void>('secretSafe/plainEnvValues');
+
+/** What a notebook cell's saved output shows: one per finding, masked, with the rule's docs. */
+export interface OutputFinding {
+  ruleId: string;
+  message: string;
+  severity: 'error' | 'warning';
+  docs: string;
+}
+
+/**
+ * Scans the texts of a notebook's cell outputs (which are no text documents, so no LSP document
+ * carries them), with the rules of the notebook's project: one list of findings per text.
+ */
+export const ScanOutputsRequest = new RequestType<{ uri: string; texts: string[] }, OutputFinding[][], void>('secretSafe/scanOutputs');

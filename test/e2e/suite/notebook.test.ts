@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { fake, hiddenPart } from '../../helpers/fake-keys';
@@ -60,5 +60,72 @@ describe('Jupyter notebooks in VS Code', () => {
     assert.match(d.message, /^Anthropic API key sk-ant-api03-\*\*\*\*[\w-]{4} is hardcoded/);
     assert.ok(!d.message.includes(hiddenPart(key)));
     assert.deepEqual(secretDiagnostics(notebook.cellAt(0).document.uri), []);
+  });
+
+  it("flags a key in a cell's saved output on that cell, and the quick fix clears the output; saved, the file holds no key", async () => {
+    const key = fake.openai();
+    const path = join(workspaceRoot(), 'outputs.ipynb');
+    const cells = [
+      {
+        cell_type: 'code',
+        execution_count: 1,
+        metadata: { tags: ['debug'] },
+        outputs: [{ name: 'stdout', output_type: 'stream', text: [`using key ${key}\n`] }],
+        source: ['import os\n', 'print("using key", os.environ["OPENAI_API_KEY"])\n'],
+      },
+      {
+        cell_type: 'code',
+        execution_count: 2,
+        metadata: {},
+        outputs: [{ data: { 'text/plain': ['42'] }, execution_count: 2, metadata: {}, output_type: 'execute_result' }],
+        source: ['6 * 7\n'],
+      },
+    ];
+    writeFileSync(
+      path,
+      JSON.stringify(
+        { cells, metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } }, nbformat: 4, nbformat_minor: 5 },
+        null,
+        1,
+      ),
+    );
+    try {
+      const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(path));
+      await vscode.window.showNotebookDocument(notebook);
+      const cell = notebook.cellAt(0).document;
+      const source = cell.getText();
+      const [d] = await waitFor('the output flagged on its cell', () => {
+        const found = secretDiagnostics(cell.uri);
+        return found.length > 0 ? found : undefined;
+      });
+      assert.equal(d.range.start.line, 0);
+      assert.match(d.message, /^This cell's output shows OpenAI API key sk-proj-\*{4}/);
+      assert.ok(!d.message.includes(hiddenPart(key)));
+      assert.deepEqual(secretDiagnostics(notebook.cellAt(1).document.uri), [], 'the other output is clean');
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        cell.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const clear = actions.find(a => a.title === "Clear this cell's output");
+      assert.ok(clear?.command, JSON.stringify(actions.map(a => a.title)));
+      assert.equal(await vscode.commands.executeCommand(clear.command.command, ...(clear.command.arguments ?? [])), true);
+      assert.equal(notebook.cellAt(0).outputs.length, 0);
+      assert.equal(notebook.cellAt(0).document.getText(), source, 'the code as it was');
+      assert.deepEqual(notebook.cellAt(0).metadata.tags ?? notebook.cellAt(0).metadata.metadata?.tags, ['debug'], 'the cell keeps its metadata');
+      assert.equal(notebook.cellAt(1).outputs.length, 1, 'other cells keep theirs');
+      await waitFor('the finding gone', () =>
+        vscode.languages.getDiagnostics().every(([, ds]) => !ds.some(x => x.message.startsWith("This cell's output"))) ? true : undefined,
+      );
+      await notebook.save();
+      const saved = readFileSync(path, 'utf8');
+      assert.ok(!saved.includes(hiddenPart(key)), 'the saved notebook holds the key');
+      assert.ok(saved.includes('"42"'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (existsSync(path)) await vscode.workspace.fs.delete(vscode.Uri.file(path), { useTrash: false });
+    }
   });
 });

@@ -58,6 +58,7 @@ describe('the Secrets view in VS Code', () => {
         'a tab shows the key',
       );
     } finally {
+      await vscode.commands.executeCommand('notifications.hideList');
       await vscode.workspace.getConfiguration().update('workbench.editor.untitled.labelFormat', undefined, vscode.ConfigurationTarget.Global);
     }
     assert.ok(
@@ -102,6 +103,10 @@ describe('the Secrets view in VS Code', () => {
     await waitFor('the reason box', async () =>
       (await renderedTexts('reason', '.quick-input-widget .quick-input-title')).some(t => t.includes('(1/2)')) ? true : undefined,
     );
+    // Typed once the box has the focus, as a person would see the caret there first.
+    await waitFor('the quick input focused', async () =>
+      (await renderedTexts('input-focus', '.quick-input-widget input:focus')).length === 1 ? true : undefined,
+    );
     console.log('[type] test fixture for the CI bot');
     await waitFor('the reason typed', async () =>
       (await renderedTexts('reason-typed', '.quick-input-widget input')).includes('test fixture for the CI bot') ? true : undefined,
@@ -109,6 +114,10 @@ describe('the Secrets view in VS Code', () => {
     console.log('[press] Enter anywhere');
     await waitFor('the end-date list', async () =>
       (await renderedTexts('until', '.quick-input-widget .monaco-list-row')).some(r => r.startsWith('For 90 days')) ? true : undefined,
+    );
+    // Typed once the box has the focus, as a person would see the caret there first.
+    await waitFor('the quick input focused', async () =>
+      (await renderedTexts('input-focus', '.quick-input-widget input:focus')).length === 1 ? true : undefined,
     );
     console.log('[type] 90 days');
     await waitFor('the list filtered', async () => {
