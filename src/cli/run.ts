@@ -330,19 +330,21 @@ async function directories(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
-/** For each folder scanned, the secret files an AI agent it uses could read. */
+/** For each folder scanned, the secret files an AI agent it uses could read, or the project's own exits would send. */
 async function checkAgentExits(folders: readonly string[], project: ProjectScan, cwd: string, cache: RunCache): Promise<ExitFileFinding[]> {
   const disabled = new Set(project.loaded.config.disabledRules ?? []);
   const out: ExitFileFinding[] = [];
   for (const folder of folders) {
-    for (const f of await checkAgents(folder, { kinds: project.secretFileKinds, ...cache })) {
+    // The project's own exits are paths from its config's folder: checked when that folder is scanned.
+    const custom = resolve(folder) === resolve(project.loaded.root) ? project.loaded.config.exits : undefined;
+    for (const f of await checkAgents(folder, { kinds: project.secretFileKinds, ...cache, ...(custom ? { custom } : {}) })) {
       if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
       out.push({
         file: relativePosix(cwd, f.reportOn) || '.',
         line: 0,
         column: 0,
         endColumn: 0,
-        exit: 'ai-agent',
+        exit: f.code === 'secret-file-in-custom-exit' ? `custom:${f.agent.id}` : 'ai-agent',
         code: f.code,
         severity: f.severity,
         message: f.message,

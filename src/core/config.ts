@@ -35,6 +35,22 @@ export interface ProjectConfig {
   baseline?: { path: string; line: number };
   /** Days between rotations of a secret, by environment (`production`, `staging`, …) and `default`. */
   rotation?: Record<string, number>;
+  /** The project's own exits: tools that send the folder somewhere, each with its ignore file. */
+  exits?: CustomExit[];
+}
+
+/**
+ * An exit of the project's own, beside the built-in table: a tool that uploads the project's
+ * folder (a deploy CLI, a sync) unless its ignore file, in `.gitignore` syntax, leaves a file out.
+ * `gcloud app deploy` reads `.gcloudignore`, `vercel` `.vercelignore`, `eb deploy` `.ebignore`.
+ */
+export interface CustomExit {
+  id: string;
+  name: string;
+  /** Paths from the config's folder (`/`-separated) of the files that show the tool is used here. */
+  configuredBy: string[];
+  /** The tool's ignore file, from the config's folder. */
+  ignoreFile: string;
 }
 
 /** A problem in the config file, located so the user can find it. */
@@ -73,7 +89,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
   const problem = (node: Node | undefined, message: string): void => {
     problems.push({ line: line(node?.offset ?? 0), message: redactSecrets(message) });
   };
-  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline', 'rotation'], '', problem);
+  unknownKeys(root, ['$schema', 'disabledRules', 'allowlist', 'rules', 'secretFiles', 'baseline', 'rotation', 'exits'], '', problem);
   const allowlistNode = findNodeAtLocation(root, ['allowlist']);
   if (allowlistNode?.type === 'object') {
     unknownKeys(allowlistNode, ['paths', 'values'], 'allowlist.', problem);
@@ -104,6 +120,8 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
     config.baseline = { path: baseline.value as string, line: line(baseline.offset) };
   }
   config.secretFiles.push(...each('secretFiles', 'objects', node => secretFile(node, problem)));
+  const exits = each('exits', 'objects', node => customExit(node, problem));
+  if (exits.length > 0) config.exits = exits;
   const rotation = findNodeAtLocation(root, ['rotation']);
   if (rotation) {
     const days: Record<string, number> = {};
@@ -237,6 +255,41 @@ function customRule(node: Node, problem: (node: Node | undefined, message: strin
  * One entry of "secretFiles": a kind of file that must be git-ignored, by name or path glob and,
  * optionally, by a regex its text must match ("contains").
  */
+/** A relative path inside the project: no `..`, no leading `/`, no drive, no glob characters. */
+const PROJECT_PATH = /^(?!\/)(?![A-Za-z]:)(?!.*(?:^|\/)\.\.(?:\/|$))[^*?[\]{}\\\0]+$/;
+
+function customExit(node: Node, problem: (node: Node | undefined, message: string) => void): CustomExit | undefined {
+  const field = (key: string): Node | undefined => findNodeAtLocation(node, [key]);
+  if (node.type !== 'object') {
+    problem(node, 'each entry of "exits" must be an object');
+    return undefined;
+  }
+  unknownKeys(node, ['id', 'name', 'configuredBy', 'ignoreFile'], 'exits[].', problem);
+  const id = field('id')?.value;
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    problem(field('id') ?? node, 'exits: "id" must be a kebab-case string such as "gcloud-deploy"');
+    return undefined;
+  }
+  const where = `exit "${id}"`;
+  const name = field('name')?.value;
+  if (typeof name !== 'string' || name.trim() === '') {
+    problem(field('name') ?? node, `${where}: "name" must say what sends the files, such as "gcloud app deploy"`);
+    return undefined;
+  }
+  const ignoreFile = field('ignoreFile')?.value;
+  if (typeof ignoreFile !== 'string' || !PROJECT_PATH.test(ignoreFile)) {
+    problem(field('ignoreFile') ?? node, `${where}: "ignoreFile" must be a path inside the project, such as ".gcloudignore"`);
+    return undefined;
+  }
+  const by = field('configuredBy');
+  const configuredBy = by?.type === 'array' ? (by.children ?? []).map(c => c.value) : [];
+  if (configuredBy.length === 0 || !configuredBy.every(p => typeof p === 'string' && PROJECT_PATH.test(p))) {
+    problem(by ?? node, `${where}: "configuredBy" must list the paths of the files that show the tool is used, such as ["app.yaml"]`);
+    return undefined;
+  }
+  return { id, name: name.trim(), configuredBy: configuredBy as string[], ignoreFile };
+}
+
 function secretFile(node: Node, problem: (node: Node | undefined, message: string) => void): SecretFileKind | undefined {
   const field = (key: string): Node | undefined => findNodeAtLocation(node, [key]);
   const value = (key: string): unknown => {

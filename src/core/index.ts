@@ -12,7 +12,7 @@ export { createKeyGen, seededRandom } from './keygen';
 export { fakeKeys, type FakeKeys } from './fake-keys';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { findingLabel, findingMessage } from './message';
-export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type ProjectConfig, type ConfigProblem } from './config';
+export { parseConfig, jsonSyntaxError, CONFIG_FILE, EMPTY_CONFIG, type CustomExit, type ProjectConfig, type ConfigProblem } from './config';
 export { createPathMatcher } from './paths';
 export { languageOf, lineComment, type Lang } from './language';
 export { isPlaceholder } from './filters';

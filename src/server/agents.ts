@@ -15,6 +15,8 @@ import type { Folders } from './folders';
 import type { Publisher } from './publisher';
 
 export const AGENT_CODE = 'secret-file-readable-by-agent';
+/** The code of a secret file a project's own exit (`exits` in `.secret-safe.json`) would send. */
+export const CUSTOM_EXIT_CODE = 'secret-file-in-custom-exit';
 
 /** Files whose change can change the answer: the agents' own, anywhere in a folder's top or their folders. */
 export const AGENT_FILES =
@@ -40,9 +42,9 @@ export class AgentsService {
     const next = new Map<string, AgentFinding[]>();
     for (const { path, project } of await this.folders.all()) {
       const disabled = new Set(project.loaded.config.disabledRules ?? []);
-      if (disabled.has(AGENT_CODE)) continue;
-      for (const f of await checkAgents(path, { kinds: project.secretFileKinds, read })) {
-        if (project.isAllowlisted(f.file)) continue;
+      const custom = project.loaded.config.exits;
+      for (const f of await checkAgents(path, { kinds: project.secretFileKinds, read, ...(custom ? { custom } : {}) })) {
+        if (disabled.has(f.code) || project.isAllowlisted(f.file)) continue;
         const uri = URI.file(f.reportOn).toString();
         next.set(uri, [...(next.get(uri) ?? []), f]);
       }
@@ -66,7 +68,10 @@ export class AgentsService {
         : `${finding.fix.pattern} to ${basename(finding.configFile)}`;
     return [
       {
-        title: `Keep ${finding.relativePath} from ${finding.agent.name}: add ${what}`,
+        title:
+          finding.code === CUSTOM_EXIT_CODE
+            ? `Keep ${finding.relativePath} out of ${finding.agent.name}: add ${what}`
+            : `Keep ${finding.relativePath} from ${finding.agent.name}: add ${what}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: true,

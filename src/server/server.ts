@@ -139,6 +139,8 @@ async function watchHygieneFiles(): Promise<void> {
     ...states.flatMap(f => f.project.config.secretFiles.map(k => k.watchGlob).filter((g): g is string => !!g)),
     // The baselines the configs name: editing one changes what is reported.
     ...states.flatMap(f => (f.project.config.baseline ? [`**/${basename(f.project.config.baseline.path)}`] : [])),
+    // The projects' own exits: their ignore files and the files that show the tool is used.
+    ...states.flatMap(f => (f.project.config.exits ?? []).flatMap(e => [e.ignoreFile, ...e.configuredBy].map(p => `**/${p}`))),
   ];
   const previous = watching;
   watching = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: hygieneWatchers(custom) });
@@ -207,8 +209,15 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   // An ignore file, or a secret file come or gone: what the open Dockerfiles and packages would carry.
   if (changes.some(c => isExitIgnoreFile(c.uri) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) exits.recheckOpen();
   // An agent's own files, or a secret file: what the agents the workspace uses could read.
-  if (changes.some(c => AGENT_FILES.test(URI.parse(c.uri).path) || mayBeSecretFile(URI.parse(c.uri).path, kinds))) agents.schedule();
+  const custom = await customExitFiles();
+  const bearsOnAgents = (path: string): boolean => AGENT_FILES.test(path) || mayBeSecretFile(path, kinds) || custom.some(p => path.endsWith(p));
+  if (changes.some(c => bearsOnAgents(URI.parse(c.uri).path))) agents.schedule();
 });
+
+/** The files the projects' own exits read (`/`-prefixed paths from their folders): a change re-checks them. */
+async function customExitFiles(): Promise<string[]> {
+  return (await folders.all()).flatMap(f => (f.project.config.exits ?? []).flatMap(e => [e.ignoreFile, ...e.configuredBy].map(p => `/${p}`)));
+}
 
 connection.onNotification(DidGrantTrustNotification, () => {
   // The configs' own rules may run now: read them again, and check every document with them.
@@ -233,13 +242,16 @@ documents.onDidChangeContent(async ({ document }) => {
   // A Dockerfile or package.json typed on, or an open ignore file edited (a quick fix's edit, unsaved).
   exits.schedule(document, TYPING_DELAY_MS);
   if (isExitIgnoreFile(document.uri)) exits.recheckOpen();
-  if (AGENT_FILES.test(URI.parse(document.uri).path)) agents.schedule(TYPING_DELAY_MS);
+  const path = URI.parse(document.uri).path;
+  if (AGENT_FILES.test(path)) agents.schedule(TYPING_DELAY_MS);
   if (fresh.delete(document.uri)) {
     validator.schedule(document, 0);
   } else if ((await settings.get(document.uri)).run === 'onType') {
     validator.schedule(document, TYPING_DELAY_MS);
     validator.envSiblings(document, TYPING_DELAY_MS);
   }
+  // A project's own exit's ignore file, edited unsaved.
+  if ((await customExitFiles()).some(p => path.endsWith(p))) agents.schedule(TYPING_DELAY_MS);
 });
 
 documents.onDidSave(async ({ document }) => {

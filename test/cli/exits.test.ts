@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { gitRepo } from '../helpers/git-repo';
@@ -127,6 +128,37 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
       [['npm-package', 'secret-file-in-npm-package', 'package.json', 2, '.env']],
     );
     repo.write('.npmignore', 'test/\n.env\n');
+    assert.equal(scan('.').status, 0);
+  });
+
+  it("reports what the project's own exit (exits in .secret-safe.json) would send, and exits 0 once its ignore file leaves it out", () => {
+    repo = gitRepo(
+      {
+        '.gitignore': '.env\n',
+        '.env': `ANTHROPIC_API_KEY=${key}\n`,
+        'app.yaml': 'runtime: nodejs22\n',
+        '.gcloudignore': 'node_modules/\n',
+        '.secret-safe.json':
+          '{ "exits": [{ "id": "gcloud-deploy", "name": "gcloud app deploy", "configuredBy": ["app.yaml"], "ignoreFile": ".gcloudignore" }] }\n',
+      },
+      ['.gitignore', 'app.yaml', '.gcloudignore', '.secret-safe.json'],
+    );
+    const text = scan('.');
+    assert.equal(text.status, 1, text.stderr);
+    assert.equal(
+      text.stdout,
+      '.gcloudignore:1:1  secret-file-in-custom-exit  gcloud app deploy would send .env (an environment file) with the rest of the folder: .gcloudignore does not exclude it. Add .env to .gcloudignore.\n',
+    );
+    const rows = (JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
+    assert.deepEqual(
+      rows.map(r => [r.exit, r.ruleId, r.secretFile]),
+      [['custom:gcloud-deploy', 'secret-file-in-custom-exit', '.env']],
+    );
+    repo.write('.gcloudignore', 'node_modules/\n.env\n');
+    assert.equal(scan('.').status, 0);
+    // Without app.yaml the tool is not used here: nothing to say.
+    repo.write('.gcloudignore', 'node_modules/\n');
+    rmSync(join(repo.path, 'app.yaml'));
     assert.equal(scan('.').status, 0);
   });
 

@@ -28,6 +28,7 @@ describe('the .secret-safe.json schema', () => {
       ],
       secretFiles: [{ id: 'vault-token', description: 'a Vault token file', name: '.vault-token' }],
       baseline: '.secret-safe-baseline.json',
+      exits: [{ id: 'gcloud-deploy', name: 'gcloud app deploy', configuredBy: ['app.yaml'], ignoreFile: '.gcloudignore' }],
       rotation: { production: 30, staging: 60, default: 90 },
     };
     for (const config of [JSON.parse(readFileSync(join(REPO_ROOT, '.secret-safe.json'), 'utf8')), full]) {

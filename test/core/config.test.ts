@@ -104,4 +104,26 @@ describe('project config: custom rules and allowlisted values', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(c.allowlistPaths, ['fixtures/**']);
   });
+
+  it("reads the project's own exits, and refuses an entry that leaves the project or lacks a field, on its line", () => {
+    const { config: c, problems } = parseConfig(
+      [
+        '{',
+        '  "exits": [',
+        '    { "id": "gcloud-deploy", "name": "gcloud app deploy", "configuredBy": ["app.yaml"], "ignoreFile": ".gcloudignore" },',
+        '    { "id": "escape", "name": "x", "configuredBy": ["a"], "ignoreFile": "../outside" },',
+        '    { "id": "nothing", "name": "y", "configuredBy": [], "ignoreFile": ".yignore" }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(c.exits, [{ id: 'gcloud-deploy', name: 'gcloud app deploy', configuredBy: ['app.yaml'], ignoreFile: '.gcloudignore' }]);
+    assert.deepEqual(
+      problems.map(p => [p.line, p.message.split(':')[0]]),
+      [
+        [3, 'exit "escape"'],
+        [4, 'exit "nothing"'],
+      ],
+    );
+  });
 });

@@ -204,6 +204,27 @@ describe('language server over stdio: secret files an image or a package would c
     await server.diagnostics(uri('.cursorignore'), ds => agent(ds).length === 0);
   });
 
+  it("shows what the project's own exit would send on its ignore file, and the fix adds the line", async () => {
+    const config = '{ "exits": [{ "id": "vercel", "name": "vercel deploy", "configuredBy": ["vercel.json"], "ignoreFile": ".vercelignore" }] }\n';
+    dir = tempDir({ '.secret-safe.json': config, 'vercel.json': '{}\n', '.env.local': `ANTHROPIC_API_KEY=${key}\n`, 'index.js': '1\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    const custom = (ds: Diagnostic[]) => ds.filter(d => d.code === 'secret-file-in-custom-exit');
+    // No ignore file yet: shown on the file that shows the tool is used.
+    const [d] = custom(await server.diagnostics(uri('vercel.json'), ds => custom(ds).length > 0));
+    assert.equal(
+      d.message,
+      'vercel deploy would send .env.local (an environment file) with the rest of the folder: .vercelignore does not exclude it. Add .env.local to .vercelignore.',
+    );
+    assert.ok(!d.message.includes(hiddenPart(key)));
+    await server.open(uri('vercel.json'), '{}\n', 'json');
+    const [fix] = await actionsFor(uri('vercel.json'), d);
+    assert.equal(fix.title, 'Keep .env.local out of vercel deploy: add .env.local to .vercelignore');
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.vercelignore'), 'utf8'), '.env.local\n');
+    await server.filesChanged([{ uri: uri('.vercelignore'), type: FileChangeType.Created }]);
+    await server.diagnostics(uri('vercel.json'), ds => custom(ds).length === 0);
+  });
+
   it('says on a key in a Dockerfile ENV line that the image keeps it', async () => {
     const text = `FROM node:22\nENV ANTHROPIC_API_KEY=${key}\nCMD ["node", "index.js"]\n`;
     dir = tempDir({ Dockerfile: text });

@@ -1,5 +1,5 @@
 export { type ContextCopy, contextCopies, LAYER_NOTE, noteExits, noteImageLayers, sourceTakes } from './dockerfile';
-export { dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, npmPackageMessage } from './table';
+export { customExitMessage, dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, npmPackageMessage } from './table';
 export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';
 export { inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpNote, mcpPlace } from './mcp';

@@ -50,7 +50,22 @@ export const EXITS: readonly Exit[] = [
     fix: "the file added in the agent's own syntax: a line in its ignore file (created if missing), or `Read(./path)` appended to `permissions.deny`",
     severity: 'warning',
   },
+  {
+    id: 'custom',
+    code: 'secret-file-in-custom-exit',
+    name: "The project's own exits",
+    configuredBy:
+      '`exits` in `.secret-safe.json`: each a tool that uploads the folder (`gcloud app deploy`, `vercel`, `eb deploy`, a sync script), the files that show it is used (`configuredBy`), and its ignore file (`ignoreFile`, `.gitignore` syntax)',
+    test: "when one of its `configuredBy` files exists, each secret file under the config's folder is matched against the tool's ignore file",
+    fix: 'the pattern added to the ignore file (created if missing)',
+    severity: 'warning',
+  },
 ];
+
+/** What a secret file a project's own exit would send says, in the editor and the CLI. */
+export function customExitMessage(f: { name: string; relativePath: string; description: string; ignoreFile: string; pattern: string }): string {
+  return `${f.name} would send ${f.relativePath} (${f.description}) with the rest of the folder: ${f.ignoreFile} does not exclude it. Add ${f.pattern} to ${f.ignoreFile}.`;
+}
 
 export const EXIT_BY_CODE: ReadonlyMap<string, Exit> = new Map(EXITS.map(e => [e.code, e]));
 

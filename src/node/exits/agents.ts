@@ -1,8 +1,9 @@
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore from 'ignore';
-import { type Agent, AGENTS, agentMessage, claudeReadDenials, claudeReadRule, EXIT_BY_CODE } from '../../core/exits';
+import type { CustomExit } from '../../core';
+import { type Agent, AGENTS, agentMessage, claudeReadDenials, claudeReadRule, customExitMessage, EXIT_BY_CODE } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
 import { candidates, type ExitCheckOptions, kindOf, readConfig } from './secret-files';
@@ -34,11 +35,32 @@ export interface AgentFinding {
   message: string;
 }
 
-export type AgentOptions = ExitCheckOptions;
+export interface AgentOptions extends ExitCheckOptions {
+  /** The project's own exits (`exits` in `.secret-safe.json`), checked alike: their ignore files are in `.gitignore` syntax. */
+  custom?: readonly CustomExit[];
+}
+
+const CUSTOM_CODE = 'secret-file-in-custom-exit';
+
+/** A project's own exit, as an agent: its ignore file, and the files that show it is used. */
+function asAgent(exit: CustomExit): Agent & { custom: true } {
+  const names = exit.configuredBy.map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return { id: exit.id, name: exit.name, file: exit.ignoreFile, syntax: 'gitignore', signs: new RegExp(`^(?:${names})$`), custom: true };
+}
 
 export async function checkAgents(folder: string, options: AgentOptions = {}): Promise<AgentFinding[]> {
   const signs = await signsIn(folder);
-  const used = AGENTS.filter(a => signs.some(s => a.signs.test(s.path)));
+  const used: Agent[] = AGENTS.filter(a => signs.some(s => a.signs.test(s.path)));
+  // The project's own exits: a configuring file may sit in a subfolder, so each is looked for.
+  for (const exit of options.custom ?? []) {
+    for (const path of exit.configuredBy) {
+      if (await exists(join(folder, path))) {
+        used.push(asAgent(exit));
+        if (!signs.some(s => s.path === path)) signs.push({ path, isFile: true });
+        break;
+      }
+    }
+  }
   if (used.length === 0) return [];
   const read = options.read ?? readConfig;
   const kinds = (options.kinds ?? SECRET_FILE_KINDS).filter(k => !k.id.startsWith('agent-'));
@@ -61,8 +83,9 @@ export async function checkAgents(folder: string, options: AgentOptions = {}): P
         agent.syntax === 'gitignore'
           ? { kind: 'ignore-line', pattern: ignorePatternFor(kind, relativePath) }
           : { kind: 'claude-deny', rule: claudeReadRule(relativePath) };
+      const custom = 'custom' in agent;
       findings.push({
-        code: CODE,
+        code: custom ? CUSTOM_CODE : CODE,
         severity: SEVERITY,
         agent,
         folder,
@@ -72,12 +95,15 @@ export async function checkAgents(folder: string, options: AgentOptions = {}): P
         relativePath,
         kind,
         fix,
-        message: agentMessage({
-          agent,
-          relativePath,
-          description: kind.description,
-          fix: fix.kind === 'ignore-line' ? `Add ${fix.pattern} to ${agent.file}` : `Add "${fix.rule}" to permissions.deny`,
-        }),
+        message:
+          custom && fix.kind === 'ignore-line'
+            ? customExitMessage({ name: agent.name, relativePath, description: kind.description, ignoreFile: agent.file, pattern: fix.pattern })
+            : agentMessage({
+                agent,
+                relativePath,
+                description: kind.description,
+                fix: fix.kind === 'ignore-line' ? `Add ${fix.pattern} to ${agent.file}` : `Add "${fix.rule}" to permissions.deny`,
+              }),
       });
     }
   }
@@ -97,4 +123,11 @@ async function signsIn(folder: string): Promise<Array<{ path: string; isFile: bo
     }
   }
   return signs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    s => s.isFile() || s.isDirectory(),
+    () => false,
+  );
 }

@@ -19,7 +19,7 @@ import type { Folders } from '../folders';
 import type { DotenvCheck } from '../dotenv-check';
 import type { EnvLoadingCheck } from '../env-loading';
 import { DOTENV_CODES } from '../../core/dotenv';
-import { AGENT_CODE, type AgentsService } from '../agents';
+import { AGENT_CODE, type AgentsService, CUSTOM_EXIT_CODE } from '../agents';
 import { EXIT_CODES, type ExitsService } from '../exits';
 import type { HygieneService } from '../hygiene';
 import { hygieneFixes } from './hygiene-fixes';
@@ -73,7 +73,7 @@ export function registerCodeActions(services: CodeActionServices): void {
       for (const diagnostic of params.context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== 'config')) {
         const code = diagnostic.code as string;
         actions.push(
-          ...(code === AGENT_CODE
+          ...(code === AGENT_CODE || code === CUSTOM_EXIT_CODE
             ? await agents.fixes(document, diagnostic)
             : EXIT_CODES.has(code)
               ? await exits.fixes(document, diagnostic)
