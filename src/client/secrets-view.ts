@@ -107,16 +107,13 @@ function isHygiene(d: vscode.Diagnostic): boolean {
 type FindingNode = Extract<Node, { kind: 'finding' }>;
 
 const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-const lspRange = (r: vscode.Range): LspRange => ({
-  start: { line: r.start.line, character: r.start.character },
-  end: { line: r.end.line, character: r.end.character },
-});
 
 /**
  * A finding's context menu: Move to .env and Ignore… (the quick fixes, run on the document, which
  * is opened for the server first), the rule's documentation, and the masked value for a ticket.
  */
 function findingCommands(client: LanguageClient): vscode.Disposable {
+  const lspRange = (r: vscode.Range): LspRange => client.code2ProtocolConverter.asRange(r);
   const opened = async (node: FindingNode): Promise<void> => {
     await vscode.workspace.openTextDocument(node.uri);
   };
