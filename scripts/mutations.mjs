@@ -42,6 +42,14 @@ const MUTATIONS = [
     tier: unit('out/test/core/suppress.test.js', 'out/test/server/code-actions.test.js'),
   },
   {
+    id: 'view-trusted-over-replaced',
+    what: "a file's view is trusted where a match covers a non-ASCII character it replaced",
+    file: 'src/core/scanner.ts',
+    from: '    touched = true;\n    return;',
+    to: '    touched = false;',
+    tier: unit('out/test/node/text-view.test.js'),
+  },
+  {
     id: 'baseline-entry-unsorted',
     what: 'Accept in the baseline appends the entry instead of inserting it in order',
     file: 'src/core/baseline-edits.ts',

@@ -27,10 +27,32 @@ export interface ScanOptions {
   bytes?: Uint8Array;
 }
 
+/**
+ * A stand-in for a text that is not all ASCII, made without decoding it (a file of bundles and
+ * source maps with a few non-ASCII characters decodes to a two-byte string twice its size): the
+ * same length and the same ASCII characters at the same offsets, each other character replaced by
+ * U+0080, or by U+00A0 when it is white space (`\s`). Its characters are below 256, one byte each.
+ */
+export interface TextView {
+  view: string;
+  /** The view's characters as bytes, one each (see ScanOptions.bytes). */
+  bytes: Uint8Array;
+  /** Whether `view[from, to)` holds a replaced character. */
+  replacedBetween(from: number, to: number): boolean;
+}
+
 /** Scans text for secrets. Build one per rule set and reuse it: compiling the rules costs more than a scan. */
 export interface Scanner {
   readonly rules: readonly Rule[];
   scan(text: string, options?: ScanOptions): Finding[];
+  /**
+   * Whether the text the view stands for surely holds no finding. Every rule reads a non-ASCII
+   * character as any other (its patterns spell ASCII only, and no flag makes them read Unicode),
+   * so the scan goes the same way on both up to a match: the view is given up (false) only where
+   * a match covers a replaced character (its entropy, placeholder check and refinement read the
+   * characters themselves), or where something is found: then decode the text and `scan` it.
+   */
+  clearOfSecrets(text: TextView, options?: Omit<ScanOptions, 'bytes'>): boolean;
 }
 
 /** Options fixed when the scanner is built (a project's config, and what the platform offers). */
@@ -118,65 +140,109 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   // What each `near` search learnt holds for one text: forgotten when the next scan starts.
   const nearRules = compiled.flatMap(c => (c.near ? [c.near.seen] : []));
   const lengths = Int32Array.from(keywords, k => k.length);
+  // A config's own pattern may read Unicode: then no view is trusted, and every text is decoded.
+  const readsAsciiOnly = compiled.every(c => readsAscii(c.regex));
 
   return {
     rules,
     scan(text: string, scanOptions: ScanOptions = {}): Finding[] {
-      if (keywords.length === 0 || (!scanOptions.checkedText && looksBinary(text))) {
-        return [];
+      return run(text, scanOptions);
+    },
+    clearOfSecrets(text: TextView, scanOptions: Omit<ScanOptions, 'bytes'> = {}): boolean {
+      if (!readsAsciiOnly) return false;
+      replaced = text.replacedBetween;
+      touched = false;
+      try {
+        // A config rule that ran out of time on the view is left to the text's own scan, to say so.
+        const stopped: string[] = [];
+        return run(text.view, { ...scanOptions, bytes: text.bytes, stopped }).length === 0 && !touched && stopped.length === 0;
+      } finally {
+        replaced = undefined;
       }
-      const count = automaton.scan(text, buffer, scanOptions.bytes?.length === text.length ? scanOptions.bytes : undefined);
-      const hits = buffer.hits;
-      const candidates: Candidate[] = [];
-      active.fill(0);
-      doneUntil.fill(0);
-      lastStart.fill(-1);
-      for (let n = 0; n < nearRules.length; n++) nearRules[n].stop = -1;
-      // Hits arrive by end offset. A rule skips a hit that starts inside its last match, unless
-      // the hit starts before the last one it ran at (overlapping keywords, out of order).
-      for (let h = 0; h < count; h++) {
-        const k = hits[h * 2];
-        const start = hits[h * 2 + 1];
-        if (hasWakes) {
-          const wake = wakes[k];
-          for (let w = 0; w < wake.length; w++) {
-            active[wake[w]] = 1;
-          }
-        }
-        const anchored = anchoredBy[k];
-        for (let a = 0; a < anchored.length; a++) {
-          const index = anchored[a];
-          const exact = compiled[index].exact;
-          if (exact !== undefined && !exactAt(text, start, exact)) continue;
-          if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
-            lastStart[index] = start;
-            const veto = compiled[index].vetoAt;
-            const end = veto === undefined ? -1 : veto(text, start + lengths[k]);
-            if (end >= 0) {
-              if (end > doneUntil[index]) doneUntil[index] = end;
-              continue;
-            }
-            const matchEnd = tryAt(compiled[index], text, start, allowlistValues, candidates);
-            if (matchEnd > doneUntil[index]) doneUntil[index] = matchEnd;
-          }
-        }
-      }
-      for (let i = 0; i < compiled.length; i++) {
-        if (active[i]) {
-          const budgeted = compiled[i].rule.budgeted;
-          if (budgeted === undefined) collect(compiled[i], text, allowlistValues, candidates);
-          else if (!collectInWindows(compiled[i], text, allowlistValues, candidates, budgeted.maxMatch, options.ruleBudgetMs ?? RULE_BUDGET_MS)) {
-            scanOptions.stopped?.push(compiled[i].rule.id);
-          }
-        }
-      }
-      if (candidates.length === 0) {
-        return [];
-      }
-      return toFindings(text, resolveOverlaps(candidates, text), today(scanOptions.now ?? Date.now()));
     },
   };
+
+  /** The scan. With `replaced` set (a view), it stops as soon as `touched` is. */
+  function run(text: string, scanOptions: ScanOptions): Finding[] {
+    if (keywords.length === 0 || (!scanOptions.checkedText && looksBinary(text))) {
+      return [];
+    }
+    const count = automaton.scan(text, buffer, scanOptions.bytes?.length === text.length ? scanOptions.bytes : undefined);
+    const hits = buffer.hits;
+    const candidates: Candidate[] = [];
+    active.fill(0);
+    doneUntil.fill(0);
+    lastStart.fill(-1);
+    for (let n = 0; n < nearRules.length; n++) nearRules[n].stop = -1;
+    // Hits arrive by end offset. A rule skips a hit that starts inside its last match, unless
+    // the hit starts before the last one it ran at (overlapping keywords, out of order).
+    for (let h = 0; h < count; h++) {
+      const k = hits[h * 2];
+      const start = hits[h * 2 + 1];
+      if (hasWakes) {
+        const wake = wakes[k];
+        for (let w = 0; w < wake.length; w++) {
+          active[wake[w]] = 1;
+        }
+      }
+      const anchored = anchoredBy[k];
+      for (let a = 0; a < anchored.length; a++) {
+        const index = anchored[a];
+        const exact = compiled[index].exact;
+        if (exact !== undefined && !exactAt(text, start, exact)) continue;
+        if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
+          lastStart[index] = start;
+          const veto = compiled[index].vetoAt;
+          const end = veto === undefined ? -1 : veto(text, start + lengths[k]);
+          if (end >= 0) {
+            if (end > doneUntil[index]) doneUntil[index] = end;
+            continue;
+          }
+          const matchEnd = tryAt(compiled[index], text, start, allowlistValues, candidates);
+          if (touched) return [];
+          if (matchEnd > doneUntil[index]) doneUntil[index] = matchEnd;
+        }
+      }
+    }
+    for (let i = 0; i < compiled.length; i++) {
+      if (active[i]) {
+        const budgeted = compiled[i].rule.budgeted;
+        if (budgeted === undefined) collect(compiled[i], text, allowlistValues, candidates);
+        else if (!collectInWindows(compiled[i], text, allowlistValues, candidates, budgeted.maxMatch, options.ruleBudgetMs ?? RULE_BUDGET_MS)) {
+          scanOptions.stopped?.push(compiled[i].rule.id);
+        }
+        if (touched) return [];
+      }
+    }
+    if (candidates.length === 0) {
+      return [];
+    }
+    const kept = resolveOverlaps(candidates, text);
+    if (replaced !== undefined) {
+      // Found on a view: where, and whether a comment suppresses it, is for the text's own scan.
+      if (kept.length > 0) touched = true;
+      return [];
+    }
+    return toFindings(text, kept, today(scanOptions.now ?? Date.now()));
+  }
 }
+
+/**
+ * Whether a pattern reads every non-ASCII character as any other (except white space, which the
+ * view keeps as such): it spells ASCII only, and has no `u` or `v` flag (with which `.` reads a
+ * surrogate pair as one character, and case folding maps some letters to ASCII ones).
+ */
+function readsAscii(pattern: RegExp): boolean {
+  return !/[uv]/.test(pattern.flags) && !/\\u[0-9a-fA-F]{4}|\\u\{|\\x[89a-fA-F]|\\[pP]\{|[^\x00-\x7f]/.test(pattern.source);
+}
+
+/**
+ * While a view is scanned (`clearOfSecrets`): where its characters were replaced, and whether the
+ * view is given up (a match covered one, or something was found): the scan then stops, and the
+ * text is decoded. A scanner scans one text at a time.
+ */
+let replaced: ((from: number, to: number) => boolean) | undefined;
+let touched = false;
 
 const DAY_MS = 86_400_000;
 let day = { from: 0, to: 0, iso: '' };
@@ -343,6 +409,10 @@ function consider(compiled: CompiledRule, text: string, m: RegExpExecArray, allo
     return;
   }
   const [start, end] = span;
+  if (replaced?.(Math.min(start, matchStart(m)), Math.max(end, m.index + m[0].length))) {
+    touched = true;
+    return;
+  }
   if (rule.minEntropy !== undefined && shannonEntropy(text, start, end) < rule.minEntropy) {
     return;
   }

@@ -21,11 +21,11 @@ export function decodeText(bytes: Buffer): string | 'binary' {
 }
 
 /** How far into a file a NUL byte marks it as binary (git's heuristic), and how much is sniffed for an encoding. */
-const BINARY_PROBE = 8000;
+export const BINARY_PROBE = 8000;
 
 export type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
-function bomEncoding(b: Buffer): WideEncoding | undefined {
+export function bomEncoding(b: Buffer): WideEncoding | undefined {
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'utf-32le';
   if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'utf-32be';
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';

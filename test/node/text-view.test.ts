@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { EMPTY_CONFIG, parseConfig } from '../../src/core/config';
+import { decodeText } from '../../src/node/scan/decode';
+import { scannerFor } from '../../src/node/scan/rule-set';
+import { textView, viewableUtf8 } from '../../src/node/scan/utf8-view';
+import { randomInt } from 'node:crypto';
+import { fake, gen } from '../helpers/fake-keys';
+
+// A file that is UTF-8 but not all ASCII is judged first from a view of its bytes, without being
+// decoded: what it says must agree with the scan of the decoded text.
+const scanner = scannerFor(EMPTY_CONFIG);
+const NON_ASCII = ['é', 'ü', '€', '—', '…', '中文', '😀', '\u00a0', '\u3000', '\ufeff', 'Ω'];
+const random = (): number => randomInt(0, 2 ** 32) / 2 ** 32;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+
+describe('the view of UTF-8 text that is not all ASCII', () => {
+  it('has the decoded text’s length, its ASCII characters where they are, and knows where it replaced the others', () => {
+    const text = `\ufeff// Grüße, 😀 — price 5€\nconst s = 'a\u00a0b\u3000c';\n${'x'.repeat(9000)}é${'y'.repeat(100)}\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    assert.ok(viewableUtf8(bytes));
+    const view = textView(bytes);
+    assert.ok(view);
+    const decoded = decodeText(bytes) as string;
+    assert.equal(view.view.length, decoded.length);
+    assert.equal(view.bytes.length, decoded.length);
+    for (let i = 0; i < decoded.length; i++) {
+      const c = decoded.charCodeAt(i);
+      const expected = c < 0x80 ? c : /\s/.test(decoded[i]) ? 0xa0 : 0x80;
+      assert.equal(view.view.charCodeAt(i), expected, `character ${i}`);
+      assert.equal(view.bytes[i], expected);
+      assert.equal(view.replacedBetween(i, i + 1), c >= 0x80, `replaced at ${i}`);
+    }
+    assert.equal(view.replacedBetween(0, decoded.length), true);
+    const late = decoded.indexOf('é', 100);
+    assert.equal(view.replacedBetween(late - 50, late), false);
+    assert.equal(view.replacedBetween(late - 50, late + 1), true);
+  });
+
+  it('is not made where the text is better decoded: invalid UTF-8, a line separator, non-ASCII text all through', () => {
+    assert.equal(textView(Buffer.from([0x61, 0xe9, 0x62, 0x0a])), undefined, 'Latin-1 bytes are not UTF-8');
+    assert.equal(textView(Buffer.from('a = 1;\u2028b = 2;\n', 'utf8')), undefined);
+    assert.equal(textView(Buffer.from('a = "中文中文中文中文中文中文中文中文";\n'.repeat(50), 'utf8')), undefined);
+    assert.equal(viewableUtf8(Buffer.from('all ascii\n')), false);
+    assert.equal(viewableUtf8(Buffer.from('\ufeffé', 'utf16le')), false, 'a wide encoding is decoded as such');
+  });
+
+  it('is never cleared where the decoded text holds a finding (random texts mixing keys, passwords and non-ASCII)', () => {
+    const secretWord = ['pass', 'word'].join('');
+    const keys = [fake.anthropic, fake.openai, fake.awsKeyId, fake.github, () => fake.pem()];
+    let cleared = 0;
+    let found = 0;
+    for (let round = 0; round < 400; round++) {
+      const lines: string[] = [];
+      for (let l = 0; l < 6; l++) {
+        const noise = () => (random() < 0.5 ? pick(NON_ASCII) : '');
+        switch (Math.floor(random() * 12)) {
+          case 0:
+            lines.push(`const key = '${pick(keys)()}'; // ${noise()}`);
+            break;
+          case 1: {
+            // A password that may hold non-ASCII characters itself: its entropy and shape are the characters'.
+            const value = `${gen.alnum(4)}${noise()}${gen.alnum(3)}${noise()}!${gen.chars('0123456789', 2)}`;
+            lines.push(`${secretWord}${noise()} = "${value}"`);
+            break;
+          }
+          case 2:
+            lines.push(`// ${noise()} comment ${noise()} ${gen.alnum(8)}`);
+            break;
+          case 3:
+            lines.push(`label${noise()} = "${noise()}${gen.alnum(12)}${noise()}"`);
+            break;
+          default:
+            lines.push(`const n${l} = compute(${noise() ? `'${pick(NON_ASCII)}'` : '1'});`);
+        }
+      }
+      const text = `${lines.join(random() < 0.3 ? '\r\n' : '\n')}\n`;
+      const bytes = Buffer.from(text, 'utf8');
+      const view = viewableUtf8(bytes) ? textView(bytes) : undefined;
+      if (!view) continue;
+      const findings = scanner.scan(decodeText(bytes) as string, { checkedText: true });
+      if (scanner.clearOfSecrets(view, { checkedText: true })) {
+        cleared++;
+        assert.deepEqual(
+          findings.map(f => `${f.ruleId} ${f.masked}`),
+          [],
+          'the view said clear',
+        );
+      } else if (findings.length > 0) {
+        found++;
+      }
+    }
+    assert.ok(cleared > 50 && found > 50, `both outcomes seen (${cleared} clear, ${found} with findings)`);
+  });
+
+  it('is given up where a match covers a replaced character: a project rule taking any character finds its secret', () => {
+    // The view reads every non-ASCII character of the value as U+0080, which the project's
+    // allowlist lets through (it names values without an ö); the text's own value has one.
+    const { config, problems } = parseConfig(
+      JSON.stringify({
+        rules: [{ id: 'kennwort', regex: 'kennwort="([^"]{8,40})"', secretGroup: 1, keywords: ['kennwort='] }],
+        allowlist: { values: ['^[^ö]{0,40}$'] },
+      }),
+    );
+    assert.deepEqual(problems, []);
+    const project = scannerFor(config);
+    const value = [...'ÄÖÜßéèêëñøåçö'].sort(() => random() - 0.5).join('');
+    const text = `${'const total = items.reduce((sum, item) => sum + item.price, 0);\n'.repeat(20)}kennwort="${value}"\n`;
+    const view = textView(Buffer.from(text, 'utf8'));
+    assert.ok(view);
+    assert.deepEqual(
+      project.scan(text).map(f => f.ruleId),
+      ['kennwort'],
+    );
+    assert.equal(project.clearOfSecrets(view), false);
+  });
+
+  it('clears a text with non-ASCII characters and no secret, without decoding it', () => {
+    const code = 'const token = getToken(options);\nconst total = items.reduce((sum, item) => sum + item.price, 0);\n';
+    const text = `// Übersicht — ${'€'.repeat(3)}\n${code}const greeting = 'héllo wörld';\n${code}`.repeat(200);
+    const view = textView(Buffer.from(text, 'utf8'));
+    assert.ok(view);
+    assert.equal(scanner.scan(text).length, 0);
+    assert.equal(scanner.clearOfSecrets(view), true);
+  });
+});
