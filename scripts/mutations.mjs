@@ -50,6 +50,22 @@ const MUTATIONS = [
     tier: unit('out/test/node/text-view.test.js'),
   },
   {
+    id: 'window-drops-core-end',
+    what: "a long file's windows drop the hits that end on a window's edge",
+    file: 'src/core/scanner.ts',
+    from: 'if (end <= coreStart || end > coreEnd) continue;',
+    to: 'if (end <= coreStart || end >= coreEnd) continue;',
+    tier: unit('out/test/node/text-view.test.js'),
+  },
+  {
+    id: 'window-cuts-long-rule',
+    what: 'a rule reading further than a window is run on the window alone',
+    file: 'src/core/scanner.ts',
+    from: 'if (at + reach(index) > windowEnd) {',
+    to: 'if (false) {',
+    tier: unit('out/test/node/text-view.test.js'),
+  },
+  {
     id: 'baseline-entry-unsorted',
     what: 'Accept in the baseline appends the entry instead of inserting it in order',
     file: 'src/core/baseline-edits.ts',

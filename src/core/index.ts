@@ -3,7 +3,7 @@
  * the CLI both build on this module and nothing below it knows they exist.
  */
 export type { Confidence, Finding, KeyGen, Rule, RuleExamples, Severity, Span } from './types';
-export { createScanner, type Scanner, type TextView } from './scanner';
+export { createScanner, type Scanner, type TextView, WINDOWED_FROM } from './scanner';
 export { BUILTIN_RULES } from './rules';
 export { maskSecret, MASK } from './mask';
 export { lendScannerForRedaction, maskFoundSecrets, redactSecrets } from './redact';

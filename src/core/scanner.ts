@@ -5,6 +5,7 @@ import { LiteralCursor } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
 import { captureGroupCount } from './regex-safety';
+import { maxMatchLength } from './regex-shape';
 import { checkSuppression, fileWideIgnores, isoDate, mentionsSuppression, type SuppressionVerdict } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
 import type { Utf16Writer } from './wasm-keyword-pass';
@@ -34,9 +35,11 @@ export interface ScanOptions {
  * U+0080, or by U+00A0 when it is white space (`\s`). Its characters are below 256, one byte each.
  */
 export interface TextView {
-  view: string;
+  readonly length: number;
   /** The view's characters as bytes, one each (see ScanOptions.bytes). */
   bytes: Uint8Array;
+  /** The view's characters `[from, to)` as a string (Latin-1). */
+  slice(from: number, to: number): string;
   /** Whether `view[from, to)` holds a replaced character. */
   replacedBetween(from: number, to: number): boolean;
 }
@@ -142,25 +145,120 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const lengths = Int32Array.from(keywords, k => k.length);
   // A config's own pattern may read Unicode: then no view is trusted, and every text is decoded.
   const readsAsciiOnly = compiled.every(c => readsAscii(c.regex));
+  // How far from its hit each rule may read: its longest match, and its checks' look around.
+  // Worked out when first needed: parsing every pattern took 400 ms.
+  const reaches = new Int32Array(compiled.length).fill(-1);
+  const reach = (index: number): number => {
+    if (reaches[index] < 0) reaches[index] = Math.min(2 ** 30, maxMatchLength(compiled[index].regex.source) + CHECKS_REACH);
+    return reaches[index];
+  };
 
   return {
     rules,
     scan(text: string, scanOptions: ScanOptions = {}): Finding[] {
       return run(text, scanOptions);
     },
-    clearOfSecrets(text: TextView, scanOptions: Omit<ScanOptions, 'bytes'> = {}): boolean {
+    clearOfSecrets(view: TextView, scanOptions: Omit<ScanOptions, 'bytes'> = {}): boolean {
       if (!readsAsciiOnly) return false;
-      replaced = text.replacedBetween;
       touched = false;
       try {
-        // A config rule that ran out of time on the view is left to the text's own scan, to say so.
-        const stopped: string[] = [];
-        return run(text.view, { ...scanOptions, bytes: text.bytes, stopped }).length === 0 && !touched && stopped.length === 0;
+        if (view.length < WINDOWED_FROM) {
+          replaced = view.replacedBetween;
+          // A config rule that ran out of time on the view is left to the text's own scan, to say so.
+          const stopped: string[] = [];
+          const text = view.slice(0, view.length);
+          return run(text, { ...scanOptions, bytes: view.bytes, stopped }).length === 0 && !touched && stopped.length === 0;
+        }
+        return clearInWindows(view);
       } finally {
         replaced = undefined;
+        touched = false;
       }
     },
   };
+
+  /**
+   * \`clearOfSecrets\` of a long view, a window at a time: no string of the whole text is made (a
+   * string past 128 KiB gets fresh memory of its own, its every page faulted in, at 3 ms a MB;
+   * a window's is reused). Each hit is read in the window where it ends, with \`WINDOW_BACK\`
+   * characters before it and \`WINDOW_AHEAD\` after, more than a rule reads there; a rule that
+   * may read further is run at that hit in a window of its own reach. Candidates are judged in
+   * the window they came from: the view is cleared only if none is kept, whichever window.
+   */
+  function clearInWindows(view: TextView): boolean {
+    const n = view.length;
+    doneUntil.fill(0);
+    lastStart.fill(-1);
+    const longest = Math.max(0, ...lengths);
+    for (let coreStart = 0; coreStart < n; coreStart += WINDOW_CORE) {
+      const coreEnd = Math.min(n, coreStart + WINDOW_CORE);
+      const from = Math.max(0, coreStart - WINDOW_BACK - longest);
+      const to = Math.min(n, coreEnd + WINDOW_AHEAD);
+      const text = view.slice(from, to);
+      replaced = (a, b) => view.replacedBetween(a + from, b + from);
+      const count = automaton.scan(text, buffer, view.bytes.subarray(from, to));
+      for (let r = 0; r < nearRules.length; r++) nearRules[r].stop = -1;
+      const candidates: Candidate[] = [];
+      if (!readHits(text, count, from, coreStart, coreEnd, to === n ? Number.POSITIVE_INFINITY : to, view, candidates)) return false;
+      if (candidates.length > 0 && resolveOverlaps(candidates, text).length > 0) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The hits of a window (\`text\` from \`offset\` in the view) that end in \`(coreStart, coreEnd]\`,
+   * for a view; false where the view is given up (a rule woken that runs over the whole text, a
+   * match over a replaced character, or a candidate kept in a window of its own).
+   */
+  function readHits(
+    text: string,
+    count: number,
+    offset: number,
+    coreStart: number,
+    coreEnd: number,
+    windowEnd: number,
+    view: TextView,
+    candidates: Candidate[],
+  ): boolean {
+    const hits = buffer.hits;
+    for (let h = 0; h < count; h++) {
+      const k = hits[h * 2];
+      const start = hits[h * 2 + 1];
+      const end = start + offset + lengths[k];
+      if (end <= coreStart || end > coreEnd) continue;
+      if (wakes[k].length > 0) return false;
+      const anchored = anchoredBy[k];
+      for (let a = 0; a < anchored.length; a++) {
+        const index = anchored[a];
+        const exact = compiled[index].exact;
+        if (exact !== undefined && !exactAt(text, start, exact)) continue;
+        const at = start + offset;
+        if ((at >= doneUntil[index] || at < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
+          lastStart[index] = at;
+          let local = text;
+          let base = offset;
+          let own: Candidate[] = candidates;
+          if (at + reach(index) > windowEnd) {
+            // A rule reading further than the window: at this hit, a window of its own reach.
+            base = Math.max(0, at - WINDOW_BACK);
+            local = view.slice(base, Math.min(view.length, at + reach(index)));
+            own = [];
+            replaced = (x, y) => view.replacedBetween(x + base, y + base);
+          }
+          const veto = compiled[index].vetoAt;
+          const vetoEnd = veto === undefined ? -1 : veto(local, at - base + lengths[k]);
+          const done = vetoEnd >= 0 ? vetoEnd + base : tryAt(compiled[index], local, at - base, allowlistValues, own) + base;
+          if (own !== candidates) {
+            replaced = (x, y) => view.replacedBetween(x + offset, y + offset);
+            if (own.length > 0 && !touched && resolveOverlaps(own, local).length > 0) return false;
+          }
+          if (touched) return false;
+          if (done > doneUntil[index]) doneUntil[index] = done;
+        }
+      }
+    }
+    return true;
+  }
 
   /** The scan. With `replaced` set (a view), it stops as soon as `touched` is. */
   function run(text: string, scanOptions: ScanOptions): Finding[] {
@@ -226,6 +324,18 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     return toFindings(text, kept, today(scanOptions.now ?? Date.now()));
   }
 }
+
+/** Views this long or longer are read in windows (\`clearInWindows\`). */
+export const WINDOWED_FROM = 120_000;
+/** A window's hits end in its core; it reads this far before and after (all under 128 KiB). */
+const WINDOW_CORE = 96 * 1024;
+const WINDOW_BACK = 2048;
+const WINDOW_AHEAD = 16 * 1024;
+/**
+ * How far past its match a rule's checks read: the generic rules' line-end look (4,096 and the
+ * 560 of their reach), a refinement's context words (400 either side), with room to spare.
+ */
+const CHECKS_REACH = 6144;
 
 /**
  * Whether a pattern reads every non-ASCII character as any other (except white space, which the

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { EMPTY_CONFIG, parseConfig } from '../../src/core/config';
 import { decodeText } from '../../src/node/scan/decode';
 import { scannerFor } from '../../src/node/scan/rule-set';
-import { textView, viewableUtf8 } from '../../src/node/scan/utf8-view';
+import { textView, viewableUtf8, viewOf } from '../../src/node/scan/utf8-view';
 import { randomInt } from 'node:crypto';
 import { fake, gen } from '../helpers/fake-keys';
 
@@ -21,12 +21,12 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
     const view = textView(bytes);
     assert.ok(view);
     const decoded = decodeText(bytes) as string;
-    assert.equal(view.view.length, decoded.length);
+    assert.equal(view.length, decoded.length);
     assert.equal(view.bytes.length, decoded.length);
     for (let i = 0; i < decoded.length; i++) {
       const c = decoded.charCodeAt(i);
       const expected = c < 0x80 ? c : /\s/.test(decoded[i]) ? 0xa0 : 0x80;
-      assert.equal(view.view.charCodeAt(i), expected, `character ${i}`);
+      assert.equal(view.slice(0, view.length).charCodeAt(i), expected, `character ${i}`);
       assert.equal(view.bytes[i], expected);
       assert.equal(view.replacedBetween(i, i + 1), c >= 0x80, `replaced at ${i}`);
     }
@@ -121,5 +121,102 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
     assert.ok(view);
     assert.equal(scanner.scan(text).length, 0);
     assert.equal(scanner.clearOfSecrets(view), true);
+  });
+});
+
+describe('a long text read in windows, never whole', () => {
+  const filler = 'const total = items.reduce((sum, item) => sum + item.price, 0); // token refresh\n';
+  const CORE = 96 * 1024;
+  /** `size` characters of code, with `insert` so that its character `at` falls on `position`. */
+  const around = (size: number, position: number, insert: string, at = 0): string => {
+    const before = filler.repeat(Math.ceil(position / filler.length)).slice(0, position - at);
+    const rest = size - before.length - insert.length;
+    return before + insert + filler.repeat(Math.ceil(rest / filler.length)).slice(0, rest);
+  };
+  const keys: Array<[string, () => string]> = [
+    ['anthropic-api-key', fake.anthropic],
+    ['github-pat', fake.github],
+    ['aws-access-key-id', fake.awsKeyId],
+    ['private-key', () => fake.pem()],
+  ];
+
+  it('finds a key wherever it falls against the windows: across a core’s end, at the text’s ends', () => {
+    let tried = 0;
+    for (const [, key] of keys) {
+      for (const position of [5, CORE - 40, CORE - 3, CORE, CORE + 7, 2 * CORE - 1, 3 * CORE + 100]) {
+        for (const ascii of [true, false]) {
+          const secret = key();
+          const insert = `\nconst key = '${secret}';${ascii ? '' : ' // clé'}\n`;
+          // The key's first, middle and last characters on the position in turn.
+          for (const at of [1, 14, 14 + Math.floor(secret.length / 2), 14 + secret.length - 1]) {
+            const text = around(3 * CORE + 4000, position, insert, at);
+            const bytes = Buffer.from(text, 'utf8');
+            const view = viewOf(bytes);
+            assert.ok(view && view.length >= 120_000);
+            assert.equal(scanner.scan(decodeText(bytes) as string).length, 1);
+            assert.equal(scanner.clearOfSecrets(view), false, `a key at ${position - at}, ${ascii ? 'ASCII' : 'not ASCII'}`);
+            tried++;
+          }
+        }
+      }
+    }
+    assert.equal(tried, keys.length * 7 * 2 * 4);
+  });
+
+  it('finds every key whose start sweeps over a core’s end (keywords in the middle of a key look back)', () => {
+    // A Teams webhook's keyword is its host, behind a subdomain its pattern looks back on.
+    const teams = (): string =>
+      `https://${gen.chars('abcdefghijklmnopqrstuvwxyz', 40)}.webhook.office.com/webhookb2/${gen.uuid()}@${gen.uuid()}/IncomingWebhook/${gen.hex(32)}/${gen.uuid()}`;
+    for (const key of [fake.openai, fake.anthropic, fake.github, fake.awsKeyId, teams]) {
+      for (let d = -200; d <= 40; d += d >= -70 && d <= 0 ? 1 : 5) {
+        const secret = key();
+        const text = around(2 * CORE + 4000, CORE + d, `'${secret}'`, 1);
+        const view = viewOf(Buffer.from(text));
+        assert.ok(view);
+        assert.equal(scanner.scan(text).length, 1);
+        assert.equal(scanner.clearOfSecrets(view), false, `a key from ${d} around the core's end`);
+      }
+    }
+  });
+
+  it('finds a private key whose block runs over a window (its rule reads further than a window holds)', () => {
+    const pem = fake.pem().split('\n');
+    const long = [pem[0], ...Array.from({ length: 200 }, () => gen.base64(64)), pem[pem.length - 1]].join('\n');
+    // A block of 252 lines (16,380 characters of body, about the most the rule takes) from its
+    // header's keyword ending on a core's end runs past what the window reads after the core.
+    const longest = [pem[0], ...Array.from({ length: 252 }, () => gen.base64(64)), pem[pem.length - 1]].join('\n');
+    const header = '-----BEGIN '.length;
+    for (let d = -3; d <= 3; d++) {
+      const text = around(3 * CORE, CORE - header + d, `${longest}\n`);
+      const view = viewOf(Buffer.from(text));
+      assert.ok(view);
+      assert.deepEqual(
+        scanner.scan(text).map(f => f.ruleId),
+        ['private-key'],
+      );
+      assert.equal(scanner.clearOfSecrets(view), false, `the longest block from ${d} around a core's end`);
+    }
+    for (const position of [CORE - 200, CORE + 16 * 1024 - 100, 2 * CORE - 19_000]) {
+      const text = around(3 * CORE, position, `\n${long}\n`);
+      const view = viewOf(Buffer.from(text));
+      assert.ok(view);
+      assert.deepEqual(
+        scanner.scan(text).map(f => f.ruleId),
+        ['private-key'],
+      );
+      assert.equal(scanner.clearOfSecrets(view), false, `a block from ${position}`);
+    }
+  });
+
+  it('clears a long text without a secret, however many keywords it holds', () => {
+    const text = `${filler}const apiKey = getKey('prod');\nconst password = process.env.DB_PASSWORD;\n`.repeat(3000);
+    assert.ok(text.length > 3 * CORE);
+    assert.equal(scanner.scan(text).length, 0);
+    const view = viewOf(Buffer.from(text));
+    assert.ok(view);
+    assert.equal(scanner.clearOfSecrets(view), true);
+    const accented = viewOf(Buffer.from(`${text}// fin de la clé\n`, 'utf8'));
+    assert.ok(accented);
+    assert.equal(scanner.clearOfSecrets(accented), true);
   });
 });

@@ -4,7 +4,7 @@ import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner 
 import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
-import { textView, viewableUtf8 } from './utf8-view';
+import { viewOf } from './utf8-view';
 
 /** What scanning one file gave. */
 export type FileResult = { file: string; findings: FingerprintedFinding[]; stopped?: string[] } | ({ file: string } & Skip);
@@ -95,9 +95,10 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
       results.push([index, bytes]);
       return;
     }
-    // UTF-8 that is not all ASCII is judged from a view first: most such files need no decoding.
-    if (!file.endsWith('.ipynb') && viewableUtf8(bytes)) {
-      const view = textView(bytes);
+    // A long file, or UTF-8 that is not all ASCII, is judged from a view first: most need no
+    // string of their whole text (see viewOf).
+    if (!file.endsWith('.ipynb')) {
+      const view = viewOf(bytes);
       if (view && scanner.clearOfSecrets(view, { checkedText: true })) return;
     }
     const text = decodeText(bytes);

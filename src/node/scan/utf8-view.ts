@@ -1,6 +1,19 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { TextView } from '../../core';
+import { type TextView, WINDOWED_FROM } from '../../core';
 import { BINARY_PROBE, bomEncoding } from './decode';
+
+/**
+ * The scanner's view of a file's bytes, where it has one: a long ASCII text as it is (read in
+ * windows, never whole), UTF-8 that is not all ASCII as `textView` makes it. Undefined for
+ * binary, a wide encoding, a short ASCII text (its string costs no more than a view), and what
+ * `textView` leaves to decoding. Valid while `bytes` and until the next call.
+ */
+export function viewOf(bytes: Buffer): TextView | undefined {
+  if (bomEncoding(bytes) !== undefined || bytes.subarray(0, BINARY_PROBE).includes(0)) return undefined;
+  if (!isAscii(bytes)) return textView(bytes);
+  if (bytes.length < WINDOWED_FROM) return undefined;
+  return { length: bytes.length, bytes, slice: (start, end) => bytes.toString('latin1', start, end), replacedBetween: () => false };
+}
 
 /**
  * Whether the bytes are UTF-8 text that is not all ASCII (no NUL near the start, no BOM of a wide
@@ -66,9 +79,11 @@ export function textView(bytes: Buffer): TextView | undefined {
   }
   out += bytes.copy(scratch, out, copied, n);
   const replaced = marks.subarray(0, count);
+  const view = scratch;
   return {
-    view: scratch.toString('latin1', 0, out),
-    bytes: scratch.subarray(0, out),
+    length: out,
+    bytes: view.subarray(0, out),
+    slice: (start, end) => view.toString('latin1', start, end),
     replacedBetween: (start, stop) => {
       // The first replaced character at or after `start`, by binary search.
       let lo = 0;
