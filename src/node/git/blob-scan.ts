@@ -2,6 +2,7 @@ import type { Scanner } from '../../core';
 import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
 import { decodeText } from '../scan/decode';
 import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
+import { viewOf } from '../scan/utf8-view';
 
 /**
  * One blob of the git history scanned: decoded as a file would be (a binary one read for its runs
@@ -23,6 +24,11 @@ const MIN_RUN = 12;
 
 /** `name`: the file name the blob was met at (its last path segment). */
 export function scanBlob(scanner: Scanner, bytes: Buffer, name: string): BlobResult {
+  // As a file is: a long one, or UTF-8 that is not all ASCII, judged from a view first.
+  if (!name.endsWith('.ipynb')) {
+    const view = viewOf(bytes);
+    if (view && scanner.clearOfSecrets(view, { checkedText: true })) return EMPTY_BLOB;
+  }
   const decoded = decodeText(bytes);
   const text = decoded === 'binary' ? printableRuns(bytes) : decoded;
   const findings = scanText(scanner, text, true, undefined, true, name);
