@@ -73,6 +73,35 @@ describe('secret-safe scan (CLI)', () => {
     assert.equal(stdout, `a.ts:1:12  anthropic-api-key  sk-ant-api03-****${first.slice(-4)}\nb.ts:1:12  github-pat  ghp_****${second.slice(-4)}\n`);
   });
 
+  it("scans thousands of files named on the command line (a hook's list) as it scans a folder, in their order, with the git checks", () => {
+    const files: Record<string, string> = { '.gitignore': 'node_modules/\n' };
+    const keys = new Map<string, string>();
+    for (let i = 0; i < 2400; i++) {
+      const key = i % 300 === 7 ? fake.github() : undefined;
+      const path = `src/m${Math.floor(i / 100)}/f${i}.ts`;
+      files[path] = `export const v${i} = ${i};\n${key ? `export const token = '${key}';\n` : ''}`;
+      if (key) keys.set(path, key);
+    }
+    files['.env'] = `OPENAI_API_KEY=${fake.openai()}\n`;
+    dir = tempDir(files);
+    spawnSync('git', ['init', '-q'], { cwd: dir.path });
+    // Named in reverse: the report follows the order given.
+    const named = Object.keys(files)
+      .filter(f => f.endsWith('.ts'))
+      .reverse();
+    const r = cli(['scan', '--format', 'json', ...named, '.env'], dir.path);
+    assert.equal(r.status, 1, r.stderr);
+    const rows = JSON.parse(r.stdout) as Array<{ kind: string; file: string; ruleId?: string }>;
+    assert.deepEqual(
+      rows.filter(x => x.kind === 'secret').map(x => x.file),
+      [...keys.keys()].reverse(),
+    );
+    assert.ok(
+      rows.some(x => x.kind !== 'secret' && x.file === '.env'),
+      'the .env named is checked against .gitignore',
+    );
+  });
+
   it('prints every finding of files packed with keys, once each and in order, before the git checks', () => {
     const keys = Array.from({ length: 6000 }, (_, i) => (i % 2 === 0 ? fake.github() : fake.awsKeyId()));
     dir = tempDir({

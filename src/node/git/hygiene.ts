@@ -47,6 +47,8 @@ export interface HygieneOptions {
   disabled?: readonly string[];
   /** Check only these files (absolute, inside `folder`) instead of walking it: a commit's file list. */
   files?: readonly string[];
+  /** Repository roots already found, by folder (see findGitRoot): shared by the checks of one run. */
+  gitRoots?: Map<string, string | undefined>;
 }
 
 export interface HygieneResult {
@@ -131,7 +133,7 @@ async function candidates(root: string, kinds: readonly SecretFileKind[]): Promi
 export async function checkHygiene(folder: string, options: HygieneOptions): Promise<HygieneResult> {
   const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const allowlisted = options.allowlisted ?? ((): boolean => false);
-  const repo = await findGitRoot(folder);
+  const repo = await findGitRoot(folder, options.gitRoots);
   const hasGitignore = await stat(join(folder, '.gitignore')).then(
     () => true,
     () => false,

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles, type WalkOptions } from './gitignore-walk';
@@ -39,7 +39,8 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   const special: string[] = [];
   async function* files(): AsyncGenerator<string[]> {
     for (const path of paths.map(p => resolve(p))) {
-      const info = await stat(path);
+      // Blocking: a hook names thousands of files, and a round trip each to the thread pool cost more than the scan.
+      const info = statSync(path);
       if (info.isDirectory()) {
         // Folders listed with blocking calls: this process (the CLI's) has nothing else to serve.
         yield* walkFiles(path, project.allowlistedBelow(path), {
