@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ApplyMoveToEnvCommand, DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX, IgnoreCommand, type LspRange } from '../shared/protocol';
 import type { ScanRecord } from './scan-record';
 import { executeServerCommand } from './server-command';
+import { ruleOf } from './diagnostic-code';
 
 type Node =
   | { kind: 'file'; uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }
@@ -105,8 +106,6 @@ function isHygiene(d: vscode.Diagnostic): boolean {
 }
 
 type FindingNode = Extract<Node, { kind: 'finding' }>;
-
-const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 /**
  * A finding's context menu: Move to .env and Ignore… (the quick fixes, run on the document, which

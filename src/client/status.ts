@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE, DOTENV_CODE_PREFIX, HYGIENE_CODE_PREFIX } from '../shared/protocol';
+import { ruleOf } from './diagnostic-code';
 
 /**
  * A status bar item: a shield with the number of secrets Secret Safe reports (open files, and
@@ -37,9 +38,9 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
     for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
       for (const d of diagnostics) {
         if (d.source !== DIAGNOSTIC_SOURCE) continue;
-        const code = typeof d.code === 'object' ? d.code.value : d.code;
-        if (String(code).startsWith(HYGIENE_CODE_PREFIX)) files++;
-        else if (code !== 'config' && !String(code).startsWith(DOTENV_CODE_PREFIX)) secrets++;
+        const code = ruleOf(d);
+        if (code.startsWith(HYGIENE_CODE_PREFIX)) files++;
+        else if (code !== 'config' && !code.startsWith(DOTENV_CODE_PREFIX)) secrets++;
       }
     }
     const count = secrets + files;
