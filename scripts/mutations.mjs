@@ -61,7 +61,7 @@ const MUTATIONS = [
     id: 'window-cuts-long-rule',
     what: 'a rule reading further than a window is run on the window alone',
     file: 'src/core/scanner.ts',
-    from: 'if (at + reach(index) > windowEnd) {',
+    from: 'if (readsTo > windowEnd) {',
     to: 'if (false) {',
     tier: unit('out/test/node/text-view.test.js'),
   },

@@ -143,6 +143,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   // What each `near` search learnt holds for one text: forgotten when the next scan starts.
   const nearRules = compiled.flatMap(c => (c.near ? [c.near.seen] : []));
   const lengths = Int32Array.from(keywords, k => k.length);
+  const longest = Math.max(0, ...lengths);
   // A config's own pattern may read Unicode: then no view is trusted, and every text is decoded.
   const readsAsciiOnly = compiled.every(c => readsAscii(c.regex));
   // How far from its hit each rule may read: its longest match, and its checks' look around.
@@ -178,10 +179,10 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   };
 
   /**
-   * \`clearOfSecrets\` of a long view, a window at a time: no string of the whole text is made (a
+   * `clearOfSecrets` of a long view, a window at a time: no string of the whole text is made (a
    * string past 128 KiB gets fresh memory of its own, its every page faulted in, at 3 ms a MB;
-   * a window's is reused). Each hit is read in the window where it ends, with \`WINDOW_BACK\`
-   * characters before it and \`WINDOW_AHEAD\` after, more than a rule reads there; a rule that
+   * a window's is reused). Each hit is read in the window where it ends, with `WINDOW_BACK`
+   * characters before it and `WINDOW_AHEAD` after, more than a rule reads there; a rule that
    * may read further is run at that hit in a window of its own reach. Candidates are judged in
    * the window they came from: the view is cleared only if none is kept, whichever window.
    */
@@ -189,7 +190,6 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     const n = view.length;
     doneUntil.fill(0);
     lastStart.fill(-1);
-    const longest = Math.max(0, ...lengths);
     for (let coreStart = 0; coreStart < n; coreStart += WINDOW_CORE) {
       const coreEnd = Math.min(n, coreStart + WINDOW_CORE);
       const from = Math.max(0, coreStart - WINDOW_BACK - longest);
@@ -206,7 +206,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   }
 
   /**
-   * The hits of a window (\`text\` from \`offset\` in the view) that end in \`(coreStart, coreEnd]\`,
+   * The hits of a window (`text` from `offset` in the view) that end in `(coreStart, coreEnd]`,
    * for a view; false where the view is given up (a rule woken that runs over the whole text, a
    * match over a replaced character, or a candidate kept in a window of its own).
    */
@@ -238,10 +238,11 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
           let local = text;
           let base = offset;
           let own: Candidate[] = candidates;
-          if (at + reach(index) > windowEnd) {
+          const readsTo = at + reach(index);
+          if (readsTo > windowEnd) {
             // A rule reading further than the window: at this hit, a window of its own reach.
             base = Math.max(0, at - WINDOW_BACK);
-            local = view.slice(base, Math.min(view.length, at + reach(index)));
+            local = view.slice(base, Math.min(view.length, readsTo));
             own = [];
             replaced = (x, y) => view.replacedBetween(x + base, y + base);
           }
@@ -325,7 +326,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   }
 }
 
-/** Views this long or longer are read in windows (\`clearInWindows\`). */
+/** Views this long or longer are read in windows (`clearInWindows`). */
 export const WINDOWED_FROM = 120_000;
 /** A window's hits end in its core; it reads this far before and after (all under 128 KiB). */
 const WINDOW_CORE = 96 * 1024;
