@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { EMPTY_CONFIG, parseConfig } from '../../src/core/config';
 import { decodeText } from '../../src/node/scan/decode';
 import { scannerFor } from '../../src/node/scan/rule-set';
-import { textView, viewableUtf8, viewOf } from '../../src/node/scan/utf8-view';
+import { textView, viewOf } from '../../src/node/scan/utf8-view';
 import { randomInt } from 'node:crypto';
 import { fake, gen } from '../helpers/fake-keys';
 
@@ -17,8 +17,7 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
   it('has the decoded text’s length, its ASCII characters where they are, and knows where it replaced the others', () => {
     const text = `\ufeff// Grüße, 😀 — price 5€\nconst s = 'a\u00a0b\u3000c';\n${'x'.repeat(9000)}é${'y'.repeat(100)}\n`;
     const bytes = Buffer.from(text, 'utf8');
-    assert.ok(viewableUtf8(bytes));
-    const view = textView(bytes);
+    const view = viewOf(bytes);
     assert.ok(view);
     const decoded = decodeText(bytes) as string;
     assert.equal(view.length, decoded.length);
@@ -40,8 +39,8 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
     assert.equal(textView(Buffer.from([0x61, 0xe9, 0x62, 0x0a])), undefined, 'Latin-1 bytes are not UTF-8');
     assert.equal(textView(Buffer.from('a = 1;\u2028b = 2;\n', 'utf8')), undefined);
     assert.equal(textView(Buffer.from('a = "中文中文中文中文中文中文中文中文";\n'.repeat(50), 'utf8')), undefined);
-    assert.equal(viewableUtf8(Buffer.from('all ascii\n')), false);
-    assert.equal(viewableUtf8(Buffer.from('\ufeffé', 'utf16le')), false, 'a wide encoding is decoded as such');
+    assert.equal(viewOf(Buffer.from('all ascii\n')), undefined, 'a short ASCII text is its own string');
+    assert.equal(viewOf(Buffer.from('\ufeffé', 'utf16le')), undefined, 'a wide encoding is decoded as such');
   });
 
   it('is never cleared where the decoded text holds a finding (random texts mixing keys, passwords and non-ASCII)', () => {
@@ -75,7 +74,7 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
       }
       const text = `${lines.join(random() < 0.3 ? '\r\n' : '\n')}\n`;
       const bytes = Buffer.from(text, 'utf8');
-      const view = viewableUtf8(bytes) ? textView(bytes) : undefined;
+      const view = viewOf(bytes);
       if (!view) continue;
       const findings = scanner.scan(decodeText(bytes) as string, { checkedText: true });
       if (scanner.clearOfSecrets(view, { checkedText: true })) {

@@ -15,14 +15,6 @@ export function viewOf(bytes: Buffer): TextView | undefined {
   return { length: bytes.length, bytes, slice: (start, end) => bytes.toString('latin1', start, end), replacedBetween: () => false };
 }
 
-/**
- * Whether the bytes are UTF-8 text that is not all ASCII (no NUL near the start, no BOM of a wide
- * encoding): text the scanner may judge from a view (`textView`) before it is decoded.
- */
-export function viewableUtf8(bytes: Buffer): boolean {
-  return bomEncoding(bytes) === undefined && !bytes.subarray(0, BINARY_PROBE).includes(0) && !isAscii(bytes);
-}
-
 /** The stretch of bytes looked at at once: most of a mostly-ASCII file is copied a stretch at a time. */
 const STRETCH = 4096;
 /** Past one non-ASCII character in this many bytes, decoding costs less than the view. */
