@@ -16,6 +16,8 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
   afterEach(() => repo?.dispose());
   const key = fake.anthropic();
   const scan = (...args: string[]) => spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', ...args], { cwd: repo.path, encoding: 'utf8' });
+  /** The exit rows of the JSON report of a scan of the repository. */
+  const exitRows = () => (JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
 
   function project(): void {
     repo = gitRepo(
@@ -122,7 +124,7 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
       text.stdout,
       'package.json:2:3  secret-file-in-npm-package  npm publish would send .env (an environment file) to the registry, where anyone can download it and every version stays: add .env to .npmignore.\n',
     );
-    const rows = (JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
+    const rows = exitRows();
     assert.deepEqual(
       rows.map(r => [r.exit, r.ruleId, r.file, r.line, r.secretFile]),
       [['npm-package', 'secret-file-in-npm-package', 'package.json', 2, '.env']],
@@ -149,7 +151,7 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
       text.stdout,
       '.gcloudignore:1:1  secret-file-in-custom-exit  gcloud app deploy would send .env (an environment file) with the rest of the folder: .gcloudignore does not exclude it. Add .env to .gcloudignore.\n',
     );
-    const rows = (JSON.parse(scan('.', '--format', 'json').stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
+    const rows = exitRows();
     assert.deepEqual(
       rows.map(r => [r.exit, r.ruleId, r.secretFile]),
       [['custom:gcloud-deploy', 'secret-file-in-custom-exit', '.env']],
