@@ -26,6 +26,22 @@ const e2e = { kind: 'e2e' };
 
 const MUTATIONS = [
   {
+    id: 'dockerfile-env-left-in-image',
+    what: "Move to .env in a Dockerfile leaves the ENV line, so the key stays in the image's layers",
+    file: 'src/core/fix/docker/move.ts',
+    from: "return { kind: 'runtime', key: pair.key, edits: removePair(text, file, at, pair) };",
+    to: "return { kind: 'runtime', key: pair.key, edits: [] };",
+    tier: unit('out/test/core/fix/docker.test.js'),
+  },
+  {
+    id: 'dockerignore-not-asked',
+    what: 'the .env a Dockerfile fix writes is left in a build context that COPY . takes',
+    file: 'src/node/exits/docker.ts',
+    from: '    if (!copies.some(c => takes(c, relativePath))) continue;',
+    to: '    if (copies.length > 0) continue;',
+    tier: unit('out/test/runs/docker-runs.test.js'),
+  },
+  {
     id: 'server-never-started',
     what: 'the extension never starts the language server',
     file: 'src/client/extension.ts',

@@ -15,12 +15,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=(
   go:golang-go gofmt:golang-go ruby:ruby php:php-cli kotlinc:kotlin pre-commit:pre-commit
   python3:python3 javac:default-jdk-headless rustc:rustc script:bsdutils git:git
-  chromium:chromium make:make nvim:neovim
+  chromium:chromium make:make nvim:neovim dockerd:docker.io docker-compose:docker-compose
 )
+# Docker (the daemon and Compose v1, Debian's) builds and runs the images "Move to .env" changes.
 # Packages with no command of their own: code-server's kerberos module compiles against these headers;
 # the .env loaders the programs in test/runs use after "Move to .env" (python-dotenv, godotenv,
 # Ruby's dotenv, phpdotenv), as Debian packages them.
-LIBS=(libkrb5-dev python3-dotenv golang-github-joho-godotenv-dev ruby-dotenv php-vlucas-phpdotenv)
+# busybox-static: the whole userland of the FROM scratch images test/runs/docker-runs builds.
+LIBS=(libkrb5-dev python3-dotenv golang-github-joho-godotenv-dev ruby-dotenv php-vlucas-phpdotenv busybox-static)
 
 missing=()
 for pair in "${TOOLS[@]}"; do

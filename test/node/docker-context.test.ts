@@ -5,7 +5,7 @@ import ignore from 'ignore';
 import { addIgnorePattern } from '../../src/core/hygiene';
 import { applyEdits } from '../../src/core/fix/text-edit';
 import { BUILTIN_RULES, createScanner, findingMessage } from '../../src/core';
-import { checkDockerContext, isDockerfileName } from '../../src/node/exits/docker';
+import { checkDockerContext, dockerignoreNeeds, isDockerfileName } from '../../src/node/exits/docker';
 import { scanText } from '../../src/node/scan/scan-batch';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
@@ -126,5 +126,29 @@ describe('Docker build context: secret files a COPY would put in the image', () 
     );
     // The same lines in another file say nothing of images.
     assert.ok(scanText(createScanner(BUILTIN_RULES), dockerfile, true, undefined, false, 'notes.txt').every(f => !f.note?.includes('docker history')));
+  });
+
+  describe('the ignore files a .env the fix writes needs (there or not yet)', () => {
+    it('only where a copy takes it and the ignore file lets it through; by compose contexts too', async () => {
+      dir = tempDir({
+        'api/Dockerfile': 'FROM node:22\nCOPY . .\n',
+        'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: api/Dockerfile\n',
+        '.dockerignore': 'node_modules\n',
+      });
+      const dockerfile = join(dir.path, 'api/Dockerfile');
+      const text = readFileSync(dockerfile, 'utf8');
+      const needs = await dockerignoreNeeds(dockerfile, text, join(dir.path, 'api/.env'));
+      assert.deepEqual(
+        needs.map(n => [n.path.slice(dir.path.length + 1), n.text, n.pattern]),
+        [
+          ['api/.dockerignore', undefined, '**/.env'],
+          ['.dockerignore', 'node_modules\n', '**/.env'],
+        ],
+      );
+      assert.deepEqual(await dockerignoreNeeds(dockerfile, 'FROM node:22\nCOPY src/ ./src/\n', join(dir.path, 'api/.env')), []);
+      writeFileSync(join(dir.path, '.dockerignore'), '**/.env\n');
+      writeFileSync(join(dir.path, 'api/.dockerignore'), '.env\n');
+      assert.deepEqual(await dockerignoreNeeds(dockerfile, text, join(dir.path, 'api/.env')), []);
+    });
   });
 });

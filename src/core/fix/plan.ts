@@ -6,6 +6,8 @@ import { toEnvVarName } from './env-name';
 import { envReader, terraformVariable } from './env-read';
 import { languageOf, type Lang } from '../language';
 import { LiteralDecodeError, decodeLiteral, literalForm, type LiteralForm } from './literal-value';
+import { dockerfileMove } from './docker/move';
+import { dockerLoading } from './docker/loading';
 import { sourceEdits } from './source-edits';
 import { makeSafeValue, planEnvLoading, type EnvLoading, type ProjectView } from './loading';
 import { appendLines, applyEdits, composeEdits, type TextEdit } from './text-edit';
@@ -101,7 +103,12 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   const valueStart = literal ? literal.start - (form?.prefix.length ?? 0) : span.start;
 
   const existing = parseDotenv(input.env.text ?? '');
-  const chosen = chooseName(input, lang, text, valueStart, existing, value);
+  // A Dockerfile's ENV, ARG and RUN values move to where they are used: run time, or a build secret.
+  const docker = lang === 'dockerfile' ? dockerfileMove(text, span) : undefined;
+  if (docker?.kind === 'disabled') {
+    return { kind: 'disabled', title: label, reason: docker.reason };
+  }
+  const chosen = docker?.kind === 'runtime' ? runtimeName(input, docker.key, existing, value) : chooseName(input, lang, text, valueStart, existing, value);
   if ('reason' in chosen) {
     return { kind: 'disabled', title: label, reason: chosen.reason };
   }
@@ -136,7 +143,8 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if ((lang === 'javascript' || lang === 'typescript') && isJsxAttributeValue(text, valueStart)) {
     codeEdit.newText = `{${codeEdit.newText}}`;
   }
-  const changes: FileChange[] = [{ path: document.path, create: false, edits: [...extra.edits, codeEdit] }];
+  const codeEdits = docker?.kind === 'runtime' ? docker.edits : docker?.kind === 'build' ? docker.edits(name) : [...extra.edits, codeEdit];
+  const changes: FileChange[] = [{ path: document.path, create: false, edits: codeEdits }];
 
   // GitHub Actions secrets live in the repository's settings, not in a file.
   if (lang !== 'workflow') {
@@ -165,7 +173,19 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
       });
     }
   }
-  const loading = input.project && lang !== 'workflow' ? planLoading(input, lang, envKey, changes) : undefined;
+  // The .env now sits in a build context a COPY takes from: its ignore file keeps it out of the image.
+  if (docker && input.project) {
+    for (const { rel, pattern } of input.project.view.dockerignores ?? []) {
+      const before = input.project.view.files.get(rel);
+      changes.push({ path: input.project.view.pathOf(rel), create: before === undefined, edits: [appendLines(before ?? '', [pattern])] });
+    }
+  }
+  const loading =
+    input.project && docker
+      ? wireLoading(input, dockerLoading(docker.kind, name, baseName(input.env.path), input.project.view), changes)
+      : input.project && lang !== 'workflow'
+        ? planLoading(input, lang, envKey, changes)
+        : undefined;
   if (loading?.kind === 'refused') {
     return { kind: 'disabled', title: titleFor(input, name), reason: loading.reason };
   }
@@ -174,6 +194,8 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
   if (note) title += ` (${note})`;
   if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
+  const dockerignores = docker ? (input.project?.view.dockerignores ?? []) : [];
+  if (dockerignores.length > 0) title += ` (and keep it out of the image in ${dockerignores.map(d => baseName(d.rel)).join(', ')})`;
   if (loading?.kind === 'unwired') title += ` (${loading.reason})`;
   if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;
@@ -201,6 +223,13 @@ function planLoading(input: PlanInput, lang: Lang, envKey: string, changes: File
     name: envKey,
     project: view,
   });
+  return wireLoading(input, loading, changes);
+}
+
+/** A loading's edits joined to the move's changes: the code's own into its one change, the others as changes of their own. */
+function wireLoading(input: PlanInput, loading: EnvLoading | undefined, changes: FileChange[]): EnvLoading | undefined {
+  const { view, documentRel } = input.project!;
+  const code = changes[0];
   if (loading?.kind !== 'wired') return loading;
   for (const change of loading.changes) {
     if (change.rel === documentRel) {
@@ -235,6 +264,14 @@ function titleFor({ finding, part }: PlanInput, name: string): string {
 }
 
 type Chosen = { name: string; envKey: string; note?: string } | { reason: string };
+
+/** The name a Dockerfile's ENV gives the value: the program reads that one, so it is kept. */
+function runtimeName(input: PlanInput, key: string, existing: Map<string, string>, value: string): Chosen {
+  if (input.name !== undefined && input.name !== key) return { reason: `the program reads ${key}, so the name stays ${key}` };
+  const held = existing.get(key);
+  if (held !== undefined && held !== value) return { reason: `.env already holds ${key} with another value` };
+  return { name: key, envKey: key, ...(held !== undefined ? { note: 'already in .env' } : {}) };
+}
 
 /** Names any provider's key could have: the provider's own name (`ANTHROPIC_API_KEY`) says more. */
 const GENERIC_NAME = /^(?:API_?KEY|API_?TOKEN|ACCESS_?TOKEN|AUTH_?TOKEN|SECRET_?KEY|ACCESS_?KEY|BEARER_?TOKEN|PRIVATE_?KEY)$/;

@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LOADER_FILES, loaderEntryFiles, type ProjectView } from '../../core/fix';
+import { languageOf } from '../../core';
+import { composeContexts, dockerignoreNeeds } from '../exits/docker';
 import { relativePosix } from '../paths';
 import { PROJECT_MARKERS, nearestProjectRoot, type ReadText } from './locations';
 
@@ -29,8 +31,27 @@ export async function projectContext(documentPath: string, workspaceFolder: stri
   const csproj = (await readdir(root).catch(() => [] as string[])).filter(n => n.endsWith('.csproj'));
   await Promise.all([...LOADER_FILES, ...csproj].map(readInto));
   await Promise.all(loaderEntryFiles(files).map(readInto));
+  // A Dockerfile: the compose services that build it, which can give its containers the .env.
+  // And the ignore files that must keep the .env out of the images it builds.
+  const dockerBuilds: Array<{ rel: string; service: string; envFile: string }> = [];
+  const dockerignores: Array<{ rel: string; pattern: string }> = [];
+  if (languageOf(documentPath) === 'dockerfile') {
+    for (const { compose } of await composeContexts(documentPath, read)) {
+      if (!compose) continue;
+      const rel = relativePosix(root, compose.file);
+      await readInto(rel);
+      if (files.has(rel)) dockerBuilds.push({ rel, service: compose.service, envFile: relativePosix(dirname(compose.file), envPath) });
+    }
+    const text = await read(documentPath);
+    for (const need of text === undefined ? [] : await dockerignoreNeeds(documentPath, text, envPath, read)) {
+      const rel = relativePosix(root, need.path);
+      if (need.text !== undefined) files.set(rel, need.text);
+      dockerignores.push({ rel, pattern: need.pattern });
+    }
+  }
+  const docker = { ...(dockerBuilds.length > 0 ? { dockerBuilds } : {}), ...(dockerignores.length > 0 ? { dockerignores } : {}) };
   return {
-    view: { files, pathOf: rel => join(root, ...rel.split('/')) },
+    view: { files, pathOf: rel => join(root, ...rel.split('/')), ...docker },
     documentRel: relativePosix(root, documentPath),
     envRel: relativePosix(root, envPath),
   };

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { COMPOSE_FILE_NAMES, type ContextCopy, composeBuilds, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
-import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind } from '../../core/hygiene';
+import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind, secretFileKind } from '../../core/hygiene';
 import { candidates, type ExitCheckOptions, kindOf, readConfig, secretFilesIn } from './secret-files';
 
 /**
@@ -135,6 +135,39 @@ export async function composeContexts(dockerfile: string, read: (path: string) =
     if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
   }
   return found;
+}
+
+/**
+ * The ignore files that need a line so that `file` (a `.env` a fix is about to write, there or not
+ * yet) stays out of the images a Dockerfile builds: for each build context holding it that a copy
+ * takes from, unless its ignore file excludes it already. `text` is the Dockerfile as the fix leaves it.
+ */
+export async function dockerignoreNeeds(
+  dockerfile: string,
+  text: string,
+  file: string,
+  read: (path: string) => Promise<string | undefined> = readConfig,
+): Promise<Array<{ path: string; text?: string; pattern: string }>> {
+  const copies = contextCopies(text);
+  if (copies.length === 0) return [];
+  const needs: Array<{ path: string; text?: string; pattern: string }> = [];
+  for (const build of [{ context: dirname(dockerfile) }, ...(await composeContexts(dockerfile, read))]) {
+    const rel = relative(build.context, file);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
+    const relativePath = rel.split(sep).join('/');
+    const ignoreFile = await dockerignoreOf(dockerfile, read, build.context);
+    if (
+      needs.some(n => n.path === ignoreFile.path) ||
+      dockerignore()
+        .add(ignoreFile.text ?? '')
+        .ignores(relativePath)
+    )
+      continue;
+    if (!copies.some(c => takes(c, relativePath))) continue;
+    const kind = secretFileKind(relativePath, () => undefined, SECRET_FILE_KINDS);
+    needs.push({ ...ignoreFile, pattern: kind ? patternFor(kind, relativePath) : relativePath });
+  }
+  return needs;
 }
 
 /** Whether a copy takes a path: one of its sources names it or a folder above it, and no `--exclude` leaves it out. */

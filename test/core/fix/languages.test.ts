@@ -272,7 +272,7 @@ const CASES: Case[] = [
     path: 'Dockerfile',
     key: fake.anthropic,
     code: k => `FROM node:22-slim\nENV ANTHROPIC_API_KEY=${k}\nCMD ["node", "server.js"]\n`,
-    expected: 'FROM node:22-slim\nARG ANTHROPIC_API_KEY\nENV ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}\nCMD ["node", "server.js"]\n',
+    expected: 'FROM node:22-slim\nCMD ["node", "server.js"]\n',
   },
   {
     lang: 'JSON',

@@ -10,6 +10,13 @@ export interface ProjectView {
   files: ReadonlyMap<string, string>;
   /** The absolute path of a root-relative one. */
   pathOf(rel: string): string;
+  /**
+   * For a Dockerfile: the compose services that build it, each with its compose file (root-relative,
+   * its text in `files`) and the `.env` as that file's `env_file:` would name it.
+   */
+  dockerBuilds?: ReadonlyArray<{ rel: string; service: string; envFile: string }>;
+  /** For a Dockerfile: the ignore files (root-relative; their texts in `files` when they exist) that need `pattern` to keep `.env` out of its images. */
+  dockerignores?: ReadonlyArray<{ rel: string; pattern: string }>;
 }
 
 export interface LoadingInput {

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real Docker daemon for tests: the one running, else Debian's `dockerd` started here (as root,
+ * without iptables or a bridge: the builds and containers under test use no network) and stopped
+ * by `stop()`. The CLI is Debian's when there is one: it builds with the daemon's own BuildKit,
+ * which a newer CLI without the buildx plugin will not.
+ */
+export interface Docker {
+  /** Runs the docker CLI; fails the test with its output when it fails. */
+  run(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): string;
+  /** Runs docker-compose (Debian's Compose v1 when that is what there is). */
+  compose(args: string[], cwd: string): string;
+  /** The image's layers and config as `docker save` writes them (tar, uncompressed). */
+  save(image: string): Buffer;
+  stop(): void;
+}
+
+const CLIS = ['/usr/bin/docker', 'docker'];
+
+function works(cli: string): boolean {
+  const r = spawnSync(cli, ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8', timeout: 10_000 });
+  return r.status === 0 && /\d/.test(r.stdout);
+}
+
+/** The daemon and its CLI, or why there is none (then the caller skips, saying so). */
+export async function startDocker(): Promise<Docker | string> {
+  const busybox = spawnSync('ldd', ['/bin/busybox'], { encoding: 'utf8' });
+  if (!existsSync('/bin/busybox') || !/not a dynamic executable/.test(`${busybox.stdout}${busybox.stderr}`)) {
+    return 'no static busybox (Debian busybox-static) to build images FROM scratch with';
+  }
+  let cli = CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
+  let daemon: ChildProcess | undefined;
+  if (!cli) {
+    if (process.getuid?.() !== 0 || !existsSync('/usr/sbin/dockerd')) return 'no Docker daemon, and none can be started here (needs root and Debian docker.io)';
+    const log = openSync(join(tmpdir(), 'secret-safe-test-dockerd.log'), 'a');
+    daemon = spawn('/usr/sbin/dockerd', ['--iptables=false', '--bridge=none'], { detached: true, stdio: ['ignore', log, log] });
+    daemon.unref();
+    for (let i = 0; i < 120 && !cli; i++) {
+      await new Promise(r => setTimeout(r, 250));
+      cli = CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
+    }
+    if (!cli) {
+      daemon.kill();
+      return `dockerd did not start (see ${join(tmpdir(), 'secret-safe-test-dockerd.log')})`;
+    }
+  }
+  const check = (what: string, r: SpawnSyncReturns<string>): string => {
+    if (r.status !== 0) throw new Error(`${what} failed (${r.status}): ${`${r.stdout}\n${r.stderr}`.slice(-2000)}`);
+    return r.stdout;
+  };
+  const docker = cli;
+  return {
+    run: (args, options = {}) =>
+      check(
+        `docker ${args[0]}`,
+        spawnSync(docker, args, { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, DOCKER_BUILDKIT: '1', ...options.env }, timeout: 300_000 }),
+      ),
+    compose: (args, cwd) => check(`docker-compose ${args[0]}`, spawnSync('docker-compose', args, { encoding: 'utf8', cwd, timeout: 300_000 })),
+    save: image => {
+      const r = spawnSync(docker, ['save', image], { maxBuffer: 1 << 30, timeout: 300_000 });
+      if (r.status !== 0) throw new Error(`docker save failed: ${r.stderr}`);
+      return r.stdout;
+    },
+    stop: () => {
+      if (daemon?.pid) {
+        try {
+          process.kill(daemon.pid, 'SIGTERM');
+        } catch {
+          // gone already
+        }
+      }
+    },
+  };
+}
