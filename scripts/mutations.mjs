@@ -26,6 +26,14 @@ const e2e = { kind: 'e2e' };
 
 const MUTATIONS = [
   {
+    id: 'claude-mcp-value-dropped',
+    what: "the .mcp.json fix takes the key out of the server's env but writes it nowhere",
+    file: 'src/core/exits/mcp.ts',
+    from: '  return { name, server, mcp, local: localEdits };',
+    to: '  return { name, server, mcp, local: [] };',
+    tier: unit('out/test/runs/claude-code-mcp.test.js'),
+  },
+  {
     id: 'dockerfile-env-left-in-image',
     what: "Move to .env in a Dockerfile leaves the ENV line, so the key stays in the image's layers",
     file: 'src/core/fix/docker/move.ts',

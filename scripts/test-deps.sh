@@ -51,4 +51,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v terraform >/dev/null 2>&1 || echo "test dependencies: terraform is not installed (not in Debian); the HCL rewrite test will fail until it is" >&2
 
+# Claude Code, from npm, pinned: test/runs/claude-code-mcp starts a session to prove that an MCP
+# server still gets its key after the .mcp.json fix (the session fails without network; the servers
+# start before it asks the model).
+CLAUDE_CODE_VERSION=2.1.332
+CLAUDE_DIR="$ROOT/.test-tools/claude-code"
+if [ "$(cat "$CLAUDE_DIR/version" 2>/dev/null)" != "$CLAUDE_CODE_VERSION" ]; then
+  echo "test dependencies: installing Claude Code $CLAUDE_CODE_VERSION (npm) into .test-tools/claude-code"
+  rm -rf "$CLAUDE_DIR" && mkdir -p "$CLAUDE_DIR"
+  npm install --prefix "$CLAUDE_DIR" --no-save --no-audit --no-fund --loglevel=error "@anthropic-ai/claude-code@$CLAUDE_CODE_VERSION"
+  "$CLAUDE_DIR/node_modules/.bin/claude" --version >/dev/null
+  echo "$CLAUDE_CODE_VERSION" > "$CLAUDE_DIR/version"
+fi
+
 SECRET_SAFE_TEST_DEPS=1 bash "$ROOT/scripts/host/install.sh"

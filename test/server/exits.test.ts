@@ -186,6 +186,44 @@ describe('language server over stdio: secret files an image or a package would c
     assert.doesNotThrow(() => JSON.parse(twice));
   });
 
+  it("in Claude Code's .mcp.json, moves a stdio server's env value to a git-ignored .claude/settings.local.json", async () => {
+    const token = fake.github();
+    const config = [
+      '{',
+      '  "mcpServers": {',
+      '    "github": {',
+      '      "command": "npx",',
+      '      "args": ["-y", "@modelcontextprotocol/server-github"],',
+      `      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${token}", "GITHUB_TOOLSETS": "repos" }`,
+      '    },',
+      '    "remote": {',
+      '      "type": "http",',
+      '      "url": "https://mcp.example.com/mcp",',
+      `      "headers": { "Authorization": "Bearer ${key}" }`,
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const local = '{\n  // mine\n  "permissions": { "allow": ["Bash(npm test)"] }\n}\n';
+    dir = tempDir({ '.mcp.json': config, '.claude/settings.local.json': local, '.gitignore': '# deps\nnode_modules/' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    await server.open(uri('.mcp.json'), config, 'json');
+    const ds = await server.diagnostics(uri('.mcp.json'), all => all.filter(d => /github|anthropic/.test(String(d.code))).length === 2);
+    const [fix] = await actionsFor(uri('.mcp.json'), ds.find(d => String(d.code).startsWith('github'))!);
+    assert.equal(fix.title, 'Move GITHUB_PERSONAL_ACCESS_TOKEN to .claude/settings.local.json (git-ignored; Claude Code passes its env to the github server)');
+    assert.equal(fix.isPreferred, true);
+    applyWorkspaceEdit(fix.edit!);
+    assert.equal(readFileSync(join(dir.path, '.mcp.json'), 'utf8'), config.replace(`"GITHUB_PERSONAL_ACCESS_TOKEN": "${token}", `, ''));
+    const after = readFileSync(join(dir.path, '.claude/settings.local.json'), 'utf8');
+    assert.ok(after.startsWith('{\n  // mine\n  "permissions": { "allow": ["Bash(npm test)"] },'), after.replace(token, '<token>'));
+    assert.match(after, new RegExp(`"env": \\{\\s+"GITHUB_PERSONAL_ACCESS_TOKEN": "${token}"\\s+\\}`));
+    assert.equal(readFileSync(join(dir.path, '.gitignore'), 'utf8'), '# deps\nnode_modules/\n.claude/settings.local.json');
+    // A remote server's header: Claude Code expands ${NAME} only from the environment it starts in; no such fix.
+    const [header] = await actionsFor(uri('.mcp.json'), ds.find(d => String(d.code).startsWith('anthropic'))!);
+    assert.doesNotMatch(header.title, /settings\.local\.json/);
+  });
+
   it('shows an agent that could read .env on its ignore file, and the fix adds the line', async () => {
     dir = tempDir({ '.cursorignore': 'node_modules\n', '.env': `ANTHROPIC_API_KEY=${key}\n`, 'index.js': '1\n' });
     server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });

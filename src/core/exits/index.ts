@@ -2,6 +2,6 @@ export { type ContextCopy, contextCopies, LAYER_NOTE, noteExits, noteImageLayers
 export { customExitMessage, dockerContextMessage, EXIT_BY_CODE, type Exit, EXITS, EXITS_DOCS_URL, npmPackageMessage } from './table';
 export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';
-export { inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpNote, mcpPlace } from './mcp';
+export { claudeLocalEnvEdits, inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpNote, mcpPlace } from './mcp';
 export { type Agent, AGENTS, agentMessage, claudeDenyEdit, claudeReadDenials, claudeReadRule } from './agents';
 export { COMPOSE_FILE_NAMES, type ComposeBuild, composeBuilds } from './compose';

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getLocation, modify, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, type Node as JsonNode, modify, parseTree } from 'jsonc-parser';
 import type { TextEdit } from '../fix/text-edit';
 
 /**
@@ -59,31 +59,102 @@ export function mcpInputEdits(text: string, span: { start: number; end: number }
   const inputs = tree ? findNodeAtLocation(tree, ['inputs']) : undefined;
   const exists = inputs?.type === 'array' && (inputs.children ?? []).some(c => c.type === 'object' && findNodeAtLocation(c, ['id'])?.value === id);
   if (!exists) {
-    const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-    const [add, ...more] = modify(
-      text,
-      ['inputs', -1],
-      { type: 'promptString', id, description, password: true },
-      {
-        formattingOptions: {
-          insertSpaces: !indent.includes('\t'),
-          tabSize: indent.includes('\t') ? 1 : indent.length,
-          eol: text.includes('\r\n') ? '\r\n' : '\n',
-        },
-      },
-    );
+    const [add, ...more] = modify(text, ['inputs', -1], { type: 'promptString', id, description, password: true }, { formattingOptions: formattingOf(text) });
     if (!add || more.length > 0 || (add.offset < span.end && add.offset + add.length > span.start)) return [];
     edits.push({ start: add.offset, end: add.offset + add.length, newText: add.content });
   }
   return edits;
 }
 
+/**
+ * Claude Code's way for a stdio server's `env` in `.mcp.json`: the entry leaves the server, and
+ * `.claude/settings.local.json` (Claude Code's own personal, git-ignored settings) holds it in its
+ * `env`. Claude Code expands `${NAME}` in `.mcp.json` only from the environment it was started in
+ * and never reads `.env`, but a session passes its settings' `env` to the servers it starts: a
+ * server without the entry inherits it (as measured with Claude Code 2.1.332, `claude -p`).
+ * Undefined where this does not apply: not a whole `env` value of a server with a `command`.
+ */
+export function claudeLocalEnvEdits(
+  mcpText: string,
+  span: { start: number; end: number },
+  localText: string | undefined,
+): { name: string; server: string; mcp: TextEdit[]; local: TextEdit[] } | { reason: string } | undefined {
+  const tree = parseTree(mcpText);
+  const path = getLocation(mcpText, span.start).path;
+  if (!tree || path.length !== 4 || path[0] !== 'mcpServers' || path[2] !== 'env' || typeof path[1] !== 'string' || typeof path[3] !== 'string')
+    return undefined;
+  const [, server, , name] = path as [string, string, string, string];
+  const value = findNodeAtLocation(tree, path);
+  if (value?.type !== 'string' || value.offset + 1 !== span.start || value.offset + value.length - 1 !== span.end) return undefined;
+  if (findNodeAtLocation(tree, ['mcpServers', server, 'command'])?.type !== 'string') return undefined;
+  const secret = value.value as string;
+  const local = localText === undefined ? undefined : parseTree(localText);
+  if (localText !== undefined && local?.type !== 'object') return { reason: '.claude/settings.local.json is not a JSON object: fix it first' };
+  const held = local && findNodeAtLocation(local, ['env', name]);
+  if (held && held.value !== secret) return { reason: `.claude/settings.local.json sets ${name} to another value already` };
+  const mcp = [removeProperty(value.parent!)];
+  const localEdits =
+    localText === undefined
+      ? [{ start: 0, end: 0, newText: `${JSON.stringify({ env: { [name]: secret } }, null, 2)}\n` }]
+      : held
+        ? []
+        : [envEntryEdit(localText, local!, name, secret)];
+  return { name, server, mcp, local: localEdits };
+}
+
+/** The edit that sets `env.NAME` in a settings object: appended to its `env`, or an `env` appended to it, in the file's own layout. */
+function envEntryEdit(text: string, root: JsonNode, name: string, value: string): TextEdit {
+  const { insertSpaces, tabSize, eol } = formattingOf(text);
+  const unit = insertSpaces ? ' '.repeat(tabSize) : '\t';
+  const env = findNodeAtLocation(root, ['env']);
+  if (env?.type === 'object') return appendProperty(text, env, JSON.stringify(name), JSON.stringify(value), unit, eol);
+  const indent = `${indentAt(text, root.offset)}${unit}`;
+  return appendProperty(text, root, '"env"', `{${eol}${indent}${unit}${JSON.stringify(name)}: ${JSON.stringify(value)}${eol}${indent}}`, unit, eol);
+}
+
+/** A property appended to an object: after its last one (on its own line when that one is), or alone inside `{}`. */
+function appendProperty(text: string, object: JsonNode, key: string, value: string, unit: string, eol: string): TextEdit {
+  const children = object.children ?? [];
+  const last = children[children.length - 1];
+  if (!last) {
+    const indent = indentAt(text, object.offset);
+    return { start: object.offset + 1, end: object.offset + object.length - 1, newText: `${eol}${indent}${unit}${key}: ${value}${eol}${indent}` };
+  }
+  const end = last.offset + last.length;
+  const ownLine = text.lastIndexOf('\n', last.offset) > object.offset;
+  return { start: end, end, newText: ownLine ? `,${eol}${indentAt(text, last.offset)}${key}: ${value}` : `, ${key}: ${value}` };
+}
+
+/** The white space that starts the line holding an offset. */
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** The edit that takes a property out of its object, with its comma, keeping every other byte (jsonc's `modify` reformats the object). */
+function removeProperty(property: JsonNode): TextEdit {
+  const object = property.parent!;
+  const siblings = object.children ?? [];
+  const at = siblings.indexOf(property);
+  if (siblings.length === 1) return { start: object.offset + 1, end: object.offset + object.length - 1, newText: '' };
+  if (at < siblings.length - 1) return { start: property.offset, end: siblings[at + 1].offset, newText: '' };
+  const previous = siblings[at - 1];
+  return { start: previous.offset + previous.length, end: property.offset + property.length, newText: '' };
+}
+
+function formattingOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
 /** How each client's config names a value kept out of the file, as its documentation writes it. */
 const KEEP_OUT: Readonly<Record<string, string>> = {
   vscode: 'use an input, which VS Code asks for once and keeps in its secret storage (the quick fix writes it)',
   cursor: 'write "${env:NAME}" and set NAME in the environment Cursor starts from',
-  'claude-code': 'write "${NAME}" and set NAME in the environment Claude Code starts from',
-  gemini: 'write "$NAME" and set NAME in the environment Gemini CLI starts from',
+  'claude-code':
+    'move a server\'s env value to .claude/settings.local.json (the quick fix does), or write "${NAME}" and set NAME in the environment Claude Code starts from',
+  gemini:
+    'write "$NAME" and set NAME in the environment Gemini CLI starts from (it resolves $NAME before it reads .env, and hides secret-named variables from servers that do not list them)',
   'claude-desktop': 'it cannot name a variable, so keep this file out of the repository',
 };
 

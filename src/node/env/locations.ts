@@ -98,7 +98,8 @@ export async function findEnvTargets(documentPath: string, workspaceFolder: stri
   };
 }
 
-async function gitignoreState(envPath: string, workspaceFolder: string, read: ReadText): Promise<GitignoreState> {
+/** The `.gitignore` at the root of the repository holding `envPath`, and whether that path is ignored there already. */
+export async function gitignoreState(envPath: string, workspaceFolder: string, read: ReadText): Promise<GitignoreState> {
   const root = (await findGitRoot(dirname(envPath))) ?? workspaceFolder;
   const levels: IgnoreLevel[] = [];
   const exclude = await read(join(root, '.git', 'info', 'exclude'));

@@ -1,8 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import type { Finding } from '../../core';
-import { inputIdOf, mcpConfigOf, mcpInputEdits, mcpPlace } from '../../core/exits';
 import { isConnectionString } from '../../core/fix';
 import {
   ApplyIgnoreCommand,
@@ -26,6 +23,7 @@ import { hygieneFixes } from './hygiene-fixes';
 import { acceptInBaselineAction, acceptInBaselineChanges, type BaselineActionData } from './baseline-entry';
 import { ignoreActions, ignoreEdit } from './ignore';
 import type { MoveToEnv } from './move-to-env';
+import { mcpAction } from './mcp-actions';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
 
 /** What a "Move" or "Accept" action carries to its resolve: enough to find the finding again. */
@@ -142,9 +140,9 @@ async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId
   // A secret in a committed .env.example: a placeholder there, the value into .env.
   const actions: CodeAction[] = await dotenv.exampleSecretFix(document, diagnostic, ruleId);
   const located = actions.length === 0 ? await move.locate(document.uri, diagnostic.range, ruleId) : undefined;
-  // A key in VS Code's own MCP config: VS Code asks for it once and keeps it in its secret storage.
-  const input = located && (await mcpInputAction(located.document, located.finding, diagnostic, documents));
-  if (input) return [input, ...ignore];
+  // A key in an MCP config: the client's own way to keep it out of the file, where it has one.
+  const mcp = located && (await mcpAction(located.document, located.finding, diagnostic, documents, services.folders));
+  if (mcp) return [mcp, ...ignore];
   if (located) {
     const parts: Array<MoveToEnvArgs['part']> = isConnectionString(ruleId) ? ['whole', 'password'] : [undefined];
     for (const part of parts) {
@@ -170,35 +168,6 @@ async function quickFixes(document: TextDocument, diagnostic: Diagnostic, ruleId
   }
   actions.push(...ignore);
   return actions;
-}
-
-/**
- * In `.vscode/mcp.json`: the key becomes `${input:id}` and `inputs` gets a `promptString` with
- * `password: true`, named after the variable or header that held it.
- */
-async function mcpInputAction(
-  document: TextDocument,
-  finding: Finding,
-  diagnostic: Diagnostic,
-  documents: TextDocuments<TextDocument>,
-): Promise<CodeAction | undefined> {
-  const path = URI.parse(document.uri).fsPath;
-  if (mcpConfigOf(path)?.id !== 'vscode') return undefined;
-  const text = document.getText();
-  const place = mcpPlace(text, finding.start);
-  const name =
-    place.property && /^[A-Za-z][A-Za-z\d_]*$/.test(place.property) && /[A-Z]_|_[A-Z]|^[A-Z\d_]+$/.test(place.property) ? place.property : finding.envVar;
-  const id = inputIdOf(name);
-  const description = `${finding.provider} ${finding.description}${place.server ? ` for the ${place.server} MCP server` : ''}`;
-  const edits = mcpInputEdits(text, finding, id, description);
-  if (edits.length === 0) return undefined;
-  return {
-    title: `Ask for it when the server starts: \${input:${id}}, kept in VS Code's secret storage`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: true,
-    edit: await toWorkspaceEdit([{ path, create: false, edits }], documents, textReader(documents)),
-  };
 }
 
 async function resolve(action: CodeAction, services: CodeActionServices): Promise<CodeAction> {
