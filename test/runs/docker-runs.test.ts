@@ -104,6 +104,43 @@ describe('a Dockerfile after Move to .env: the image runs, and the key is out of
     }
   });
 
+  it('ENV read at run time, no compose: docker run --env-file .env, as the title says', async () => {
+    const key = fake.openai();
+    const image = `ss${randomBytes(4).toString('hex')}`;
+    const dir = project({
+      Dockerfile: [
+        'FROM scratch',
+        'COPY busybox /bin/busybox',
+        `ENV OPENAI_API_KEY=${key}`,
+        'CMD ["/bin/busybox", "sh", "-c", "printf %s \\"$OPENAI_API_KEY\\" | /bin/busybox sha256sum"]',
+        '',
+      ].join('\n'),
+    });
+    const d = docker!;
+    const run = (extra: string[]): string => {
+      d.run(['build', '-q', '--network=none', '-t', image, '.'], { cwd: dir.path });
+      return d
+        .run(['run', '--rm', '--network=none', ...extra, image], { cwd: dir.path })
+        .trim()
+        .split(/\s+/)[0];
+    };
+    try {
+      assert.equal(run([]), sha(key), 'before: the container prints the hash of its key');
+      const title = await moveFirst(dir.path);
+      const flag = /start the container with (--env-file [^\s)]+)/.exec(title)?.[1];
+      assert.ok(flag, `the title says how to run it: ${title}`);
+      assert.equal(run(flag.split(' ')), sha(key), `after "${title}", the container prints the same`);
+      assert.ok(!d.save(image).includes(key), 'after: no layer holds the key');
+    } finally {
+      try {
+        d.run(['rmi', '-f', image]);
+      } catch {
+        // best effort
+      }
+      dir.dispose();
+    }
+  });
+
   for (const c of [
     {
       title: 'ARG read by a RUN at build time: a build secret, passed as the fix says',

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, DiagnosticSeverity, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  DiagnosticSeverity,
+  FileChangeType,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../helpers/apply-edit';
 import { fake, hiddenPart } from '../helpers/fake-keys';
 import { ServerUnderTest } from '../helpers/lsp-server';
@@ -222,6 +229,28 @@ describe('language server over stdio: secret files an image or a package would c
     // A remote server's header: Claude Code expands ${NAME} only from the environment it starts in; no such fix.
     const [header] = await actionsFor(uri('.mcp.json'), ds.find(d => String(d.code).startsWith('anthropic'))!);
     assert.doesNotMatch(header.title, /settings\.local\.json/);
+  });
+
+  it('moves every key of a Dockerfile to run time at once: one env_file, one .dockerignore line', async () => {
+    const openai = fake.openai();
+    const dockerfile = `FROM node:22\nWORKDIR /app\nCOPY . .\nENV ANTHROPIC_API_KEY=${key}\nENV OPENAI_API_KEY=${openai} PORT=8080\nCMD ["node", "index.js"]\n`;
+    dir = tempDir({ Dockerfile: dockerfile, 'compose.yaml': 'services:\n  web:\n    build: .\n', 'index.js': '1\n', '.gitignore': 'node_modules/\n' });
+    server = await ServerUnderTest.start({ folder: dir.path, trustedWorkspace: false });
+    await server.open(uri('Dockerfile'), dockerfile, 'dockerfile');
+    await server.diagnostics(uri('Dockerfile'), ds => ds.filter(d => /anthropic|openai/.test(String(d.code))).length === 2);
+    const [all] = ((await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri('Dockerfile') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source'] },
+    })) ?? []) as CodeAction[];
+    const resolved = (await server.connection.sendRequest(CodeActionResolveRequest.type, all)) as CodeAction;
+    applyWorkspaceEdit(resolved.edit!);
+    const read = (rel: string): string => readFileSync(join(dir.path, rel), 'utf8');
+    assert.equal(read('Dockerfile'), 'FROM node:22\nWORKDIR /app\nCOPY . .\nENV PORT=8080\nCMD ["node", "index.js"]\n');
+    assert.equal(read('compose.yaml'), 'services:\n  web:\n    build: .\n    env_file: .env\n');
+    assert.equal(read('.dockerignore'), '**/.env\n');
+    assert.equal(read('.gitignore'), 'node_modules/\n.env\n');
+    assert.equal(read('.env'), `ANTHROPIC_API_KEY=${key}\nOPENAI_API_KEY=${openai}\n`);
   });
 
   it('shows an agent that could read .env on its ignore file, and the fix adds the line', async () => {

@@ -115,8 +115,9 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   const { name, envKey, note } = chosen;
   let encoded: string;
   try {
-    // Make keeps quotes as part of a value: a Makefile's value goes bare where dotenv reads it the same.
-    encoded = lang === 'makefile' && makeSafeValue(value) ? value : encodeDotenvValue(value);
+    // Make keeps quotes as part of a value, and so does `docker run --env-file`: a Makefile's or a
+    // Dockerfile's value goes bare where dotenv reads it the same.
+    encoded = (lang === 'makefile' || docker) && makeSafeValue(value) ? value : encodeDotenvValue(value);
   } catch (e) {
     if (e instanceof DotenvEncodingError) {
       return { kind: 'disabled', title: titleFor(input, name), reason: `the value cannot be written to .env exactly: ${e.message}` };
@@ -174,9 +175,13 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
     }
   }
   // The .env now sits in a build context a COPY takes from: its ignore file keeps it out of the image.
+  const keptOutBy: string[] = [];
   if (docker && input.project) {
     for (const { rel, pattern } of input.project.view.dockerignores ?? []) {
       const before = input.project.view.files.get(rel);
+      // An earlier move of the same file (Move all) may have added it already.
+      if (before?.split(/\r?\n/).includes(pattern)) continue;
+      keptOutBy.push(baseName(rel));
       changes.push({ path: input.project.view.pathOf(rel), create: before === undefined, edits: [appendLines(before ?? '', [pattern])] });
     }
   }
@@ -194,8 +199,7 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
   if (note) title += ` (${note})`;
   if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
-  const dockerignores = docker ? (input.project?.view.dockerignores ?? []) : [];
-  if (dockerignores.length > 0) title += ` (and keep it out of the image in ${dockerignores.map(d => baseName(d.rel)).join(', ')})`;
+  if (keptOutBy.length > 0) title += ` (and keep it out of the image in ${keptOutBy.join(', ')})`;
   if (loading?.kind === 'unwired') title += ` (${loading.reason})`;
   if (!input.gitignore.ignoresEnv && input.gitignore.negationLine !== undefined && lang !== 'workflow') {
     title += ` (overrides the !.env on line ${input.gitignore.negationLine} of .gitignore)`;

@@ -89,14 +89,15 @@ export class MoveToEnv {
     const current = new Map(original);
     // The project's files as the moves so far left them, for the loader each move looks at.
     const { view, ...where } = targets.project;
-    const relOf = new Map([...view.files.keys()].map(rel => [view.pathOf(rel), rel]));
+    const rels = new Set([...view.files.keys(), ...(view.dockerignores ?? []).map(d => d.rel)]);
+    const relOf = new Map([...rels].map(rel => [view.pathOf(rel), rel]));
     const projectNow = (): ProjectContext => {
       const files = new Map(view.files);
       for (const [file, rel] of relOf) {
         const text = current.get(file);
         if (text !== undefined) files.set(rel, text);
       }
-      return { ...where, view: { files, pathOf: view.pathOf } };
+      return { ...where, view: { ...view, files } };
     };
     let count = 0;
     // Findings the fix cannot move (a Rust const): left as they are, known by rule and value.
