@@ -198,6 +198,7 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   if (lang === 'terraform') title += ` (Terraform variable ${terraformVariable(name)}, set by ${envKey})`;
   if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
   if (note) title += ` (${note})`;
+  if (docker?.kind === 'runtime' && docker.note) title += ` (${docker.note})`;
   if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
   if (keptOutBy.length > 0) title += ` (and keep it out of the image in ${keptOutBy.join(', ')})`;
   if (loading?.kind === 'unwired') title += ` (${loading.reason})`;

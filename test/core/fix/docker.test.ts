@@ -163,6 +163,34 @@ describe('Move to .env in a Dockerfile: out of the image, to where the value is 
     });
   });
 
+  describe('an ENV in a build stage, which no container runs: a build secret, as an ARG', () => {
+    it('the pair goes; the RUN steps of its stage mount the secret; later stages are left alone', () => {
+      const token = fake.github();
+      const r = move(
+        `FROM node:22 AS build\nENV CI=true NPM_TOKEN=${token}\nRUN npm ci\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\nRUN nginx -t\n`,
+      );
+      assert.equal(r.disabled, undefined, r.disabled);
+      const id = Object.keys(r.env)[0];
+      assert.equal(r.env[id], token);
+      assert.equal(
+        r.dockerfile,
+        `FROM node:22 AS build\nENV CI=true\nRUN --mount=type=secret,id=${id} export NPM_TOKEN="$(cat /run/secrets/${id})" && npm ci\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\nRUN nginx -t\n`,
+      );
+      assert.match(r.title, /--secret id=/);
+    });
+
+    it('is refused when a later stage is built FROM it and inherits the variable', () => {
+      const r = move(`FROM node:22 AS base\nENV NPM_TOKEN=${fake.github()}\nRUN npm ci\nFROM base AS app\nCMD ["node", "app.js"]\n`);
+      assert.match(r.disabled ?? '', /line 4 is built FROM base and inherits NPM_TOKEN/);
+    });
+
+    it('in the last stage with RUN steps after it, the title says they no longer see it', () => {
+      const r = move(`FROM python:3.12\nENV OPENAI_API_KEY=${fake.openai()}\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n`);
+      assert.equal(r.disabled, undefined, r.disabled);
+      assert.match(r.title, /the RUN steps after it no longer see OPENAI_API_KEY/);
+    });
+  });
+
   describe('an ARG the build reads: a build secret for each RUN of its stage', () => {
     it('the ARG goes; each RUN after it in the stage mounts the secret and exports it under the old name', () => {
       const token = fake.github();

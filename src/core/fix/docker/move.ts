@@ -6,7 +6,8 @@ import { type Dockerfile, type Instruction, parseDockerfile, readsVariable, type
  * in its layers and `docker history`. So the value leaves the Dockerfile for where it is used:
  *
  * - `ENV KEY=value`, read by the program at run time: the pair goes, and the container gets `KEY`
- *   from `.env` at run time (compose's `env_file:`, `docker run --env-file`);
+ *   from `.env` at run time (compose's `env_file:`, `docker run --env-file`); in a build stage
+ *   (not the last), which no container runs, it becomes a build secret as an `ARG` does;
  * - `ARG KEY=value`, read by the build: it becomes a build secret, mounted into each `RUN` of its
  *   stage (which saw `KEY` in its environment before), and exported there under its old name;
  * - a value written in a `RUN` command: a build secret read in its place, `$(cat /run/secrets/ID)`.
@@ -15,7 +16,7 @@ import { type Dockerfile, type Instruction, parseDockerfile, readsVariable, type
  * general move.
  */
 export type DockerMove =
-  | { kind: 'runtime'; key: string; edits: TextEdit[] }
+  | { kind: 'runtime'; key: string; edits: TextEdit[]; note?: string }
   | { kind: 'build'; edits: (id: string) => TextEdit[] }
   | { kind: 'disabled'; reason: string };
 
@@ -66,6 +67,15 @@ function wholeValue(text: string, value: Word, span: { start: number; end: numbe
 }
 
 function envMove(text: string, file: Dockerfile, at: Instruction, pair: Pair): DockerMove {
+  const lastStage = Math.max(...file.instructions.map(i => i.stage));
+  if (at.stage > 0 && at.stage < lastStage) {
+    // A build stage's ENV is in no image that runs: its RUN steps are what read it.
+    const alias = stageAlias(text, file, at.stage);
+    const heir = alias && file.instructions.find(i => i.keyword === 'FROM' && i.stage > at.stage && fromImage(text, file, i) === alias);
+    if (heir)
+      return { kind: 'disabled', reason: `the stage on line ${lineOf(text, heir.start)} is built FROM ${alias} and inherits ${pair.key}: move it by hand` };
+    return secretForRuns(text, file, at, pair.key, removePair(text, file, at, pair));
+  }
   const later = file.instructions.filter(i => i.start > at.start && !['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(i.keyword));
   const reader = later.find(i => readsVariable(text.slice(i.argsStart, i.end), pair.key));
   const sameLine = pair.words.filter(w => w.start > pair.word.start).some(w => readsVariable(text.slice(w.start, w.end), pair.key));
@@ -73,12 +83,27 @@ function envMove(text: string, file: Dockerfile, at: Instruction, pair: Pair): D
     const line = lineOf(text, reader?.start ?? at.start);
     return { kind: 'disabled', reason: `the build reads ${pair.key} (line ${line}), so it cannot wait for run time: move it to a build secret by hand` };
   }
-  return { kind: 'runtime', key: pair.key, edits: removePair(text, file, at, pair) };
+  const runsAfter = later.some(i => i.keyword === 'RUN' && i.stage === at.stage);
+  return {
+    kind: 'runtime',
+    key: pair.key,
+    edits: removePair(text, file, at, pair),
+    ...(runsAfter ? { note: `the RUN steps after it no longer see ${pair.key}` } : {}),
+  };
 }
 
 function argMove(text: string, file: Dockerfile, at: Instruction, pair: Pair): DockerMove {
   if (at.stage === 0) return { kind: 'disabled', reason: `${pair.key} is a global ARG (before FROM): declare it in the stage that uses it first` };
   if (pair.words.length !== 1) return { kind: 'disabled', reason: 'this ARG declares more than one variable: give the secret one of its own first' };
+  return secretForRuns(text, file, at, pair.key, [removeInstruction(text, at)]);
+}
+
+/**
+ * A build secret in place of a variable the RUN steps of its stage saw in their environment: each
+ * RUN after it mounts the secret and exports it under the variable's name; `removal` takes the
+ * variable out. Refused where only a RUN could not read it (another instruction expands it).
+ */
+function secretForRuns(text: string, file: Dockerfile, at: Instruction, key: string, removal: TextEdit[]): DockerMove {
   const rest = file.instructions.filter(i => i.stage === at.stage && i.start > at.start);
   const runs: Instruction[] = [];
   for (const i of rest) {
@@ -88,15 +113,29 @@ function argMove(text: string, file: Dockerfile, at: Instruction, pair: Pair): D
       if (i.heredoc || commandOf(text, file, i).startsWith('['))
         return { kind: 'disabled', reason: `the RUN on line ${lineOf(text, i.start)} is a heredoc or exec form: mount the secret there by hand` };
       runs.push(i);
-    } else if (readsVariable(args, pair.key)) {
-      return { kind: 'disabled', reason: `the ${i.keyword} on line ${lineOf(text, i.start)} reads ${pair.key}, and only a RUN can read a build secret` };
+    } else if (readsVariable(args, key)) {
+      return { kind: 'disabled', reason: `the ${i.keyword} on line ${lineOf(text, i.start)} reads ${key}, and only a RUN can read a build secret` };
     }
   }
-  const key = pair.key;
   return {
     kind: 'build',
-    edits: id => [removeInstruction(text, at), ...runs.flatMap(r => mountInto(text, file, r, id, `export ${key}="${secretRead(id)}" && `))],
+    edits: id => [...removal, ...runs.flatMap(r => mountInto(text, file, r, id, `export ${key}="${secretRead(id)}" && `))],
   };
+}
+
+/** The name a stage's FROM gives it (`FROM node:22 AS build`), lower-cased. */
+function stageAlias(text: string, file: Dockerfile, stage: number): string | undefined {
+  const from = file.instructions.find(i => i.keyword === 'FROM' && i.stage === stage);
+  if (!from) return undefined;
+  const words = wordsOf(text, from.argsStart, from.end, file.escape).map(w => text.slice(w.start, w.end));
+  const as = words.findIndex(w => w.toLowerCase() === 'as');
+  return as >= 0 && words[as + 1] ? words[as + 1].toLowerCase() : undefined;
+}
+
+/** The image a FROM builds on (its first word that is not a flag), lower-cased. */
+function fromImage(text: string, file: Dockerfile, from: Instruction): string {
+  const words = wordsOf(text, from.argsStart, from.end, file.escape).map(w => text.slice(w.start, w.end));
+  return (words.find(w => !w.startsWith('--')) ?? '').toLowerCase();
 }
 
 function runMove(text: string, file: Dockerfile, at: Instruction, span: { start: number; end: number }): DockerMove {
