@@ -14,6 +14,8 @@ export interface Docker {
   run(args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): string;
   /** Runs docker-compose (Debian's Compose v1 when that is what there is). */
   compose(args: string[], cwd: string): string;
+  /** Removes an image, if it is there (the test's cleanup: never fails). */
+  removeImage(image: string): void;
   /** The image's layers and config as `docker save` writes them (tar, uncompressed). */
   save(image: string): Buffer;
   stop(): void;
@@ -60,6 +62,9 @@ export async function startDocker(): Promise<Docker | string> {
         spawnSync(docker, args, { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, DOCKER_BUILDKIT: '1', ...options.env }, timeout: 300_000 }),
       ),
     compose: (args, cwd) => check(`docker-compose ${args[0]}`, spawnSync('docker-compose', args, { encoding: 'utf8', cwd, timeout: 300_000 })),
+    removeImage: image => {
+      spawnSync(docker, ['rmi', '-f', image], { timeout: 60_000 });
+    },
     save: image => {
       const r = spawnSync(docker, ['save', image], { maxBuffer: 1 << 30, timeout: 300_000 });
       if (r.status !== 0) throw new Error(`docker save failed: ${r.stderr}`);

@@ -132,11 +132,7 @@ describe('a Dockerfile after Move to .env: the image runs, and the key is out of
       assert.equal(run(flag.split(' ')), sha(key), `after "${title}", the container prints the same`);
       assert.ok(!d.save(image).includes(key), 'after: no layer holds the key');
     } finally {
-      try {
-        d.run(['rmi', '-f', image]);
-      } catch {
-        // best effort
-      }
+      d.removeImage(image);
       dir.dispose();
     }
   });
@@ -186,11 +182,7 @@ describe('a Dockerfile after Move to .env: the image runs, and the key is out of
         assert.ok(!d.run(['image', 'inspect', image]).includes(key), 'after: nor the image config');
         assert.ok(!d.save(image).includes(key), 'after: nor any layer');
       } finally {
-        try {
-          d.run(['rmi', '-f', image]);
-        } catch {
-          // best effort
-        }
+        d.removeImage(image);
         dir.dispose();
       }
     });

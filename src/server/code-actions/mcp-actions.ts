@@ -18,24 +18,27 @@ export async function mcpAction(
   documents: TextDocuments<TextDocument>,
   folders: Folders,
 ): Promise<CodeAction | undefined> {
-  const path = URI.parse(document.uri).fsPath;
-  const client = mcpConfigOf(path)?.id;
-  if (client === 'vscode') return mcpInputAction(path, document, finding, diagnostic, documents);
-  if (client === 'claude-code') return claudeLocalAction(path, document, finding, diagnostic, documents, folders);
+  const at: At = { path: URI.parse(document.uri).fsPath, document, finding, diagnostic, documents };
+  const client = mcpConfigOf(at.path)?.id;
+  if (client === 'vscode') return mcpInputAction(at);
+  if (client === 'claude-code') return claudeLocalAction(at, folders);
   return undefined;
+}
+
+/** The finding an action is for: its file's path and document, the diagnostic, and the open documents. */
+interface At {
+  path: string;
+  document: TextDocument;
+  finding: Finding;
+  diagnostic: Diagnostic;
+  documents: TextDocuments<TextDocument>;
 }
 
 /**
  * In `.vscode/mcp.json`: the key becomes `${input:id}` and `inputs` gets a `promptString` with
  * `password: true`, named after the variable or header that held it.
  */
-async function mcpInputAction(
-  path: string,
-  document: TextDocument,
-  finding: Finding,
-  diagnostic: Diagnostic,
-  documents: TextDocuments<TextDocument>,
-): Promise<CodeAction | undefined> {
+async function mcpInputAction({ path, document, finding, diagnostic, documents }: At): Promise<CodeAction | undefined> {
   const text = document.getText();
   const place = mcpPlace(text, finding.start);
   const name =
@@ -58,14 +61,7 @@ async function mcpInputAction(
  * beside it (created if missing), whose `env` Claude Code passes to the servers it starts, and that
  * file is git-ignored when it is not yet.
  */
-async function claudeLocalAction(
-  path: string,
-  document: TextDocument,
-  finding: Finding,
-  diagnostic: Diagnostic,
-  documents: TextDocuments<TextDocument>,
-  folders: Folders,
-): Promise<CodeAction | undefined> {
+async function claudeLocalAction({ path, document, finding, diagnostic, documents }: At, folders: Folders): Promise<CodeAction | undefined> {
   const read = textReader(documents);
   const localPath = join(dirname(path), '.claude', 'settings.local.json');
   const localText = await read(localPath);
