@@ -30,14 +30,37 @@ function concatenate(expr: string, { form, before, after }: Parts, op = ' + '): 
   return [before ? piece(before) : '', expr, after ? piece(after) : ''].filter(Boolean).join(op);
 }
 
-/** Placeholders a config loader may expand: `${NAME}`, inline. */
-function placeholder(caveat: string): EnvReader {
+/** Placeholders a config loader may expand: `${NAME}` (or the loader's own `ref`), inline. */
+function placeholder(caveat: string, ref: (name: string) => string = name => `\${${name}}`): EnvReader {
   return {
-    expression: (name, form) => `${form?.quote ?? '"'}\${${name}}${form?.quote ?? '"'}`,
-    partial: (name, { form, before, after }) => `${form.prefix}${form.quote}${before}\${${name}}${after}${form.quote}`,
-    bare: name => `\${${name}}`,
+    expression: (name, form) => `${form?.quote ?? '"'}${ref(name)}${form?.quote ?? '"'}`,
+    partial: (name, { form, before, after }) => `${form.prefix}${form.quote}${before}${ref(name)}${after}${form.quote}`,
+    bare: ref,
     caveat,
   };
+}
+
+/**
+ * MCP configs: each client's own reference to a variable, which it expands from the environment it
+ * was started in (none of them from `.env`); or why the client has none.
+ */
+const MCP_READERS: ReadonlyArray<{ path: RegExp; reader: EnvReader | string }> = [
+  {
+    path: /(?:^|\/)\.cursor\/mcp\.json$/,
+    reader: placeholder('Cursor expands ${env:NAME} from the environment it starts in, not from .env: set NAME there', name => `\${env:${name}}`),
+  },
+  { path: /(?:^|\/)\.mcp\.json$/, reader: placeholder('Claude Code expands ${NAME} from the environment it starts in, not from .env: set NAME there') },
+  {
+    path: /(?:^|\/)\.gemini\/settings\.json$/,
+    reader: placeholder('Gemini CLI resolves ${NAME} from the environment it starts in, before it reads .env: set NAME there'),
+  },
+  { path: /(?:^|\/)claude_desktop_config\.json$/, reader: 'Claude Desktop cannot name a variable in its config: keep this file out of the repository' },
+];
+
+/** The reader of an MCP config at `path` (`/`-separated or not), the reason it has none, or undefined for any other file. */
+export function mcpEnvReader(path: string): EnvReader | string | undefined {
+  const posix = path.replace(/\\/g, '/');
+  return MCP_READERS.find(m => m.path.test(posix))?.reader;
 }
 
 /** JS source inside a template literal: backticks and `${` must be escaped. */

@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import { assignedName, isVagueName } from './assigned-name';
 import { DotenvEncodingError, appendVariable, encodeDotenvValue, parseDotenv } from './dotenv';
 import { toEnvVarName } from './env-name';
-import { envReader, terraformVariable } from './env-read';
+import { envReader, mcpEnvReader, terraformVariable } from './env-read';
 import { languageOf, type Lang } from '../language';
 import { LiteralDecodeError, decodeLiteral, literalForm, type LiteralForm } from './literal-value';
 import { dockerfileMove } from './docker/move';
@@ -83,10 +83,14 @@ export function isConnectionString(ruleId: string): boolean {
 export function planMoveToEnv(input: PlanInput): FixPlan {
   const { document, finding } = input;
   const lang = languageOf(document.path, document.languageId);
-  const reader = envReader(lang, { deno: input.deno });
+  const mcp = lang === 'json' || lang === 'jsonc' ? mcpEnvReader(document.path) : undefined;
+  const reader = mcp ?? envReader(lang, { deno: input.deno });
   const label = titleFor(input, '');
   if (!reader) {
     return { kind: 'disabled', title: label, reason: 'this is an environment file already' };
+  }
+  if (typeof reader === 'string') {
+    return { kind: 'disabled', title: label, reason: reader };
   }
   const text = document.text;
   const span = secretSpan(input);
@@ -196,7 +200,7 @@ export function planMoveToEnv(input: PlanInput): FixPlan {
   }
   let title = lang === 'workflow' ? `Use \${{ secrets.${name} }} (add ${name} to the repository's Actions secrets)` : titleFor(input, name);
   if (lang === 'terraform') title += ` (Terraform variable ${terraformVariable(name)}, set by ${envKey})`;
-  if (reader.caveat) title += ` (${reader.caveat.replace('NAME', name)})`;
+  if (reader.caveat) title += ` (${reader.caveat.replaceAll('NAME', name)})`;
   if (note) title += ` (${note})`;
   if (docker?.kind === 'runtime' && docker.note) title += ` (${docker.note})`;
   if (loading?.kind === 'wired') title += ` (and load .env with ${loading.by})`;
