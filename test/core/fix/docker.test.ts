@@ -207,8 +207,10 @@ describe('Move to .env in a Dockerfile: out of the image, to where the value is 
       assert.match(r.title, new RegExp(`docker build does not read \\.env: build with --secret id=${id},env=${id}`));
     });
 
-    it('is refused for a global ARG, another SHELL, an exec-form RUN, or a non-RUN reader', () => {
+    it('is refused for a global ARG, another SHELL, an exec-form RUN, a non-RUN reader, or a Windows image', () => {
       const token = fake.github();
+      assert.match(move(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\nARG NPM_TOKEN=${token}\nRUN npm ci\n`).disabled ?? '', /Windows image/);
+      assert.match(move(`# escape=\`\nFROM node:22\nRUN curl -u me:${token} https://x.example\n`).disabled ?? '', /Windows image/);
       assert.match(move(`ARG NPM_TOKEN=${token}\nFROM node:22\n`).disabled ?? '', /global ARG/);
       assert.match(move(`FROM node:22\nARG NPM_TOKEN=${token}\nSHELL ["pwsh", "-c"]\nRUN npm ci\n`).disabled ?? '', /another SHELL/);
       assert.match(move(`FROM node:22\nARG NPM_TOKEN=${token}\nRUN ["npm", "ci"]\n`).disabled ?? '', /exec form/);

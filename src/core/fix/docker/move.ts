@@ -104,6 +104,8 @@ function argMove(text: string, file: Dockerfile, at: Instruction, pair: Pair): D
  * variable out. Refused where only a RUN could not read it (another instruction expands it).
  */
 function secretForRuns(text: string, file: Dockerfile, at: Instruction, key: string, removal: TextEdit[]): DockerMove {
+  const windows = windowsStage(text, file, at.stage);
+  if (windows) return { kind: 'disabled', reason: windows };
   const rest = file.instructions.filter(i => i.stage === at.stage && i.start > at.start);
   const runs: Instruction[] = [];
   for (const i of rest) {
@@ -121,6 +123,16 @@ function secretForRuns(text: string, file: Dockerfile, at: Instruction, key: str
     kind: 'build',
     edits: id => [...removal, ...runs.flatMap(r => mountInto(text, file, r, id, `export ${key}="${secretRead(id)}" && `))],
   };
+}
+
+/** Why a stage's RUN steps are no sh (a Windows image: cmd or PowerShell runs them), or undefined. */
+function windowsStage(text: string, file: Dockerfile, stage: number): string | undefined {
+  const from = file.instructions.find(i => i.keyword === 'FROM' && i.stage === stage);
+  const image = from ? fromImage(text, file, from) : '';
+  if (file.escape === '`' || /(?:^|\/)windows(?:\/|servercore|$)|nanoserver|servercore/.test(image)) {
+    return "a Windows image's RUN steps run in cmd or PowerShell: the secret's read is written for sh";
+  }
+  return undefined;
 }
 
 /** The name a stage's FROM gives it (`FROM node:22 AS build`), lower-cased. */
@@ -141,6 +153,8 @@ function fromImage(text: string, file: Dockerfile, from: Instruction): string {
 function runMove(text: string, file: Dockerfile, at: Instruction, span: { start: number; end: number }): DockerMove {
   const command = commandOf(text, file, at);
   if (at.heredoc || command.startsWith('[')) return { kind: 'disabled', reason: 'this RUN is a heredoc or exec form: mount a build secret there by hand' };
+  const windows = windowsStage(text, file, at.stage);
+  if (windows) return { kind: 'disabled', reason: windows };
   const shell = file.instructions.find(i => i.keyword === 'SHELL' && i.stage === at.stage && i.start < at.start);
   if (shell) return { kind: 'disabled', reason: `line ${lineOf(text, shell.start)} sets another SHELL: the secret's read is written for sh` };
   const quote = shellQuoteAt(text, file, at, span.start);
