@@ -1,8 +1,9 @@
 /**
  * A stdio MCP server that Claude Code starts still gets its key after the `.mcp.json` fix, and the
  * key has left the file: the real Claude Code (npm, pinned by scripts/test-deps.sh) runs a session
- * in the project before and after the fix applied to disk. The session cannot reach the model here;
- * the servers start before it asks, and the test server writes down a hash of the key it was given.
+ * in the project before and after the fix applied to disk. The session cannot reach the model (its
+ * API address is a refused local port); the servers start before it asks, and the test server writes
+ * down a hash of the key it was given.
  */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -62,6 +63,8 @@ describe('an MCP server Claude Code starts gets its key after the .mcp.json fix 
         PATH: process.env.PATH,
         HOME: home.path,
         ANTHROPIC_API_KEY: 'offline-test',
+        // A refused port, not a DNS lookup that waits: the session starts its servers in 1.4 s, not 19.5 s.
+        ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
         DISABLE_AUTOUPDATER: '1',
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
       };
