@@ -26,11 +26,19 @@ const e2e = { kind: 'e2e' };
 
 const MUTATIONS = [
   {
+    id: 'claude-header-takes-own-key',
+    what: 'the .mcp.json header fix names the variable ANTHROPIC_API_KEY, which Claude Code takes for its own key',
+    file: 'src/core/exits/mcp.ts',
+    from: "    name = CLAUDE_OWN.test(headerName) ? `${server.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${headerName}` : headerName;",
+    to: '    name = headerName;',
+    tier: unit('out/test/runs/claude-code-mcp.test.js'),
+  },
+  {
     id: 'claude-mcp-value-dropped',
     what: "the .mcp.json fix takes the key out of the server's env but writes it nowhere",
     file: 'src/core/exits/mcp.ts',
-    from: '  return { name, server, mcp, local: localEdits };',
-    to: '  return { name, server, mcp, local: [] };',
+    from: "  return { name, server, remote: path[2] === 'headers', mcp, local: localEdits };",
+    to: "  return { name, server, remote: path[2] === 'headers', mcp, local: [] };",
     tier: unit('out/test/runs/claude-code-mcp.test.js'),
   },
   {

@@ -6,7 +6,7 @@ import { fake } from '../helpers/fake-keys';
 /** The fix on the token in `mcp`, with `.claude/settings.local.json` as `local`: both files after it, or why not. */
 function move(mcp: string, token: string, local?: string) {
   const start = mcp.indexOf(token);
-  const r = claudeLocalEnvEdits(mcp, { start, end: start + token.length }, local);
+  const r = claudeLocalEnvEdits(mcp, { start, end: start + token.length }, local, 'GITHUB_TOKEN');
   if (!r || 'reason' in r) return r;
   return { name: r.name, server: r.server, mcp: applyEdits(mcp, r.mcp), local: applyEdits(local ?? '', r.local) };
 }
@@ -62,11 +62,28 @@ describe("Claude Code's .mcp.json: a stdio server's env value to .claude/setting
     assert.match((move(mcp, token, '[]') as { reason: string }).reason, /not a JSON object/);
   });
 
-  it('does not apply to headers, args, a server without a command, or part of a value', () => {
-    const remote = `{ "mcpServers": { "r": { "url": "https://x.example/mcp", "headers": { "Authorization": "Bearer ${token}" } } } }`;
-    assert.equal(move(remote, token), undefined);
+  it("a remote server's header: the key becomes ${NAME} in place, the rest of the header kept", () => {
+    const remote = `{ "mcpServers": { "r": { "type": "http", "url": "https://x.example/mcp", "headers": { "Authorization": "Bearer ${token}" } } } }`;
+    const r = move(remote, token);
+    assert.ok(r && !('reason' in r));
+    assert.equal(r.mcp, remote.replace(token, '${GITHUB_TOKEN}'));
+    assert.deepEqual(JSON.parse(r.local), { env: { GITHUB_TOKEN: token } });
+  });
+
+  it('never sets a variable Claude Code reads itself: a stdio entry is refused, a header is prefixed with its server', () => {
+    const stdio = `{ "mcpServers": { "s": { "command": "npx", "env": { "ANTHROPIC_API_KEY": "${token}" } } } }`;
+    assert.match((move(stdio, token) as { reason: string }).reason, /Claude Code reads ANTHROPIC_API_KEY itself/);
+    const remote = `{ "mcpServers": { "my-api": { "url": "https://x.example/mcp", "headers": { "x-api-key": "${token}" } } } }`;
+    const start = remote.indexOf(token);
+    const r = claudeLocalEnvEdits(remote, { start, end: start + token.length }, undefined, 'ANTHROPIC_API_KEY');
+    assert.ok(r && !('reason' in r));
+    assert.equal(r.name, 'MY_API_ANTHROPIC_API_KEY');
+  });
+
+  it('does not apply to args, a server without a command or url, or part of an env value', () => {
     assert.equal(move(`{ "mcpServers": { "s": { "command": "npx", "args": ["--token", "${token}"] } } }`, token), undefined);
     assert.equal(move(`{ "mcpServers": { "s": { "url": "https://x.example", "env": { "T": "${token}" } } } }`, token), undefined);
+    assert.equal(move(`{ "mcpServers": { "s": { "command": "npx", "headers": { "T": "${token}" } } } }`, token), undefined);
     assert.equal(move(`{ "mcpServers": { "s": { "command": "npx", "env": { "T": "Bearer ${token}" } } } }`, token), undefined);
   });
 });

@@ -226,9 +226,15 @@ describe('language server over stdio: secret files an image or a package would c
     assert.ok(after.startsWith('{\n  // mine\n  "permissions": { "allow": ["Bash(npm test)"] },'), after.replace(token, '<token>'));
     assert.match(after, new RegExp(`"env": \\{\\s+"GITHUB_PERSONAL_ACCESS_TOKEN": "${token}"\\s+\\}`));
     assert.equal(readFileSync(join(dir.path, '.gitignore'), 'utf8'), '# deps\nnode_modules/\n.claude/settings.local.json');
-    // A remote server's header: Claude Code expands ${NAME} only from the environment it starts in; no such fix.
+    // A remote server's header: the key becomes ${NAME}, which a session expands from the same env
+    // (prefixed with the server's name: Claude Code would take ANTHROPIC_API_KEY for its own).
     const [header] = await actionsFor(uri('.mcp.json'), ds.find(d => String(d.code).startsWith('anthropic'))!);
-    assert.doesNotMatch(header.title, /settings\.local\.json/);
+    assert.equal(
+      header.title,
+      "Move to .claude/settings.local.json as REMOTE_ANTHROPIC_API_KEY (git-ignored; Claude Code expands ${REMOTE_ANTHROPIC_API_KEY} in the remote server's header from it)",
+    );
+    const edited = applyWorkspaceEdit(header.edit!, new Map([[uri('.mcp.json'), config]])).get(uri('.mcp.json'))!;
+    assert.equal(edited, config.replace(key, '${REMOTE_ANTHROPIC_API_KEY}'));
   });
 
   it('moves every key of a Dockerfile to run time at once: one env_file, one .dockerignore line', async () => {

@@ -67,39 +67,58 @@ export function mcpInputEdits(text: string, span: { start: number; end: number }
 }
 
 /**
- * Claude Code's way for a stdio server's `env` in `.mcp.json`: the entry leaves the server, and
- * `.claude/settings.local.json` (Claude Code's own personal, git-ignored settings) holds it in its
- * `env`. Claude Code expands `${NAME}` in `.mcp.json` only from the environment it was started in
- * and never reads `.env`, but a session passes its settings' `env` to the servers it starts: a
- * server without the entry inherits it (as measured with Claude Code 2.1.332, `claude -p`).
- * Undefined where this does not apply: not a whole `env` value of a server with a `command`.
+ * Claude Code's way to keep a key out of `.mcp.json`: `.claude/settings.local.json` (its own
+ * personal, git-ignored settings) holds it in its `env`. Measured with Claude Code 2.1.332
+ * (`claude -p`): it never reads `.env`; a session passes its settings' `env` to the stdio servers it
+ * starts (but does not expand `${NAME}` in their own `env` from it), and does expand `${NAME}` in a
+ * remote server's `headers` from it. So:
+ * - a stdio server's `env` value: the entry leaves the server, which inherits the variable;
+ * - a remote server's header: the key becomes `${NAME}` in place (`NAME` the rule's variable).
+ * Undefined where neither applies (args, a value that is not the server's, part of an `env` value).
  */
+/** Variables Claude Code reads for itself (its API key, its own switches): never set for a server in its settings. */
+const CLAUDE_OWN = /^(?:ANTHROPIC|CLAUDE)_/;
+
 export function claudeLocalEnvEdits(
   mcpText: string,
   span: { start: number; end: number },
   localText: string | undefined,
-): { name: string; server: string; mcp: TextEdit[]; local: TextEdit[] } | { reason: string } | undefined {
+  headerName: string,
+): { name: string; server: string; remote: boolean; mcp: TextEdit[]; local: TextEdit[] } | { reason: string } | undefined {
   const tree = parseTree(mcpText);
   const path = getLocation(mcpText, span.start).path;
-  if (!tree || path.length !== 4 || path[0] !== 'mcpServers' || path[2] !== 'env' || typeof path[1] !== 'string' || typeof path[3] !== 'string')
-    return undefined;
-  const [, server, , name] = path as [string, string, string, string];
+  if (!tree || path.length !== 4 || path[0] !== 'mcpServers' || typeof path[1] !== 'string' || typeof path[3] !== 'string') return undefined;
+  const server = path[1];
   const value = findNodeAtLocation(tree, path);
-  if (value?.type !== 'string' || value.offset + 1 !== span.start || value.offset + value.length - 1 !== span.end) return undefined;
-  if (findNodeAtLocation(tree, ['mcpServers', server, 'command'])?.type !== 'string') return undefined;
-  const secret = value.value as string;
+  if (value?.type !== 'string') return undefined;
+  const raw = mcpText.slice(span.start, span.end);
+  let name: string;
+  let mcp: TextEdit[];
+  if (path[2] === 'env' && findNodeAtLocation(tree, ['mcpServers', server, 'command'])?.type === 'string') {
+    if (value.offset + 1 !== span.start || value.offset + value.length - 1 !== span.end) return undefined;
+    name = path[3];
+    if (CLAUDE_OWN.test(name)) return { reason: `Claude Code reads ${name} itself: in its settings' env it would be Claude Code's own` };
+    mcp = [removeProperty(value.parent!)];
+  } else if (path[2] === 'headers' && findNodeAtLocation(tree, ['mcpServers', server, 'url'])?.type === 'string') {
+    if (span.start <= value.offset || span.end >= value.offset + value.length || /[\\"$]/.test(raw)) return undefined;
+    // Not a name Claude Code reads itself (an Anthropic key for the server is not Claude Code's own).
+    name = CLAUDE_OWN.test(headerName) ? `${server.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${headerName}` : headerName;
+    mcp = [{ start: span.start, end: span.end, newText: `\${${name}}` }];
+  } else {
+    return undefined;
+  }
+  const secret = path[2] === 'env' ? (value.value as string) : raw;
   const local = localText === undefined ? undefined : parseTree(localText);
   if (localText !== undefined && local?.type !== 'object') return { reason: '.claude/settings.local.json is not a JSON object: fix it first' };
   const held = local && findNodeAtLocation(local, ['env', name]);
   if (held && held.value !== secret) return { reason: `.claude/settings.local.json sets ${name} to another value already` };
-  const mcp = [removeProperty(value.parent!)];
   const localEdits =
     localText === undefined
       ? [{ start: 0, end: 0, newText: `${JSON.stringify({ env: { [name]: secret } }, null, 2)}\n` }]
       : held
         ? []
         : [envEntryEdit(localText, local!, name, secret)];
-  return { name, server, mcp, local: localEdits };
+  return { name, server, remote: path[2] === 'headers', mcp, local: localEdits };
 }
 
 /** The edit that sets `env.NAME` in a settings object: appended to its `env`, or an `env` appended to it, in the file's own layout. */

@@ -65,7 +65,7 @@ async function claudeLocalAction({ path, document, finding, diagnostic, document
   const read = textReader(documents);
   const localPath = join(dirname(path), '.claude', 'settings.local.json');
   const localText = await read(localPath);
-  const move = claudeLocalEnvEdits(document.getText(), finding, localText);
+  const move = claudeLocalEnvEdits(document.getText(), finding, localText, finding.envVar);
   if (!move) return undefined;
   if ('reason' in move)
     return { title: 'Move to .claude/settings.local.json', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: move.reason } };
@@ -79,7 +79,9 @@ async function claudeLocalAction({ path, document, finding, diagnostic, document
     changes.push({ path: gitignore.path, create: gitignore.text === undefined, edits: [addIgnorePattern(gitignore.text ?? '', pattern)] });
   }
   return {
-    title: `Move ${move.name} to .claude/settings.local.json (git-ignored; Claude Code passes its env to the ${move.server} server)`,
+    title: move.remote
+      ? `Move to .claude/settings.local.json as ${move.name} (git-ignored; Claude Code expands \${${move.name}} in the ${move.server} server's header from it)`
+      : `Move ${move.name} to .claude/settings.local.json (git-ignored; Claude Code passes its env to the ${move.server} server)`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
