@@ -1,3 +1,4 @@
+import { escapeOf } from '../fix/docker/instructions';
 import { mcpNote } from './mcp';
 
 /**
@@ -24,7 +25,7 @@ const INSTRUCTION = /^\s*(copy|add)(?:\s|$)/i;
 
 export function contextCopies(text: string): ContextCopy[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const escapeWith = escapeChar(lines);
+  const escapeWith = escapeOf(text);
   const copies: ContextCopy[] = [];
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i];
@@ -65,16 +66,6 @@ export function contextCopies(text: string): ContextCopy[] {
     });
   }
   return copies;
-}
-
-/** The escape character: `\`, unless a parser directive at the top says `# escape=` otherwise. */
-function escapeChar(lines: string[]): string {
-  for (const line of lines) {
-    const directive = /^\s*#\s*([a-z]+)\s*=\s*(\S*)\s*$/i.exec(line);
-    if (!directive) break;
-    if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) return directive[2];
-  }
-  return '\\';
 }
 
 /** Flags, then paths: the JSON form (`["a", "b", "/dest"]`) or words split at white space. */

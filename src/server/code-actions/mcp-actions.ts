@@ -1,4 +1,4 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -7,6 +7,7 @@ import { claudeLocalEnvEdits, inputIdOf, mcpConfigOf, mcpInputEdits, mcpPlace } 
 import type { FileChange } from '../../core/fix';
 import { addIgnorePattern } from '../../core/hygiene';
 import { gitignoreState } from '../../node/env/locations';
+import { relativePosix } from '../../node/paths';
 import type { Folders } from '../folders';
 import { textReader, toWorkspaceEdit } from './workspace-edit';
 
@@ -75,7 +76,7 @@ async function claudeLocalAction({ path, document, finding, diagnostic, document
   ];
   const gitignore = await gitignoreState(localPath, folders.folderOf(path) ?? dirname(path), read);
   if (!gitignore.ignoresEnv) {
-    const pattern = relative(dirname(gitignore.path), localPath).split(sep).join('/');
+    const pattern = relativePosix(dirname(gitignore.path), localPath);
     changes.push({ path: gitignore.path, create: gitignore.text === undefined, edits: [addIgnorePattern(gitignore.text ?? '', pattern)] });
   }
   return {

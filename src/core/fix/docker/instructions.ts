@@ -80,7 +80,7 @@ export function parseDockerfile(text: string): Dockerfile {
 }
 
 /** The escape character: `\`, unless a parser directive at the top says `# escape=` otherwise. */
-function escapeOf(text: string): string {
+export function escapeOf(text: string): string {
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const directive = /^\s*#\s*([a-z]+)\s*=\s*(\S*)\s*$/i.exec(line);
     if (!directive) break;

@@ -1,3 +1,4 @@
+import { nextLineStart } from '../loading/text';
 import type { TextEdit } from '../text-edit';
 import { type Dockerfile, type Instruction, parseDockerfile, readsVariable, type Word, wordsOf } from './instructions';
 
@@ -250,11 +251,6 @@ function removeInstruction(text: string, at: Instruction): TextEdit {
     return { start: from, end: text.length, newText: '' };
   }
   return { start: lineStart, end: next, newText: '' };
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
 }
 
 function lineOf(text: string, offset: number): number {
