@@ -16,9 +16,17 @@ export interface ProjectContext {
 /**
  * The project holding a piece of code: the nearest folder up to the workspace folder with a
  * manifest (package.json, pyproject.toml, go.mod, a .csproj, …), else the code's own folder; with
- * the files there that say what loads `.env`, read as the editor has them.
+ * the files there that say what loads `.env`, read as the editor has them. With `docker` (Move to
+ * .env, not the env-loading check, which never uses them), a Dockerfile's compose services and the
+ * ignore files its build contexts need too.
  */
-export async function projectContext(documentPath: string, workspaceFolder: string, envPath: string, read: ReadText): Promise<ProjectContext> {
+export async function projectContext(
+  documentPath: string,
+  workspaceFolder: string,
+  envPath: string,
+  read: ReadText,
+  options: { docker?: boolean } = {},
+): Promise<ProjectContext> {
   const isManifest = (name: string): boolean => PROJECT_MARKERS.includes(name) || name.endsWith('.csproj');
   const root = (await nearestProjectRoot(dirname(documentPath), workspaceFolder, isManifest)) ?? dirname(documentPath);
   const files = new Map<string, string>();
@@ -35,15 +43,16 @@ export async function projectContext(documentPath: string, workspaceFolder: stri
   // And the ignore files that must keep the .env out of the images it builds.
   const dockerBuilds: Array<{ rel: string; service: string; envFile: string }> = [];
   const dockerignores: Array<{ rel: string; pattern: string }> = [];
-  if (languageOf(documentPath) === 'dockerfile') {
-    for (const { compose } of await composeContexts(documentPath, read)) {
+  if (options.docker && languageOf(documentPath) === 'dockerfile') {
+    const composed = await composeContexts(documentPath, read);
+    for (const { compose } of composed) {
       if (!compose) continue;
       const rel = relativePosix(root, compose.file);
       await readInto(rel);
       if (files.has(rel)) dockerBuilds.push({ rel, service: compose.service, envFile: relativePosix(dirname(compose.file), envPath) });
     }
     const text = await read(documentPath);
-    for (const need of text === undefined ? [] : await dockerignoreNeeds(documentPath, text, envPath, read)) {
+    for (const need of text === undefined ? [] : await dockerignoreNeeds(documentPath, text, envPath, read, composed)) {
       const rel = relativePosix(root, need.path);
       if (need.text !== undefined) files.set(rel, need.text);
       dockerignores.push({ rel, pattern: need.pattern });

@@ -109,7 +109,7 @@ export async function checkDockerContext(dockerfile: string, options: DockerCont
 }
 
 /** A build context: a folder, and the compose file and service that give it (none: the Dockerfile's folder). */
-interface BuildContext {
+export interface BuildContext {
   context: string;
   compose?: { file: string; service: string };
 }
@@ -147,11 +147,13 @@ export async function dockerignoreNeeds(
   text: string,
   file: string,
   read: (path: string) => Promise<string | undefined> = readConfig,
+  composed?: BuildContext[],
 ): Promise<Array<{ path: string; text?: string; pattern: string }>> {
   const copies = contextCopies(text);
   if (copies.length === 0) return [];
   const needs: Array<{ path: string; text?: string; pattern: string }> = [];
-  for (const build of [{ context: dirname(dockerfile) }, ...(await composeContexts(dockerfile, read))]) {
+  // The compose contexts when the caller has them already (composeContexts reads up to 8 folders).
+  for (const build of [{ context: dirname(dockerfile) }, ...(composed ?? (await composeContexts(dockerfile, read)))]) {
     const rel = relative(build.context, file);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
     const relativePath = rel.split(sep).join('/');

@@ -54,7 +54,7 @@ export class MoveToEnv {
     const { envFile } = await this.settings.get(document.uri);
     const read = textReader(this.documents);
     const targets = await findEnvTargets(path.fsPath, folder, read, envFile || undefined);
-    return { ...targets, project: await projectContext(path.fsPath, folder, targets.env.path, read) };
+    return { ...targets, project: await projectContext(path.fsPath, folder, targets.env.path, read, { docker: true }) };
   }
 
   /** The plan for one finding, with the user's name and part when given. */
