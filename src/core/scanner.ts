@@ -73,16 +73,16 @@ export interface ScannerOptions {
 
 interface CompiledRule {
   rule: Rule;
-  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last search stopped. */
-  near?: { table: Uint8Array; within: number; seen: { from: number; stop: number; real: boolean } };
-  /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
-  vetoAt?: (text: string, keywordEnd: number) => number;
-  /** `rule.prefilter.exact`, with `notAfter` as a table of the ASCII characters it holds. */
-  exact?: { prefix: string; notAfter: Uint8Array };
-  /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
-  regex: RegExp;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
   rank: number;
+  /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
+  regex: RegExp;
+  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last search stopped. */
+  near: { table: Uint8Array; within: number; seen: { from: number; stop: number; real: boolean } } | undefined;
+  /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
+  vetoAt: ((text: string, keywordEnd: number) => number) | undefined;
+  /** `rule.prefilter.exact`, with `notAfter` as a table of the ASCII characters it holds. */
+  exact: { prefix: string; notAfter: Uint8Array } | undefined;
 }
 
 /** A kept match before positions and masking. */
@@ -120,7 +120,9 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within, seen: { from: 0, stop: -1, real: false } }
       : undefined;
     const exact = exactSpec ? { prefix: exactSpec.prefix, notAfter: classTable(exactSpec.notAfter) } : undefined;
-    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), ...(near ? { near } : {}), ...(vetoAt ? { vetoAt } : {}), ...(exact ? { exact } : {}) };
+    // Every compiled rule has the same fields in the same order (one hidden class): the scan loop
+    // reads them at every keyword hit, and optional fields made those reads megamorphic.
+    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), near, vetoAt, exact };
   });
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
   const automaton = new KeywordAutomaton(keywords, options.writeUtf16);
@@ -157,7 +159,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   return {
     rules,
     scan(text: string, scanOptions: ScanOptions = {}): Finding[] {
-      return run(text, scanOptions);
+      return run(text, scanOptions.checkedText === true, scanOptions.bytes, scanOptions.stopped, scanOptions.now);
     },
     clearOfSecrets(view: TextView, scanOptions: Omit<ScanOptions, 'bytes'> = {}): boolean {
       if (!readsAsciiOnly) return false;
@@ -168,7 +170,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
           // A config rule that ran out of time on the view is left to the text's own scan, to say so.
           const stopped: string[] = [];
           const text = view.slice(0, view.length);
-          return run(text, { ...scanOptions, bytes: view.bytes, stopped }).length === 0 && !touched && stopped.length === 0;
+          return run(text, scanOptions.checkedText === true, view.bytes, stopped, scanOptions.now).length === 0 && !touched && stopped.length === 0;
         }
         return clearInWindows(view);
       } finally {
@@ -261,12 +263,15 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     return true;
   }
 
-  /** The scan. With `replaced` set (a view), it stops as soon as `touched` is. */
-  function run(text: string, scanOptions: ScanOptions): Finding[] {
-    if (keywords.length === 0 || (!scanOptions.checkedText && looksBinary(text))) {
+  /**
+   * The scan, with `ScanOptions` as arguments (callers' option objects differ in shape, and this
+   * loop is compiled once for all). With `replaced` set (a view), it stops as soon as `touched` is.
+   */
+  function run(text: string, checkedText: boolean, bytes: Uint8Array | undefined, stopped: string[] | undefined, now: number | undefined): Finding[] {
+    if (keywords.length === 0 || (!checkedText && looksBinary(text))) {
       return [];
     }
-    const count = automaton.scan(text, buffer, scanOptions.bytes?.length === text.length ? scanOptions.bytes : undefined);
+    const count = automaton.scan(text, buffer, bytes !== undefined && bytes.length === text.length ? bytes : undefined);
     const hits = buffer.hits;
     const candidates: Candidate[] = [];
     active.fill(0);
@@ -308,7 +313,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const budgeted = compiled[i].rule.budgeted;
         if (budgeted === undefined) collect(compiled[i], text, allowlistValues, candidates);
         else if (!collectInWindows(compiled[i], text, allowlistValues, candidates, budgeted.maxMatch, options.ruleBudgetMs ?? RULE_BUDGET_MS)) {
-          scanOptions.stopped?.push(compiled[i].rule.id);
+          stopped?.push(compiled[i].rule.id);
         }
         if (touched) return [];
       }
@@ -322,7 +327,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
       if (kept.length > 0) touched = true;
       return [];
     }
-    return toFindings(text, kept, today(scanOptions.now ?? Date.now()));
+    return toFindings(text, kept, today(now ?? Date.now()));
   }
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FingerprintedFinding } from '../node/scan/scan-batch';
-import type { WorkerData, WorkerJob, WorkerReply } from '../node/scan/scan-worker';
+import type { WorkerData, WorkerJob, WorkerReady, WorkerReply } from '../node/scan/scan-worker';
 
 /** From this size, an open document is scanned on a worker thread, not on the server's own. */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
@@ -54,7 +54,8 @@ export class LargeDocuments {
     const worker = new Worker(join(__dirname, 'scan-worker.js'), { workerData });
     worker.unref();
     const lane: Lane = { worker, waiting: new Map() };
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply | WorkerReady) => {
+      if ('ready' in reply) return;
       const done = lane.waiting.get(reply.id);
       lane.waiting.delete(reply.id);
       done?.(reply.error ? [] : (JSON.parse(reply.results) as FingerprintedFinding[]));

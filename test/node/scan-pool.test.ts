@@ -23,6 +23,33 @@ describe('scan worker pool', () => {
     }
   });
 
+  it('does not wait on a worker that is still starting: this thread scans meanwhile', async () => {
+    // A worker that never says it is ready (its config load, say, takes forever).
+    const dir = tempDir({ 'slow-worker.js': 'setInterval(() => {}, 1000);\n', 'a.js': `const key = '${fake.awsKeyId()}';\n`, 'b.txt': 'hello\n' });
+    try {
+      async function* paths() {
+        for (let i = 0; i < 100; i++) yield [join(dir.path, i % 2 ? 'a.js' : 'b.txt')];
+      }
+      const scanner = scannerFor(EMPTY_CONFIG);
+      const out: FileResult[] = [];
+      for await (const batch of scanOnWorkers(paths(), {
+        cwd: dir.path,
+        maxFileBytes: 1e6,
+        workerScript: join(dir.path, 'slow-worker.js'),
+        threads: 1,
+        here: files => scanBatch(scanner, files, 1e6),
+      }))
+        out.push(...batch);
+      assert.equal(out.length, 100);
+      assert.deepEqual(
+        out.map(r => ('findings' in r ? r.findings.length : -1)),
+        Array.from({ length: 100 }, (_, i) => i % 2),
+      );
+    } finally {
+      dir.dispose();
+    }
+  });
+
   it('reads every file whole, in the order given: small ones, ones larger than its read buffer, and the ones it skips', async () => {
     const filler = 'const unrelated = compute(1, 2);\n';
     const late = fake.github();
@@ -68,8 +95,10 @@ describe('scan worker pool', () => {
       // This thread scanning too, beside one worker (as the CLI runs): the same results, in the same order.
       const scanner = scannerFor(EMPTY_CONFIG);
       let hereTook = 0;
+      // This thread slowed down, so that the worker starts before it has done them all.
       const together = await run(files => {
         hereTook += files.length;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
         return scanBatch(scanner, files, 4e6);
       });
       assert.ok(hereTook > 0 && hereTook < order.length, `this thread scanned ${hereTook} of ${order.length} files`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BlobBatch, BlobResult } from '../git/blob-scan';
 import { type BatchResults, everyFile, type FileResult } from './scan-batch';
-import type { WorkerData, WorkerJob, WorkerReply } from './scan-worker';
+import type { WorkerData, WorkerJob, WorkerReady, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
 const BATCH = 48;
@@ -42,8 +42,8 @@ export interface ScanPoolOptions {
  */
 export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, options: ScanPoolOptions): AsyncGenerator<FileResult[]> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  // Paths are sent while the workers still start (their port queues them): the walk and the
-  // workers' start-up (loading the config, compiling the rules) overlap.
+  // The workers start (load the config, compile the rules) while this thread walks, and scans
+  // what they cannot take yet (see WorkerPool).
   const pool = new WorkerPool({ ...options, threads });
   // A batch goes to a worker with room; else this thread scans a few of its files, lets the
   // workers' replies in, and sends the rest the same way: a worker that finishes meanwhile takes
@@ -118,12 +118,16 @@ type JobBody = { files: string[] } | BlobBatch;
 
 /**
  * Worker threads that each load the project's config and answer jobs, a job going to the least
- * busy. A worker that fails (at start-up, say) fails every job in flight and every job after: no
- * job waits on it forever.
+ * busy. A worker gets jobs once it says it is ready (its config loaded): until then they wait
+ * here, and `hasRoom` is false, so a thread that scans too does the work meanwhile instead of
+ * queuing it behind a worker's start-up (a fifth of a second; most of a small scan). A worker that
+ * fails (at start-up, say) fails every job in flight and every job after: no job waits on it forever.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
   private readonly load: Map<Worker, number>;
+  /** Workers that have loaded their config: only these are given jobs. */
+  private readonly ready = new Set<Worker>();
   private readonly waiting = new Map<number, { resolve(results: unknown): void; reject(e: Error): void }>();
   /** Jobs no worker has room for yet, oldest first: each goes to the first worker that replies. */
   private readonly queued: Array<{ job: WorkerJob; transfer: ArrayBuffer[] }> = [];
@@ -146,7 +150,14 @@ export class WorkerPool {
     );
     this.load = new Map(this.workers.map(w => [w, 0]));
     for (const worker of this.workers) {
-      worker.on('message', (reply: WorkerReply) => {
+      worker.on('message', (reply: WorkerReply | WorkerReady) => {
+        if ('ready' in reply) {
+          this.ready.add(worker);
+          for (let next = this.queued.shift(); next; next = this.load.get(worker)! < HELD_PER_WORKER ? this.queued.shift() : undefined) {
+            this.post(worker, next.job, next.transfer);
+          }
+          return;
+        }
         this.load.set(worker, this.load.get(worker)! - 1);
         const next = this.queued.shift();
         if (next) this.post(worker, next.job, next.transfer);
@@ -171,7 +182,7 @@ export class WorkerPool {
 
   /** Whether a worker would take a job now, rather than queue it. */
   hasRoom(): boolean {
-    for (const load of this.load.values()) if (load < HELD_PER_WORKER) return true;
+    for (const worker of this.ready) if (this.load.get(worker)! < HELD_PER_WORKER) return true;
     return false;
   }
 
@@ -187,8 +198,9 @@ export class WorkerPool {
       if (this.failed) return reject(this.failed);
       this.waiting.set(id, { resolve: resolve as (results: unknown) => void, reject });
       const job = { id, ...body } satisfies WorkerJob;
-      const [worker, load] = [...this.load].sort((a, b) => a[1] - b[1])[0];
-      if (load < HELD_PER_WORKER) this.post(worker, job, transfer);
+      let least: Worker | undefined;
+      for (const worker of this.ready) if (least === undefined || this.load.get(worker)! < this.load.get(least)!) least = worker;
+      if (least !== undefined && this.load.get(least)! < HELD_PER_WORKER) this.post(least, job, transfer);
       else this.queued.push({ job, transfer });
     });
   }

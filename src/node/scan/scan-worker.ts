@@ -12,6 +12,11 @@ import { scanBatch, scanText } from './scan-batch';
  */
 export type WorkerJob = { id: number; files: string[] } | { id: number; text: string } | ({ id: number } & BlobBatch);
 
+/** Posted once, when the worker has loaded its config and takes jobs without delay. */
+export interface WorkerReady {
+  ready: true;
+}
+
 export interface WorkerReply {
   id: number;
   /** The job's `BatchResults` as JSON: one string crosses threads several times faster than the same findings as objects. */
@@ -35,6 +40,7 @@ const { cwd, maxFileBytes, config: which, trusted, hashes } = workerData as Work
 
 void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
   const { scanner } = project;
+  parentPort!.postMessage({ ready: true } satisfies WorkerReady);
   parentPort!.on('message', (job: WorkerJob) => {
     const { id } = job;
     try {
