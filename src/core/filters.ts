@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64';
 import { commonBigramShare } from './common-bigrams';
 
 /**
@@ -109,16 +110,34 @@ export function isIdentifierWord(value: string): boolean {
  * of the environment (`process.env.X`, `os.environ["X"]`, `ENV.fetch`, `getenv(...)`).
  */
 export function isCodeLike(value: string): boolean {
+  // A private or internal name is a name too: `__ngDebugHydrationInfo__`, `#decodeUser`, `$store`.
+  const name = value.replace(/^[_#$]+|_+$/g, '');
   return (
     // Segments of two or more letters: random strings seldom fall into them.
-    isIdentifierWord(value) || // camelCase, PascalCase
+    isIdentifierWord(name) || // camelCase, PascalCase
     /^[a-z]{2,}(?:_[a-z\d]{2,})+$/.test(value) || // snake_case
     /^[a-z]{2,}(?:-[a-z\d]{2,})+$/.test(value) || // kebab-case, an id or a slug
     /^[A-Z]{2,}(?:_[A-Z\d]{2,})+$/.test(value) || // UPPER_SNAKE, an env var's name
+    // UPPER_SNAKE with digits in its first word (`EC2_INSTANCE_ARN`), with two words of letters at least.
+    isUpperSnakeName(name) ||
+    // The code between two strings, read as a value: `"…token: "+e)…`, `" Credential="+e.accessKeyId+"/"`,
+    // `"…token =",DuplicateBinding:"…"`.
+    // (Punctuation base64 has not tells it from a key that starts with `+`.)
+    (/^[+,][\w$.]+[+:)]/.test(value) && /[^A-Za-z0-9+/=]/.test(value)) ||
     /^!*[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(value) || // member path, optional chaining
     /^[\w$.]{1,80}\s*\(/.test(value) || // a call
     /process\.env|os\.environ|getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|env::var|Deno\.env/.test(value)
   );
+}
+
+/**
+ * UPPER_SNAKE with digits in a word (`EC2_INSTANCE_ARN`, `S3_BUCKET_NAME`): two words of letters
+ * at least, made of the letter pairs of English, and two digits at most.
+ */
+function isUpperSnakeName(value: string): boolean {
+  if (!/^[A-Z][A-Z\d]{1,11}(?:_[A-Z\d]{1,12}){1,5}$/.test(value) || (value.match(/\d/g)?.length ?? 0) > 2) return false;
+  const words = value.split('_').filter(w => /^[A-Z]{3,}$/.test(w));
+  return words.length >= 2 && commonBigramShare(words) >= 0.8;
 }
 
 /** Data that is public by nature: digests, SRI strings, UUIDs, data URIs, URLs without credentials, paths. */
@@ -128,12 +147,24 @@ export function isPublicData(value: string): boolean {
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || // UUID
     /^data:[\w/+.-]+;base64,/.test(value) ||
     /^(?:https?|ftp|wss?):\/\/[^\s:@/]+(?:[:/][^\s@]*)?$/.test(value) || // URL without user:pass@
-    /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value) || // a file path
+    /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[\w./\\-]*(?::[\w.-]+)?$/.test(value) || // a file path, or an API's (`/v1/accounts:signUp`)
     /^!?(?:file:)?[\w.@/*-]+\.(?:tgz|tar|gz|zip|jar|json|ya?ml|txt|pem|key|crt|cer|p12|pfx|jks|js|mjs|cjs|ts|py|rb|go|java|sh|md|html|css|xml|env|ini|toml|conf|cfg|log|lock|png|jpe?g|svg)$/i.test(
       value,
     ) || // a file name, a glob of them, or an ignore file's `!` line (`!secrets/.env`, `**/*.pem`)
-    /^[~^<>=v]{0,2}\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(value) // a version
+    /^[~^<>=v]{0,2}\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(value) || // a version
+    isEncodedText(value)
   );
+}
+
+/**
+ * Base64 of words (`SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0=`, "Hello from Google Cloud
+ * Platform", a documentation example): printable text with spaces. A key's bytes are random, and
+ * 16 random bytes are all printable about once in a billion billion.
+ */
+function isEncodedText(value: string): boolean {
+  if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const bytes = decodeBase64(value);
+  return bytes !== undefined && /^[\x20-\x7e\t\r\n]+$/.test(bytes) && bytes.includes(' ');
 }
 
 /** A hex digest's length: 32 (MD5), 40 (SHA-1, git), 56, 64 (SHA-256), 96, 128. */
@@ -149,7 +180,7 @@ export function isHexDigest(value: string): boolean {
  * Such values are labels, identifiers and messages, not secrets.
  */
 export function isWordy(value: string): boolean {
-  if (!/^[A-Za-z0-9_\-.:/$@]+$/.test(value)) {
+  if (!/^[A-Za-z0-9_\-.:/$@#]+$/.test(value)) {
     return false;
   }
   // Identifiers carry a version or an index at most.
@@ -157,7 +188,7 @@ export function isWordy(value: string): boolean {
   if (digitRuns.length > 2 || digitRuns.join('').length * 4 > value.length) {
     return false;
   }
-  const all = value.split(/[_\-.:/$@]+|\d+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
+  const all = value.split(/[_\-.:/$@#]+|\d+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(Boolean);
   // A one-letter prefix (kEnumerable, IProps) is a convention, not noise.
   const segments = all.length > 1 && all[0].length === 1 ? all.slice(1) : all;
   if (segments.length === 0) {
@@ -166,9 +197,12 @@ export function isWordy(value: string): boolean {
   const letters = segments.reduce((n, s) => n + s.length, 0);
   const single = segments.filter(s => s.length === 1).length;
   const acronyms = segments.filter(s => /^[A-Z]{2,5}$/.test(s));
+  // Short words are common in names (`signInWithIdp`, `readToken_gt`, `halfAMinute`): what tells
+  // words from noise is the letter pairs, below.
   if (letters / segments.length < 3.5 || single * 4 > segments.length || acronyms.length * 2 > segments.length) {
     return false;
   }
   const words = segments.filter(s => s.length > 1 && !/^[A-Z]{2,5}$/.test(s));
-  return commonBigramShare(words) >= 0.8 && words.every(w => /[aeiouy]/i.test(w));
+  // A word of three letters or more has a vowel; two-letter ones are often abbreviations (`ts`, `db`, `fn`, `ng`).
+  return commonBigramShare(words) >= 0.8 && words.every(w => w.length < 3 || /[aeiouy]/i.test(w));
 }

@@ -83,6 +83,32 @@ const CASES: Array<[string, () => string]> = [
       'var u=n.protocol+"//"+n.username+":"+n.password+"@"+n.host;function f(s,r){s.password=r.password,s.host=r.host}\nx={password:r.password,uri:"mongodb://u:"+s.password+"@h"}',
   ],
   ['a PEM key cut short in a doc comment', () => `/**\n * -----BEGIN PRIVATE KEY-----\n * ${gen.base64(64)}\n * ...\n * -----END PRIVATE KEY-----\n */`],
+  // Seen in published npm packages (pdfjs, @babel/parser, firebase, next, @angular/core, aws-sdk).
+  [
+    "a source map's list of names",
+    () =>
+      '{"version":3,"names":["afterNext","readToken_lt","readToken_gt","signInWithIdp","_N_E_STYLE_LOAD","PasswordCredential","Path2D","#decodeUserPassword","halfAMinute2"]}',
+  ],
+  [
+    "an API's paths held by constants named for what they do",
+    () => "  RESET_PASSWORD = '/v1/accounts:resetPassword',\n  SIGN_IN_WITH_PASSWORD = '/v1/accounts:signInWithPassword',",
+  ],
+  ['names of types that hold a secret word', () => '  VerifyPassword = "identitytoolkit#VerifyPasswordResponse",'],
+  [
+    'internal and private names as values',
+    () => 'const HYDRATION_INFO_KEY = \'__ngDebugHydrationInfo__\';\nexport type CriterionKey = "EC2_INSTANCE_ARN"|"SCAN_ID";',
+  ],
+  ["a paginator's result key", () => '"DescribeDBProxyEndpoints": { "input_token": "Marker", "output_token": "Marker", "result_key": "DBProxyEndpoints" },'],
+  [
+    'minified code after a message that ends in a secret word',
+    () =>
+      'catch(e){this.log_("Failed to get token: "+e),o||(this.repoInfo_.nodeAdmin&&warn(e),closeFn())}}}interrupt(e){log("Interrupting connection")}\n' +
+      'throw new TypeError("Request cannot be constructed from a URL that includes credentials: "+e)}i=makeRequest({urlList:[t]});l="cors"}\n' +
+      'r.push(this.algorithm+" Credential="+e.accessKeyId+"/"+a),r.push("SignedHeaders="+this.signedHeaders())\n' +
+      'e={DefaultRestParameter:"Unexpected token =",DuplicateBinding:"Duplicate binding %0"}',
+  ],
+  ['words in base64, as a documentation example', () => ' * For example: "rawKey": "SGVsbG8gZnJvbSBHb29nbGUgQ2xvdWQgUGxhdGZvcm0="'],
+  ['a run of letters and digits that starts with EAA inside a base64 blob', () => `const wasm = "${gen.base64(60)}+EAA${gen.alnum(140)}/${gen.base64(60)}";`],
 ];
 
 describe('not secrets', () => {
@@ -127,6 +153,16 @@ describe('not secrets', () => {
   it('shows the connection string around a masked password', () => {
     const [f] = scanner.scan(`DATABASE_URL=postgres://app:${gen.alnum(20)}@db.acme.internal:5432/orders`);
     assert.equal(f.masked, 'postgres://app:****@db.acme.internal:5432/orders');
+  });
+
+  it('still reports a password given on a command line, in the middle of its arguments', () => {
+    assert.deepEqual(report(`spawn('mysql', ['-u', 'root', '--password', '${gen.alnum(8)}Qx7${gen.alnum(6)}', 'orders']);`), ['generic-secret-pair@warning']);
+  });
+
+  it('still reports a Facebook token after = in a URL and in quotes', () => {
+    const token = `EAAB${gen.alnum(180)}`;
+    assert.deepEqual(report(`fetch("https://graph.facebook.com/me?access_token=${token}")`), ['facebook-access-token@error']);
+    assert.deepEqual(report(`const token = '${token}';`), ['facebook-access-token@error']);
   });
 
   it('reports a key that only happens to be near the word "example"', () => {

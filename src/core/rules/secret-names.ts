@@ -253,16 +253,31 @@ export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
   const [nameStart] = match.indices![1];
   const [keywordStart, keywordEnd] = match.indices![2];
   const [, nameEnd] = match.indices![3];
+  if (inListOfNames(match.input, nameStart, match.index + match[0].length, secret)) return undefined;
   // A quoted pair is often a table of constants (`("RESET_PASSWORD", "…METHOD")`): no passphrases here.
   return judge(match.input, nameStart, nameEnd, keywordStart, keywordEnd, secret);
 };
+
+/**
+ * Two strings in the middle of a list of them, the second a name (`"readToken_lt","readToken_gt"`
+ * in a source map's `names`, a table of identifiers): not a name and its value. A command line's
+ * arguments (`['-u', 'root', '--password', '…']`) are kept: there the name is a flag.
+ */
+function inListOfNames(text: string, nameStart: number, end: number, value: string): boolean {
+  if (!/^[A-Za-z_$#][\w$]*$/.test(value) || /^-/.test(text.slice(nameStart, nameStart + 1))) return false;
+  let before = nameStart - 2; // the name's opening quote is at nameStart - 1
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  return text[before] === ',' && text[after] === ',';
+}
 
 /**
  * Words before a trailing `key` that make the name something other than a credential: database and
  * cache keys, map and sort keys, keys the browser or the public may see.
  */
 const NOT_CREDENTIAL_KEY =
-  /(?:^|_)(?:public|publishable|pub|site|primary|foreign|sort|partition|range|row|column|table|cache|redis|storage|object|s3|lookup|idempotency|dedupe|unique|composite|hash|map|dict|route|query|translation|i18n|locale|message|label|field|prop|react|list|item|node|registry|license|instrumentation|hot|short|cut|shortcut|keyboard|access|ssh|gpg|pgp|rsa|host|known|trusted|env|config|setting|meta|data|index|id|state|session_storage|local_storage)_?$/;
+  /(?:^|_)(?:public|publishable|pub|site|primary|foreign|sort|partition|range|row|column|table|result|cache|redis|storage|object|s3|lookup|idempotency|dedupe|unique|composite|hash|map|dict|route|query|translation|i18n|locale|message|label|field|prop|react|list|item|node|registry|license|instrumentation|hot|short|cut|shortcut|keyboard|access|ssh|gpg|pgp|rsa|host|known|trusted|env|config|setting|meta|data|index|id|state|session_storage|local_storage)_?$/;
 
 /**
  * `generic-key`: a name that ends in `key` with no other secret word (`ALGOLIA_ADMIN_KEY`,

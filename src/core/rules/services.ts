@@ -33,8 +33,8 @@ export const servicesRules: Rule[] = [
     prefix: 'EAA',
     body: '[A-Za-z0-9]{100,500}',
     gen: g => g.alnum(180),
-    keywords: ['eaa'],
-    prefilter: { anchored: true },
+    // Never inside base64 (`…AAD+EAA…`): a long blob holds a hundred letters and digits in a row now and then.
+    boundary: 'A-Za-z0-9_+/=-',
   }),
   tokenRule({
     id: 'google-oauth-access-token',
