@@ -4,7 +4,7 @@ import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner 
 import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
-import { viewOf } from './utf8-view';
+import { RESERVE, viewOf } from './utf8-view';
 
 /** What scanning one file gave. */
 export type FileResult = { file: string; findings: FingerprintedFinding[]; stopped?: string[] } | ({ file: string } & Skip);
@@ -140,8 +140,9 @@ function readUpTo(file: string, max: number): Buffer | Skip {
     while (length === shared.length && length <= max) {
       const info = fstatSync(fd);
       if (info.isFile() && info.size > max) return { skipped: 'too-large' };
-      // Room for the rest and one byte more (the file may have grown since), within the limit.
-      const grown = Buffer.allocUnsafe(Math.min(max + 1, Math.max(shared.length * 2, info.size + 1)));
+      // Room for the rest and one byte more (the file may have grown since), within the limit: at
+      // once as much as most limits allow (see RESERVE).
+      const grown = Buffer.allocUnsafe(Math.min(max + 1, Math.max(RESERVE, info.size + 1)));
       shared.copy(grown, 0, 0, length);
       shared = grown;
       length += readSync(fd, shared, length, shared.length - length, null);
