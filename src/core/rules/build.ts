@@ -16,7 +16,14 @@ export function escapeRegExp(s: string): string {
 
 /** A case-insensitive spelling of a literal word for patterns that are otherwise case-sensitive. */
 export function anyCase(word: string): string {
-  return [...word].map(c => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
+  // A loop, not a regex test per character: every rule with context words calls this as the
+  // bundle loads, in the interpreter, on every thread that scans.
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    out += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c);
+  }
+  return out;
 }
 
 /** `OPENAI_API_KEY` -> `openaiApiKey`, for the JSON-shaped example. */
