@@ -242,6 +242,22 @@ const MUTATIONS = [
     to: '    if (files.length >= first.length) return done;',
     tier: unit('out/test/node/scan-pool.test.js'),
   },
+  {
+    id: 'jobs-to-starting-worker',
+    what: "jobs go to a worker that is still starting, and the CLI's own thread waits on them",
+    file: 'src/node/scan/scan-pool.ts',
+    from: '    for (const worker of this.ready) if (this.load.get(worker)! < HELD_PER_WORKER) return true;',
+    to: '    for (const worker of this.load.keys()) if (this.load.get(worker)! < HELD_PER_WORKER) return true;',
+    tier: unit('out/test/node/scan-pool.test.js'),
+  },
+  {
+    id: 'list-of-names-read-as-pair',
+    what: "two names in the middle of a source map's list of names are reported as a secret's name and value",
+    file: 'src/core/rules/secret-names.ts',
+    from: '  if (inListOfNames(match.input, nameStart, match.index + match[0].length, secret)) return undefined;',
+    to: '',
+    tier: unit('out/test/core/not-secrets.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

@@ -23,7 +23,9 @@ describe('scan worker pool', () => {
     }
   });
 
-  it('does not wait on a worker that is still starting: this thread scans meanwhile', async () => {
+  it('does not wait on a worker that is still starting: this thread scans meanwhile', async function () {
+    // Done in a tenth of a second; a scan that waits on the worker never ends.
+    this.timeout(10_000);
     // A worker that never says it is ready (its config load, say, takes forever).
     const dir = tempDir({ 'slow-worker.js': 'setInterval(() => {}, 1000);\n', 'a.js': `const key = '${fake.awsKeyId()}';\n`, 'b.txt': 'hello\n' });
     try {
