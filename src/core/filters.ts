@@ -121,8 +121,7 @@ export function isCodeLike(value: string): boolean {
     // UPPER_SNAKE with digits in its first word (`EC2_INSTANCE_ARN`), with two words of letters at least.
     isUpperSnakeName(name) ||
     // The code between two strings, read as a value: `"…token: "+e)…`, `" Credential="+e.accessKeyId+"/"`,
-    // `"…token =",DuplicateBinding:"…"`.
-    // (Punctuation base64 has not tells it from a key that starts with `+`.)
+    // `"…token =",DuplicateBinding:"…"`. A character base64 never holds tells it from a key that starts with `+`.
     (/^[+,][\w$.]+[+:)]/.test(value) && /[^A-Za-z0-9+/=]/.test(value)) ||
     /^!*[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(value) || // member path, optional chaining
     /^[\w$.]{1,80}\s*\(/.test(value) || // a call
@@ -197,8 +196,6 @@ export function isWordy(value: string): boolean {
   const letters = segments.reduce((n, s) => n + s.length, 0);
   const single = segments.filter(s => s.length === 1).length;
   const acronyms = segments.filter(s => /^[A-Z]{2,5}$/.test(s));
-  // Short words are common in names (`signInWithIdp`, `readToken_gt`, `halfAMinute`): what tells
-  // words from noise is the letter pairs, below.
   if (letters / segments.length < 3.5 || single * 4 > segments.length || acronyms.length * 2 > segments.length) {
     return false;
   }

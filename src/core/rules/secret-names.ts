@@ -264,7 +264,7 @@ export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
  * arguments (`['-u', 'root', '--password', '…']`) are kept: there the name is a flag.
  */
 function inListOfNames(text: string, nameStart: number, end: number, value: string): boolean {
-  if (!/^[A-Za-z_$#][\w$]*$/.test(value) || /^-/.test(text.slice(nameStart, nameStart + 1))) return false;
+  if (!/^[A-Za-z_$#][\w$]*$/.test(value) || text[nameStart] === '-') return false;
   let before = nameStart - 2; // the name's opening quote is at nameStart - 1
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
   let after = end;
