@@ -80,7 +80,9 @@ const CASES: Array<[string, () => string]> = [
   [
     'minified code that copies a password field into a URL',
     () =>
-      'var u=n.protocol+"//"+n.username+":"+n.password+"@"+n.host;function f(s,r){s.password=r.password,s.host=r.host}\nx={password:r.password,uri:"mongodb://u:"+s.password+"@h"}',
+      'var u=n.protocol+"//"+n.username+":"+n.password+"@"+n.host;function f(s,r){s.password=r.password,s.host=r.host}\nx={password:r.password,uri:"mongodb://u:"+s.password+"@h"}\n' +
+      // A URL parser's state machine, as a polyfill bundles it: a host= before a ; reads like a connection string.
+      'if(r.host){s.host=r.host,s.port=r.port,c=wg;continue}s.username=r.username,s.password=r.password,s.host=r.host,s.port=r.port,s.query=r.query,s.fragment="",c=Og}',
   ],
   ['a PEM key cut short in a doc comment', () => `/**\n * -----BEGIN PRIVATE KEY-----\n * ${gen.base64(64)}\n * ...\n * -----END PRIVATE KEY-----\n */`],
   // Seen in published npm packages (pdfjs, @babel/parser, firebase, next, @angular/core, aws-sdk).

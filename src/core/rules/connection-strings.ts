@@ -138,7 +138,9 @@ export const connectionStringRules: Rule[] = [
     envVar: 'DATABASE_CONNECTION_STRING',
     severity: 'error',
     confidence: 'high',
-    refine: ({ secret }) => (isDefaultPassword(secret.trim()) ? undefined : {}),
+    // Minified code (`s.host=r.host,…;…s.password=r.password,…`) is no connection string: its
+    // "password" is a member read, followed by more code.
+    refine: ({ secret }) => (isDefaultPassword(secret.trim()) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,)}]/.test(secret.trim()) ? undefined : {}),
     examples: {
       positive: g => [
         `"Server=tcp:acme.database.windows.net,1433;Initial Catalog=orders;User ID=app;Password=${password(g)};Encrypt=True;"`,
