@@ -1,3 +1,4 @@
+import { commonBigramShare } from '../common-bigrams';
 import { shannonEntropy } from '../entropy';
 import { isCodeLike, isHexDigest, isPublicData, isRepetitive, isWordy } from '../filters';
 import { toEnvVarName } from '../fix/env-name';
@@ -259,17 +260,28 @@ export const pair: Rule['refine'] = ({ match, secret }: MatchContext) => {
 };
 
 /**
- * Two strings in the middle of a list of them, the second a name (`"readToken_lt","readToken_gt"`
- * in a source map's `names`, a table of identifiers): not a name and its value. A command line's
- * arguments (`['-u', 'root', '--password', '…']`) are kept: there the name is a flag.
+ * Two strings in the middle of a list of them, the second a name made of words
+ * (`"readToken_lt","readToken_gt"` in a source map's `names`, a table of identifiers): not a name
+ * and its value. A command line's arguments (`['-u', 'root', '--password', '…']`) are kept: there
+ * the name is a flag; and so is a value of letters and digits in a flat list of names and values,
+ * which reads as words about once in 150 for 20 random characters (once in 700 for 32).
  */
 function inListOfNames(text: string, nameStart: number, end: number, value: string): boolean {
-  if (!/^[A-Za-z_$#][\w$]*$/.test(value) || text[nameStart] === '-') return false;
+  if (!/^[A-Za-z_$#][\w$]*$/.test(value) || text[nameStart] === '-' || !madeOfWords(value)) return false;
   let before = nameStart - 2; // the name's opening quote is at nameStart - 1
   while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
   let after = end;
   while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
   return text[before] === ',' && text[after] === ',';
+}
+
+/** Capitals alone, or most of the value words of two letters or more (split at case changes and non-letters) in the letter pairs of English. */
+function madeOfWords(value: string): boolean {
+  // A keyword or constant of capitals alone (`ENCRYPTBYASYMKEY` in a list of SQL's): random keys hold digits and small letters.
+  if (/^[A-Z_]+$/.test(value)) return true;
+  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter(w => w.length >= 2);
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  return letters >= value.length * 0.6 && commonBigramShare(words) >= 0.8;
 }
 
 /**
