@@ -66,6 +66,9 @@ export function mcpInputEdits(text: string, span: { start: number; end: number }
   return edits;
 }
 
+/** Variables Claude Code reads for itself (its API key, its own switches): never set for a server in its settings. */
+const CLAUDE_OWN = /^(?:ANTHROPIC|CLAUDE)_/;
+
 /**
  * Claude Code's way to keep a key out of `.mcp.json`: `.claude/settings.local.json` (its own
  * personal, git-ignored settings) holds it in its `env`. Measured with Claude Code 2.1.332
@@ -76,9 +79,6 @@ export function mcpInputEdits(text: string, span: { start: number; end: number }
  * - a remote server's header: the key becomes `${NAME}` in place (`NAME` the rule's variable).
  * Undefined where neither applies (args, a value that is not the server's, part of an `env` value).
  */
-/** Variables Claude Code reads for itself (its API key, its own switches): never set for a server in its settings. */
-const CLAUDE_OWN = /^(?:ANTHROPIC|CLAUDE)_/;
-
 export function claudeLocalEnvEdits(
   mcpText: string,
   span: { start: number; end: number },

@@ -153,7 +153,8 @@ export class WorkerPool {
       worker.on('message', (reply: WorkerReply | WorkerReady) => {
         if ('ready' in reply) {
           this.ready.add(worker);
-          for (let next = this.queued.shift(); next; next = this.load.get(worker)! < HELD_PER_WORKER ? this.queued.shift() : undefined) {
+          while (this.queued.length > 0 && this.load.get(worker)! < HELD_PER_WORKER) {
+            const next = this.queued.shift()!;
             this.post(worker, next.job, next.transfer);
           }
           return;
