@@ -335,13 +335,18 @@ function describe(error: unknown): string {
   return e instanceof Error ? e.message : String(error);
 }
 
-// A scan is a short process: three isolates (this thread and two workers) each optimise the same
-// scanner, and V8's optimising compiler took a fifth of a whole scan's CPU time, much of it
-// recompiling after deoptimisations on paths not yet seen. Optimising later (4x the interrupt
+// A scan is a short process: two or three isolates (this thread and the workers) each optimise the
+// same scanner, and V8's optimising compiler took a fifth of a whole scan's CPU time, much of it
+// recompiling after deoptimisations on paths not yet seen. Optimising later (a larger interrupt
 // budget) and inlining less cut its work from about 200 compilations after 50 deoptimisations to
-// 125 after 30, and its time to a third, with the same steady-state speed (measured with `perf`
-// and `--trace-opt`). Set before any worker starts: V8's flags are the process's, and each
-// worker's compiler reads them.
+// 125 after 30, with the same steady-state speed (measured with `perf` and `--trace-opt`). Now no
+// inlining at all: a
+// function's compilation then takes in no other function's code, so there is less to compile and
+// less that a deoptimisation throws away. On 103 MB of npm packages the compiler's time (the sum of
+// `--trace-opt`'s, two isolates) fell from 811 ms to 577 ms, a scan's time by 3 to 5% (interleaved
+// A/B, 13 and 15 rounds), and on 820 MB it stayed the same (0.998): what inlining gains in a long
+// run, a short one never earns back. Set before any worker starts: V8's flags are the process's,
+// and each worker's compiler reads them.
 //
 // And the workers optimise on their own thread (no concurrent recompilation): on two cores, three
 // busy isolates left the compiler's background threads waiting for a core while the workers ran
@@ -350,7 +355,7 @@ function describe(error: unknown): string {
 // starts, so this thread, started already, keeps compiling in the background. (V8's
 // `--single-threaded` was faster still, but its garbage-collector part cannot be switched at run
 // time: V8 aborts.)
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
+setFlagsFromString('--no-turbo-inlining');
 setFlagsFromString('--interrupt-budget=270336');
 setFlagsFromString('--no-concurrent-recompilation');
 
