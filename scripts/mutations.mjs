@@ -258,6 +258,14 @@ const MUTATIONS = [
     to: '',
     tier: unit('out/test/core/not-secrets.test.js'),
   },
+  {
+    id: 'source-map-blanked-to-end',
+    what: 'a source map is blanked from its mappings to its end, and a key in its sourcesContent goes unseen',
+    file: 'src/node/scan/source-map.ts',
+    from: '  bytes.fill(0x3b, from, to);',
+    to: '  bytes.fill(0x3b, from);',
+    tier: unit('out/test/node/source-map.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

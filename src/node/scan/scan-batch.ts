@@ -4,6 +4,7 @@ import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner 
 import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
+import { blankSourceMapMappings } from './source-map';
 import { RESERVE, viewOf } from './utf8-view';
 
 /** What scanning one file gave. */
@@ -95,6 +96,7 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
       results.push([index, bytes]);
       return;
     }
+    if (file.endsWith('.map')) blankSourceMapMappings(bytes);
     // A long file, or UTF-8 that is not all ASCII, is judged from a view first: most need no
     // string of their whole text (see viewOf).
     if (!file.endsWith('.ipynb')) {

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { blankSourceMapMappings } from '../../src/node/scan/source-map';
+import { fake } from '../helpers/fake-keys';
+import { DIST } from '../helpers/repo';
+import { tempDir } from '../helpers/temp-dir';
+
+// A source map's `mappings` is base64 VLQ a bundler wrote: read as blank, the rest of the map as it is.
+const MAPPINGS = 'AAAA,SAASA,IAAIC;AACtB,EAAE,CAAC;;AAEH,eAAeA,KAAK,CAAC,GAAG';
+const map = (fields: string): string => `{"version":3,"file":"app.js","sources":["app.ts"],"names":["key"],${fields}}`;
+
+describe('source maps: the mappings value', () => {
+  it('is blanked in place, and nothing else in the file changes', () => {
+    const text = map(`"mappings":"${MAPPINGS}","sourcesContent":["const a = 1;\\n"]`);
+    const bytes = Buffer.from(text);
+    assert.equal(blankSourceMapMappings(bytes), true);
+    const from = text.indexOf(MAPPINGS);
+    assert.equal(bytes.length, text.length);
+    assert.equal(bytes.toString('latin1', 0, from), text.slice(0, from));
+    assert.equal(bytes.toString('latin1', from, from + MAPPINGS.length), ';'.repeat(MAPPINGS.length));
+    assert.equal(bytes.toString('latin1', from + MAPPINGS.length), text.slice(from + MAPPINGS.length));
+  });
+
+  it('is found with JSON white space around its colon, wherever the key is', () => {
+    const text = `{\n  "version": 3,\n  "sourcesContent": ["x"],\n  "mappings" :\t"${MAPPINGS}"\n}\n`;
+    const bytes = Buffer.from(text);
+    assert.equal(blankSourceMapMappings(bytes), true);
+    assert.ok(!bytes.toString('latin1').includes(MAPPINGS));
+  });
+
+  it('is left as it is when it is not VLQ alone (an escape, an underscore), or when there is none', () => {
+    for (const text of [
+      map(`"mappings":"AAAA,${fake.github()};AACA"`),
+      map(`"mappings":"AAAA\\u0041;AACA"`),
+      map('"sections":[]'),
+      map('"mappings":3'),
+      '{"mappings":"AAAA',
+    ]) {
+      const bytes = Buffer.from(text);
+      assert.equal(blankSourceMapMappings(bytes), false, text.slice(0, 60));
+      assert.equal(bytes.toString('latin1'), text);
+    }
+  });
+
+  it('does not hide a key elsewhere in the map: the CLI finds it in sourcesContent, at its own line and column', () => {
+    const key = fake.anthropic();
+    const github = fake.github();
+    const odd = map(`"mappings":"AAAA;${github};AACA"`);
+    const dir = tempDir({
+      // Minified: one line, the mappings before the source that holds the key.
+      'dist/app.js.map': `${map(`"mappings":"${MAPPINGS}","sourcesContent":["const apiKey = '${key}';\\n"]`)}\n`,
+      // A mappings value that is no VLQ (a token's underscore): read as it is.
+      'dist/odd.js.map': `${odd}\n`,
+    });
+    try {
+      const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', '.', '--format', 'json', '--threads', '1'], { cwd: dir.path, encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      const findings = JSON.parse(r.stdout) as Array<{ file: string; ruleId: string; line: number; column: number }>;
+      const text = `${map(`"mappings":"${MAPPINGS}","sourcesContent":["const apiKey = '${key}';\\n"]`)}`;
+      assert.deepEqual(
+        findings.map(f => [f.file, f.ruleId, f.line, f.column]),
+        [
+          ['dist/app.js.map', 'anthropic-api-key', 1, text.indexOf(key) + 1],
+          ['dist/odd.js.map', 'github-pat', 1, odd.indexOf(github) + 1],
+        ],
+      );
+    } finally {
+      dir.dispose();
+    }
+  });
+});
