@@ -16,9 +16,16 @@ export class KeywordAutomaton {
    * The table the scan runs on: next state for (state, ASCII code) at `step[state * 128 + code]`,
    * code 0 standing for every non-ASCII character. States are stored pre-multiplied by 128, and a
    * state where keywords end is stored as its bitwise NOT, so the inner loop is one lookup and
-   * one sign test per character.
+   * one sign test per character. Where WebAssembly is available the table lives in its pass's
+   * memory (written there, not copied: 3 MB for the built-in rules, each page of it a page fault),
+   * and this is a view of it, made again when that memory grows.
    */
-  private readonly step: Int32Array;
+  private get step(): Int32Array {
+    return this.wasm ? this.wasm.table : this.jsStep!;
+  }
+
+  /** The table where WebAssembly is unavailable. */
+  private readonly jsStep: Int32Array | undefined;
   /** The keywords that end at each state, as ranges into `outputs`. */
   private readonly outputStart: Int32Array;
   private readonly outputEnd: Int32Array;
@@ -81,8 +88,11 @@ export class KeywordAutomaton {
     for (let code = 1; code < 128; code++) if (this.classOf[code] !== 0) codesOf[this.classOf[code]].push(code);
     const outputsOf: number[][] = ending.map(e => [...e]);
     const fail = new Int32Array(states);
-    const step = new Int32Array(states * 128);
-    this.step = step;
+    this.lengths = Int32Array.from(this.keywords, k => k.length);
+    this.longest = Math.max(1, ...this.lengths);
+    this.wasm = WasmKeywordPass.create(states * 128, this.longest - 1);
+    this.jsStep = this.wasm ? undefined : new Int32Array(states * 128);
+    const step = this.step;
     const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
@@ -113,8 +123,6 @@ export class KeywordAutomaton {
       outputEnd[state] = flat.length;
     });
     this.outputs = Int32Array.from(flat);
-    this.lengths = Int32Array.from(this.keywords, k => k.length);
-    this.longest = Math.max(1, ...this.lengths);
   }
 
   private readonly lengths: Int32Array;
@@ -122,8 +130,8 @@ export class KeywordAutomaton {
   private readonly longest: number;
   /** The second stream's hits, before they are appended to the first's. */
   private readonly later = { hits: new Int32Array(1024) };
-  /** The WebAssembly pass, made for the first long text; null where WebAssembly is unavailable. */
-  private wasm: WasmKeywordPass | null | undefined;
+  /** The WebAssembly pass, holding the table; undefined where WebAssembly is unavailable. */
+  private readonly wasm: WasmKeywordPass | undefined;
 
   /**
    * Every occurrence, in order of where it ends: `hits` receives pairs (keyword id, start
@@ -133,7 +141,6 @@ export class KeywordAutomaton {
    */
   scan(text: string, out: { hits: Int32Array }, bytes?: Uint8Array): number {
     if (text.length >= WASM_FROM && (this.writeUtf16 || bytes)) {
-      if (this.wasm === undefined) this.wasm = WasmKeywordPass.create(this.step, this.longest - 1) ?? null;
       const hits = bytes ? this.wasm?.scanBytes(bytes) : this.wasm?.scan(text, this.writeUtf16!);
       if (hits) {
         this.lastPass = 'webassembly';

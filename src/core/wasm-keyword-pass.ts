@@ -67,33 +67,44 @@ export class WasmKeywordPass {
   private readonly hitsAt: number;
   private readonly textAt: number;
 
-  /** Undefined where WebAssembly is unavailable: the caller reads texts in JavaScript. */
-  static create(step: Int32Array, runIn: number): WasmKeywordPass | undefined {
+  /**
+   * Undefined where WebAssembly is unavailable: the caller reads texts in JavaScript. The memory
+   * starts with room for the automaton's table of `tableLength` entries, which the automaton writes
+   * there itself (`table`): one copy of it, read by both passes.
+   */
+  static create(tableLength: number, runIn: number): WasmKeywordPass | undefined {
     const module = wasmModule();
-    return module ? new WasmKeywordPass(module, step, runIn) : undefined;
+    return module ? new WasmKeywordPass(module, tableLength, runIn) : undefined;
   }
 
   private constructor(
     module: WebAssembly.Module,
-    step: Int32Array,
+    private readonly tableLength: number,
     private readonly runIn: number,
   ) {
-    this.hitsAt = step.byteLength;
+    this.hitsAt = tableLength * 4;
     this.textAt = this.hitsAt + 16 + 4 * CAPACITY * 8;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.textAt + PAGE) / PAGE) });
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.run = instance.exports.scan as WasmKeywordPass['run'];
     this.runBytes = instance.exports.scanBytes as WasmKeywordPass['run'];
-    new Int32Array(this.memory.buffer, 0, step.length).set(step);
-    this.hits = this.viewHits();
+    this.views = this.view();
   }
 
-  /** The counts and records, as views of the memory: made again only when the memory grows. */
-  private hits: WasmHits;
+  /** The automaton's table (see KeywordAutomaton.step), a view of the memory: valid until the memory grows. */
+  get table(): Int32Array {
+    return this.views.table;
+  }
 
-  private viewHits(): WasmHits {
+  /** The table, counts and records, as views of the memory: made again only when the memory grows. */
+  private views: { table: Int32Array; hits: WasmHits };
+
+  private view(): WasmKeywordPass['views'] {
     const { buffer } = this.memory;
-    return { records: new Int32Array(buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(buffer, this.hitsAt, 4), starts: STARTS };
+    return {
+      table: new Int32Array(buffer, 0, this.tableLength),
+      hits: { records: new Int32Array(buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(buffer, this.hitsAt, 4), starts: STARTS },
+    };
   }
 
   /**
@@ -106,14 +117,14 @@ export class WasmKeywordPass {
     if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
       throw new Error('the UTF-16 writer wrote less than the whole text');
     }
-    return this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.hits : undefined;
+    return this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
   }
 
   /** `scan` of a text given as its bytes, one per character: copied as they are (half the bytes, and no encoding). */
   scanBytes(bytes: Uint8Array): WasmHits | undefined {
     if (!this.room(bytes.length)) return undefined;
     new Uint8Array(this.memory.buffer, this.textAt, bytes.length).set(bytes);
-    return this.runBytes(this.textAt, bytes.length, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.hits : undefined;
+    return this.runBytes(this.textAt, bytes.length, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
   }
 
   /** Whether the memory holds a text of `size` bytes, grown if need be; false when it cannot grow so far. */
@@ -125,7 +136,7 @@ export class WasmKeywordPass {
       } catch {
         return false; // beyond what the engine gives one memory: read in JavaScript
       }
-      this.hits = this.viewHits(); // growing replaced the buffer the old views saw
+      this.views = this.view(); // growing replaced the buffer the old views saw
     }
     return true;
   }
