@@ -129,7 +129,7 @@ export class KeywordAutomaton {
   /** The longest keyword's length: how far back a second stream must start to be in step. */
   private readonly longest: number;
   /** The second stream's hits, before they are appended to the first's. */
-  private readonly later = { hits: new Int32Array(1024) };
+  private readonly later = hitBuffer(1024);
   /** The WebAssembly pass, holding the table; undefined where WebAssembly is unavailable. */
   private readonly wasm: WasmKeywordPass | undefined;
 
@@ -260,3 +260,15 @@ export class KeywordAutomaton {
 const TWO_STREAMS_FROM = 4096;
 /** Texts this long or longer are read in WebAssembly (measured: below, the copy and the call cost more than they save). */
 const WASM_FROM = 512;
+
+/**
+ * An array of hits that `scan` grows as it needs, in the object it returns it in. Its field is
+ * written twice here: V8 takes a field written once for a constant, and the first time a scan grew
+ * the array it threw away the optimised code of every function that read the field (the scan's
+ * own loops among them), to compile them again.
+ */
+export function hitBuffer(size: number): { hits: Int32Array } {
+  const buffer = { hits: new Int32Array(0) };
+  buffer.hits = new Int32Array(size);
+  return buffer;
+}

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { isPlaceholder } from './filters';
-import { KeywordAutomaton } from './keyword-automaton';
+import { hitBuffer, KeywordAutomaton } from './keyword-automaton';
 import { LiteralCursor } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
@@ -77,7 +77,12 @@ interface CompiledRule {
   rank: number;
   /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
   regex: RegExp;
-  /** `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last search stopped. */
+  /**
+   * `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last
+   * search stopped (\`stop\` first: V8 shares an object's map with others that start with the same
+   * field, and \`LiteralCursor\`'s \`{ from: Infinity, … }\` turned a shared \`from\` into a double under the
+   * scanner's optimised code).
+   */
   near: { table: Uint8Array; within: number; seen: { from: number; stop: number; real: boolean } } | undefined;
   /** `rule.prefilter.vetoAt`, read once here rather than at every keyword hit. */
   vetoAt: ((text: string, keywordEnd: number) => number) | undefined;
@@ -117,7 +122,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     const { anchored, near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
     const near = nearSpec
-      ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within, seen: { from: 0, stop: -1, real: false } }
+      ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within, seen: { stop: -1, from: 0, real: false } }
       : undefined;
     const exact = exactSpec ? { prefix: exactSpec.prefix, notAfter: classTable(exactSpec.notAfter) } : undefined;
     // Every compiled rule has the same fields in the same order (one hidden class): the scan loop
@@ -137,7 +142,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const wakes = wakeLists.map(list => Int32Array.from(list));
   const allowlistValues = options.allowlistValues ?? [];
   // Reused across scans: a scanner serves one document at a time.
-  const buffer = { hits: new Int32Array(4096) };
+  const buffer = hitBuffer(4096);
   const active = new Uint8Array(compiled.length);
   const doneUntil = new Int32Array(compiled.length);
   const lastStart = new Int32Array(compiled.length);
@@ -361,13 +366,15 @@ let replaced: ((from: number, to: number) => boolean) | undefined;
 let touched = false;
 
 const DAY_MS = 86_400_000;
-let day = { from: 0, to: 0, iso: '' };
+// \`iso\` first: an object whose first field is \`from\` shares V8's map with the \`near\` searches' \`seen\`,
+// and a day's times (no small integers) changed that field's kind under the scanner's optimised code.
+let day = { iso: '', from: Number.NEGATIVE_INFINITY, to: Number.NEGATIVE_INFINITY };
 
 /** `isoDate(now)`, kept for the day it names: most scans ask within the same day. */
 function today(now: number): string {
   if (now < day.from || now >= day.to) {
     const from = now - (((now % DAY_MS) + DAY_MS) % DAY_MS);
-    day = { from, to: from + DAY_MS, iso: isoDate(now) };
+    day = { iso: isoDate(now), from, to: from + DAY_MS };
   }
   return day.iso;
 }
