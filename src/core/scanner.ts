@@ -301,15 +301,13 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         if (exact !== undefined && !exactAt(text, start, exact)) continue;
         if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
           lastStart[index] = start;
+          // Where the veto ended it, or the rule's match: one path on, so the optimised loop has
+          // seen the array it updates whichever way it went (a branch it never saw throws it away).
           const veto = compiled[index].vetoAt;
-          const end = veto === undefined ? -1 : veto(text, start + lengths[k]);
-          if (end >= 0) {
-            if (end > doneUntil[index]) doneUntil[index] = end;
-            continue;
-          }
-          const matchEnd = tryAt(compiled[index], text, start, allowlistValues, candidates);
+          const vetoEnd = veto === undefined ? -1 : veto(text, start + lengths[k]);
+          const end = vetoEnd >= 0 ? vetoEnd : tryAt(compiled[index], text, start, allowlistValues, candidates);
           if (touched) return [];
-          if (matchEnd > doneUntil[index]) doneUntil[index] = matchEnd;
+          if (end > doneUntil[index]) doneUntil[index] = end;
         }
       }
     }

@@ -65,13 +65,12 @@ export function textView(bytes: Buffer): TextView | undefined {
         length === 2 ? ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f) : length === 3 ? ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f) : 0;
       if (code === 0x2028 || code === 0x2029) return undefined;
       if (count + 2 > marks.length) marks = growInts(marks);
-      if (++count > limit) return undefined;
-      marks[count - 1] = out;
-      scratch[out++] = isUnicodeSpace(code) ? 0xa0 : 0x80;
-      if (length === 4) {
-        // Outside the BMP: a surrogate pair, two code units.
+      if (count >= limit) return undefined;
+      // Outside the BMP: a surrogate pair, two code units. One loop for both (a branch taken only
+      // for emoji threw the optimised code away the first time one came).
+      for (let unit = length === 4 ? 2 : 1, space = isUnicodeSpace(code); unit > 0; unit--, space = false) {
         marks[count++] = out;
-        scratch[out++] = 0x80;
+        scratch[out++] = space ? 0xa0 : 0x80;
       }
       i += length - 1;
       copied = i + 1;
