@@ -340,12 +340,11 @@ function describe(error: unknown): string {
 // recompiling after deoptimisations on paths not yet seen. Optimising later (a larger interrupt
 // budget) and inlining less cut its work from about 200 compilations after 50 deoptimisations to
 // 125 after 30, with the same steady-state speed (measured with `perf` and `--trace-opt`). Now no
-// inlining at all: a
-// function's compilation then takes in no other function's code, so there is less to compile and
-// less that a deoptimisation throws away. On 103 MB of npm packages the compiler's time (the sum of
-// `--trace-opt`'s, two isolates) fell from 811 ms to 577 ms, a scan's time by 3 to 5% (interleaved
-// A/B, 13 and 15 rounds), and on 820 MB it stayed the same (0.998): what inlining gains in a long
-// run, a short one never earns back. Set before any worker starts: V8's flags are the process's,
+// inlining at all: a function's compilation then takes in no other function's code, so there is
+// less to compile and less that a deoptimisation throws away. On 103 MB of npm packages the
+// compiler's time (the sum of `--trace-opt`'s, two isolates) fell from 811 ms to 577 ms, a scan's
+// time by 3 to 5% (interleaved A/B, 13 and 15 rounds), and on 820 MB it stayed the same (0.998):
+// what inlining gains in a long run, a short one never earns back. Set before any worker starts: V8's flags are the process's,
 // and each worker's compiler reads them.
 //
 // And the workers optimise on their own thread (no concurrent recompilation): on two cores, three

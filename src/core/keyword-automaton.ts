@@ -80,8 +80,8 @@ export class KeywordAutomaton {
     // Failure links, breadth first, folded into the table the scan runs on: a state's row starts as
     // a copy of its failure state's row (complete already, being shallower), and its own children
     // overwrite the codes of their classes. A row is copied natively, and only a state's children
-    // are written one by one: built in a few milliseconds, in the interpreter (it runs once, before
-    // any optimising compiler has looked at it), where filling every row code by code took 50.
+    // are written one by one: this runs once, in the interpreter, before any optimising compiler has
+    // looked at it, and filling every row code by code made the constructor 52 ms, against 29 now.
     const states = children.length;
     // The codes of each class: a keyword's letter in both cases.
     const codesOf: number[][] = Array.from({ length: this.classes }, () => []);

@@ -79,8 +79,8 @@ interface CompiledRule {
   regex: RegExp;
   /**
    * `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last
-   * search stopped (\`stop\` first: V8 shares an object's map with others that start with the same
-   * field, and \`LiteralCursor\`'s \`{ from: Infinity, … }\` turned a shared \`from\` into a double under the
+   * search stopped (`stop` first: V8 shares an object's map with others that start with the same
+   * field, and `LiteralCursor`'s `{ from: Infinity, … }` turned a shared `from` into a double under the
    * scanner's optimised code).
    */
   near: { table: Uint8Array; within: number; seen: { from: number; stop: number; real: boolean } } | undefined;
@@ -364,7 +364,7 @@ let replaced: ((from: number, to: number) => boolean) | undefined;
 let touched = false;
 
 const DAY_MS = 86_400_000;
-// \`iso\` first: an object whose first field is \`from\` shares V8's map with the \`near\` searches' \`seen\`,
+// `iso` first: an object whose first field is `from` shares V8's map with the `near` searches' `seen`,
 // and a day's times (no small integers) changed that field's kind under the scanner's optimised code.
 let day = { iso: '', from: Number.NEGATIVE_INFINITY, to: Number.NEGATIVE_INFINITY };
 

@@ -46,10 +46,11 @@ describe('source maps: the mappings value', () => {
   it('does not hide a key elsewhere in the map: the CLI finds it in sourcesContent, at its own line and column', () => {
     const key = fake.anthropic();
     const github = fake.github();
+    // Minified: one line, the mappings before the source that holds the key.
+    const app = map(`"mappings":"${MAPPINGS}","sourcesContent":["const apiKey = '${key}';\\n"]`);
     const odd = map(`"mappings":"AAAA;${github};AACA"`);
     const dir = tempDir({
-      // Minified: one line, the mappings before the source that holds the key.
-      'dist/app.js.map': `${map(`"mappings":"${MAPPINGS}","sourcesContent":["const apiKey = '${key}';\\n"]`)}\n`,
+      'dist/app.js.map': `${app}\n`,
       // A mappings value that is no VLQ (a token's underscore): read as it is.
       'dist/odd.js.map': `${odd}\n`,
     });
@@ -57,11 +58,10 @@ describe('source maps: the mappings value', () => {
       const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', '.', '--format', 'json', '--threads', '1'], { cwd: dir.path, encoding: 'utf8' });
       assert.equal(r.status, 1, r.stderr);
       const findings = JSON.parse(r.stdout) as Array<{ file: string; ruleId: string; line: number; column: number }>;
-      const text = `${map(`"mappings":"${MAPPINGS}","sourcesContent":["const apiKey = '${key}';\\n"]`)}`;
       assert.deepEqual(
         findings.map(f => [f.file, f.ruleId, f.line, f.column]),
         [
-          ['dist/app.js.map', 'anthropic-api-key', 1, text.indexOf(key) + 1],
+          ['dist/app.js.map', 'anthropic-api-key', 1, app.indexOf(key) + 1],
           ['dist/odd.js.map', 'github-pat', 1, odd.indexOf(github) + 1],
         ],
       );
