@@ -11,21 +11,30 @@ export class KeywordAutomaton {
   readonly keywords: readonly string[];
   /** Character code (below 128) to alphabet class while building; 0 is "any other character". */
   private readonly classOf = new Uint8Array(128);
+  /** The alphabet's size, classes 0 to `classes - 1`: a row of the table. */
   private readonly classes: number;
   /**
-   * The table the scan runs on: next state for (state, ASCII code) at `step[state * 128 + code]`,
-   * code 0 standing for every non-ASCII character. States are stored pre-multiplied by 128, and a
-   * state where keywords end is stored as its bitwise NOT, so the inner loop is one lookup and
-   * one sign test per character. Where WebAssembly is available the table lives in its pass's
-   * memory (written there, not copied: 3 MB for the built-in rules, each page of it a page fault),
-   * and this is a view of it, made again when that memory grows.
+   * The table the scan runs on: next state for (state, class) at `step[state + class]`, a
+   * character's class from `classMap`. States are stored pre-multiplied by the row's length (the
+   * number of classes), and a state where keywords end is stored as its bitwise NOT, so the inner
+   * loop is two lookups (the class one waiting on no earlier step) and one sign test per character.
+   * A row per class, not per ASCII code: 48 classes for the built-in rules' keywords, where a row
+   * of 128 codes made the table 3 MB, each page of it a page fault, and the rows the scan keeps
+   * visiting spread over more cache. Where WebAssembly is available the table lives in its pass's
+   * memory (written there, not copied), and this is a view of it, made again when that memory grows.
    */
   private get step(): Int32Array {
     return this.wasm ? this.wasm.table : this.jsStep!;
   }
 
-  /** The table where WebAssembly is unavailable. */
+  /** Each UTF-16 code unit's class: the keywords' letters in either case, and 0 for every other unit. */
+  private get classMap(): Uint8Array {
+    return this.wasm ? this.wasm.classMap : this.jsClassMap!;
+  }
+
+  /** The table and class map where WebAssembly is unavailable. */
   private readonly jsStep: Int32Array | undefined;
+  private readonly jsClassMap: Uint8Array | undefined;
   /** The keywords that end at each state, as ranges into `outputs`. */
   private readonly outputStart: Int32Array;
   private readonly outputEnd: Int32Array;
@@ -34,10 +43,12 @@ export class KeywordAutomaton {
   /**
    * `writeUtf16`: how to copy a text into WebAssembly memory (Node's `Buffer#write`); given, long
    * texts are read there, in four streams at once. Without it, every text is read in JavaScript.
+   * `webAssembly` false: none at all, the table in JavaScript, as where the engine has none.
    */
   constructor(
     keywords: readonly string[],
     private readonly writeUtf16?: Utf16Writer,
+    webAssembly = true,
   ) {
     this.keywords = keywords.map(k => k.toLowerCase());
     let nextClass = 1;
@@ -79,36 +90,34 @@ export class KeywordAutomaton {
 
     // Failure links, breadth first, folded into the table the scan runs on: a state's row starts as
     // a copy of its failure state's row (complete already, being shallower), and its own children
-    // overwrite the codes of their classes. A row is copied natively, and only a state's children
-    // are written one by one: this runs once, in the interpreter, before any optimising compiler has
-    // looked at it, and filling every row code by code made the constructor 52 ms, against 29 now.
+    // overwrite their classes. A row is copied natively, and only a state's children are written
+    // one by one: this runs once, in the interpreter, before any optimising compiler has looked at it.
     const states = children.length;
-    // The codes of each class: a keyword's letter in both cases.
-    const codesOf: number[][] = Array.from({ length: this.classes }, () => []);
-    for (let code = 1; code < 128; code++) if (this.classOf[code] !== 0) codesOf[this.classOf[code]].push(code);
+    const width = this.classes;
     const outputsOf: number[][] = ending.map(e => [...e]);
     const fail = new Int32Array(states);
     this.lengths = Int32Array.from(this.keywords, k => k.length);
     this.longest = Math.max(1, ...this.lengths);
-    this.wasm = WasmKeywordPass.create(states * 128, this.longest - 1);
-    this.jsStep = this.wasm ? undefined : new Int32Array(states * 128);
+    this.wasm = webAssembly ? WasmKeywordPass.create(states * width, this.longest - 1) : undefined;
+    this.jsStep = this.wasm ? undefined : new Int32Array(states * width);
+    this.jsClassMap = this.wasm ? undefined : new Uint8Array(65536);
+    this.classMap.set(this.classOf);
     const step = this.step;
     const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      const row = state * 128;
-      const failRow = fail[state] * 128;
-      if (state !== 0) step.copyWithin(row, failRow, failRow + 128);
+      const row = state * width;
+      const failRow = fail[state] * width;
+      if (state !== 0) step.copyWithin(row, failRow, failRow + width);
       for (const [cls, next] of children[state]) {
         // Where the failure state's row goes on this class (the root's children fail to the root).
         if (state !== 0) {
-          const via = step[failRow + codesOf[cls][0]];
-          fail[next] = (via < 0 ? ~via : via) >> 7;
+          const via = step[failRow + cls];
+          fail[next] = (via < 0 ? ~via : via) / width;
           // Shallower, so its keywords are all in already.
           outputsOf[next].push(...outputsOf[fail[next]]);
         }
-        const value = outputsOf[next].length > 0 ? ~(next * 128) : next * 128;
-        for (const code of codesOf[cls]) step[row + code] = value;
+        step[row + cls] = outputsOf[next].length > 0 ? ~(next * width) : next * width;
         queue.push(next);
       }
     }
@@ -169,14 +178,13 @@ export class KeywordAutomaton {
     if (n < TWO_STREAMS_FROM) {
       return this.run(text, 0, n, 0, out, 0);
     }
-    const { step } = this;
+    const { step, classMap } = this;
     const half = n >> 1;
     // The second half's stream starts a keyword's length early, from the start state: past that
     // run-in it is in the same state as a stream that read the text from its start.
     let b = 0;
     for (let i = Math.max(0, half - this.longest + 1); i < half; i++) {
-      const c = text.charCodeAt(i);
-      b = step[b + (c < 128 ? c : 0)];
+      b = step[b + classMap[text.charCodeAt(i)]];
       if (b < 0) b = ~b;
     }
     let a = 0;
@@ -184,10 +192,8 @@ export class KeywordAutomaton {
     let countB = 0;
     const later = this.later;
     for (let i = 0; i < half; i++) {
-      const ca = text.charCodeAt(i);
-      const cb = text.charCodeAt(i + half);
-      a = step[a + (ca < 128 ? ca : 0)];
-      b = step[b + (cb < 128 ? cb : 0)];
+      a = step[a + classMap[text.charCodeAt(i)]];
+      b = step[b + classMap[text.charCodeAt(i + half)]];
       if ((a | b) < 0) {
         if (a < 0) {
           a = ~a;
@@ -212,10 +218,9 @@ export class KeywordAutomaton {
 
   /** One stream over `[from, to)` from `state`, appending to `out` after `count` pairs. */
   private run(text: string, from: number, to: number, state: number, out: { hits: Int32Array }, count: number): number {
-    const { step } = this;
+    const { step, classMap } = this;
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      state = step[state + (c < 128 ? c : 0)];
+      state = step[state + classMap[text.charCodeAt(i)]];
       if (state < 0) {
         state = ~state;
         count = this.record(state, i, out, count);
@@ -238,7 +243,7 @@ export class KeywordAutomaton {
   /** Writes the keywords ending at `i` in `state` (pre-multiplied) as pairs after `count`. */
   private record(state: number, i: number, out: { hits: Int32Array }, count: number): number {
     const { outputStart, outputEnd, outputs, lengths } = this;
-    const s = state >> 7;
+    const s = (state / this.classes) | 0;
     let hits = out.hits;
     for (let o = outputStart[s], end = outputEnd[s]; o < end; o++) {
       if (count * 2 + 2 > hits.length) {

@@ -7,28 +7,29 @@
 ;; keyword-scan-wasm.ts by `npm run wasm` (wabt); a test checks that the two agree.
 ;;
 ;; Memory (imported, laid out by the caller):
-;;   table:  Int32 next state for (state, code unit) at table + (state + unit) * 4, units from
-;;           128 up read as 0; states pre-multiplied by 128, stored as their bitwise NOT where
-;;           keywords end;
-;;   hits:   four Int32 counts, then four regions of `capacity` records, one per stream, each
-;;           record (state where keywords end, offset of the byte that ended them);
-;;   text:   `n` UTF-16 code units, little-endian (as JavaScript strings hold them); for
-;;           scanBytes, `n` bytes, one per character.
+;;   table:   Int32 next state for (state, class) at table + (state + class) * 4; states
+;;            pre-multiplied by the number of classes (a row), stored as their bitwise NOT where
+;;            keywords end;
+;;   classes: a byte per UTF-16 code unit, its class (0 for any character no keyword uses);
+;;   hits:    four Int32 counts, then four regions of `capacity` records, one per stream, each
+;;            record (state where keywords end, offset of the byte that ended them);
+;;   text:    `n` UTF-16 code units, little-endian (as JavaScript strings hold them); for
+;;            scanBytes, `n` bytes, one per character.
 (module
   (memory (import "env" "memory") 1)
 
   ;; The state a stream is in after reading [from, to) from the start state, keywords ignored:
   ;; a later stream starts a longest keyword early, and is then in step with a stream that read
   ;; the text from its start.
-  (func $settle (param $table i32) (param $from i32) (param $to i32) (result i32)
-    (local $state i32) (local $c i32)
+  (func $settle (param $table i32) (param $classes i32) (param $from i32) (param $to i32) (result i32)
+    (local $state i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
         (local.set $state
           (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $state)
-              (select (local.tee $c (i32.load16_u (local.get $from))) (i32.const 0) (i32.lt_u (local.get $c) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (local.get $from)))))
               (i32.const 2)))))
         (if (i32.lt_s (local.get $state) (i32.const 0))
           (then (local.set $state (i32.xor (local.get $state) (i32.const -1)))))
@@ -50,20 +51,20 @@
 
   ;; Reads the n code units at `text`; returns 0, with the four counts and regions written at `hits`,
   ;; or -1 when a region filled up (the caller then reads the text another way).
-  (func (export "scan") (param $text i32) (param $n i32) (param $table i32) (param $hits i32) (param $capacity i32) (param $runIn i32) (result i32)
+  (func (export "scan") (param $text i32) (param $n i32) (param $table i32) (param $classes i32) (param $hits i32) (param $capacity i32) (param $runIn i32) (result i32)
     (local $q i32) (local $i i32)
     (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $c0 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32)
-    (local $u0 i32) (local $u1 i32) (local $u2 i32) (local $u3 i32) (local $at i32)
+    (local $at i32)
     ;; Each stream reads q units; p1, p2 and p3 are where the later ones start, in bytes.
     (local.set $q (i32.shr_u (local.get $n) (i32.const 2)))
     (local.set $p1 (i32.add (local.get $text) (i32.shl (local.get $q) (i32.const 1))))
     (local.set $p2 (i32.add (local.get $p1) (i32.shl (local.get $q) (i32.const 1))))
     (local.set $p3 (i32.add (local.get $p2) (i32.shl (local.get $q) (i32.const 1))))
-    (local.set $s1 (call $settle (local.get $table) (call $later (local.get $text) (local.get $p1) (local.get $runIn)) (local.get $p1)))
-    (local.set $s2 (call $settle (local.get $table) (call $later (local.get $text) (local.get $p2) (local.get $runIn)) (local.get $p2)))
-    (local.set $s3 (call $settle (local.get $table) (call $later (local.get $text) (local.get $p3) (local.get $runIn)) (local.get $p3)))
+    (local.set $s1 (call $settle (local.get $table) (local.get $classes) (call $later (local.get $text) (local.get $p1) (local.get $runIn)) (local.get $p1)))
+    (local.set $s2 (call $settle (local.get $table) (local.get $classes) (call $later (local.get $text) (local.get $p2) (local.get $runIn)) (local.get $p2)))
+    (local.set $s3 (call $settle (local.get $table) (local.get $classes) (call $later (local.get $text) (local.get $p3) (local.get $runIn)) (local.get $p3)))
     (block $full
       (block $done
         (loop $step
@@ -71,19 +72,19 @@
           (local.set $at (i32.shl (local.get $i) (i32.const 1)))
           (local.set $s0 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s0)
-              (select (local.tee $u0 (i32.load16_u (i32.add (local.get $text) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u0) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (i32.add (local.get $text) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s1 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s1)
-              (select (local.tee $u1 (i32.load16_u (i32.add (local.get $p1) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u1) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (i32.add (local.get $p1) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s2 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s2)
-              (select (local.tee $u2 (i32.load16_u (i32.add (local.get $p2) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u2) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (i32.add (local.get $p2) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s3 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s3)
-              (select (local.tee $u3 (i32.load16_u (i32.add (local.get $p3) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u3) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (i32.add (local.get $p3) (local.get $at))))))
               (i32.const 2)))))
           ;; Keywords end in one of the streams: rare, so one test for all four.
           (if (i32.lt_s (i32.or (i32.or (local.get $s0) (local.get $s1)) (i32.or (local.get $s2) (local.get $s3))) (i32.const 0))
@@ -120,7 +121,7 @@
           (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
           (local.set $s3 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s3)
-              (select (local.tee $u3 (i32.load16_u (i32.add (local.get $text) (i32.shl (local.get $i) (i32.const 1))))) (i32.const 0) (i32.lt_u (local.get $u3) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load16_u (i32.add (local.get $text) (i32.shl (local.get $i) (i32.const 1)))))))
               (i32.const 2)))))
           (if (i32.lt_s (local.get $s3) (i32.const 0))
             (then
@@ -148,15 +149,15 @@
   ;; The state a stream is in after reading [from, to) from the start state, keywords ignored:
   ;; a later stream starts a longest keyword early, and is then in step with a stream that read
   ;; the text from its start.
-  (func $settle8 (param $table i32) (param $from i32) (param $to i32) (result i32)
-    (local $state i32) (local $c i32)
+  (func $settle8 (param $table i32) (param $classes i32) (param $from i32) (param $to i32) (result i32)
+    (local $state i32)
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
         (local.set $state
           (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $state)
-              (select (local.tee $c (i32.load8_u (local.get $from))) (i32.const 0) (i32.lt_u (local.get $c) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (local.get $from)))))
               (i32.const 2)))))
         (if (i32.lt_s (local.get $state) (i32.const 0))
           (then (local.set $state (i32.xor (local.get $state) (i32.const -1)))))
@@ -166,20 +167,20 @@
 
   ;; Reads the n bytes at `text`; returns 0, with the four counts and regions written at `hits`,
   ;; or -1 when a region filled up (the caller then reads the text another way).
-  (func (export "scanBytes") (param $text i32) (param $n i32) (param $table i32) (param $hits i32) (param $capacity i32) (param $runIn i32) (result i32)
+  (func (export "scanBytes") (param $text i32) (param $n i32) (param $table i32) (param $classes i32) (param $hits i32) (param $capacity i32) (param $runIn i32) (result i32)
     (local $q i32) (local $i i32)
     (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $c0 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32)
-    (local $u0 i32) (local $u1 i32) (local $u2 i32) (local $u3 i32) (local $at i32)
+    (local $at i32)
     ;; Each stream reads q units; p1, p2 and p3 are where the later ones start, in bytes.
     (local.set $q (i32.shr_u (local.get $n) (i32.const 2)))
     (local.set $p1 (i32.add (local.get $text) (local.get $q)))
     (local.set $p2 (i32.add (local.get $p1) (local.get $q)))
     (local.set $p3 (i32.add (local.get $p2) (local.get $q)))
-    (local.set $s1 (call $settle8 (local.get $table) (call $later8 (local.get $text) (local.get $p1) (local.get $runIn)) (local.get $p1)))
-    (local.set $s2 (call $settle8 (local.get $table) (call $later8 (local.get $text) (local.get $p2) (local.get $runIn)) (local.get $p2)))
-    (local.set $s3 (call $settle8 (local.get $table) (call $later8 (local.get $text) (local.get $p3) (local.get $runIn)) (local.get $p3)))
+    (local.set $s1 (call $settle8 (local.get $table) (local.get $classes) (call $later8 (local.get $text) (local.get $p1) (local.get $runIn)) (local.get $p1)))
+    (local.set $s2 (call $settle8 (local.get $table) (local.get $classes) (call $later8 (local.get $text) (local.get $p2) (local.get $runIn)) (local.get $p2)))
+    (local.set $s3 (call $settle8 (local.get $table) (local.get $classes) (call $later8 (local.get $text) (local.get $p3) (local.get $runIn)) (local.get $p3)))
     (block $full
       (block $done
         (loop $step
@@ -187,19 +188,19 @@
           (local.set $at (local.get $i))
           (local.set $s0 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s0)
-              (select (local.tee $u0 (i32.load8_u (i32.add (local.get $text) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u0) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (i32.add (local.get $text) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s1 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s1)
-              (select (local.tee $u1 (i32.load8_u (i32.add (local.get $p1) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u1) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (i32.add (local.get $p1) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s2 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s2)
-              (select (local.tee $u2 (i32.load8_u (i32.add (local.get $p2) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u2) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (i32.add (local.get $p2) (local.get $at))))))
               (i32.const 2)))))
           (local.set $s3 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s3)
-              (select (local.tee $u3 (i32.load8_u (i32.add (local.get $p3) (local.get $at)))) (i32.const 0) (i32.lt_u (local.get $u3) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (i32.add (local.get $p3) (local.get $at))))))
               (i32.const 2)))))
           ;; Keywords end in one of the streams: rare, so one test for all four.
           (if (i32.lt_s (i32.or (i32.or (local.get $s0) (local.get $s1)) (i32.or (local.get $s2) (local.get $s3))) (i32.const 0))
@@ -236,7 +237,7 @@
           (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
           (local.set $s3 (i32.load (i32.add (local.get $table)
             (i32.shl (i32.add (local.get $s3)
-              (select (local.tee $u3 (i32.load8_u (i32.add (local.get $text) (local.get $i)))) (i32.const 0) (i32.lt_u (local.get $u3) (i32.const 128))))
+              (i32.load8_u (i32.add (local.get $classes) (i32.load8_u (i32.add (local.get $text) (local.get $i))))))
               (i32.const 2)))))
           (if (i32.lt_s (local.get $s3) (i32.const 0))
             (then

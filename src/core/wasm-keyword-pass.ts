@@ -40,6 +40,8 @@ const CAPACITY = 16384;
 /** Where each stream's records start in `records`. */
 const STARTS = Int32Array.from([0, 1, 2, 3], k => k * CAPACITY * 2);
 const PAGE = 65536;
+/** UTF-16 code units: the class map's length. */
+const CODE_UNITS = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -62,15 +64,16 @@ function wasmModule(): WebAssembly.Module | null {
  */
 export class WasmKeywordPass {
   private readonly memory: WebAssembly.Memory;
-  private readonly run: (text: number, n: number, table: number, hits: number, capacity: number, runIn: number) => number;
+  private readonly run: (text: number, n: number, table: number, classes: number, hits: number, capacity: number, runIn: number) => number;
   private readonly runBytes: WasmKeywordPass['run'];
+  private readonly classesAt: number;
   private readonly hitsAt: number;
   private readonly textAt: number;
 
   /**
    * Undefined where WebAssembly is unavailable: the caller reads texts in JavaScript. The memory
-   * starts with room for the automaton's table of `tableLength` entries, which the automaton writes
-   * there itself (`table`): one copy of it, read by both passes.
+   * starts with room for the automaton's table of `tableLength` entries and its class map, which the
+   * automaton writes there itself (`table`, `classMap`): one copy of each, read by both passes.
    */
   static create(tableLength: number, runIn: number): WasmKeywordPass | undefined {
     const module = wasmModule();
@@ -82,7 +85,8 @@ export class WasmKeywordPass {
     private readonly tableLength: number,
     private readonly runIn: number,
   ) {
-    this.hitsAt = tableLength * 4;
+    this.classesAt = tableLength * 4;
+    this.hitsAt = this.classesAt + CODE_UNITS;
     this.textAt = this.hitsAt + 16 + 4 * CAPACITY * 8;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.textAt + PAGE) / PAGE) });
     // Grown once now, which detaches the memory's first buffer: V8 compiles typed array code on
@@ -102,13 +106,19 @@ export class WasmKeywordPass {
     return this.views.table;
   }
 
-  /** The table, counts and records, as views of the memory: made again only when the memory grows. */
-  private views: { table: Int32Array; hits: WasmHits };
+  /** Each UTF-16 code unit's class (see KeywordAutomaton.classMap), a view of the memory like `table`. */
+  get classMap(): Uint8Array {
+    return this.views.classMap;
+  }
+
+  /** The table, class map, counts and records, as views of the memory: made again only when the memory grows. */
+  private views: { table: Int32Array; classMap: Uint8Array; hits: WasmHits };
 
   private view(): WasmKeywordPass['views'] {
     const { buffer } = this.memory;
     return {
       table: new Int32Array(buffer, 0, this.tableLength),
+      classMap: new Uint8Array(buffer, this.classesAt, CODE_UNITS),
       hits: { records: new Int32Array(buffer, this.hitsAt + 16, 4 * CAPACITY * 2), counts: new Int32Array(buffer, this.hitsAt, 4), starts: STARTS },
     };
   }
@@ -123,14 +133,14 @@ export class WasmKeywordPass {
     if (write(text, new Uint8Array(this.memory.buffer, this.textAt, 2 * n)) !== 2 * n) {
       throw new Error('the UTF-16 writer wrote less than the whole text');
     }
-    return this.run(this.textAt, n, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
+    return this.run(this.textAt, n, 0, this.classesAt, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
   }
 
   /** `scan` of a text given as its bytes, one per character: copied as they are (half the bytes, and no encoding). */
   scanBytes(bytes: Uint8Array): WasmHits | undefined {
     if (!this.room(bytes.length)) return undefined;
     new Uint8Array(this.memory.buffer, this.textAt, bytes.length).set(bytes);
-    return this.runBytes(this.textAt, bytes.length, 0, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
+    return this.runBytes(this.textAt, bytes.length, 0, this.classesAt, this.hitsAt, CAPACITY, this.runIn) === 0 ? this.views.hits : undefined;
   }
 
   /** Whether the memory holds a text of `size` bytes, grown if need be; false when it cannot grow so far. */

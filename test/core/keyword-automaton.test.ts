@@ -32,13 +32,15 @@ const byEnd = (hits: Array<[number, number]>, keywords: string[]) =>
   [...hits].sort((a, b) => a[1] + keywords[a[0]].length - (b[1] + keywords[b[0]].length) || a[0] - b[0]);
 
 // Each case runs on every pass: JavaScript, WebAssembly (given a writer, for texts of 512
-// characters or more; read in four streams, each started a keyword's length early), and
-// WebAssembly over the text's bytes (a text of characters below 256, as an ASCII file is read).
-for (const pass of ['JavaScript', 'WebAssembly', 'WebAssembly over bytes'] as const)
+// characters or more; read in four streams, each started a keyword's length early), WebAssembly
+// over the text's bytes (a text of characters below 256, as an ASCII file is read), and
+// JavaScript with its own table, as where the engine has no WebAssembly.
+for (const pass of ['JavaScript', 'WebAssembly', 'WebAssembly over bytes', 'JavaScript without WebAssembly'] as const)
   describe(`keyword automaton (${pass} pass)`, () => {
     const keywords = ['pass', 'password', 'sk-', 'sk-ant-', 'token', 'ken', 'a', 'aa'];
     const bytes = pass === 'WebAssembly over bytes';
-    const automaton = new KeywordAutomaton(keywords, pass === 'JavaScript' ? undefined : writeUtf16);
+    const javaScript = pass === 'JavaScript' || pass === 'JavaScript without WebAssembly';
+    const automaton = new KeywordAutomaton(keywords, javaScript ? undefined : writeUtf16, pass !== 'JavaScript without WebAssembly');
     const hitsOf = (a: KeywordAutomaton, text: string) => hitsIn(a, text, bytes);
 
     it('finds every occurrence, overlapping ones and any case included, in short and long texts', () => {
@@ -61,7 +63,7 @@ for (const pass of ['JavaScript', 'WebAssembly', 'WebAssembly over bytes'] as co
         text = text.slice(0, length);
         const found = hitsOf(automaton, text);
         assert.deepEqual(byEnd(found, keywords), byEnd(naive(keywords, text), keywords), `length ${length}`);
-        assert.equal(automaton.pass, pass !== 'JavaScript' && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
+        assert.equal(automaton.pass, !javaScript && length >= 512 ? 'webassembly' : 'javascript', `length ${length}: the pass taken`);
         // In order of where they end, as the scanner relies on.
         const ends = found.map(([id, start]) => start + keywords[id].length);
         assert.deepEqual(
@@ -101,9 +103,9 @@ describe('keyword automaton: the WebAssembly module', () => {
     assert.equal(KEYWORD_SCAN_WASM, await compileKeywordScan());
   });
 
-  it("reads the same hits as the JavaScript pass over the built-in rules' keywords, in a long text of every kind", () => {
+  it("reads the same hits as the JavaScript pass (with a table of its own) over the built-in rules' keywords, in a long text of every kind", () => {
     const keywords = [...new Set(BUILTIN_RULES.flatMap(r => r.keywords))];
-    const js = new KeywordAutomaton(keywords);
+    const js = new KeywordAutomaton(keywords, undefined, false);
     const wasm = new KeywordAutomaton(keywords, writeUtf16);
     const examples = BUILTIN_RULES.flatMap(r => [...r.examples.positive(createKeyGen(seededRandom(3))), ...r.examples.negative(createKeyGen(seededRandom(4)))]);
     const text = Array.from({ length: 2 }, () => examples.join('\n')).join('\n');
