@@ -266,6 +266,22 @@ const MUTATIONS = [
     to: '  bytes.fill(0x3b, from);',
     tier: unit('out/test/node/source-map.test.js'),
   },
+  {
+    id: 'near-path-from-the-parent',
+    what: 'a file is opened relative to the parent of the working directory, and every file of a scan of `.` is unreadable',
+    file: 'src/node/scan/near-path.ts',
+    from: '? path.slice(prefix.length) : path;',
+    to: '? `..${sep}${path.slice(prefix.length)}` : path;',
+    tier: unit('out/test/node/near-path.test.js'),
+  },
+  {
+    id: 'keyword-class-map-unset',
+    what: "the keyword automaton's class map is left empty: every character reads as one no keyword uses, and no rule ever wakes",
+    file: 'src/core/keyword-automaton.ts',
+    from: '    this.classMap.set(this.classOf);',
+    to: '',
+    tier: unit('out/test/core/keyword-automaton.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

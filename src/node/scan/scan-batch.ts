@@ -4,6 +4,7 @@ import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner 
 import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
+import { nearPath } from './near-path';
 import { blankSourceMapMappings } from './source-map';
 import { RESERVE, viewOf } from './utf8-view';
 
@@ -131,7 +132,7 @@ let shared = Buffer.allocUnsafe(1 << 20);
 function readUpTo(file: string, max: number): Buffer | Skip {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(nearPath(file), 'r');
   } catch (error) {
     return unreadable(error); // removed or locked since the walk listed it
   }
