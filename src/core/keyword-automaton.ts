@@ -69,32 +69,40 @@ export class KeywordAutomaton {
     }
     this.classes = nextClass;
 
-    // The trie.
-    const children: Array<Map<number, number>> = [new Map()];
-    const ending: number[][] = [[]];
+    // The trie, its states numbered as they are made: each state's children as a list in typed
+    // arrays (a Map per state, thousands of them, was a third of the constructor's time and most of
+    // its garbage), and the keywords ending at it, where any do.
+    let bound = 1;
+    for (const keyword of this.keywords) bound += keyword.length;
+    const firstChild = new Int32Array(bound).fill(-1);
+    const sibling = new Int32Array(bound);
+    const edge = new Uint8Array(bound); // the class on the edge into each state
+    const outputsOf: Array<number[] | undefined> = [];
+    let states = 1;
     this.keywords.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const cls = this.classOf[keyword.charCodeAt(i)];
-        let next = children[state].get(cls);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          ending.push([]);
-          children[state].set(cls, next);
+        let next = firstChild[state];
+        while (next >= 0 && edge[next] !== cls) next = sibling[next];
+        if (next < 0) {
+          next = states++;
+          edge[next] = cls;
+          sibling[next] = firstChild[state];
+          firstChild[state] = next;
         }
         state = next;
       }
-      ending[state].push(id);
+      const endingHere = outputsOf[state];
+      if (endingHere) endingHere.push(id);
+      else outputsOf[state] = [id];
     });
 
     // Failure links, breadth first, folded into the table the scan runs on: a state's row starts as
     // a copy of its failure state's row (complete already, being shallower), and its own children
     // overwrite their classes. A row is copied natively, and only a state's children are written
     // one by one: this runs once, in the interpreter, before any optimising compiler has looked at it.
-    const states = children.length;
     const width = this.classes;
-    const outputsOf: number[][] = ending.map(e => [...e]);
     const fail = new Int32Array(states);
     this.lengths = Int32Array.from(this.keywords, k => k.length);
     this.longest = Math.max(1, ...this.lengths);
@@ -103,22 +111,24 @@ export class KeywordAutomaton {
     this.jsClassMap = this.wasm ? undefined : new Uint8Array(65536);
     this.classMap.set(this.classOf);
     const step = this.step;
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
+    const queue = new Int32Array(states);
+    for (let head = 0, tail = 1; head < tail; head++) {
       const state = queue[head];
       const row = state * width;
       const failRow = fail[state] * width;
       if (state !== 0) step.copyWithin(row, failRow, failRow + width);
-      for (const [cls, next] of children[state]) {
+      for (let next = firstChild[state]; next >= 0; next = sibling[next]) {
+        const cls = edge[next];
         // Where the failure state's row goes on this class (the root's children fail to the root).
         if (state !== 0) {
           const via = step[failRow + cls];
           fail[next] = (via < 0 ? ~via : via) / width;
           // Shallower, so its keywords are all in already.
-          outputsOf[next].push(...outputsOf[fail[next]]);
+          const inherited = outputsOf[fail[next]];
+          if (inherited) outputsOf[next] = [...(outputsOf[next] ?? []), ...inherited];
         }
-        step[row + cls] = outputsOf[next].length > 0 ? ~(next * width) : next * width;
-        queue.push(next);
+        step[row + cls] = outputsOf[next] ? ~(next * width) : next * width;
+        queue[tail++] = next;
       }
     }
     const outputStart = new Int32Array(states);
@@ -126,11 +136,12 @@ export class KeywordAutomaton {
     this.outputStart = outputStart;
     this.outputEnd = outputEnd;
     const flat: number[] = [];
-    outputsOf.forEach((list, state) => {
+    for (let state = 0; state < states; state++) {
       outputStart[state] = flat.length;
-      flat.push(...list);
+      const list = outputsOf[state];
+      if (list) flat.push(...list);
       outputEnd[state] = flat.length;
-    });
+    }
     this.outputs = Int32Array.from(flat);
   }
 

@@ -4,7 +4,7 @@ import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner 
 import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
-import { nearPath } from './near-path';
+import { nearPath, workingPrefix } from './near-path';
 import { blankSourceMapMappings } from './source-map';
 import { RESERVE, viewOf } from './utf8-view';
 
@@ -91,8 +91,9 @@ export function everyFile(files: readonly string[], outcomes: BatchResults): Fil
 /** Reads and scans each file in turn. */
 export function scanBatch(scanner: Scanner, files: readonly string[], maxFileBytes: number, hashes = true): BatchResults {
   const results: BatchResults = [];
+  const prefix = workingPrefix();
   files.forEach((file, index) => {
-    const bytes = readUpTo(file, maxFileBytes);
+    const bytes = readUpTo(nearPath(file, prefix), maxFileBytes);
     if (!Buffer.isBuffer(bytes)) {
       results.push([index, bytes]);
       return;
@@ -132,7 +133,7 @@ let shared = Buffer.allocUnsafe(1 << 20);
 function readUpTo(file: string, max: number): Buffer | Skip {
   let fd: number;
   try {
-    fd = openSync(nearPath(file), 'r');
+    fd = openSync(file, 'r');
   } catch (error) {
     return unreadable(error); // removed or locked since the walk listed it
   }
