@@ -382,8 +382,9 @@ function nearTable(chars: string, through: string): Uint8Array {
   const known = nearTables.get(key);
   if (known) return known;
   const table = new Uint8Array(128);
+  // `\w`: letters, digits and `_`.
   for (let c = 0; c < 128; c++) {
-    if (/\w/.test(String.fromCharCode(c))) table[c] = 1;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) table[c] = 1;
   }
   for (const c of through) table[c.charCodeAt(0) & 127] = 1;
   for (const c of chars) table[c.charCodeAt(0) & 127] = 2;
