@@ -275,6 +275,14 @@ const MUTATIONS = [
     tier: unit('out/test/node/near-path.test.js'),
   },
   {
+    id: 'in-place-view-not-read-again',
+    what: 'a file whose view was made in its bytes and not cleared is decoded from the view, not read again: its findings move',
+    file: 'src/node/scan/scan-batch.ts',
+    from: '        bytes = read(file);',
+    to: '',
+    tier: unit('out/test/node/text-view.test.js'),
+  },
+  {
     id: 'keyword-class-map-unset',
     what: "the keyword automaton's class map is left empty: every character reads as one no keyword uses, and no rule ever wakes",
     file: 'src/core/keyword-automaton.ts',

@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import { EMPTY_CONFIG, parseConfig } from '../../src/core/config';
 import { decodeText } from '../../src/node/scan/decode';
 import { scannerFor } from '../../src/node/scan/rule-set';
+import { scanBatch, scanText } from '../../src/node/scan/scan-batch';
 import { textView, viewOf } from '../../src/node/scan/utf8-view';
 import { randomInt } from 'node:crypto';
 import { fake, gen } from '../helpers/fake-keys';
+import { tempDir } from '../helpers/temp-dir';
 
 // A file that is UTF-8 but not all ASCII is judged first from a view of its bytes, without being
 // decoded: what it says must agree with the scan of the decoded text.
@@ -120,6 +122,68 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
     assert.ok(view);
     assert.equal(scanner.scan(text).length, 0);
     assert.equal(scanner.clearOfSecrets(view), true);
+  });
+});
+
+describe('the view made in the bytes read (a scan of files)', () => {
+  const texts = [
+    `\ufeff// Grüße, 😀 — price 5€\nconst s = 'a\u00a0b\u3000c';\n${'x'.repeat(9000)}é${'y'.repeat(100)}\n`,
+    `${'é'.repeat(3)}${'a'.repeat(70)}😀😀\n`,
+    '\ufeffplain after a byte order mark\n',
+  ];
+
+  it('is the view made in a buffer of its own, and says the bytes were rewritten', () => {
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      const apart = viewOf(Buffer.from(bytes));
+      assert.ok(apart);
+      const copy = { length: apart.length, bytes: Buffer.from(apart.bytes), text: apart.slice(0, apart.length) };
+      const replaced = Array.from({ length: apart.length }, (_, i) => apart.replacedBetween(i, i + 1));
+      const here = viewOf(bytes, true);
+      assert.ok(here);
+      assert.equal(apart.rewritten, false);
+      assert.equal(here.rewritten, true);
+      assert.equal(here.length, copy.length);
+      assert.deepEqual(Buffer.from(here.bytes), copy.bytes);
+      assert.equal(here.slice(0, here.length), copy.text);
+      assert.deepEqual(
+        Array.from({ length: here.length }, (_, i) => here.replacedBetween(i, i + 1)),
+        replaced,
+      );
+      assert.equal(here.bytes.buffer, bytes.buffer, 'made in the bytes themselves');
+    }
+  });
+
+  it('leaves the bytes as they were where there is no view', () => {
+    for (const text of ['a = 1; é\u2028b = 2;\n', `é${'a'.repeat(40)}${'中文'.repeat(40)}\n`]) {
+      const bytes = Buffer.from(text, 'utf8');
+      assert.equal(viewOf(bytes, true), undefined);
+      assert.equal(bytes.toString('utf8'), text);
+    }
+  });
+
+  it('gives a file it cannot clear the findings of its text, read again, at their lines and columns', () => {
+    const key = fake.anthropic();
+    // Non-ASCII characters early (the view is shorter than the bytes by two hundred), the key at the end.
+    const text = `// ${'€'.repeat(100)} Übersicht 😀\n${'const total = items.reduce((sum, item) => sum + item.price, 0);\n'.repeat(40)}const greeting = 'héllo wörld';\nconst key = '${key}';\n`;
+    const dir = tempDir({ 'src/config.ts': text, 'src/plain.ts': 'const a = "é";\n' });
+    try {
+      const files = [`${dir.path}/src/config.ts`, `${dir.path}/src/plain.ts`];
+      const results = scanBatch(scanner, files, 1 << 20, false);
+      const expected = scanText(scanner, text, true, undefined, false, files[0]);
+      assert.equal(expected.length, 1);
+      assert.equal(results.length, 1, 'the plain file is cleared');
+      const [index, outcome] = results[0];
+      assert.equal(index, 0);
+      assert.ok('findings' in outcome);
+      assert.deepEqual(
+        outcome.findings.map(f => [f.ruleId, f.line, f.column, f.start, f.end]),
+        expected.map(f => [f.ruleId, f.line, f.column, f.start, f.end]),
+      );
+      assert.equal(text.slice(outcome.findings[0].start, outcome.findings[0].end), key);
+    } finally {
+      dir.dispose();
+    }
   });
 });
 

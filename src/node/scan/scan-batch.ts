@@ -92,18 +92,30 @@ export function everyFile(files: readonly string[], outcomes: BatchResults): Fil
 export function scanBatch(scanner: Scanner, files: readonly string[], maxFileBytes: number, hashes = true): BatchResults {
   const results: BatchResults = [];
   const prefix = workingPrefix();
-  files.forEach((file, index) => {
+  const read = (file: string): Buffer | Skip => {
     const bytes = readUpTo(nearPath(file, prefix), maxFileBytes);
+    if (Buffer.isBuffer(bytes) && file.endsWith('.map')) blankSourceMapMappings(bytes);
+    return bytes;
+  };
+  files.forEach((file, index) => {
+    let bytes = read(file);
     if (!Buffer.isBuffer(bytes)) {
       results.push([index, bytes]);
       return;
     }
-    if (file.endsWith('.map')) blankSourceMapMappings(bytes);
     // A long file, or UTF-8 that is not all ASCII, is judged from a view first: most need no
-    // string of their whole text (see viewOf).
+    // string of their whole text (see viewOf). The view is made in the bytes read; the few files
+    // it cannot clear are read again for their text.
     if (!file.endsWith('.ipynb')) {
-      const view = viewOf(bytes);
+      const view = viewOf(bytes, true);
       if (view && scanner.clearOfSecrets(view, { checkedText: true })) return;
+      if (view?.rewritten) {
+        bytes = read(file);
+        if (!Buffer.isBuffer(bytes)) {
+          results.push([index, bytes]);
+          return;
+        }
+      }
     }
     const text = decodeText(bytes);
     if (text === 'binary') {
