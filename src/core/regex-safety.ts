@@ -44,8 +44,31 @@ export function unboundedQuantifiers(source: string): string[] {
  * building a scanner.
  */
 export function captureGroupCount(source: string): number {
-  // `(` and `(?<name>`, not `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`.
-  return syntaxOffsets(source).filter(
-    i => source[i] === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!')),
-  ).length;
+  // `(` and `(?<name>`, not `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, outside character classes and
+  // escapes (syntaxOffsets' walk, without its array: this runs for every rule as each scanner is built).
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i++;
+    } else if (inClass) {
+      inClass = c !== CLOSE_BRACKET;
+    } else if (c === OPEN_BRACKET) {
+      inClass = true;
+    } else if (c === OPEN_PAREN) {
+      const named = source.charCodeAt(i + 2) === LESS && source.charCodeAt(i + 3) !== EQUALS && source.charCodeAt(i + 3) !== BANG;
+      if (source.charCodeAt(i + 1) !== QUESTION || named) count++;
+    }
+  }
+  return count;
 }
+
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const QUESTION = 0x3f;
+const LESS = 0x3c;
+const EQUALS = 0x3d;
+const BANG = 0x21;
