@@ -283,6 +283,22 @@ const MUTATIONS = [
     tier: unit('out/test/node/text-view.test.js'),
   },
   {
+    id: 'staged-map-not-blanked',
+    what: "a staged source map's mappings are scanned as they are: --staged reports a key ID the working tree scan reads as blank",
+    file: 'src/cli/run.ts',
+    from: "      if (file.endsWith('.map')) blankSourceMapMappings(blob);",
+    to: '',
+    tier: unit('out/test/node/source-map.test.js'),
+  },
+  {
+    id: 'history-map-not-blanked',
+    what: "a source map's mappings in the history are scanned as they are: --history reports what the working tree scan reads as blank",
+    file: 'src/node/git/blob-scan.ts',
+    from: "  if (name.endsWith('.map')) blankSourceMapMappings(bytes);",
+    to: '',
+    tier: unit('out/test/node/source-map.test.js'),
+  },
+  {
     id: 'keyword-class-map-unset',
     what: "the keyword automaton's class map is left empty: every character reads as one no keyword uses, and no rule ever wakes",
     file: 'src/core/keyword-automaton.ts',

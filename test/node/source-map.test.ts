@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { blankSourceMapMappings } from '../../src/node/scan/source-map';
 import { fake } from '../helpers/fake-keys';
+import { gitRepo } from '../helpers/git-repo';
 import { DIST } from '../helpers/repo';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -67,6 +68,31 @@ describe('source maps: the mappings value', () => {
       );
     } finally {
       dir.dispose();
+    }
+  });
+
+  it('is read as blank by the staged and the history scans too: all three report what the working tree scan does', () => {
+    const key = fake.anthropic();
+    // A key ID in the mappings, in VLQ's alphabet: blanked as the rest of them, in every scan.
+    const app = map(`"mappings":"AAAA;${fake.awsKeyId()};AACA","sourcesContent":["const apiKey = '${key}';\\n"]`);
+    const repo = gitRepo({ 'dist/app.js.map': `${app}\n` });
+    try {
+      repo.git('add', '-f', 'dist/app.js.map');
+      const found = (...args: string[]): string[] => {
+        const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'scan', ...args, '--format', 'json'], { cwd: repo.path, encoding: 'utf8' });
+        assert.equal(r.status, 1, r.stderr);
+        return (JSON.parse(r.stdout) as Array<{ file: string; ruleId: string; line: number; column: number }>).map(
+          f => `${f.file} ${f.ruleId} ${f.line}:${f.column}`,
+        );
+      };
+      const tree = found('.');
+      assert.deepEqual(tree, [`dist/app.js.map anthropic-api-key 1:${app.indexOf(key) + 1}`]);
+      assert.deepEqual(found('--staged'), tree);
+      repo.git('commit', '-q', '-m', 'the map');
+      assert.deepEqual(found('--history', '--threads', '1'), tree);
+      assert.deepEqual(found('--history'), tree, 'with the blobs scanned on a worker');
+    } finally {
+      repo.dispose();
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Scanner } from '../../core';
 import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
 import { decodeText } from '../scan/decode';
 import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
+import { blankSourceMapMappings } from '../scan/source-map';
 import { viewOf } from '../scan/utf8-view';
 
 /**
@@ -22,9 +23,11 @@ export const EMPTY_BLOB: BlobResult = { findings: [] };
 /** Printable ASCII runs this long are what a binary blob is read as. */
 const MIN_RUN = 12;
 
-/** `name`: the file name the blob was met at (its last path segment). */
+/** `name`: the file name the blob was met at (its last path segment). `bytes` may be changed: a source map's mappings blanked. */
 export function scanBlob(scanner: Scanner, bytes: Buffer, name: string): BlobResult {
-  // As a file is: a long one, or UTF-8 that is not all ASCII, judged from a view first.
+  // As a file is: a source map's mappings read as blank, then a long one, or UTF-8 that is not
+  // all ASCII, judged from a view first.
+  if (name.endsWith('.map')) blankSourceMapMappings(bytes);
   if (!name.endsWith('.ipynb')) {
     const view = viewOf(bytes);
     if (view && scanner.clearOfSecrets(view, { checkedText: true })) return EMPTY_BLOB;
