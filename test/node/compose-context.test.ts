@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeBuilds } from '../../src/core/exits';
+import { composeBuilds } from '../../src/core/compose';
 import { checkDockerContext } from '../../src/node/exits/docker';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';

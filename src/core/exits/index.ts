@@ -4,4 +4,3 @@ export { renderExitDocs } from './docs';
 export { excludeFromFilesEdit, filesAsRules, type PackageFacts, packageFacts } from './npm-package';
 export { claudeLocalEnvEdits, inputIdOf, MCP_CONFIGS, type McpConfig, mcpConfigOf, mcpInputEdits, mcpNote, mcpPlace } from './mcp';
 export { type Agent, AGENTS, agentMessage, claudeDenyEdit, claudeReadDenials, claudeReadRule } from './agents';
-export { COMPOSE_FILE_NAMES, type ComposeBuild, composeBuilds } from './compose';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import dockerignore from '@balena/dockerignore';
-import { COMPOSE_FILE_NAMES, type ContextCopy, composeBuilds, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
+import { COMPOSE_FILE_NAMES, composeBuilds } from '../../core/compose';
+import { type ContextCopy, contextCopies, dockerContextMessage, EXIT_BY_CODE, sourceTakes } from '../../core/exits';
 import { ignorePatternFor, SECRET_FILE_KINDS, type SecretFileKind, secretFileKind } from '../../core/hygiene';
 import { candidates, type ExitCheckOptions, kindOf, readConfig, secretFilesIn } from './secret-files';
 
