@@ -10,7 +10,7 @@ describe('Docker build context from compose: build.context and build.dockerfile'
   let dir: ReturnType<typeof tempDir>;
   afterEach(() => dir?.dispose());
 
-  it('reads the builds a compose file declares, in each of the shapes Compose accepts', () => {
+  it('reads the builds a compose file declares, in each of the shapes Compose accepts', async () => {
     const text = [
       'x-build: &build',
       '  context: ..',
@@ -37,13 +37,13 @@ describe('Docker build context from compose: build.context and build.dockerfile'
       '    image: redis:7',
       '',
     ].join('\n');
-    assert.deepEqual(composeBuilds(text), [
+    assert.deepEqual(await composeBuilds(text), [
       { service: 'api', context: './api', dockerfile: 'Dockerfile' },
       { service: 'worker', context: '.', dockerfile: 'docker/worker.Dockerfile' },
       { service: 'web', context: '..', dockerfile: 'ops/Dockerfile' },
       { service: 'defaults', context: '.', dockerfile: 'Dockerfile' },
     ]);
-    assert.deepEqual(composeBuilds('services: [unclosed'), [], 'malformed YAML gives none');
+    assert.deepEqual(await composeBuilds('services: [unclosed'), [], 'malformed YAML gives none');
   });
 
   it("finds the secret files of the compose context a Dockerfile in a subfolder is built with, against that context's .dockerignore", async () => {

@@ -128,7 +128,7 @@ export async function composeContexts(dockerfile: string, read: (path: string) =
       const file = join(dir, name);
       const text = await read(file);
       if (text === undefined) continue;
-      for (const build of composeBuilds(text)) {
+      for (const build of await composeBuilds(text)) {
         const context = resolve(dir, build.context);
         if (resolve(context, build.dockerfile) === target) found.push({ context, compose: { file, service: build.service } });
       }
