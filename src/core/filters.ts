@@ -36,9 +36,11 @@ const EXACT_MARKER = /^(?:null|none|nil|undefined|true|false|empty|secret|passwo
 /**
  * Runs of mask characters: six of `x`, `X`, `.`, `#` or `•`, three stars, eight dashes or
  * underscores, six zeros. Random base62 seldom repeats a character six times; PEM armour has
- * five dashes, and random base64url has short runs of `-` and `_`.
+ * five dashes, and random base64url has short runs of `-` and `_`. The `•` is written `\u2022`:
+ * one character outside ASCII made each bundle's whole source a two-byte string as Node loaded
+ * it (867 KB for the CLI's, not 434).
  */
-const MASK_RUN = /([xX*.#•])\1{5,}|\*{3,}|([_-])\2{7,}|^0{6,}|0{12,}/;
+const MASK_RUN = /([xX*.#\u2022])\1{5,}|\*{3,}|([_-])\2{7,}|^0{6,}|0{12,}/;
 
 /** A value cut short to hide it: `sk-proj-abc…`, `ghp_AbC...xyz` (an ellipsis, or three dots). */
 const REDACTED = /\u2026|\.\.\./;
