@@ -15,7 +15,7 @@ import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
-import { blankSourceMapMappings } from '../node/scan/source-map';
+import { blankIfSourceMap } from '../node/scan/source-map';
 import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type FingerprintedFinding, type ScanFilesOptions } from '../node/scan/scan-files';
 import type { ExitFileFinding, FileFinding, HygieneFileFinding, ScanReport, SkippedPath } from './reporters/reporter';
 import type { FileResult } from '../node/scan/scan-batch';
@@ -188,7 +188,7 @@ async function collect(
       if (!blob) return skip({ file, skipped: 'unreadable', detail: 'not in the index' });
       if (blob.length > DEFAULT_MAX_FILE_BYTES) return skip({ file, skipped: 'too-large' });
       // As the working tree's file is scanned: a source map's mappings read as blank.
-      if (file.endsWith('.map')) blankSourceMapMappings(blob);
+      blankIfSourceMap(file, blob);
       const text = decodeText(blob);
       if (text === 'binary') return skip({ file, skipped: 'binary' });
       out.scanned++;

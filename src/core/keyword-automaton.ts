@@ -1,4 +1,4 @@
-import { type Utf16Writer, type WasmHits, WasmKeywordPass } from './wasm-keyword-pass';
+import { CODE_UNITS, type Utf16Writer, type WasmHits, WasmKeywordPass } from './wasm-keyword-pass';
 
 /**
  * Finds every occurrence of many keywords in one pass (Aho–Corasick), ignoring ASCII case. The
@@ -108,7 +108,7 @@ export class KeywordAutomaton {
     this.longest = Math.max(1, ...this.lengths);
     this.wasm = webAssembly ? WasmKeywordPass.create(states * width, this.longest - 1) : undefined;
     this.jsStep = this.wasm ? undefined : new Int32Array(states * width);
-    this.jsClassMap = this.wasm ? undefined : new Uint8Array(65536);
+    this.jsClassMap = this.wasm ? undefined : new Uint8Array(CODE_UNITS);
     this.classMap.set(this.classOf);
     const step = this.step;
     const queue = new Int32Array(states);

@@ -41,7 +41,7 @@ const CAPACITY = 16384;
 const STARTS = Int32Array.from([0, 1, 2, 3], k => k * CAPACITY * 2);
 const PAGE = 65536;
 /** UTF-16 code units: the class map's length. */
-const CODE_UNITS = 65536;
+export const CODE_UNITS = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
 

@@ -2,7 +2,7 @@ import type { Scanner } from '../../core';
 import { ENV_FILE_NAME, isEnvTemplateName, readDotenv } from '../../core/dotenv';
 import { decodeText } from '../scan/decode';
 import { type FingerprintedFinding, scanText } from '../scan/scan-batch';
-import { blankSourceMapMappings } from '../scan/source-map';
+import { blankIfSourceMap } from '../scan/source-map';
 import { viewOf } from '../scan/utf8-view';
 
 /**
@@ -27,7 +27,7 @@ const MIN_RUN = 12;
 export function scanBlob(scanner: Scanner, bytes: Buffer, name: string): BlobResult {
   // As a file is: a source map's mappings read as blank, then a long one, or UTF-8 that is not
   // all ASCII, judged from a view first.
-  if (name.endsWith('.map')) blankSourceMapMappings(bytes);
+  blankIfSourceMap(name, bytes);
   if (!name.endsWith('.ipynb')) {
     const view = viewOf(bytes);
     if (view && scanner.clearOfSecrets(view, { checkedText: true })) return EMPTY_BLOB;

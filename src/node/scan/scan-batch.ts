@@ -5,7 +5,7 @@ import { noteExits } from '../../core/exits';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
 import { nearPath, workingPrefix } from './near-path';
-import { blankSourceMapMappings } from './source-map';
+import { blankIfSourceMap } from './source-map';
 import { RESERVE, viewOf } from './utf8-view';
 
 /** What scanning one file gave. */
@@ -94,7 +94,7 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
   const prefix = workingPrefix();
   const read = (file: string): Buffer | Skip => {
     const bytes = readUpTo(nearPath(file, prefix), maxFileBytes);
-    if (Buffer.isBuffer(bytes) && file.endsWith('.map')) blankSourceMapMappings(bytes);
+    if (Buffer.isBuffer(bytes)) blankIfSourceMap(file, bytes);
     return bytes;
   };
   files.forEach((file, index) => {

@@ -30,6 +30,15 @@ export function blankSourceMapMappings(bytes: Buffer): boolean {
   return true;
 }
 
+/**
+ * `blankSourceMapMappings` for a file named as a source map (`.map`): every scan of a file's bytes
+ * (the working tree's, a staged blob, a blob of the history) reads a source map the same way.
+ * Other files are left as they are, unsearched.
+ */
+export function blankIfSourceMap(name: string, bytes: Buffer): void {
+  if (name.endsWith('.map')) blankSourceMapMappings(bytes);
+}
+
 /** The characters a `mappings` value is written in: base64's, the comma and the semicolon. */
 const VLQ = (() => {
   const table = new Uint8Array(256);
