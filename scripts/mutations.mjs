@@ -291,6 +291,14 @@ const MUTATIONS = [
     tier: unit('out/test/node/source-map.test.js'),
   },
   {
+    id: 'v8-flag-under-any-node',
+    what: 'the interrupt budget is set whatever the V8: under Node 24 every scan begins with "Error: unrecognized flag"',
+    file: 'src/cli/v8-flags.ts',
+    from: 'major <= 11 ? [...FLAGS, INTERRUPT_BUDGET] : FLAGS',
+    to: 'major <= 99 ? [...FLAGS, INTERRUPT_BUDGET] : FLAGS',
+    tier: unit('out/test/cli/scan.test.js'),
+  },
+  {
     id: 'history-map-not-blanked',
     what: "a source map's mappings in the history are scanned as they are: --history reports what the working tree scan reads as blank",
     file: 'src/node/git/blob-scan.ts',

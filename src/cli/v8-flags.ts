@@ -1,0 +1,52 @@
+import { setFlagsFromString } from 'node:v8';
+
+// A scan is a short process: two or three isolates (this thread and the workers) each optimise the
+// same scanner, and V8's optimising compiler took a fifth of a whole scan's CPU time, much of it
+// recompiling after deoptimisations on paths not yet seen. Optimising later (a larger interrupt
+// budget) and inlining less cut its work from about 200 compilations after 50 deoptimisations to
+// 125 after 30, with the same steady-state speed (measured with `perf` and `--trace-opt`). Now no
+// inlining at all: a function's compilation then takes in no other function's code, so there is
+// less to compile and less that a deoptimisation throws away. On 103 MB of npm packages the
+// compiler's time (the sum of `--trace-opt`'s, two isolates) fell from 811 ms to 577 ms, a scan's
+// time by 3 to 5% (interleaved A/B, 13 and 15 rounds), and on 820 MB it stayed the same (0.998):
+// what inlining gains in a long run, a short one never earns back.
+//
+// And the workers optimise on their own thread (no concurrent recompilation): on two cores, three
+// busy isolates left the compiler's background threads waiting for a core while the workers ran
+// unoptimised code meanwhile. A worker now stops for each compilation instead; a whole scan took
+// 3 to 4% less time and CPU (interleaved A/B, 12 and 16 pairs). The flag is read when an isolate
+// starts, so this thread, started already, keeps compiling in the background. (V8's
+// `--single-threaded` was faster still, but its garbage-collector part cannot be switched at run
+// time: V8 aborts.)
+//
+// And each isolate collects its young generation on its own thread (no parallel scavenge): the
+// scanning threads keep both cores busy, a worker's young generation is small (see scan-pool.ts),
+// and helper tasks for each collection only waited for a core. On the 103 MB npm set a scan took
+// 0.973 and 0.979 of the time (interleaved, 15 and 9 rounds). V8 reads the flag at each collection.
+//
+// Those figures are Node 20's (V8 11.3). On Node 24 (V8 13.6) the three flags it still knows took a
+// scan of the same set to 0.881 of the time (interleaved, 11 rounds).
+const FLAGS = ['--no-turbo-inlining', '--no-concurrent-recompilation', '--no-parallel-scavenge'];
+
+/**
+ * The interrupt budget, in bytecodes run before V8 considers optimising a function: a flag of V8
+ * 11 and before only. Node 22's and 24's V8 (12.4, 13.6) count invocations instead and know no
+ * such flag, and V8 prints "Error: unrecognized flag" to standard error for a flag it does not
+ * know: under those, every scan's output began with two lines of it.
+ */
+const INTERRUPT_BUDGET = '--interrupt-budget=270336';
+
+/**
+ * Sets V8's flags for a scan, each only where the running V8 (`version`, as `process.versions.v8`
+ * gives it) has it. Called before any worker starts: V8's flags are the process's, and each
+ * worker's compiler reads them.
+ */
+export function tuneV8(version: string): void {
+  for (const flag of flagsFor(version)) setFlagsFromString(flag);
+}
+
+/** The flags `tuneV8` sets under V8 `version`. */
+export function flagsFor(version: string): string[] {
+  const major = Number.parseInt(version, 10);
+  return Number.isInteger(major) && major <= 11 ? [...FLAGS, INTERRUPT_BUDGET] : FLAGS;
+}
