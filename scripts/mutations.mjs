@@ -299,6 +299,14 @@ const MUTATIONS = [
     tier: unit('out/test/cli/scan.test.js'),
   },
   {
+    id: 'key-file-read-waits-on-fifo',
+    what: 'a candidate key file is opened the blocking way with no look first: a FIFO named like one hangs the CLI after its scan',
+    file: 'src/node/read-bounded.ts',
+    from: 'return openSync(path, constants.O_RDONLY | nonBlocking);',
+    to: 'return openSync(path, constants.O_RDONLY);',
+    tier: unit('out/test/node/read-bounded.test.js'),
+  },
+  {
     id: 'history-map-not-blanked',
     what: "a source map's mappings in the history are scanned as they are: --history reports what the working tree scan reads as blank",
     file: 'src/node/git/blob-scan.ts',
