@@ -99,7 +99,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   // The exits' walk for secret files takes what the scan's walk of each folder saw.
   const cache = runCache();
   const observe = (folder: string) => cache.observe(folder, project.secretFileKinds);
-  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers, observe);
+  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers, observe, cache.judged);
   // The report masks what the rules find in the lines it prints: with this thread's scanner, when
   // it scanned here and runs every built-in rule, rather than a second one built for that.
   const built = project.scannerIfBuilt;
@@ -145,6 +145,7 @@ async function collect(
   hashes: boolean,
   workers?: ScanFilesOptions['workers'],
   observe?: ScanFilesOptions['observe'],
+  judged?: RunCache['judged'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, skippedPaths: [], incomplete: false, hygieneFiles: absolute };
   // Files named on the command line: one not scanned for its size leaves the scan incomplete.
@@ -224,12 +225,16 @@ async function collect(
     out.hygieneFiles = files;
     return out;
   }
-  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes, observe })) {
+  // Each file judged by the secret-file kinds while the scan has its text: the exits' checks after
+  // the scan then read only what it could not judge.
+  const keyFiles = judged ? project.secretFileKinds : undefined;
+  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes, observe, keyFiles })) {
     for (const result of results) {
       if ('skipped' in result) {
         skip(result);
         continue;
       }
+      if (result.judged && keyFiles) judged?.(result.file, keyFiles, result.judged);
       out.scanned++;
       emit(result.file, result.findings);
       budget(result);

@@ -133,6 +133,30 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
     assert.equal(scan('.').status, 0);
   });
 
+  it('judges key files by their content as the scan reads them, on one thread and on several', () => {
+    // Known by content: a service account's JSON (its private key), a .pem holding a private key.
+    // Not: JSON that names the type but holds no key, a certificate, and JSON past the 256 KiB
+    // a key file is judged to (its key is the scan's own finding).
+    const account = (pem: string) => JSON.stringify({ type: 'service_account', project_id: 'p', private_key: pem });
+    repo = gitRepo(
+      {
+        '.gitignore': '.env\n',
+        'package.json': '{\n  "name": "lib",\n  "version": "1.0.0"\n}\n',
+        'index.js': 'module.exports = 1;\n',
+        'keys/sa.json': account(fake.pem()),
+        'keys/decoy.json': JSON.stringify({ type: 'service_account', project_id: 'p' }),
+        'certs/server.pem': `${fake.pem()}\n`,
+        'certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+        'data/big.json': `{"rows": [${'"row",'.repeat(50_000)}"end"], "key": ${account(fake.pem())}}`,
+      },
+      ['.gitignore', 'package.json', 'index.js'],
+    );
+    for (const threads of ['1', '2']) {
+      const rows = (JSON.parse(scan('.', '--format', 'json', '--threads', threads).stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
+      assert.deepEqual(rows.map(r => r.secretFile).sort(), ['certs/server.pem', 'keys/sa.json'], `--threads ${threads}`);
+    }
+  });
+
   it("reports what the project's own exit (exits in .secret-safe.json) would send, and exits 0 once its ignore file leaves it out", () => {
     repo = gitRepo(
       {

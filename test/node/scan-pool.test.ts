@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { EMPTY_CONFIG } from '../../src/core/config';
+import { SECRET_FILE_KINDS } from '../../src/core/hygiene';
 import { type BatchResults, scanBatch } from '../../src/node/scan/scan-batch';
 import type { FileResult } from '../../src/node/scan/scan-files';
 import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan/scan-pool';
@@ -47,6 +48,44 @@ describe('scan worker pool', () => {
         out.map(r => ('findings' in r ? r.findings.length : -1)),
         Array.from({ length: 100 }, (_, i) => i % 2),
       );
+    } finally {
+      dir.dispose();
+    }
+  });
+
+  it('judges each file by the secret-file kinds known by content, on a worker as on this thread', async () => {
+    const pem = fake.pem();
+    const dir = tempDir({
+      'sa.json': JSON.stringify({ type: 'service_account', private_key: pem }),
+      'decoy.json': JSON.stringify({ type: 'service_account' }),
+      'server.pem': pem,
+      'app.js': 'module.exports = 1;\n',
+    });
+    try {
+      const names = ['sa.json', 'decoy.json', 'server.pem', 'app.js'];
+      const judgedBy = async (here?: (files: string[]) => BatchResults) => {
+        const out: FileResult[] = [];
+        for await (const batch of scanOnWorkers(
+          (async function* () {
+            yield names.map(name => join(dir.path, name));
+          })(),
+          {
+            cwd: dir.path,
+            maxFileBytes: 1e6,
+            workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
+            threads: 1,
+            keyFiles: true,
+            ...(here ? { here } : {}),
+          },
+        ))
+          out.push(...batch);
+        // Each file's kinds it matches, by id.
+        return out.map(r => ('judged' in r && r.judged ? r.judged.filter(([, matches]) => matches).map(([index]) => SECRET_FILE_KINDS[index].id) : []));
+      };
+      const expected = [['gcp-service-account'], [], ['pem'], []];
+      assert.deepEqual(await judgedBy(), expected);
+      const scanner = scannerFor(EMPTY_CONFIG);
+      assert.deepEqual(await judgedBy(files => scanBatch(scanner, files, 1e6, true, SECRET_FILE_KINDS)), expected);
     } finally {
       dir.dispose();
     }

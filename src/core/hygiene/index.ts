@@ -1,4 +1,13 @@
 /** Git hygiene's facts and messages: what the node layer and the server may use of `core/hygiene`. */
 export { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY, hygieneMessage, type HygieneProblem } from './checks';
-export { HYGIENE_WATCH_GLOBS, SECRET_FILE_KINDS, ignorePatternFor, mayBeSecretFile, secretFileKind, type SecretFileKind } from './secret-files';
+export {
+  HYGIENE_WATCH_GLOBS,
+  ignorePatternFor,
+  judgeByContent,
+  MAX_KEY_FILE_BYTES,
+  mayBeSecretFile,
+  SECRET_FILE_KINDS,
+  secretFileKind,
+  type SecretFileKind,
+} from './secret-files';
 export { addIgnorePattern, lastNegation, relatedPatterns, removeLine } from './gitignore-edit';

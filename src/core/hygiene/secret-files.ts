@@ -63,11 +63,16 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
   },
 ];
 
-/** A file's kind, from its path (relative to the repository, `/`-separated), and its text when a kind needs it. */
+/**
+ * A file's kind, from its path (relative to the repository, `/`-separated), and its text when a kind
+ * needs it. `contains`: whether the text matches a kind's `contains`, where that is known already
+ * (see judgeByContent); undefined leaves it to the text.
+ */
 export function secretFileKind(
   relativePath: string,
   text: (() => string | undefined) | undefined,
   kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS,
+  contains?: (kind: SecretFileKind) => boolean | undefined,
 ): SecretFileKind | undefined {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   if (isCommittedEnvName(name)) {
@@ -78,14 +83,39 @@ export function secretFileKind(
       continue;
     }
     if (kind.contains) {
-      const content = text?.();
-      if (content === undefined || !kind.contains.test(content)) {
-        continue;
+      const known = contains?.(kind);
+      if (known === false) continue;
+      if (known === undefined) {
+        const content = text?.();
+        if (content === undefined || !kind.contains.test(content)) {
+          continue;
+        }
       }
     }
     return kind;
   }
   return undefined;
+}
+
+/**
+ * Largest file judged a secret file by its content: key files are a few KB (a service-account JSON
+ * 2.4 KB), and the large JSON a tree holds (lock files, schemas) are not. A private key in a larger
+ * file is still a finding of the scan itself.
+ */
+export const MAX_KEY_FILE_BYTES = 256 << 10;
+
+/**
+ * The kinds known by content that a file's name makes it a candidate for (those with a `name`; a
+ * kind known by its path alone is left to the path), by their index in `kinds`, each with whether
+ * the file's text (of `bytes` bytes) matches: what a scan that has the text works out while it has
+ * it, so that the file is not read again to be judged. Empty when the name makes it no candidate.
+ */
+export function judgeByContent(name: string, text: string, bytes: number, kinds: readonly SecretFileKind[]): Array<[index: number, matches: boolean]> {
+  const judged: Array<[number, boolean]> = [];
+  kinds.forEach((kind, index) => {
+    if (kind.contains && kind.name?.test(name)) judged.push([index, bytes <= MAX_KEY_FILE_BYTES && kind.contains.test(text)]);
+  });
+  return judged;
 }
 
 /** Whether a name could be a secret file at all, before any content is read (a cheap first pass). */

@@ -1,15 +1,23 @@
 // Reading and scanning a batch of files, synchronously: what a scan worker does with each job.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Finding, languageOf, notebookPieces, PositionCursor, type Scanner } from '../../core';
 import { noteExits } from '../../core/exits';
+import { judgeByContent, type SecretFileKind } from '../../core/hygiene';
 import { secretHash } from './fingerprint';
 import { decodeText, unreadable, type Skip } from './read-text';
 import { nearPath, workingPrefix } from './near-path';
 import { blankIfSourceMap } from './source-map';
 import { RESERVE, viewOf } from './utf8-view';
 
-/** What scanning one file gave. */
-export type FileResult = { file: string; findings: FingerprintedFinding[]; stopped?: string[] } | ({ file: string } & Skip);
+/**
+ * What scanning one file gave. `judged`: what its text says of the secret-file kinds known by
+ * content, where the scan was asked (see judgeByContent).
+ */
+export type FileResult = { file: string; findings: FingerprintedFinding[]; stopped?: string[]; judged?: Judgments } | ({ file: string } & Skip);
+
+/** A file's judgeByContent: kinds by their index in the list the scan was given, each with whether the text matches it. */
+export type Judgments = Array<[index: number, matches: boolean]>;
 
 /** A finding with its secret's in-memory hash (rule and secret), from which the fingerprints baselines and SARIF match on are made. */
 export type FingerprintedFinding = Finding & { secretHash: string };
@@ -18,7 +26,7 @@ export type FingerprintedFinding = Finding & { secretHash: string };
  * What a batch gave: only the files with something to say, by their index in the batch. Most
  * files have no finding, and a reply that names none of them costs far less to copy between threads.
  */
-export type BatchResults = Array<[index: number, outcome: Skip | { findings: FingerprintedFinding[]; stopped?: string[] }]>;
+export type BatchResults = Array<[index: number, outcome: Skip | { findings: FingerprintedFinding[]; stopped?: string[]; judged?: Judgments }]>;
 
 /**
  * Scans text (a file, a staged blob, standard input) and hashes each finding's secret. `checkedText`:
@@ -88,8 +96,11 @@ export function everyFile(files: readonly string[], outcomes: BatchResults): Fil
   return results;
 }
 
-/** Reads and scans each file in turn. */
-export function scanBatch(scanner: Scanner, files: readonly string[], maxFileBytes: number, hashes = true): BatchResults {
+/**
+ * Reads and scans each file in turn. `keyFiles`: the secret-file kinds to judge each decoded file
+ * by (judgeByContent) while its text is at hand, for the checks after the scan.
+ */
+export function scanBatch(scanner: Scanner, files: readonly string[], maxFileBytes: number, hashes = true, keyFiles?: readonly SecretFileKind[]): BatchResults {
   const results: BatchResults = [];
   const prefix = workingPrefix();
   const read = (file: string): Buffer | Skip => {
@@ -125,7 +136,10 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
     const stopped: string[] = [];
     // An ASCII file reads as Latin-1, a character a byte: its bytes go to the keyword pass as they are.
     const findings = scanText(scanner, text, true, stopped, hashes, file, text.length === bytes.length ? bytes : undefined);
-    if (findings.length > 0 || stopped.length > 0) results.push([index, stopped.length > 0 ? { findings, stopped } : { findings }]);
+    const judged = keyFiles ? judgeByContent(basename(file), text, bytes.length, keyFiles) : [];
+    if (findings.length > 0 || stopped.length > 0 || judged.length > 0) {
+      results.push([index, { findings, ...(stopped.length > 0 ? { stopped } : {}), ...(judged.length > 0 ? { judged } : {}) }]);
+    }
   });
   return results;
 }

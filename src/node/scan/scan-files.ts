@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { SecretFileKind } from '../../core/hygiene';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles, type WalkOptions } from './gitignore-walk';
 import { readTextFile, unreadable } from './read-text';
@@ -22,6 +23,11 @@ export interface ScanFilesOptions {
   hashes?: boolean;
   /** An observer for the walk of each folder named (see WalkOptions.observer). */
   observe?: (folder: string) => WalkOptions['observer'];
+  /**
+   * The project's secret-file kinds (its `secretFileKinds`), to judge each file by while its text
+   * is at hand (see scanBatch): the results' `judged`. Workers judge by their own project's.
+   */
+  keyFiles?: readonly SecretFileKind[];
 }
 
 /** Default size limit: larger files are almost always generated or data. */
@@ -62,7 +68,8 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   // This thread scans a batch of files as the workers do: read whole into one buffer, synchronously.
   // Its results cross no thread, so they are copied as a worker's are: a finding's strings are views
   // of its file's whole text, which they would keep alive until the report is written.
-  const here = (batch: string[]): BatchResults => JSON.parse(JSON.stringify(scanBatch(project.scanner, batch, options.maxFileBytes, options.hashes !== false)));
+  const here = (batch: string[]): BatchResults =>
+    JSON.parse(JSON.stringify(scanBatch(project.scanner, batch, options.maxFileBytes, options.hashes !== false, options.keyFiles)));
   if (options.workers && options.workers.threads > 1) {
     const batches = scanOnWorkers(files(), {
       cwd: options.workers.cwd,
@@ -70,6 +77,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
       workerScript: options.workers.script,
       threads: options.workers.threads - 1,
       hashes: options.hashes,
+      keyFiles: options.keyFiles !== undefined,
       here,
     });
     for await (const batch of batches) yield unreadableFolders.length > 0 ? [...unreadableFolders.splice(0), ...batch] : batch;

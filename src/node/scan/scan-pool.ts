@@ -23,6 +23,8 @@ export interface ScanPoolOptions {
   maxFileBytes: number;
   /** Whether findings carry their secret's hash (see WorkerData). */
   hashes?: boolean;
+  /** Whether files are judged by the secret-file kinds known by content (see WorkerData). */
+  keyFiles?: boolean;
   workerScript: string;
   /** Worker threads to start (default: one per core). */
   threads?: number;
@@ -158,6 +160,7 @@ export class WorkerPool {
             config: options.config,
             trusted: options.trusted,
             hashes: options.hashes,
+            keyFiles: options.keyFiles,
           } satisfies WorkerData,
         }),
     );

@@ -34,9 +34,11 @@ export interface WorkerData {
   trusted?: boolean;
   /** Whether findings carry their secret's hash (a baseline is matched or written); by default they do. */
   hashes?: boolean;
+  /** Whether each decoded file is judged by the project's secret-file kinds known by content (see scanBatch). */
+  keyFiles?: boolean;
 }
 
-const { cwd, maxFileBytes, config: which, trusted, hashes } = workerData as WorkerData;
+const { cwd, maxFileBytes, config: which, trusted, hashes, keyFiles } = workerData as WorkerData;
 
 void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
   const { scanner } = project;
@@ -49,7 +51,7 @@ void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }
           ? scanBlobBatch(scanner, job)
           : 'text' in job
             ? scanText(scanner, job.text, false, undefined, hashes !== false)
-            : scanBatch(scanner, job.files, maxFileBytes, hashes !== false);
+            : scanBatch(scanner, job.files, maxFileBytes, hashes !== false, keyFiles ? project.secretFileKinds : undefined);
       parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
