@@ -148,12 +148,14 @@ describe('secret-safe scan: secret files an image or a package would carry', () 
         'certs/server.pem': `${fake.pem()}\n`,
         'certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
         'data/big.json': `{"rows": [${'"row",'.repeat(50_000)}"end"], "key": ${account(fake.pem())}}`,
+        // Past the 120 KB from which the scan reads a file from a view of its bytes, and its key field empty: no finding.
+        'keys/padded.json': `{"notes": "${'x'.repeat(150_000)}", "type": "service_account", "private_key": ""}`,
       },
       ['.gitignore', 'package.json', 'index.js'],
     );
     for (const threads of ['1', '2']) {
       const rows = (JSON.parse(scan('.', '--format', 'json', '--threads', threads).stdout) as Array<Record<string, unknown>>).filter(r => r.kind === 'exit');
-      assert.deepEqual(rows.map(r => r.secretFile).sort(), ['certs/server.pem', 'keys/sa.json'], `--threads ${threads}`);
+      assert.deepEqual(rows.map(r => r.secretFile).sort(), ['certs/server.pem', 'keys/padded.json', 'keys/sa.json'], `--threads ${threads}`);
     }
   });
 

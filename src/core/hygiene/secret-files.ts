@@ -107,13 +107,18 @@ export const MAX_KEY_FILE_BYTES = 256 << 10;
 /**
  * The kinds known by content that a file's name makes it a candidate for (those with a `name`; a
  * kind known by its path alone is left to the path), by their index in `kinds`, each with whether
- * the file's text (of `bytes` bytes) matches: what a scan that has the text works out while it has
+ * the file's text (of `bytes` bytes; asked for only when needed) matches: what a scan that has the text works out while it has
  * it, so that the file is not read again to be judged. Empty when the name makes it no candidate.
  */
-export function judgeByContent(name: string, text: string, bytes: number, kinds: readonly SecretFileKind[]): Array<[index: number, matches: boolean]> {
+export function judgeByContent(name: string, text: () => string, bytes: number, kinds: readonly SecretFileKind[]): Array<[index: number, matches: boolean]> {
   const judged: Array<[number, boolean]> = [];
+  let content: string | undefined;
+  const textOnce = (): string => {
+    content ??= text();
+    return content;
+  };
   kinds.forEach((kind, index) => {
-    if (kind.contains && kind.name?.test(name)) judged.push([index, bytes <= MAX_KEY_FILE_BYTES && kind.contains.test(text)]);
+    if (kind.contains && kind.name?.test(name)) judged.push([index, bytes <= MAX_KEY_FILE_BYTES && kind.contains.test(textOnce())]);
   });
   return judged;
 }

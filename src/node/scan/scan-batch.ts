@@ -119,7 +119,12 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
     // it cannot clear are read again for their text.
     if (!file.endsWith('.ipynb')) {
       const view = viewOf(bytes, true);
-      if (view && scanner.clearOfSecrets(view, { checkedText: true })) return;
+      if (view && scanner.clearOfSecrets(view, { checkedText: true })) {
+        // A view not rewritten is the text as it is (ASCII): judged from it, as a decoded file is.
+        const judged = keyFiles && !view.rewritten ? judgeByContent(basename(file), () => view.slice(0, view.length), view.length, keyFiles) : [];
+        if (judged.length > 0) results.push([index, { findings: [], judged }]);
+        return;
+      }
       if (view?.rewritten) {
         bytes = read(file);
         if (!Buffer.isBuffer(bytes)) {
@@ -136,7 +141,7 @@ export function scanBatch(scanner: Scanner, files: readonly string[], maxFileByt
     const stopped: string[] = [];
     // An ASCII file reads as Latin-1, a character a byte: its bytes go to the keyword pass as they are.
     const findings = scanText(scanner, text, true, stopped, hashes, file, text.length === bytes.length ? bytes : undefined);
-    const judged = keyFiles ? judgeByContent(basename(file), text, bytes.length, keyFiles) : [];
+    const judged = keyFiles ? judgeByContent(basename(file), () => text, bytes.length, keyFiles) : [];
     if (findings.length > 0 || stopped.length > 0 || judged.length > 0) {
       results.push([index, { findings, ...(stopped.length > 0 ? { stopped } : {}), ...(judged.length > 0 ? { judged } : {}) }]);
     }
