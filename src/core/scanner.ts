@@ -240,7 +240,9 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const exact = compiled[index].exact;
         if (exact !== undefined && !exactAt(text, start, exact)) continue;
         const at = start + offset;
-        if ((at >= doneUntil[index] || at < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
+        const past = at >= doneUntil[index];
+        const before = at < lastStart[index];
+        if ((past || before) && nearby(text, start + lengths[k], compiled[index].near)) {
           lastStart[index] = at;
           let local = text;
           let base = offset;
@@ -299,7 +301,11 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const index = anchored[a];
         const exact = compiled[index].exact;
         if (exact !== undefined && !exactAt(text, start, exact)) continue;
-        if ((start >= doneUntil[index] || start < lastStart[index]) && nearby(text, start + lengths[k], compiled[index].near)) {
+        // Both read and compared whichever way the test goes: the second, first reached mid-scan,
+        // threw the optimised loop away (V8 had no feedback for it).
+        const past = start >= doneUntil[index];
+        const before = start < lastStart[index];
+        if ((past || before) && nearby(text, start + lengths[k], compiled[index].near)) {
           lastStart[index] = start;
           // Where the veto ended it, or the rule's match: one path on, so the optimised loop has
           // seen the array it updates whichever way it went (a branch it never saw throws it away).
@@ -321,6 +327,13 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         if (touched) return [];
       }
     }
+    // Called whether or not there are candidates: a call first made at a file's first candidate,
+    // mid-scan, threw this loop's optimised code away; the rare paths are `finish`'s own.
+    return finish(candidates, text, now);
+  }
+
+  /** The findings of a text's candidates (none without candidates, or on a view). */
+  function finish(candidates: Candidate[], text: string, now: number | undefined): Finding[] {
     if (candidates.length === 0) {
       return [];
     }
@@ -443,7 +456,10 @@ function nearby(text: string, at: number, near: CompiledRule['near']): boolean {
     }
     seen.from = at;
     seen.stop = stop;
-    seen.real = stop < cap || cap === text.length;
+    // Both compared every time (the second, first reached mid-scan, threw the optimised code away).
+    const short = stop < cap;
+    const atEnd = cap === text.length;
+    seen.real = short || atEnd;
   }
   if (seen.stop >= text.length || seen.stop - at >= near.within) return false;
   const c = text.charCodeAt(seen.stop);

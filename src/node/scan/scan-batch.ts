@@ -47,7 +47,9 @@ export function scanText(
     const cells = scanNotebook(scanner, text, checkedText, stopped, hashes);
     if (cells) return cells;
   }
-  const found = scanner.scan(text, { checkedText, ...(stopped ? { stopped } : {}), ...(bytes ? { bytes } : {}) }) as FingerprintedFinding[];
+  // One shape of options for every call (absent ones undefined): the scan's optimised code saw one
+  // map, where three made it throw that code away and compile it again mid-scan.
+  const found = scanner.scan(text, { checkedText, stopped, bytes }) as FingerprintedFinding[];
   for (const f of found) f.secretHash = hashes ? secretHash(f.ruleId, text.slice(f.start, f.end)) : '';
   if (path && found.length > 0) noteExits(found, text, path, languageOf(path));
   return found;

@@ -37,9 +37,14 @@ let scratch = Buffer.allocUnsafe(1 << 20);
  * (3.5 ms a MB where memory is virtualised: 2,300 faults of a scan of npm packages).
  */
 export const RESERVE = 16 << 20;
-/** Where each non-ASCII character starts, and where each replaced code unit is in the view. */
-let leads: Int32Array = new Int32Array(1024);
-let marks: Int32Array = new Int32Array(1024);
+/**
+ * Where each non-ASCII character starts, and where each replaced code unit is in the view: room
+ * for the most a view of `RESERVE` bytes can hold (one in `DENSEST`), so that no file within the
+ * default size limit makes them grow. Growing them was a call the optimised code had never seen
+ * and threw itself away at, mid-scan. Their pages are mapped as they are first written.
+ */
+let leads: Int32Array = new Int32Array(RESERVE / DENSEST + 2);
+let marks: Int32Array = new Int32Array(RESERVE / DENSEST + 2);
 
 /**
  * The scanner's view of UTF-8 bytes that are not all ASCII (see TextView): what `decodeText` would
@@ -59,6 +64,12 @@ export function textView(bytes: Buffer, inPlace = false): TextView | undefined {
   const from = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const n = bytes.length;
   const limit = Math.ceil((n - from) / DENSEST);
+  // Room for every character the view may replace (`limit`, and one more looked at): only a file
+  // past `RESERVE` needs more.
+  if (leads.length < limit + 2) {
+    leads = new Int32Array(limit + 2);
+    marks = new Int32Array(limit + 2);
+  }
   // Where each non-ASCII character starts, or no view: the bytes are only read.
   let chars = 0;
   let units = 0; // the code units they take in the view (two for a character outside the BMP)
@@ -76,7 +87,6 @@ export function textView(bytes: Buffer, inPlace = false): TextView | undefined {
       const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
       if (length === 3 && b === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9)) return undefined; // U+2028, U+2029
       if (units >= limit) return undefined;
-      if (chars === leads.length) leads = growInts(leads);
       leads[chars++] = i;
       units += length === 4 ? 2 : 1;
       i += length - 1;
@@ -85,7 +95,6 @@ export function textView(bytes: Buffer, inPlace = false): TextView | undefined {
   // The view: the ASCII between them as it is, each of them replaced.
   if (!inPlace && scratch.length < n) scratch = Buffer.allocUnsafe(Math.max(n, RESERVE));
   const target = inPlace ? bytes : scratch;
-  if (units > marks.length) marks = new Int32Array(Math.max(units, marks.length * 2));
   let out = 0; // where the next byte of the view goes
   let copied = from; // the bytes before this are in the view
   let count = 0; // replaced code units
@@ -139,10 +148,4 @@ function moveAscii(bytes: Buffer, target: Buffer, at: number, from: number, to: 
 /** Non-ASCII characters JavaScript's `\s` matches (U+2028 and U+2029 never reach here). */
 function isUnicodeSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-function growInts(a: Int32Array): Int32Array {
-  const grown = new Int32Array(a.length * 2);
-  grown.set(a);
-  return grown;
 }
