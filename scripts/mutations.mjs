@@ -339,6 +339,14 @@ const MUTATIONS = [
     tier: unit('out/test/node/scan-pool.test.js'),
   },
   {
+    id: 'name-prefilter-reads-unicode-as-plain',
+    what: "the union of the kinds' name patterns is made even of a pattern with the u flag: a project's kind that names files by a Unicode class is never taken",
+    file: 'src/core/hygiene/name-prefilter.ts',
+    from: 'if (/[^igy]/.test(flags) ||',
+    to: 'if (/[^igyu]/.test(flags) ||',
+    tier: unit('out/test/core/secret-file-names.test.js'),
+  },
+  {
     id: 'history-map-not-blanked',
     what: "a source map's mappings in the history are scanned as they are: --history reports what the working tree scan reads as blank",
     file: 'src/node/git/blob-scan.ts',

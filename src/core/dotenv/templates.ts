@@ -19,8 +19,12 @@ export const ENV_TEMPLATE_NAMES: readonly string[] = TEMPLATE_SUFFIXES.map(suffi
  * tools load for defaults. Git hygiene never asks to ignore these.
  */
 export function isCommittedEnvName(fileName: string): boolean {
-  return isEnvTemplateName(fileName) || /^\.env\.(?:dist|defaults)$/i.test(fileName);
+  // Every such name starts with a dot: a walk asks this of every file, and most names do not.
+  if (fileName.charCodeAt(0) !== 0x2e) return false;
+  return isEnvTemplateName(fileName) || COMMITTED_DEFAULTS.test(fileName);
 }
+
+const COMMITTED_DEFAULTS = /^\.env\.(?:dist|defaults)$/i;
 
 /** The env file a template documents: `.env.production.example` → `.env.production`, `.env.example` → `.env`. */
 export function envNameOfTemplate(templateName: string): string {

@@ -1,4 +1,5 @@
 import { isCommittedEnvName } from '../dotenv/templates';
+import { namePrefilter } from './name-prefilter';
 
 /** A kind of file that holds secrets and must be git-ignored, as data the config can extend. */
 export interface SecretFileKind {
@@ -112,6 +113,7 @@ export const MAX_KEY_FILE_BYTES = 256 << 10;
  */
 export function judgeByContent(name: string, text: () => string, bytes: number, kinds: readonly SecretFileKind[]): Array<[index: number, matches: boolean]> {
   const judged: Array<[number, boolean]> = [];
+  if (namePrefilter(kinds, 'content')?.mayMatch(name) === false) return judged;
   let content: string | undefined;
   const textOnce = (): string => {
     content ??= text();
@@ -126,7 +128,10 @@ export function judgeByContent(name: string, text: () => string, bytes: number, 
 /** Whether a name could be a secret file at all, before any content is read (a cheap first pass). */
 export function mayBeSecretFile(relativePath: string, kinds: readonly SecretFileKind[] = SECRET_FILE_KINDS): boolean {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  return !isCommittedEnvName(name) && kinds.some(k => (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)));
+  if (isCommittedEnvName(name)) return false;
+  // Most names no kind's name pattern matches: then only a kind without one (known by path) can.
+  const named = namePrefilter(kinds, 'all')?.mayMatch(name) ?? true;
+  return kinds.some(k => (k.name ? named && k.name.test(name) : true) && (!k.path || k.path.test(relativePath)));
 }
 
 /** The `.gitignore` line for a file of this kind. */
