@@ -74,11 +74,13 @@ export async function kindOf(
   read: (path: string) => Promise<string | undefined> = path => readConfig(path, MAX_KEY_FILE_BYTES),
   contains?: (kind: SecretFileKind) => boolean | undefined,
 ): Promise<SecretFileKind | undefined> {
-  const byName = secretFileKind(relativePath, () => undefined, kinds, contains);
+  const byName = secretFileKind(relativePath, () => undefined, kinds);
   if (byName) return byName;
   // Only a name and path some kind known by content has, not judged already: most candidates' settle it without a read.
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  if (!kinds.some(k => k.contains && (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)) && contains?.(k) === undefined)) return undefined;
+  if (!kinds.some(k => k.contains && (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)) && contains?.(k) === undefined)) {
+    return contains ? secretFileKind(relativePath, () => undefined, kinds, contains) : undefined;
+  }
   const text = await read(file);
   return text === undefined ? undefined : secretFileKind(relativePath, () => text, kinds, contains);
 }
