@@ -347,6 +347,14 @@ const MUTATIONS = [
     tier: unit('out/test/core/secret-file-names.test.js'),
   },
   {
+    id: 'yaml-bundle-not-packed',
+    what: 'the npm package leaves out dist/yaml.js, the bundle the CLI reads a compose file with: npx secret-safe on a project with compose.yaml fails',
+    file: '.npmignore',
+    from: '!dist/yaml.js\n',
+    to: '',
+    tier: unit('out/test/cli/scan.test.js'),
+  },
+  {
     id: 'history-map-not-blanked',
     what: "a source map's mappings in the history are scanned as they are: --history reports what the working tree scan reads as blank",
     file: 'src/node/git/blob-scan.ts',

@@ -319,6 +319,11 @@ describe('the npm package', () => {
     dir = tempDir({
       'package.json': '{ "name": "user-project", "version": "1.0.0", "private": true }',
       'src/llm.ts': `const apiKey = '${fake.anthropic()}';\n`,
+      // A compose file: its YAML is read by a bundle of its own, which the package must carry.
+      '.gitignore': '.env\nnode_modules/\n',
+      '.env': 'API_TOKEN=x\n',
+      'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n',
+      'docker/Dockerfile': 'FROM node:22\nCOPY . .\n',
     });
     const npm = (args: string[], cwd: string): string => {
       const r = spawnSync('npm', args, { cwd, encoding: 'utf8' });
@@ -331,7 +336,8 @@ describe('the npm package', () => {
     npm(['install', '--offline', '--no-audit', '--no-fund', join(dir.path, tarball)], dir.path);
     const r = spawnSync('npx', ['--no-install', 'secret-safe', 'scan', '.'], { cwd: dir.path, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^src\/llm\.ts:1:17  anthropic-api-key  sk-ant-api03-\*\*\*\*/);
+    assert.match(r.stdout, /^src\/llm\.ts:1:17  anthropic-api-key  sk-ant-api03-\*\*\*\*/m);
+    assert.match(r.stdout, /^docker\/Dockerfile:2:1  secret-file-in-docker-context  COPY copies \.env .* compose\.yaml's service api/m);
   });
 });
 
