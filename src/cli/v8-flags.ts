@@ -30,9 +30,9 @@ const FLAGS = ['--no-turbo-inlining', '--no-concurrent-recompilation', '--no-par
 
 /**
  * The interrupt budget, in bytecodes run before V8 considers optimising a function: a flag of V8
- * 11 and before only. Node 22's and 24's V8 (12.4, 13.6) count invocations instead and know no
- * such flag, and V8 prints "Error: unrecognized flag" to standard error for a flag it does not
- * know: under those, every scan's output began with two lines of it.
+ * 11.3 (Node 20) and before only. Node 21's, 22's and 24's V8 (11.8, 12.4, 13.6) count
+ * invocations instead and know no such flag, and V8 prints "Error: unrecognized flag" to standard
+ * error for a flag it does not know: under those, every scan's output began with two lines of it.
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=270336';
 
@@ -45,8 +45,9 @@ export function tuneV8(version: string): void {
   for (const flag of flagsFor(version)) setFlagsFromString(flag);
 }
 
-/** The flags `tuneV8` sets under V8 `version`. */
+/** The flags `tuneV8` sets under V8 `version` (`major.minor.build…`). */
 export function flagsFor(version: string): string[] {
-  const major = Number.parseInt(version, 10);
-  return Number.isInteger(major) && major <= 11 ? [...FLAGS, INTERRUPT_BUDGET] : FLAGS;
+  const [major, minor] = version.split('.').map(part => Number.parseInt(part, 10));
+  const hasBudget = major < 11 || (major === 11 && minor <= 3);
+  return hasBudget ? [...FLAGS, INTERRUPT_BUDGET] : FLAGS;
 }
