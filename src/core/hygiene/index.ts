@@ -1,6 +1,7 @@
 /** Git hygiene's facts and messages: what the node layer and the server may use of `core/hygiene`. */
 export { HYGIENE_CODES, HYGIENE_DOCS_URL, HYGIENE_SEVERITY, hygieneMessage, type HygieneProblem } from './checks';
 export {
+  fitsNameAndPath,
   HYGIENE_WATCH_GLOBS,
   ignorePatternFor,
   judgeByContent,

@@ -80,7 +80,7 @@ export function secretFileKind(
     return undefined;
   }
   for (const kind of kinds) {
-    if ((kind.name && !kind.name.test(name)) || (kind.path && !kind.path.test(relativePath))) {
+    if (!fitsNameAndPath(kind, name, relativePath)) {
       continue;
     }
     if (kind.contains) {
@@ -131,7 +131,12 @@ export function mayBeSecretFile(relativePath: string, kinds: readonly SecretFile
   if (isCommittedEnvName(name)) return false;
   // Most names no kind's name pattern matches: then only a kind without one (known by path) can.
   const named = namePrefilter(kinds, 'all')?.mayMatch(name) ?? true;
-  return kinds.some(k => (k.name ? named && k.name.test(name) : true) && (!k.path || k.path.test(relativePath)));
+  return kinds.some(k => (named || !k.name) && fitsNameAndPath(k, name, relativePath));
+}
+
+/** Whether a file's name (its last segment) and path (relative, `/`-separated) are a kind's, content aside. */
+export function fitsNameAndPath(kind: SecretFileKind, name: string, relativePath: string): boolean {
+  return (!kind.name || kind.name.test(name)) && (!kind.path || kind.path.test(relativePath));
 }
 
 /** The `.gitignore` line for a file of this kind. */

@@ -1,7 +1,7 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { MAX_KEY_FILE_BYTES, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../../core/hygiene';
+import { fitsNameAndPath, MAX_KEY_FILE_BYTES, mayBeSecretFile, secretFileKind, type SecretFileKind } from '../../core/hygiene';
 import { relativePosix } from '../paths';
 import { readBoundedText, readBoundedTextSync } from '../read-bounded';
 
@@ -78,7 +78,7 @@ export async function kindOf(
   if (byName) return byName;
   // Only a name and path some kind known by content has, not judged already: most candidates' settle it without a read.
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  if (!kinds.some(k => k.contains && (!k.name || k.name.test(name)) && (!k.path || k.path.test(relativePath)) && contains?.(k) === undefined)) {
+  if (!kinds.some(k => k.contains && fitsNameAndPath(k, name, relativePath) && contains?.(k) === undefined)) {
     return contains ? secretFileKind(relativePath, () => undefined, kinds, contains) : undefined;
   }
   const text = await read(file);
