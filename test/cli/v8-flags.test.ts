@@ -4,7 +4,7 @@ import { flagsFor } from '../../src/cli/v8-flags';
 // Which V8 knows which flag was found by running each Node: `v8.setFlagsFromString` of a flag V8
 // does not know prints "Error: unrecognized flag" on standard error, before the scan's own output.
 describe('the V8 flags a scan sets', () => {
-  const budget = '--interrupt-budget=270336';
+  const budget = '--interrupt-budget=540672';
   const tuned = ['--no-turbo-inlining', '--no-concurrent-recompilation', '--no-parallel-scavenge'];
 
   it('sets the interrupt budget under Node 20 (V8 11.3), which has it', () => {
