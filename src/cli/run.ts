@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node/lazy-crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { lendScannerForRedaction } from '../core';
@@ -279,7 +279,7 @@ export function reportFingerprints(findings: FileFinding[]): void {
     const key = `${ff.file}\0${ff.finding.ruleId}\0${ff.finding.masked}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    ff.fingerprint = createHash('sha256').update(`${ff.finding.ruleId}\0${ff.finding.masked}\0${n}`).digest('hex');
+    ff.fingerprint = nodeCrypto().createHash('sha256').update(`${ff.finding.ruleId}\0${ff.finding.masked}\0${n}`).digest('hex');
   }
 }
 

@@ -1,6 +1,6 @@
 // The key inventory of a folder on disk: its env files (git-ignored ones included: that is where
 // the values are), its templates and its code, read bounded, handed to the core's buildInventory.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './lazy-crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { languageOf, type Lang } from '../core';
@@ -75,7 +75,7 @@ export async function inventoryOf(paths: readonly string[], options: InventoryOp
     // Days between rotations: the caller's, else the project config's "rotation", else 30 in production and 90 elsewhere.
     ...((options.rotateDays ?? project.loaded.config.rotation) ? { rotateDays: options.rotateDays ?? project.loaded.config.rotation } : {}),
     secretValue: (name, value) => project.scanner.scan(`${name}=${value}\n`).some(f => f.severity !== 'info'),
-    fingerprint: value => createHash('sha256').update(value).digest('hex'),
+    fingerprint: value => nodeCrypto().createHash('sha256').update(value).digest('hex'),
   });
 }
 

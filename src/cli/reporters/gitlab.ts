@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node/lazy-crypto';
 import { findingMessage, ruleDocsUrl, type Severity } from '../../core';
 import type { Reporter, ScanReport } from './reporter';
 
@@ -19,7 +19,7 @@ function gitlabSeverity(severity: Severity, confidence?: string): 'Critical' | '
 
 /** A UUID-shaped id that stays the same for the same finding across pipelines. */
 function stableId(...parts: string[]): string {
-  const h = createHash('sha256').update(parts.join('\0')).digest('hex');
+  const h = nodeCrypto().createHash('sha256').update(parts.join('\0')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 

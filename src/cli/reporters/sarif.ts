@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node/lazy-crypto';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES, findingMessage, rotationOf, ruleDocsUrl, type Rule, type Severity } from '../../core';
 import { EXIT_BY_CODE, EXITS_DOCS_URL } from '../../core/exits';
@@ -24,7 +24,7 @@ const HYGIENE_RULES: Record<string, { name: string; text: string }> = {
 
 /** A path as a SARIF URI reference: each segment percent-encoded, `/` kept. */
 const uriOf = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => nodeCrypto().createHash('sha256').update(text).digest('hex');
 const pascal = (id: string): string => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, scryptSync } from 'node:crypto';
+import { nodeCrypto } from '../lazy-crypto';
 
 /**
  * Fingerprints of secrets. A scan hashes each secret where it finds it (`secretHash`, SHA-256 of
@@ -10,7 +10,7 @@ import { createHash, randomBytes, scrypt, scryptSync } from 'node:crypto';
 
 /** SHA-256 of the rule and the secret: the in-memory identity of a secret. Never printed or written. */
 export function secretHash(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`${ruleId}\0${secret}`).digest('hex');
+  return nodeCrypto().createHash('sha256').update(`${ruleId}\0${secret}`).digest('hex');
 }
 
 /** scrypt's cost: N = 2^10, r = 8 (1 MiB of memory), p = 1: about 2.4 ms a fingerprint on one core, 25,000 times the cost of a SHA-256, and a baseline of 1,400 entries still matched in seconds. */
@@ -21,7 +21,7 @@ const OPTIONS = { N: KDF.N, r: KDF.r, p: KDF.p, maxmem: 64 << 20 };
 
 /** A new salt for a new baseline: 16 random bytes, hex. */
 export function newSalt(): string {
-  return randomBytes(16).toString('hex');
+  return nodeCrypto().randomBytes(16).toString('hex');
 }
 
 /** One process rarely meets a secret twice, but an editor checks the same file on every keystroke. */
@@ -37,7 +37,7 @@ function remember(key: string, value: string): string {
 /** The fingerprint written down for a secret hash under `salt` (64 hex digits). */
 export function keyedFingerprint(hash: string, salt: string): string {
   const key = `${salt}\0${hash}`;
-  return memo.get(key) ?? remember(key, scryptSync(Buffer.from(hash, 'hex'), salt, 32, OPTIONS).toString('hex'));
+  return memo.get(key) ?? remember(key, nodeCrypto().scryptSync(Buffer.from(hash, 'hex'), salt, 32, OPTIONS).toString('hex'));
 }
 
 /** The same, on the thread pool: a report of many findings takes every core. */
@@ -46,6 +46,8 @@ export function keyedFingerprintAsync(hash: string, salt: string): Promise<strin
   const known = memo.get(key);
   if (known) return Promise.resolve(known);
   return new Promise((resolve, reject) =>
-    scrypt(Buffer.from(hash, 'hex'), salt, 32, OPTIONS, (error, derived) => (error ? reject(error) : resolve(remember(key, derived.toString('hex'))))),
+    nodeCrypto().scrypt(Buffer.from(hash, 'hex'), salt, 32, OPTIONS, (error, derived) =>
+      error ? reject(error) : resolve(remember(key, derived.toString('hex'))),
+    ),
   );
 }
