@@ -141,8 +141,10 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const anchoredBy = anchoredLists.map(list => Int32Array.from(list));
   const wakes = wakeLists.map(list => Int32Array.from(list));
   const allowlistValues = options.allowlistValues ?? [];
-  // Reused across scans: a scanner serves one document at a time.
-  const buffer = hitBuffer(4096);
+  // Reused across scans: a scanner serves one document at a time. Room for 32,768 hits (256 KiB,
+  // its pages mapped as they are first written): growing it is a path the optimised code of
+  // `record` has not seen, where it threw itself away mid-scan.
+  const buffer = hitBuffer(1 << 16);
   const active = new Uint8Array(compiled.length);
   const doneUntil = new Int32Array(compiled.length);
   const lastStart = new Int32Array(compiled.length);
