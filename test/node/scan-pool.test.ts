@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY_CONFIG } from '../../src/core/config';
 import { SECRET_FILE_KINDS } from '../../src/core/hygiene';
 import { type BatchResults, scanBatch } from '../../src/node/scan/scan-batch';
 import type { FileResult } from '../../src/node/scan/scan-files';
 import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan/scan-pool';
+import { scanTogether, workersPay } from '../../src/node/scan/scan-together';
 import { scannerFor } from '../../src/node/scan/rule-set';
 import { fake } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
@@ -25,22 +27,30 @@ describe('scan worker pool', () => {
   });
 
   it('does not wait on a worker that is still starting: this thread scans meanwhile', async function () {
-    // Done in a tenth of a second; a scan that waits on the worker never ends.
+    // Done in a second; a scan that waits on the worker never ends.
     this.timeout(10_000);
-    // A worker that never says it is ready (its config load, say, takes forever).
-    const dir = tempDir({ 'slow-worker.js': 'setInterval(() => {}, 1000);\n', 'a.js': `const key = '${fake.awsKeyId()}';\n`, 'b.txt': 'hello\n' });
+    // A worker that never says it is ready (its config load, say, takes forever), and leaves a mark that it started.
+    const dir = tempDir({
+      'slow-worker.js': "require('node:fs').writeFileSync(require('node:path').join(__dirname, 'started'), '');\nsetInterval(() => {}, 1000);\n",
+      'a.js': `const key = '${fake.awsKeyId()}';\n`,
+      'b.txt': 'hello\n',
+    });
     try {
       async function* paths() {
         for (let i = 0; i < 100; i++) yield [join(dir.path, i % 2 ? 'a.js' : 'b.txt')];
       }
       const scanner = scannerFor(EMPTY_CONFIG);
       const out: FileResult[] = [];
-      for await (const batch of scanOnWorkers(paths(), {
+      for await (const batch of scanTogether(paths(), {
         cwd: dir.path,
         maxFileBytes: 1e6,
         workerScript: join(dir.path, 'slow-worker.js'),
         threads: 1,
-        here: files => scanBatch(scanner, files, 1e6),
+        // Slow enough (10 ms a file, a second in all) that a worker pays, and is started.
+        here: files => {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          return scanBatch(scanner, files, 1e6);
+        },
       }))
         out.push(...batch);
       assert.equal(out.length, 100);
@@ -48,6 +58,42 @@ describe('scan worker pool', () => {
         out.map(r => ('findings' in r ? r.findings.length : -1)),
         Array.from({ length: 100 }, (_, i) => i % 2),
       );
+      await waitFor(() => existsSync(join(dir.path, 'started')));
+    } finally {
+      dir.dispose();
+    }
+  });
+
+  it('starts no worker for a scan of a few files, and one for a large tree', async function () {
+    this.timeout(20_000);
+    // A worker that cannot start fails the scan that starts it.
+    const dir = tempDir({ 'broken-worker.js': "throw new Error('cannot load the rules');\n", 'a.js': `const key = '${fake.awsKeyId()}';\n` });
+    try {
+      const scanner = scannerFor(EMPTY_CONFIG);
+      const scan = async (count: number) => {
+        const out: FileResult[] = [];
+        async function* paths() {
+          for (let i = 0; i < count; i++) yield [join(dir.path, 'a.js')];
+        }
+        const options = { cwd: dir.path, maxFileBytes: 1e6, workerScript: join(dir.path, 'broken-worker.js'), threads: 1 };
+        for await (const batch of scanTogether(paths(), { ...options, here: files => scanBatch(scanner, files, 1e6) })) out.push(...batch);
+        return out;
+      };
+      // A commit's few files: this thread scans them alone, and no worker is started to fail.
+      const few = await scan(20);
+      assert.deepEqual(
+        few.map(r => ('findings' in r ? r.findings.map(f => f.ruleId) : r.skipped)),
+        Array.from({ length: 20 }, () => ['aws-access-key-id']),
+      );
+      // Thousands of files still coming: a worker is started, and its failure fails the scan.
+      await assert.rejects(scan(5000), /cannot load the rules/);
+      // The rule: a walk still going, or what is left would keep this thread busy past 300 ms.
+      assert.equal(workersPay(false, 0, 0, 1024), true, 'a walk past 1,024 paths');
+      assert.equal(workersPay(true, 0, 0, 20), false, 'nothing scanned yet: no rate to judge by');
+      assert.equal(workersPay(true, 5, 1, 15), false, "a commit's twenty files at 0.2 ms each");
+      assert.equal(workersPay(true, 100, 20, 900), false, 'a thousand files, 180 ms left');
+      assert.equal(workersPay(true, 100, 20, 2000), true, '400 ms left');
+      assert.equal(workersPay(true, 1, 120, 3), true, 'four large files, 360 ms left');
     } finally {
       dir.dispose();
     }
@@ -65,20 +111,17 @@ describe('scan worker pool', () => {
       const names = ['sa.json', 'decoy.json', 'server.pem', 'app.js'];
       const judgedBy = async (here?: (files: string[]) => BatchResults) => {
         const out: FileResult[] = [];
-        for await (const batch of scanOnWorkers(
-          (async function* () {
-            yield names.map(name => join(dir.path, name));
-          })(),
-          {
-            cwd: dir.path,
-            maxFileBytes: 1e6,
-            workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
-            threads: 1,
-            keyFiles: true,
-            ...(here ? { here } : {}),
-          },
-        ))
-          out.push(...batch);
+        const names_ = (async function* () {
+          yield names.map(name => join(dir.path, name));
+        })();
+        const options = {
+          cwd: dir.path,
+          maxFileBytes: 1e6,
+          workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
+          threads: 1,
+          keyFiles: true,
+        };
+        for await (const batch of here ? scanTogether(names_, { ...options, here }) : scanOnWorkers(names_, options)) out.push(...batch);
         // Each file's kinds it matches, by id.
         return out.map(r => ('judged' in r && r.judged ? r.judged.filter(([, matches]) => matches).map(([index]) => SECRET_FILE_KINDS[index].id) : []));
       };
@@ -122,13 +165,8 @@ describe('scan worker pool', () => {
       }
       const run = async (here?: (files: string[]) => BatchResults) => {
         const out: FileResult[] = [];
-        for await (const batch of scanOnWorkers(paths(), {
-          cwd: dir.path,
-          maxFileBytes: 4e6,
-          workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
-          threads: here ? 1 : 2,
-          ...(here ? { here } : {}),
-        }))
+        const options = { cwd: dir.path, maxFileBytes: 4e6, workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')) };
+        for await (const batch of here ? scanTogether(paths(), { ...options, threads: 1, here }) : scanOnWorkers(paths(), { ...options, threads: 2 }))
           out.push(...batch);
         return out;
       };
@@ -175,4 +213,11 @@ describe('scan worker pool', () => {
 function atLimit(bytes: number, tail: string): string {
   const body = '// filler\n'.repeat(Math.floor((bytes - tail.length) / 10));
   return `${body}${' '.repeat(bytes - tail.length - body.length)}${tail}`;
+}
+
+/** Resolves once `test` holds, looking every 10 ms; rejects after 5 s. */
+async function waitFor(test: () => boolean): Promise<void> {
+  for (const started = Date.now(); !test(); await new Promise(resolve => setTimeout(resolve, 10))) {
+    if (Date.now() - started > 5000) throw new Error('waited 5 s in vain');
+  }
 }

@@ -5,7 +5,7 @@ import type { ProjectScan } from '../project-scan';
 import { walkFiles, type WalkOptions } from './gitignore-walk';
 import { readTextFile, unreadable } from './read-text';
 import { type BatchResults, everyFile, scanBatch, scanText, type FileResult, type FingerprintedFinding } from './scan-batch';
-import { scanOnWorkers } from './scan-pool';
+import { scanTogether } from './scan-together';
 
 export { scanText, type FileResult, type FingerprintedFinding };
 
@@ -71,7 +71,7 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
   const here = (batch: string[]): BatchResults =>
     JSON.parse(JSON.stringify(scanBatch(project.scanner, batch, options.maxFileBytes, options.hashes !== false, options.keyFiles)));
   if (options.workers && options.workers.threads > 1) {
-    const batches = scanOnWorkers(files(), {
+    const batches = scanTogether(files(), {
       cwd: options.workers.cwd,
       maxFileBytes: options.maxFileBytes,
       workerScript: options.workers.script,

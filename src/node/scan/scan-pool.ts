@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 import type { BlobBatch, BlobResult } from '../git/blob-scan';
 import { type BatchResults, everyFile, type FileResult } from './scan-batch';
+import type { QueueJob } from './path-queue';
 import type { WorkerData, WorkerJob, WorkerReady, WorkerReply } from './scan-worker';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
@@ -28,12 +29,6 @@ export interface ScanPoolOptions {
   workerScript: string;
   /** Worker threads to start (default: one per core). */
   threads?: number;
-  /**
-   * This thread scans too, when every worker holds its two jobs: a process with nothing else to
-   * serve (the CLI), never the language server. It starts at once, while the workers still load,
-   * and there is one isolate fewer to start and warm up.
-   */
-  here?: (files: string[]) => BatchResults;
 }
 
 /**
@@ -44,21 +39,9 @@ export interface ScanPoolOptions {
  */
 export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, options: ScanPoolOptions): AsyncGenerator<FileResult[]> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  // The workers start (load the config, compile the rules) while this thread walks, and scans
-  // what they cannot take yet (see WorkerPool).
+  // The workers start (load the config, compile the rules) while this thread walks.
   const pool = new WorkerPool({ ...options, threads });
-  // A batch goes to a worker with room; else this thread scans a few of its files, lets the
-  // workers' replies in, and sends the rest the same way: a worker that finishes meanwhile takes
-  // them, instead of idling while this thread works through all 48 (or one large file after
-  // another at the end of the scan).
-  const send = async (files: string[]): Promise<FileResult[]> => {
-    if (!options.here || pool.hasRoom()) return everyFile(files, await pool.run<BatchResults>({ files }));
-    const first = files.slice(0, HERE_AT_ONCE);
-    const done = everyFile(first, options.here(first));
-    if (files.length === first.length) return done;
-    await new Promise(resolve => setImmediate(resolve));
-    return [...done, ...(await send(files.slice(first.length)))];
-  };
+  const send = async (files: string[]): Promise<FileResult[]> => everyFile(files, await pool.run<BatchResults>({ files }));
   // Batches in the order they were sent, each with its outcome once its worker replied. Results
   // leave in that order, but a slow batch at the head does not stop the others: up to `busy`
   // batches are with the workers at once, and up to `held` wait, done, for the head.
@@ -68,10 +51,6 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   let outstanding = 0;
   let settled: (() => void) | undefined;
   const dispatch = async (batch: string[]): Promise<void> => {
-    // Before this thread takes a batch itself, the workers' replies in: a worker done with its jobs
-    // gets the next one, instead of idling while this thread scans (messages arrive only between
-    // turns of the event loop).
-    if (options.here && !pool.hasRoom()) await new Promise(resolve => setImmediate(resolve));
     outstanding++;
     const entry = { done: false, outcome: send(batch).catch((e: Error) => e) };
     void entry.outcome.then(() => {
@@ -125,16 +104,14 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
  */
 const WORKER_YOUNG_GENERATION_MB = 3;
 
-/** Files this thread scans between two looks at the workers' replies. */
-const HERE_AT_ONCE = 4;
-
-type JobBody = { files: string[] } | BlobBatch;
+type JobBody = { files: string[] } | BlobBatch | { queue: QueueJob };
+type Posting = { job: WorkerJob; transfer: readonly TransferListItem[] };
 
 /**
  * Worker threads that each load the project's config and answer jobs, a job going to the least
  * busy. A worker gets jobs once it says it is ready (its config loaded): until then they wait
- * here, and `hasRoom` is false, so a thread that scans too does the work meanwhile instead of
- * queuing it behind a worker's start-up (a fifth of a second; most of a small scan). A worker that
+ * here (a fifth of a second, most of a small scan, which a thread that scans too does meanwhile:
+ * see scan-together.ts). A worker that
  * fails (at start-up, say) fails every job in flight and every job after: no job waits on it forever.
  */
 export class WorkerPool {
@@ -144,7 +121,9 @@ export class WorkerPool {
   private readonly ready = new Set<Worker>();
   private readonly waiting = new Map<number, { resolve(results: unknown): void; reject(e: Error): void }>();
   /** Jobs no worker has room for yet, oldest first: each goes to the first worker that replies. */
-  private readonly queued: Array<{ job: WorkerJob; transfer: ArrayBuffer[] }> = [];
+  private readonly queued: Posting[] = [];
+  /** Jobs for one worker in particular (see runOnEach), posted once it is ready. */
+  private readonly own = new Map<Worker, Posting[]>();
   private failed: Error | undefined;
   private nextId = 0;
 
@@ -169,6 +148,8 @@ export class WorkerPool {
       worker.on('message', (reply: WorkerReply | WorkerReady) => {
         if ('ready' in reply) {
           this.ready.add(worker);
+          for (const mine of this.own.get(worker) ?? []) this.post(worker, mine.job, mine.transfer);
+          this.own.delete(worker);
           while (this.queued.length > 0 && this.load.get(worker)! < HELD_PER_WORKER) {
             const next = this.queued.shift()!;
             this.post(worker, next.job, next.transfer);
@@ -189,6 +170,7 @@ export class WorkerPool {
         for (const job of this.waiting.values()) job.reject(error);
         this.waiting.clear();
         this.queued.length = 0;
+        this.own.clear();
       });
     }
   }
@@ -197,24 +179,14 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Whether a worker would take a job now, rather than queue it. */
-  hasRoom(): boolean {
-    for (const worker of this.ready) if (this.load.get(worker)! < HELD_PER_WORKER) return true;
-    return false;
-  }
-
   /**
    * `transfer`: buffers that move to the worker (no longer usable here). A worker holds at most
    * two jobs, the one it runs and the next; the rest wait here for whichever worker is free first.
    * (With eight each, dealt out by count, one worker was left with the heavy batches at the end
    * while the other idled: half a second of a 2 s scan of npm packages.)
    */
-  run<T>(body: JobBody, transfer: ArrayBuffer[] = []): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      if (this.failed) return reject(this.failed);
-      this.waiting.set(id, { resolve: resolve as (results: unknown) => void, reject });
-      const job = { id, ...body } satisfies WorkerJob;
+  run<T>(body: JobBody, transfer: readonly TransferListItem[] = []): Promise<T> {
+    return this.expect<T>(body, job => {
       let least: Worker | undefined;
       for (const worker of this.ready) if (least === undefined || this.load.get(worker)! < this.load.get(least)!) least = worker;
       if (least !== undefined && this.load.get(least)! < HELD_PER_WORKER) this.post(least, job, transfer);
@@ -222,7 +194,31 @@ export class WorkerPool {
     });
   }
 
-  private post(worker: Worker, job: WorkerJob, transfer: ArrayBuffer[]): void {
+  /**
+   * One job on each worker, `make(k)` the k-th's, posted once that worker is ready: for a job that
+   * lasts the whole scan (see scan-together.ts). The replies, by worker.
+   */
+  runOnEach<T>(make: (k: number) => { body: JobBody; transfer: readonly TransferListItem[] }): Array<Promise<T>> {
+    return this.workers.map((worker, k) => {
+      const { body, transfer } = make(k);
+      return this.expect<T>(body, job => {
+        if (this.ready.has(worker)) this.post(worker, job, transfer);
+        else this.own.set(worker, [...(this.own.get(worker) ?? []), { job, transfer }]);
+      });
+    });
+  }
+
+  /** A job's reply: `send` posts the job (numbered) or queues it; a worker that failed fails it at once. */
+  private expect<T>(body: JobBody, send: (job: WorkerJob) => void): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.failed) return reject(this.failed);
+      this.waiting.set(id, { resolve: resolve as (results: unknown) => void, reject });
+      send({ id, ...body } satisfies WorkerJob);
+    });
+  }
+
+  private post(worker: Worker, job: WorkerJob, transfer: readonly TransferListItem[]): void {
     this.load.set(worker, this.load.get(worker)! + 1);
     worker.postMessage(job, transfer);
   }

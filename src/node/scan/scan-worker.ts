@@ -4,13 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type BlobBatch, scanBlobBatch } from '../git/blob-scan';
 import { ProjectScan } from '../project-scan';
+import { type QueueJob, takeFromQueue } from './path-queue';
 import { scanBatch, scanText } from './scan-batch';
 
 /**
- * Files to read and scan; one text to scan (a large open document, off the server's main thread);
+ * Files to read and scan; a queue of them to take from with the main thread until it runs out
+ * (see scan-together.ts); one text to scan (a large open document, off the server's main thread);
  * or blobs of the git history, read on the main thread from one stream (see blob-scan.ts).
  */
-export type WorkerJob = { id: number; files: string[] } | { id: number; text: string } | ({ id: number } & BlobBatch);
+export type WorkerJob = { id: number; files: string[] } | { id: number; queue: QueueJob } | { id: number; text: string } | ({ id: number } & BlobBatch);
 
 /** Posted once, when the worker has loaded its config and takes jobs without delay. */
 export interface WorkerReady {
@@ -45,13 +47,16 @@ void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }
   parentPort!.postMessage({ ready: true } satisfies WorkerReady);
   parentPort!.on('message', (job: WorkerJob) => {
     const { id } = job;
+    const scan = (files: string[]) => scanBatch(scanner, files, maxFileBytes, hashes !== false, keyFiles ? project.secretFileKinds : undefined);
     try {
       const results =
-        'ends' in job
-          ? scanBlobBatch(scanner, job)
-          : 'text' in job
-            ? scanText(scanner, job.text, false, undefined, hashes !== false)
-            : scanBatch(scanner, job.files, maxFileBytes, hashes !== false, keyFiles ? project.secretFileKinds : undefined);
+        'queue' in job
+          ? takeFromQueue(job.queue, scan)
+          : 'ends' in job
+            ? scanBlobBatch(scanner, job)
+            : 'text' in job
+              ? scanText(scanner, job.text, false, undefined, hashes !== false)
+              : scan(job.files);
       parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
     } catch (error) {
       parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
