@@ -4,7 +4,7 @@ import { hitBuffer, KeywordAutomaton } from './keyword-automaton';
 import { LiteralCursor } from './literal';
 import { MASK, maskSecret } from './mask';
 import { PositionCursor } from './positions';
-import { captureGroupCount } from './regex-safety';
+import { hasCaptureGroup } from './regex-safety';
 import { maxMatchLength } from './regex-shape';
 import { checkSuppression, fileWideIgnores, isoDate, mentionsSuppression, type SuppressionVerdict } from './suppress';
 import type { Confidence, Finding, Refinement, Rule, Severity } from './types';
@@ -118,7 +118,7 @@ const BINARY_PROBE = 8000;
 export function createScanner(rules: readonly Rule[], options: ScannerOptions = {}): Scanner {
   const compiled: CompiledRule[] = rules.map((rule, rank) => {
     // Match indices cost an allocation per match; only patterns with groups need them.
-    const indices = captureGroupCount(rule.pattern.source) > 0 ? 'd' : '';
+    const indices = hasCaptureGroup(rule.pattern.source) ? 'd' : '';
     const { anchored, near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
     const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
     const near = nearSpec
