@@ -14,6 +14,9 @@ const LOOKAHEAD = 1024;
 /** A worker's start, in this thread's time it must save to pay: a fifth of a second of CPU time, and an exit that waits for it. */
 const WORKERS_PAY_AFTER_MS = 300;
 
+/** Files this thread scans between two looks for the workers' reports. */
+const POLL_EVERY = 8;
+
 /** Results handed on at once (the last ones fewer). */
 const OUT_BATCH = 64;
 
@@ -109,6 +112,8 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
   let taken = 0;
   const out: FileResult[] = [];
   let sinceTurn = 0;
+  /** Whether every worker has started taking from the queue. */
+  let started = false;
   try {
     for (;;) {
       while (!walked && counters.ahead() < LOOKAHEAD) await step();
@@ -120,11 +125,15 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
       taken++;
       const [found] = options.here([path]);
       record(index, found?.[1]);
-      poll();
-      out.push(...ready());
-      if (out.length >= OUT_BATCH) yield out.splice(0);
+      // The workers' reports, looked for every few files (a call into Node each time).
+      if (taken % POLL_EVERY === 0) {
+        poll();
+        out.push(...ready());
+        if (out.length >= OUT_BATCH) yield out.splice(0);
+      }
       // A worker's messages to the pool (that it is ready, that it failed) come between turns.
-      if (pool && ++sinceTurn >= (replies.every((_, k) => counters.started(k)) ? TURN_RUNNING : TURN_STARTING)) {
+      if (pool && !started) started = replies.every((_, k) => counters.started(k));
+      if (pool && ++sinceTurn >= (started ? TURN_RUNNING : TURN_STARTING)) {
         sinceTurn = 0;
         await new Promise(resolve => setImmediate(resolve));
       }
