@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { nodeChildProcess } from '../node/lazy-builtins';
 import { createKeyGen, fakeKeys } from '../core';
 import { toPosix } from '../node/paths';
 
@@ -95,12 +95,14 @@ export interface InstallOptions {
 export function installHook(cwd: string, cli: string, options: InstallOptions = {}): HookResult {
   const git = (args: string[], env?: NodeJS.ProcessEnv): string => {
     try {
-      return execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], {
-        cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: env ?? process.env,
-      }).trim();
+      return nodeChildProcess()
+        .execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], {
+          cwd,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: env ?? process.env,
+        })
+        .trim();
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '')
         .trim()
@@ -200,9 +202,11 @@ function verifyHook(root: string, git: (args: string[], env?: NodeJS.ProcessEnv)
   try {
     const env = { ...process.env, GIT_INDEX_FILE: join(temp, 'index') };
     const planted = fakeKeys(createKeyGen(Math.random)).github();
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: root, input: `const token = '${planted}';\n`, encoding: 'utf8' }).trim();
+    const blob = nodeChildProcess()
+      .execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: root, input: `const token = '${planted}';\n`, encoding: 'utf8' })
+      .trim();
     git(['update-index', '--add', '--cacheinfo', `100644,${blob},secret-safe-hook-check.ts`], env);
-    const trial = spawnSync('git', ['hook', 'run', 'pre-commit'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const trial = nodeChildProcess().spawnSync('git', ['hook', 'run', 'pre-commit'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
     const said = `${trial.stdout ?? ''}${trial.stderr ?? ''}`;
     if (/usage: git hook|is not a git command/.test(said)) return { verified: 'unverifiable' };
     return trial.status !== 0 && said.includes('secret-safe-hook-check.ts')

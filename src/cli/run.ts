@@ -1,4 +1,4 @@
-import { nodeCrypto } from '../node/lazy-crypto';
+import { nodeCrypto } from '../node/lazy-builtins';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { lendScannerForRedaction } from '../core';

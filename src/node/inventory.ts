@@ -1,6 +1,6 @@
 // The key inventory of a folder on disk: its env files (git-ignored ones included: that is where
 // the values are), its templates and its code, read bounded, handed to the core's buildInventory.
-import { nodeCrypto } from './lazy-crypto';
+import { nodeCrypto } from './lazy-builtins';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { languageOf, type Lang } from '../core';

@@ -1,4 +1,4 @@
-import { nodeCrypto } from '../../node/lazy-crypto';
+import { nodeCrypto } from '../../node/lazy-builtins';
 import { findingMessage, ruleDocsUrl, type Severity } from '../../core';
 import type { Reporter, ScanReport } from './reporter';
 

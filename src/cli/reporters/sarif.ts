@@ -1,4 +1,4 @@
-import { nodeCrypto } from '../../node/lazy-crypto';
+import { nodeCrypto } from '../../node/lazy-builtins';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_RULES, findingMessage, rotationOf, ruleDocsUrl, type Rule, type Severity } from '../../core';
 import { EXIT_BY_CODE, EXITS_DOCS_URL } from '../../core/exits';

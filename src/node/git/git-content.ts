@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { nodeChildProcess } from '../lazy-builtins';
 import { redactSecrets } from '../../core';
 import { GIT_ENV, safeGitOptions } from './safe-git';
 
@@ -22,7 +22,7 @@ export class GitError extends Error {
  */
 export function gitOutput(cwd: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
+    nodeChildProcess().execFile('git', args, { cwd, env: ENV, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
       if (error) {
         const first = stderr.toString('utf8').trim().split('\n')[0] || error.message;
         reject(new GitError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on PATH' : first));
@@ -77,7 +77,7 @@ export async function stagedBlobs(root: string, paths: readonly string[]): Promi
   const asked = paths.filter(p => !names.get(p)!.includes('\n'));
   const options = await safeGitOptions(root);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...options, 'cat-file', '--batch'], { cwd: root, env: ENV });
+    const child = nodeChildProcess().spawn('git', [...options, 'cat-file', '--batch'], { cwd: root, env: ENV });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => chunks.push(c));

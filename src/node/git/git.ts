@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { nodeChildProcess } from '../lazy-builtins';
 import { GIT_ENV, safeGitOptions } from './safe-git';
 
 /**
@@ -9,10 +9,15 @@ import { GIT_ENV, safeGitOptions } from './safe-git';
 async function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const options = await safeGitOptions(root);
   return new Promise(resolve => {
-    const child = execFile('git', [...options, ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, env: GIT_ENV }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
-      resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
-    });
+    const child = nodeChildProcess().execFile(
+      'git',
+      [...options, ...args],
+      { cwd: root, maxBuffer: 256 * 1024 * 1024, env: GIT_ENV },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr || (error && code === -1 ? error.message : '') });
+      },
+    );
     if (input !== undefined) {
       child.stdin?.end(input);
     }

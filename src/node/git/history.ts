@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { nodeChildProcess } from '../lazy-builtins';
 import type { Scanner } from '../../core';
 import type { FingerprintedFinding } from '../scan/scan-batch';
 import { type BlobBatch, type BlobResult, EMPTY_BLOB, scanBlob } from './blob-scan';
@@ -267,7 +267,7 @@ function readBlobs(
   each: (oid: string, bytes: Buffer | 'too-large') => Promise<void> | undefined | void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...git, 'cat-file', '--batch=%(objectname) %(objectsize)'], { cwd: root, env: GIT_ENV });
+    const child = nodeChildProcess().spawn('git', [...git, 'cat-file', '--batch=%(objectname) %(objectsize)'], { cwd: root, env: GIT_ENV });
     let pending: Buffer = Buffer.alloc(0);
     // The blob being read: its id, size, and how much of it is still to come (skipped when too large).
     let current: { oid: string; size: number; parts: Buffer[]; got: number; skip: boolean } | undefined;

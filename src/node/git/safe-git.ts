@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { nodeChildProcess } from '../lazy-builtins';
 
 /**
  * Options that keep git from running any of the repository's own programs: fsmonitor off, hooks
@@ -15,7 +15,7 @@ export const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_P
 export function safeGitOptions(cwd: string): Promise<string[]> {
   return new Promise(resolve => {
     // Reading the configuration runs nothing; a folder outside any repository has only the global one.
-    execFile('git', [...BASE, 'config', '--null', '--name-only', '--get-regexp', '^filter\\.'], { cwd, env: GIT_ENV }, (_error, stdout) => {
+    nodeChildProcess().execFile('git', [...BASE, 'config', '--null', '--name-only', '--get-regexp', '^filter\\.'], { cwd, env: GIT_ENV }, (_error, stdout) => {
       const drivers = new Set(
         String(stdout ?? '')
           .split('\0')

@@ -1,4 +1,4 @@
-import { nodeCrypto } from '../lazy-crypto';
+import { nodeCrypto } from '../lazy-builtins';
 
 /**
  * Fingerprints of secrets. A scan hashes each secret where it finds it (`secretHash`, SHA-256 of
