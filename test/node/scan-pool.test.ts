@@ -99,6 +99,33 @@ describe('scan worker pool', () => {
     }
   });
 
+  it('takes a folder of more files than a call takes arguments, as one run of the walk', async function () {
+    this.timeout(60_000);
+    const dir = tempDir({ 'b.txt': 'hello\n' });
+    try {
+      // 130,000 paths in one run: spread as a call's arguments, as many overflow the stack.
+      const count = 130_000;
+      async function* paths() {
+        yield Array.from({ length: count }, () => join(dir.path, 'b.txt'));
+      }
+      const scanner = scannerFor(EMPTY_CONFIG);
+      let scanned = 0;
+      for await (const batch of scanTogether(paths(), {
+        cwd: dir.path,
+        maxFileBytes: 1e6,
+        workerScript: workerScriptBeside(join(__dirname, '../../src/node/scan')),
+        threads: 1,
+        here: files => scanBatch(scanner, files, 1e6),
+      })) {
+        for (const result of batch) assert.ok('findings' in result && result.findings.length === 0 && result.file.endsWith('b.txt'));
+        scanned += batch.length;
+      }
+      assert.equal(scanned, count);
+    } finally {
+      dir.dispose();
+    }
+  });
+
   it('judges each file by the secret-file kinds known by content, on a worker as on this thread', async () => {
     const pem = fake.pem();
     const dir = tempDir({

@@ -110,7 +110,8 @@ export function takeFromQueue(job: QueueJob, scan: (files: string[]) => BatchRes
       }
       const message = receiveMessageOnPort(job.port);
       if (message) {
-        paths.push(...(message.message as string[]));
+        // One at a time: a folder of a few hundred thousand files spread as arguments overflows the stack.
+        for (const received of message.message as string[]) paths.push(received);
         continue;
       }
       const published = Atomics.load(counters, PUBLISHED);

@@ -111,8 +111,8 @@ type Posting = { job: WorkerJob; transfer: readonly TransferListItem[] };
  * Worker threads that each load the project's config and answer jobs, a job going to the least
  * busy. A worker gets jobs once it says it is ready (its config loaded): until then they wait
  * here (a fifth of a second, most of a small scan, which a thread that scans too does meanwhile:
- * see scan-together.ts). A worker that
- * fails (at start-up, say) fails every job in flight and every job after: no job waits on it forever.
+ * see scan-together.ts). A worker that fails (at start-up, say) fails every job in flight and
+ * every job after: no job waits on it forever.
  */
 export class WorkerPool {
   private readonly workers: Worker[];

@@ -77,9 +77,8 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
       for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) receive(JSON.parse(message.message as string));
     }
   };
-  /** The results ready in order, from where the last call stopped. */
-  const ready = (): FileResult[] => {
-    const out: FileResult[] = [];
+  /** Moves the results ready in order, from where the last call stopped, to `out`. */
+  const ready = (out: FileResult[]): void => {
     for (let result = results.get(handedOn); result; result = results.get(handedOn)) {
       out.push(result);
       results.delete(handedOn++);
@@ -88,7 +87,6 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
       known = known.slice(handedOn - base);
       base = handedOn;
     }
-    return out;
   };
 
   const walk = paths[Symbol.asyncIterator]();
@@ -103,7 +101,7 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
     }
     if (next.value.length === 0) return;
     const run = [...next.value];
-    known.push(...run);
+    for (const path of run) known.push(path); // not spread: a folder may hold more files than a call takes arguments
     for (const { port1 } of channels) port1.postMessage(run);
     counters.publish(run.length);
   };
@@ -128,7 +126,7 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
       // The workers' reports, looked for every few files (a call into Node each time).
       if (taken % POLL_EVERY === 0) {
         poll();
-        out.push(...ready());
+        ready(out);
         if (out.length >= OUT_BATCH) yield out.splice(0);
       }
       // A worker's messages to the pool (that it is ready, that it failed) come between turns.
@@ -144,7 +142,7 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
     const finals = await Promise.all(replies.map((reply, k) => (counters.started(k) ? reply : undefined)));
     poll();
     for (const report of finals) if (report) receive(report);
-    out.push(...ready());
+    ready(out);
     if (out.length > 0) yield out;
     if (results.size > 0 || handedOn !== counters.published()) throw new Error(`scan: ${counters.published() - handedOn} files were taken and never reported`);
   } finally {
