@@ -33,9 +33,10 @@ const FLAGS = ['--no-turbo-inlining', '--no-concurrent-recompilation', '--no-par
  * V8's default (132 KiB). Twice the default was the first step (above); with 619 rules, four
  * times took a scan of the 103 MB npm set to 0.975 of the CPU time and 0.981 of the time (11
  * interleaved rounds), and one of 820 MB to 0.974 (5 rounds); six times gave no more, and the
- * default took 1.027. A flag of V8 11.3 (Node 20) and before only. Node 21's, 22's and 24's V8 (11.8, 12.4, 13.6) count
- * invocations instead and know no such flag, and V8 prints "Error: unrecognized flag" to standard
- * error for a flag it does not know: under those, every scan's output began with two lines of it.
+ * default took 1.027. A flag of V8 11.3 (Node 20) and before only. Node 21's, 22's and 24's V8
+ * (11.8, 12.4, 13.6) count invocations instead and know no such flag, and V8 prints "Error:
+ * unrecognized flag" to standard error for a flag it does not know: under those, every scan's
+ * output began with two lines of it.
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=540672';
 

@@ -391,10 +391,12 @@ class Reader {
     if (negated) this.at++;
     // Written in place, a character a bit: a set per character, joined one by one, was nine tenths
     // of the time a pattern of many classes (`[aA][zZ]…`) took to read, run once, uncompiled.
-    const set = this.sets ? new Uint8Array(129) : ANY;
+    const gather = this.sets;
+    // Not gathered: ANY stands in, never written to.
+    const set = gather ? new Uint8Array(129) : ANY;
     while (this.at < s.length && s.charCodeAt(this.at) !== 0x5d /* ] */) {
       // The element: one character (`low`), or a set of them (an escape such as \d).
-      let from: CharSet | undefined;
+      let from = NOTHING;
       let low: number | undefined;
       if (s.charCodeAt(this.at) === 0x5c /* \ */) {
         this.at++;
@@ -416,20 +418,17 @@ class Reader {
           high = s.charCodeAt(this.at++);
         }
         const top = high ?? low;
-        if (set !== ANY) {
+        if (gather) {
           for (let c = low; c <= Math.min(top, 127); c++) set[c] = 1;
           if (top >= 128) set[OTHER] = 1;
         }
-      } else if (set === ANY) {
-        // not gathered
-      } else if (low !== undefined) {
-        set[Math.min(low, OTHER)] = 1;
-      } else if (from) {
-        for (let i = 0; i < 129; i++) set[i] |= from[i];
+      } else if (gather) {
+        if (low !== undefined) set[Math.min(low, OTHER)] = 1;
+        else for (let i = 0; i < 129; i++) set[i] |= from[i];
       }
     }
     if (s[this.at++] !== ']') throw new Error('unclosed class');
-    if (set === ANY) return ANY;
+    if (!gather) return ANY;
     if (negated) {
       const out = new Uint8Array(129);
       for (let i = 0; i < 128; i++) out[i] = set[i] ? 0 : 1;
