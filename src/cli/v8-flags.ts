@@ -29,16 +29,28 @@ import { setFlagsFromString } from 'node:v8';
 const FLAGS = ['--no-turbo-inlining', '--no-concurrent-recompilation', '--no-parallel-scavenge'];
 
 /**
- * The interrupt budget, in bytecodes run before V8 considers optimising a function: four times
- * V8's default (132 KiB). Twice the default was the first step (above); with 619 rules, four
- * times took a scan of the 103 MB npm set to 0.975 of the CPU time and 0.981 of the time (11
- * interleaved rounds), and one of 820 MB to 0.974 (5 rounds); six times gave no more, and the
+ * The interrupt budget, in bytecodes run before V8 considers optimising a function: 540,672, eight
+ * times V8 11.3's default of 67,584 (as `node --v8-options` prints it; this note once called the
+ * default 132 KiB, of which 540,672 is four times). 270,336 was the first step (above); with 619
+ * rules, 540,672 took a scan of the 103 MB npm set to 0.975 of the CPU time and 0.981 of the time
+ * (11 interleaved rounds), and one of 820 MB to 0.974 (5 rounds); 811,008 gave no more, and the
  * default took 1.027. A flag of V8 11.3 (Node 20) and before only. Node 21's, 22's and 24's V8
  * (11.8, 12.4, 13.6) count invocations instead and know no such flag, and V8 prints "Error:
  * unrecognized flag" to standard error for a flag it does not know: under those, every scan's
  * output began with two lines of it.
  */
 const INTERRUPT_BUDGET = '--interrupt-budget=540672';
+
+// What the flags cost, and why it is paid. V8 accepts a code cache only under the flags it was
+// made with (`v8.cachedDataVersionTag()` shows the hash), and Node's own modules carry a cache made
+// under the defaults. `--no-turbo-inlining` and the budget change the hash (the other two flags do
+// not), so a worker started after tuneV8 compiles Node's start-up modules from source: 87 ms to
+// come online against 56 ms (5 runs each, either flag alone). Setting the two back to their
+// defaults while a worker starts, and again once it had, cost more than it saved, as this thread
+// then optimised the scanner under the defaults: 1.023 of the time with the worker setting them
+// again at its first line (21 interleaved rounds on the npm set), 1.013 and 1.025 with this
+// thread setting them when the worker came online. A scan with neither flag took 1.28 of the time
+// (15 rounds).
 
 /**
  * Sets V8's flags for a scan, each only where the running V8 (`version`, as `process.versions.v8`
