@@ -11,7 +11,7 @@ import { checkNpmPackage, type NpmPackageFinding } from '../node/exits/npm';
 import { checkAgents } from '../node/exits/agents';
 import { WorkerPool } from '../node/scan/scan-pool';
 import { keyedFingerprintAsync } from '../node/scan/fingerprint';
-import { checkHygiene, type HygieneFinding } from '../node/git/hygiene';
+import { checkHygiene, type HygieneFinding, type RepositoryIndex } from '../node/git/hygiene';
 import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
@@ -294,7 +294,7 @@ async function checkPaths(
   cwd: string,
   isFolder: (path: string) => boolean,
 ): Promise<HygieneFileFinding[]> {
-  const options = { ...project.hygieneOptions(git), gitRoots: new Map<string, string | undefined>() };
+  const options = { ...project.hygieneOptions(git), gitRoots: new Map<string, string | undefined>(), indexes: new Map<string, Promise<RepositoryIndex>>() };
   const folders: string[] = [];
   const filesByFolder = new Map<string, string[]>();
   for (const path of absolute) {

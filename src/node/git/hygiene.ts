@@ -49,6 +49,17 @@ export interface HygieneOptions {
   files?: readonly string[];
   /** Repository roots already found, by folder (see findGitRoot): shared by the checks of one run. */
   gitRoots?: Map<string, string | undefined>;
+  /**
+   * Each repository's index, by root, once read: shared by the checks of one run (a hook's list
+   * names files in many folders of one repository, and each asked git for the same index).
+   */
+  indexes?: Map<string, Promise<RepositoryIndex>>;
+}
+
+/** The paths a repository's index holds, and whether git gave them (else they were read from `.git/index`). */
+export interface RepositoryIndex {
+  tracked: Set<string>;
+  byGit: boolean;
 }
 
 export interface HygieneResult {
@@ -133,6 +144,12 @@ async function candidates(root: string, kinds: readonly SecretFileKind[]): Promi
 export async function checkHygiene(folder: string, options: HygieneOptions): Promise<HygieneResult> {
   const kinds = options.kinds ?? SECRET_FILE_KINDS;
   const allowlisted = options.allowlisted ?? ((): boolean => false);
+  // Files named (a hook's list) of which none may be a secret file: nothing to decide, so no
+  // repository to look for and no git to ask. Most folders of a list are such, and each asked git
+  // twice: 3,000 files named in 159 folders of a repository took 5.2 s to scan, against 0.6 s for
+  // the folder itself.
+  const named = options.files?.filter(f => mayBeSecretFile(relativePosix(folder, f), kinds));
+  if (named?.length === 0) return { findings: [], method: 'none' };
   const repo = await findGitRoot(folder, options.gitRoots);
   const hasGitignore = await stat(join(folder, '.gitignore')).then(
     () => true,
@@ -143,18 +160,18 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
   }
   const root = repo ?? folder;
   let method: HygieneResult['method'] = repo && options.useGit ? 'git' : 'ignore-files';
-  const walked = options.files
-    ? { files: options.files.filter(f => mayBeSecretFile(relativePosix(folder, f), kinds)), gitignores: [] }
-    : await candidates(folder, kinds);
-  let tracked: Set<string> | undefined;
-  if (repo && method === 'git') {
-    tracked = await gitTracked(root);
-    if (!tracked) method = 'ignore-files'; // git failed here (a broken or foreign repository): read the files
+  const walked = named ? { files: named, gitignores: [] } : await candidates(folder, kinds);
+  let tracked = new Set<string>();
+  if (repo) {
+    let reading = options.indexes?.get(root);
+    if (!reading) {
+      reading = indexOf(root, method === 'git');
+      options.indexes?.set(root, reading);
+    }
+    const index = await reading;
+    tracked = index.tracked;
+    if (method === 'git' && !index.byGit) method = 'ignore-files'; // git failed here (a broken or foreign repository): read the files
   }
-  if (repo && !tracked) {
-    tracked = await readIndexPaths(root);
-  }
-  tracked ??= new Set<string>();
 
   // Secret files: those the walk found, and tracked ones the walk skipped (a committed dist/.env).
   const paths = new Set(walked.files);
@@ -216,6 +233,12 @@ export async function checkHygiene(folder: string, options: HygieneOptions): Pro
   findings.push(...(await negations(root, walked.gitignores, secrets, kinds, gitignore)));
   const disabled = new Set(options.disabled ?? []);
   return { findings: findings.filter(f => !disabled.has(HYGIENE_CODES[f.problem])), method, root };
+}
+
+/** The index of the repository at `root`: from git when asked to and it answers, else read from `.git/index`. */
+async function indexOf(root: string, useGit: boolean): Promise<RepositoryIndex> {
+  const byGit = useGit ? await gitTracked(root) : undefined;
+  return byGit ? { tracked: byGit, byGit: true } : { tracked: (await readIndexPaths(root)) ?? new Set<string>(), byGit: false };
 }
 
 async function ignoredByFiles(root: string, paths: readonly string[]): Promise<Set<string>> {
