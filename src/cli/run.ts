@@ -16,7 +16,15 @@ import { holdsEnvValues, ProjectScan } from '../node/project-scan';
 import { baselinePath, type BaselineEntry } from '../node/scan/baseline';
 import { decodeText } from '../node/scan/read-text';
 import { blankIfSourceMap } from '../node/scan/source-map';
-import { DEFAULT_MAX_FILE_BYTES, scanPaths, scanText, type FingerprintedFinding, type ScanFilesOptions } from '../node/scan/scan-files';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  type PathKind,
+  pathKind,
+  scanPaths,
+  scanText,
+  type FingerprintedFinding,
+  type ScanFilesOptions,
+} from '../node/scan/scan-files';
 import type { ExitFileFinding, FileFinding, HygieneFileFinding, ScanReport, SkippedPath } from './reporters/reporter';
 import type { FileResult } from '../node/scan/scan-batch';
 import { relativePosix } from '../node/paths';
@@ -69,13 +77,12 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   if (options.source.kind === 'history') return runHistory(project, cwd, options, options.source.since, started);
   const warnings = configWarnings(project, cwd);
   const absolute = paths.map(p => resolve(cwd, p));
-  const isFolder = foldersAmong();
-  const walksFolders = absolute.some(isFolder);
+  const named = namedPaths();
   // Files read with blocking calls, a batch at a time, as a walk's are (a callback read per file
   // took 5.7 s for 14,883 files named on the command line, against 1 s): on worker threads too
-  // when folders are walked or the files are many, else on this thread alone (a worker takes a
-  // third of a second to start).
-  const threads = walksFolders || absolute.length >= FILES_FOR_WORKERS ? (options.threads ?? 1) : 1;
+  // when the files are many or folders are walked, else on this thread alone (a worker takes a
+  // third of a second to start). Many files are not looked up here: the scan does that as it goes.
+  const threads = absolute.length >= FILES_FOR_WORKERS || absolute.some(named.isFolder) ? (options.threads ?? 1) : 1;
   const workers = options.workerScript ? { script: options.workerScript, cwd, threads } : undefined;
   // A file's findings the project does not report (a .env's, the baseline's) are counted, never
   // shown; the rest go out as they come.
@@ -99,13 +106,13 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
   // The exits' walk for secret files takes what the scan's walk of each folder saw.
   const cache = runCache();
   const observe = (folder: string) => cache.observe(folder, project.secretFileKinds);
-  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers, observe, cache.judged);
+  const collected = await collect(options.source, absolute, cwd, project, emit, hashes, workers, observe, cache.judged, named.kind);
   // The report masks what the rules find in the lines it prints: with this thread's scanner, when
   // it scanned here and runs every built-in rule, rather than a second one built for that.
   const built = project.scannerIfBuilt;
   if (built) lendScannerForRedaction(built);
-  const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd, isFolder);
-  const folders = collected.hygieneFiles === 'none' ? [] : absolute.filter(isFolder);
+  const hygiene = collected.hygieneFiles === 'none' ? [] : await checkPaths(collected.hygieneFiles, project, options.git, cwd, named.isFolder);
+  const folders = collected.hygieneFiles === 'none' ? [] : absolute.filter(named.isFolder);
   // One walk for secret files, the outermost folder first, shared by every exit's check.
   if (exitConfigs.length > 0) for (const folder of folders) await cache.walk(folder, project.secretFileKinds);
   const agentExits = await checkAgentExits(folders, project, cwd, cache);
@@ -146,6 +153,7 @@ async function collect(
   workers?: ScanFilesOptions['workers'],
   observe?: ScanFilesOptions['observe'],
   judged?: RunCache['judged'],
+  pathKind?: ScanFilesOptions['pathKind'],
 ): Promise<Collected> {
   const out: Collected = { scanned: 0, skipped: 0, skippedPaths: [], incomplete: false, hygieneFiles: absolute };
   // Files named on the command line: one not scanned for its size leaves the scan incomplete.
@@ -228,7 +236,7 @@ async function collect(
   // Each file judged by the secret-file kinds while the scan has its text: the exits' checks after
   // the scan then read only what it could not judge.
   const keyFiles = judged ? project.secretFileKinds : undefined;
-  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes, observe, keyFiles })) {
+  for await (const results of scanPaths(absolute, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, workers, hashes, observe, keyFiles, pathKind })) {
     for (const result of results) {
       if ('skipped' in result) {
         skip(result);
@@ -332,19 +340,21 @@ async function checkPaths(
 }
 
 /**
- * Whether a path is a folder (false when it is gone), each path looked up once a run. Blocking: a
- * hook names thousands of files, and a round trip each to the thread pool cost more than their scan.
+ * What each path named is (undefined when it is gone), each looked up once a run: by the choice of
+ * threads, the scan and the hygiene checks after it (each path was looked up before the scan and
+ * again in it). Blocking: a hook names thousands of files, and a round trip each to the thread pool
+ * cost more than their scan.
  */
-function foldersAmong(): (path: string) => boolean {
-  const known = new Map<string, boolean>();
-  return path => {
-    let folder = known.get(path);
-    if (folder === undefined) {
-      folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-      known.set(path, folder);
-    }
-    return folder;
+function namedPaths(): { kind(path: string): PathKind | undefined; isFolder(path: string): boolean } {
+  const known = new Map<string, PathKind | undefined>();
+  const kind = (path: string): PathKind | undefined => {
+    if (known.has(path)) return known.get(path);
+    const info = statSync(path, { throwIfNoEntry: false });
+    const found = info && pathKind(info);
+    known.set(path, found);
+    return found;
   };
+  return { kind, isFolder: path => kind(path) === 'folder' };
 }
 
 /** For each folder scanned, the secret files an AI agent it uses could read, or the project's own exits would send. */

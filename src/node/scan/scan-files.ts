@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { type Stats, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import type { SecretFileKind } from '../../core/hygiene';
 import type { ProjectScan } from '../project-scan';
 import { walkFiles, type WalkOptions } from './gitignore-walk';
@@ -28,7 +28,26 @@ export interface ScanFilesOptions {
    * is at hand (see scanBatch): the results' `judged`. Workers judge by their own project's.
    */
   keyFiles?: readonly SecretFileKind[];
+  /**
+   * What each path named is, looked up once by the caller (the CLI asks before the scan, to choose
+   * its threads, and after it, for the hygiene checks); undefined for a path that is gone, which is
+   * then looked up here to throw why. By default each is looked up here.
+   */
+  pathKind?: (path: string) => PathKind | undefined;
 }
+
+/** What a path named to scan is: a folder is walked, a file read, anything else (a pipe, a device) read here, bounded. */
+export type PathKind = 'folder' | 'file' | 'other';
+
+export function pathKind(info: Stats): PathKind {
+  return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Files named one after another go on as one run of at most this many, as a walk's files do: a
+ * run a file cost a step of the generator and a message to each worker for every file.
+ */
+const NAMED_RUN = 256;
 
 /** Default size limit: larger files are almost always generated or data. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -37,17 +56,31 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  * Scans files and folders. Folders are walked with their `.gitignore` files honoured; a file
  * named explicitly is scanned even if ignored, since the user asked for it. Paths the config
  * allowlists are never read. Throws for a path that does not exist. Results come in walk order,
- * several at a time (a batch from the workers, one file without them).
+ * several at a time (a batch from the workers, one file without them). A relative path is
+ * resolved against the process's working folder; an absolute one is taken as it is (normalised:
+ * the CLI's come from `resolve`).
  */
 export async function* scanPaths(paths: readonly string[], options: ScanFilesOptions): AsyncGenerator<FileResult[]> {
   const { project } = options;
   // Pipes and devices named on the command line: read here, bounded, never by a worker.
   const special: string[] = [];
   async function* files(): AsyncGenerator<string[]> {
-    for (const path of paths.map(p => resolve(p))) {
-      // Blocking: a hook names thousands of files, and a round trip each to the thread pool cost more than the scan.
-      const info = statSync(path);
-      if (info.isDirectory()) {
+    let run: string[] = [];
+    for (const named of paths) {
+      // The CLI's are resolved already: a second copy of 15,000 paths, alive to the end of the scan,
+      // made each young-generation collection copy it (pauses of 30 to 50 ms).
+      const path = isAbsolute(named) ? named : resolve(named);
+      let kind: PathKind;
+      try {
+        // Blocking: a hook names thousands of files, and a round trip each to the thread pool cost more than the scan.
+        kind = options.pathKind?.(path) ?? pathKind(statSync(path));
+      } catch (error) {
+        if (run.length > 0) yield run; // the files named before it are still scanned
+        throw error;
+      }
+      if (kind === 'folder') {
+        if (run.length > 0) yield run;
+        run = [];
         // Folders listed with blocking calls: this process (the CLI's) has nothing else to serve.
         yield* walkFiles(path, project.allowlistedBelow(path), {
           blocking: true,
@@ -56,12 +89,17 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
         });
       } else if (project.isAllowlisted(path)) {
         // never read
-      } else if (info.isFile() || !options.workers) {
-        yield [path];
+      } else if (kind === 'file' || !options.workers) {
+        run.push(path);
+        if (run.length >= NAMED_RUN) {
+          yield run;
+          run = [];
+        }
       } else {
         special.push(path);
       }
     }
+    if (run.length > 0) yield run;
   }
   // Folders the walk could not list: reported as skipped, and the walk goes on.
   const unreadableFolders: FileResult[] = [];
