@@ -370,6 +370,14 @@ const MUTATIONS = [
     to: '',
     tier: unit('out/test/core/keyword-automaton.test.js'),
   },
+  {
+    id: 'hygiene-index-per-folder',
+    what: "a hook's list of files in many folders of one repository asks git for the same index once a folder again",
+    file: 'src/node/git/hygiene.ts',
+    from: '      options.indexes?.set(root, reading);',
+    to: '',
+    tier: unit('out/test/cli/hygiene.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));
