@@ -300,6 +300,15 @@ describe('secret-safe scan (CLI)', () => {
     }
   });
 
+  it('reports the files named before a missing one, then exits 2 naming it', () => {
+    // A hook's list in one run: the files before the missing one are scanned and reported first.
+    dir = tempDir({ 'a.ts': `export const token = '${fake.github()}';\n`, 'b.ts': 'export {};\n' });
+    const r = cli(['scan', 'a.ts', 'b.ts', 'gone.ts', 'c.ts'], dir.path);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stdout, /^a\.ts:1:\d+ {2}github-pat {2}/);
+    assert.match(r.stderr, /^secret-safe: no such file or folder: .*gone\.ts\n$/);
+  });
+
   it('prints help and the package version', () => {
     dir = tempDir();
     const help = cli(['--help'], dir.path);

@@ -75,7 +75,8 @@ export async function* scanPaths(paths: readonly string[], options: ScanFilesOpt
         // Blocking: a hook names thousands of files, and a round trip each to the thread pool cost more than the scan.
         kind = options.pathKind?.(path) ?? pathKind(statSync(path));
       } catch (error) {
-        if (run.length > 0) yield run; // the files named before it are still scanned
+        // On one thread the files named before it are scanned and reported first, as when each went alone.
+        if (run.length > 0) yield run;
         throw error;
       }
       if (kind === 'folder') {
