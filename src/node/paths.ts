@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** A native path with `/` separators, as git, globs and reports write them. */
 export function toPosix(path: string): string {
@@ -19,6 +19,17 @@ export function relativePosix(root: string, path: string): string {
 
 /** A `.` or `..` segment, or an empty one: a tail path.relative would resolve first. */
 const DOT_SEGMENT = sep === '/' ? /(?:^|\/)\.{0,2}(?:\/|$)/ : /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
+
+/**
+ * `path.resolve(from, p)` for each `p`: a plain relative path (no `.`, `..` or empty segment, as a
+ * hook's list names files) is joined to `from` as it is, without resolve's walk over every
+ * character of both (75 ms for 15,000 paths named on the command line, before a scan could start).
+ */
+export function resolverFrom(from: string): (path: string) => string {
+  const base = resolve(from);
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  return path => (sep === '/' && path.length > 0 && !isAbsolute(path) && !DOT_SEGMENT.test(path) ? prefix + path : resolve(base, path));
+}
 
 /** Whether anything (file or folder) is at `path`. */
 export function exists(path: string): Promise<boolean> {

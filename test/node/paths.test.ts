@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { posix, relative, sep } from 'node:path';
-import { relativePosix } from '../../src/node/paths';
+import { posix, relative, resolve, sep } from 'node:path';
+import { relativePosix, resolverFrom } from '../../src/node/paths';
 
 describe('relativePosix: the path reports and ignore rules see', () => {
   // The fast path (a walk's joined path inside its root) must say what path.relative says, for
@@ -20,4 +20,37 @@ describe('relativePosix: the path reports and ignore rules see', () => {
     assert.equal(relativePosix('/w/repo', '/w/repository/a'), '../repository/a');
     assert.equal(relativePosix('/w/repo', '/w/repo'), '');
   });
+});
+
+describe('resolverFrom: the paths named on the command line, made absolute', () => {
+  // The fast path (a plain relative path joined as it is) must say what path.resolve says, for
+  // every shape a named path can take, from every kind of folder.
+  const froms = ['/w/repo', '/w/repo/', '/', '/w/./repo', '/w/x/../repo', 'rel/dir', '.'];
+  const paths = [
+    'a.ts',
+    'src/app/.env',
+    '.env',
+    'a/../b',
+    './c',
+    'a//b',
+    'a/./b',
+    '..x/y',
+    'x..',
+    '.../y',
+    'a/',
+    '',
+    '.',
+    '..',
+    'dir/..',
+    '/abs/p',
+    '/abs/../q',
+    'a b/c\\d',
+  ];
+  for (const from of froms) {
+    for (const path of paths) {
+      it(`${JSON.stringify(path)} from ${JSON.stringify(from)}`, () => {
+        assert.equal(resolverFrom(from)(path), resolve(from, path));
+      });
+    }
+  }
 });
