@@ -86,6 +86,9 @@ describe('the Secrets view in VS Code', () => {
       return items.some(i => i.includes('Copy Masked Value')) ? items : undefined;
     });
     console.log('[press] Escape anywhere');
+    // The driver presses Escape when it reads that line: a press that came after the reason box
+    // below had opened would close the box instead (the menu is gone first, or the steps race).
+    await waitFor('the context menu closed', async () => ((await renderedTexts('menu-closed', '.context-view .action-label')).length === 0 ? true : undefined));
     for (const item of ['Move to .env', 'Ignore…', 'Open Rule Documentation', 'Copy Masked Value']) {
       assert.ok(
         menu.some(i => i.trim() === item),
