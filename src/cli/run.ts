@@ -215,7 +215,7 @@ async function collect(
       absolute.map(p => relative(root, p) || '.'),
     );
     const files = [...added.keys()].map(resolverFrom(root)).filter(p => existsSync(p) && !project.isAllowlisted(p));
-    for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, hashes })) {
+    for await (const results of scanPaths(files, { project, maxFileBytes: DEFAULT_MAX_FILE_BYTES, hashes, pathKind })) {
       for (const result of results) {
         if ('skipped' in result) {
           skip(result);
