@@ -75,8 +75,12 @@ interface CompiledRule {
   rule: Rule;
   /** Position in the rule list: where two rules claim the same text, the lower rank wins. */
   rank: number;
-  /** Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. */
-  regex: RegExp;
+  /**
+   * Global for rules run over the whole text; sticky for anchored rules, run at keyword hits. Made
+   * at the rule's first run (`prepare`): a scan runs few of the rules, and every thread builds a
+   * scanner.
+   */
+  regex: RegExp | undefined;
   /**
    * `rule.prefilter.near` as a lookup table (0 stop, 1 go on, 2 found), or undefined; where the last
    * search stopped (`stop` first: V8 shares an object's map with others that start with the same
@@ -117,17 +121,14 @@ const BINARY_PROBE = 8000;
  */
 export function createScanner(rules: readonly Rule[], options: ScannerOptions = {}): Scanner {
   const compiled: CompiledRule[] = rules.map((rule, rank) => {
-    // Match indices cost an allocation per match; only patterns with groups need them.
-    const indices = hasCaptureGroup(rule.pattern.source) ? 'd' : '';
-    const { anchored, near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
-    const flags = rule.pattern.flags.replace(/[gdy]/g, '') + (anchored ? 'y' : 'g') + indices;
+    const { near: nearSpec, vetoAt, exact: exactSpec } = rule.prefilter ?? {};
     const near = nearSpec
       ? { table: nearTable(nearSpec.chars, nearSpec.through), within: nearSpec.within, seen: { stop: -1, from: 0, real: false } }
       : undefined;
     const exact = exactSpec ? { prefix: exactSpec.prefix, notAfter: classTable(exactSpec.notAfter) } : undefined;
     // Every compiled rule has the same fields in the same order (one hidden class): the scan loop
     // reads them at every keyword hit, and optional fields made those reads megamorphic.
-    return { rule, rank, regex: new RegExp(rule.pattern.source, flags), near, vetoAt, exact };
+    return { rule, rank, regex: undefined, near, vetoAt, exact };
   });
   const keywords = [...new Set(rules.flatMap(r => r.keywords))];
   const automaton = new KeywordAutomaton(keywords, options.writeUtf16);
@@ -153,15 +154,33 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
   const nearRules = compiled.flatMap(c => (c.near ? [c.near.seen] : []));
   const lengths = Int32Array.from(keywords, k => k.length);
   const longest = Math.max(0, ...lengths);
-  // A config's own pattern may read Unicode: then no view is trusted, and every text is decoded.
-  const readsAsciiOnly = compiled.every(c => readsAscii(c.regex));
+  // A config's own pattern may read Unicode: then no view is trusted from its first run on (see
+  // `prepare`), and every text is decoded.
+  let readsAsciiOnly = true;
   // How far from its hit each rule may read: its longest match, and its checks' look around.
   // Worked out when first needed: parsing every pattern took 400 ms.
   const reaches = new Int32Array(compiled.length).fill(-1);
   const reach = (index: number): number => {
-    if (reaches[index] < 0) reaches[index] = Math.min(2 ** 30, maxMatchLength(compiled[index].regex.source) + CHECKS_REACH);
+    if (reaches[index] < 0) reaches[index] = Math.min(2 ** 30, maxMatchLength(compiled[index].rule.pattern.source) + CHECKS_REACH);
     return reaches[index];
   };
+
+  /**
+   * Makes a rule's regex, before its first run. A pattern that may read Unicode gives up the view
+   * being read, if any (its run there may differ from one on the text), and every view after it. A
+   * view read before is still right: the rule did not run on it, and would not have run on the text
+   * (the keywords, ASCII, occur at the same places in both).
+   */
+  function prepare(c: CompiledRule): void {
+    const { pattern, prefilter } = c.rule;
+    // Match indices cost an allocation per match; only patterns with groups need them.
+    const indices = hasCaptureGroup(pattern.source) ? 'd' : '';
+    c.regex = new RegExp(pattern.source, pattern.flags.replace(/[gdy]/g, '') + (prefilter?.anchored ? 'y' : 'g') + indices);
+    if (!readsAscii(c.regex)) {
+      readsAsciiOnly = false;
+      if (replaced !== undefined) touched = true;
+    }
+  }
 
   return {
     rules,
@@ -249,6 +268,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
           let local = text;
           let base = offset;
           let own: Candidate[] = candidates;
+          if (compiled[index].regex === undefined) prepare(compiled[index]);
           const readsTo = at + reach(index);
           if (readsTo > windowEnd) {
             // A rule reading further than the window: at this hit, a window of its own reach.
@@ -309,6 +329,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
         const before = start < lastStart[index];
         if ((past || before) && nearby(text, start + lengths[k], compiled[index].near)) {
           lastStart[index] = start;
+          if (compiled[index].regex === undefined) prepare(compiled[index]);
           // Where the veto ended it, or the rule's match: one path on, so the optimised loop has
           // seen the array it updates whichever way it went (a branch it never saw throws it away).
           const veto = compiled[index].vetoAt;
@@ -321,6 +342,7 @@ export function createScanner(rules: readonly Rule[], options: ScannerOptions = 
     }
     for (let i = 0; i < compiled.length; i++) {
       if (active[i]) {
+        if (compiled[i].regex === undefined) prepare(compiled[i]);
         const budgeted = compiled[i].rule.budgeted;
         if (budgeted === undefined) collect(compiled[i], text, allowlistValues, candidates);
         else if (!collectInWindows(compiled[i], text, allowlistValues, candidates, budgeted.maxMatch, options.ruleBudgetMs ?? RULE_BUDGET_MS)) {
@@ -479,7 +501,7 @@ function looksBinary(text: string): boolean {
 
 /** Runs a whole-text rule over the text. */
 function collect(compiled: CompiledRule, text: string, allowlistValues: readonly RegExp[], out: Candidate[]): void {
-  const { regex } = compiled;
+  const regex = compiled.regex!; // made by `prepare`, as in the functions below
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     if (m[0].length === 0) {
@@ -510,7 +532,7 @@ function collectInWindows(
   maxMatch: number,
   budgetMs: number,
 ): boolean {
-  const { regex } = compiled;
+  const regex = compiled.regex!;
   const deadline = performance.now() + budgetMs;
   let from = 0; // where the next match may start: the end of the last one
   for (let start = 0; start < text.length; start += WINDOW) {
@@ -540,7 +562,7 @@ function collectInWindows(
 
 /** Runs an anchored rule at one keyword hit; returns where its match ended (or `at` when none). */
 function tryAt(compiled: CompiledRule, text: string, at: number, allowlistValues: readonly RegExp[], out: Candidate[]): number {
-  const { regex } = compiled;
+  const regex = compiled.regex!;
   regex.lastIndex = at;
   const m = regex.exec(text);
   if (m === null || m[0].length === 0) {
@@ -606,7 +628,7 @@ function decide(c: Candidate, text: string, given?: RegExpExecArray): boolean {
   let m = given;
   if (m === undefined) {
     if (c.pending === undefined) return true;
-    const { regex } = c.compiled;
+    const regex = c.compiled.regex!;
     regex.lastIndex = c.pending;
     m = regex.exec(text) ?? undefined;
     if (m === undefined || m.index !== c.pending) return false;

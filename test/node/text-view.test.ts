@@ -115,6 +115,28 @@ describe('the view of UTF-8 text that is not all ASCII', () => {
     assert.equal(project.clearOfSecrets(view), false);
   });
 
+  it('is given up by a project rule that spells a non-ASCII character, from its first run on, the view read first', () => {
+    // The rule's pattern is made at its first run: here, on the view, where its "ü" reads as
+    // U+0080 and would never match. The view is given up there, and every view after it.
+    const { config, problems } = parseConfig(
+      JSON.stringify({ rules: [{ id: 'schluessel', regex: 'schlüssel="([A-Za-z0-9]{20,40})"', secretGroup: 1, keywords: ['schl'] }] }),
+    );
+    assert.deepEqual(problems, []);
+    const value = Array.from({ length: 32 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'[Math.floor(random() * 57)]).join('');
+    const text = `// Schlüsselbund\n${'const total = items.reduce((sum, item) => sum + item.price, 0);\n'.repeat(20)}schlüssel="${value}"\n`;
+    const project = scannerFor(config);
+    const view = textView(Buffer.from(text, 'utf8'));
+    assert.ok(view);
+    assert.equal(project.clearOfSecrets(view), false, 'the view read before the text');
+    const plain = textView(Buffer.from(`// Schlüsselbund\n${'const total = 1;\n'.repeat(20)}`, 'utf8'));
+    assert.ok(plain);
+    assert.equal(project.clearOfSecrets(plain), false, 'a view after the rule has run');
+    assert.deepEqual(
+      project.scan(text).map(f => f.ruleId),
+      ['schluessel'],
+    );
+  });
+
   it('clears a text with non-ASCII characters and no secret, without decoding it', () => {
     const code = 'const token = getToken(options);\nconst total = items.reduce((sum, item) => sum + item.price, 0);\n';
     const text = `// Übersicht — ${'€'.repeat(3)}\n${code}const greeting = 'héllo wörld';\n${code}`.repeat(200);

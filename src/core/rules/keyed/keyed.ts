@@ -26,7 +26,7 @@ export function keyedRules(rows: readonly KeyedRow[]): Rule[] {
       description,
       envVar,
       context: words,
-      value: shapeSource(shape),
+      value: () => shapeSource(shape),
       gen: g => shapeGen(shape, g),
       // Hex and short values fall under 3 bits a character by chance (a random 20-digit hex value 3%
       // of the time): the provider's name and the exact shape carry the rule there.
