@@ -1,4 +1,5 @@
 import { nodeCrypto } from '../node/lazy-builtins';
+import { monotonicMs } from '../node/clock';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { lendScannerForRedaction } from '../core';
@@ -71,7 +72,7 @@ const FILES_FOR_WORKERS = 2000;
 
 /** Scans `paths` (relative to `cwd`) with the config that governs `cwd`, then checks their git hygiene. */
 export async function runScan(paths: readonly string[], cwd: string, options: ScanOptions): Promise<ScanRun> {
-  const started = performance.now();
+  const started = monotonicMs();
   // The baseline given on the command line, else the one the config names (when asked to use it).
   const project = await ProjectScan.governing(cwd, options.baseline ?? (options.configBaseline ? undefined : null));
   if (options.source.kind === 'history') return runHistory(project, cwd, options, options.source.since, started);
@@ -129,7 +130,7 @@ export async function runScan(paths: readonly string[], cwd: string, options: Sc
       filesSkipped: collected.skipped,
       skipped: collected.skippedPaths,
       incomplete: collected.incomplete,
-      elapsedMs: performance.now() - started,
+      elapsedMs: monotonicMs() - started,
     },
   };
 }
@@ -461,7 +462,7 @@ async function runHistory(project: ProjectScan, cwd: string, options: ScanOption
       filesSkipped: history.tooLarge.length,
       skipped: history.tooLarge.map(path => ({ file: relativePosix(cwd, resolve(root, path)), reason: 'too-large' as const })),
       incomplete: false,
-      elapsedMs: performance.now() - started,
+      elapsedMs: monotonicMs() - started,
       bytesScanned: history.bytes,
     },
   };

@@ -133,6 +133,12 @@ export class WorkerPool {
       () =>
         new Worker(options.workerScript, {
           resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+          // Not piped by Node to this process's stdout and stderr, which it then made as the worker
+          // started (a pipe's stream loads `net`: 4 ms, on the way to the CLI's first files).
+          // A worker prints nothing of its own; what it might (a warning) goes to stderr, never
+          // into a report on stdout or a language server's messages.
+          stdout: true,
+          stderr: true,
           workerData: {
             cwd: options.cwd,
             maxFileBytes: options.maxFileBytes,
@@ -145,6 +151,7 @@ export class WorkerPool {
     );
     this.load = new Map(this.workers.map(w => [w, 0]));
     for (const worker of this.workers) {
+      for (const stream of [worker.stdout, worker.stderr]) stream.on('data', (chunk: Buffer) => process.stderr.write(chunk));
       worker.on('message', (reply: WorkerReply | WorkerReady) => {
         if ('ready' in reply) {
           this.ready.add(worker);

@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { monotonicMs } from '../clock';
 import { QueueCounters, type QueueReport, queueCounters } from './path-queue';
 import type { BatchResults, FileResult } from './scan-batch';
 import { type ScanPoolOptions, WorkerPool } from './scan-pool';
@@ -106,7 +107,7 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
     counters.publish(run.length);
   };
 
-  const began = performance.now();
+  const began = monotonicMs();
   let taken = 0;
   const out: FileResult[] = [];
   let sinceTurn = 0;
@@ -115,7 +116,7 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
   try {
     for (;;) {
       while (!walked && counters.ahead() < LOOKAHEAD) await step();
-      if (!pool && workersPay(walked, taken, performance.now() - began, counters.ahead())) startWorkers();
+      if (!pool && workersPay(walked, taken, monotonicMs() - began, counters.ahead())) startWorkers();
       const index = counters.take();
       while (!walked && index >= counters.published()) await step();
       if (index >= counters.published()) break;
