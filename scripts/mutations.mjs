@@ -386,6 +386,14 @@ const MUTATIONS = [
     to: '',
     tier: unit('out/test/node/text-view.test.js'),
   },
+  {
+    id: 'workers-ahead-in-small-repositories',
+    what: "the CLI starts a worker as it loads for a small repository's scan, which does without one: CPU for nothing",
+    file: 'src/cli/workers-ahead.ts',
+    from: "    if (git) return git.isDirectory() && indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES;",
+    to: '    if (git) return false;',
+    tier: unit('out/test/cli/workers-ahead.test.js'),
+  },
 ];
 
 const chosen = MUTATIONS.filter(m => !opt.only || m.id.includes(opt.only));

@@ -1,7 +1,11 @@
+// First: starts the scan workers a folder scan will want, before the rest of the CLI loads.
+import './early-start';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CLI_OPTIONS } from './options';
+import { stopEarly } from '../node/scan/worker-start';
 import { BaselineError, baselineText, readBaseline } from '../node/scan/baseline';
 import { GitError } from '../node/git/git-content';
 import { gitHead } from '../node/git/git';
@@ -83,31 +87,7 @@ const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonRepo
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      output: { type: 'string' },
-      staged: { type: 'boolean' },
-      since: { type: 'string' },
-      stdin: { type: 'boolean' },
-      'stdin-name': { type: 'string', default: '<stdin>' },
-      baseline: { type: 'string' },
-      'write-baseline': { type: 'string' },
-      'no-git': { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      threads: { type: 'string' },
-      'global-hooks': { type: 'boolean' },
-      check: { type: 'boolean' },
-      history: { type: 'boolean' },
-      all: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: CLI_OPTIONS });
   if (values.help) {
     process.stdout.write(USAGE);
     return EXIT.clean;
@@ -207,6 +187,7 @@ async function main(argv: string[]): Promise<number> {
     workerScript: join(__dirname, 'scan-worker.js'),
     ...(streaming ? { onFinding: (found: FileFinding) => stream.line(textReporter.findingLine(found, color)) } : {}),
   });
+  stopEarly();
   for (const warning of run.warnings) {
     // Writing a baseline, the one the config names is not read: what is wrong with it is moot.
     if (values['write-baseline'] && /^[^\n]*?:\d+: the baseline /.test(warning)) continue;

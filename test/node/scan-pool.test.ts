@@ -8,7 +8,8 @@ import type { FileResult } from '../../src/node/scan/scan-files';
 import { scanOnWorkers, workerScriptBeside } from '../../src/node/scan/scan-pool';
 import { scanTogether, workersPay } from '../../src/node/scan/scan-together';
 import { scannerFor } from '../../src/node/scan/rule-set';
-import { fake } from '../helpers/fake-keys';
+import { adoptEarly, startEarly, stopEarly } from '../../src/node/scan/worker-start';
+import { fake, gen } from '../helpers/fake-keys';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('scan worker pool', () => {
@@ -95,6 +96,52 @@ describe('scan worker pool', () => {
       assert.equal(workersPay(true, 100, 20, 2000), true, '400 ms left');
       assert.equal(workersPay(true, 1, 120, 3), true, 'four large files, 360 ms left');
     } finally {
+      dir.dispose();
+    }
+  });
+
+  it("takes a worker started ahead of need: it is sent its folder then, and finds what that folder's config asks for", async function () {
+    this.timeout(30_000);
+    // The key is found only by the project's own rule: a worker that never got its folder finds nothing.
+    const value = gen.hex(32);
+    const dir = tempDir({
+      '.secret-safe.json': JSON.stringify({ rules: [{ id: 'acme-key', regex: 'acme_key="([a-f0-9]{32})"', secretGroup: 1, keywords: ['acme_key'] }] }),
+      'a.txt': `acme_key="${value}"\n`,
+    });
+    const script = workerScriptBeside(join(__dirname, '../../src/node/scan'));
+    try {
+      startEarly(script, 1);
+      async function* paths() {
+        yield [join(dir.path, 'a.txt')];
+      }
+      const results: FileResult[] = [];
+      for await (const batch of scanOnWorkers(paths(), { cwd: dir.path, maxFileBytes: 1e6, workerScript: script, threads: 1 })) results.push(...batch);
+      assert.deepEqual(
+        results.flatMap(r => ('findings' in r ? r.findings.map(f => f.ruleId) : [])),
+        ['acme-key'],
+      );
+      assert.equal(adoptEarly(script, { cwd: dir.path, maxFileBytes: 1e6 }), undefined, 'the pool took the worker started ahead');
+    } finally {
+      stopEarly();
+      dir.dispose();
+    }
+  });
+
+  it('forgets a worker started ahead that no pool took once stopped, and one that failed to start', async () => {
+    const dir = tempDir({ 'broken-worker.js': "throw new Error('cannot load the rules');\n" });
+    const script = workerScriptBeside(join(__dirname, '../../src/node/scan'));
+    try {
+      startEarly(script, 1);
+      stopEarly();
+      assert.equal(adoptEarly(script, { cwd: dir.path, maxFileBytes: 1e6 }), undefined);
+      // A worker that fails before it is taken: forgotten, so a pool starts its own instead of
+      // waiting forever on one that will never say it is ready.
+      const broken = `${dir.path}/broken-worker.js`;
+      startEarly(broken, 1);
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      assert.equal(adoptEarly(broken, { cwd: dir.path, maxFileBytes: 1e6 }), undefined);
+    } finally {
+      stopEarly();
       dir.dispose();
     }
   });

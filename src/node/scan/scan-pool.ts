@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { type TransferListItem, Worker } from 'node:worker_threads';
+import type { TransferListItem, Worker } from 'node:worker_threads';
 import type { BlobBatch, BlobResult } from '../git/blob-scan';
 import { type BatchResults, everyFile, type FileResult } from './scan-batch';
 import type { QueueJob } from './path-queue';
 import type { WorkerData, WorkerJob, WorkerReady, WorkerReply } from './scan-worker';
+import { adoptEarly, startWorker } from './worker-start';
 
 /** Files sent to a worker at once: enough to cover the message cost, few enough to keep workers even. */
 const BATCH = 48;
@@ -94,16 +95,6 @@ export async function* scanOnWorkers(paths: AsyncIterable<readonly string[]>, op
   }
 }
 
-/**
- * A worker's young generation, in MB: V8's default grows it to 48 MB in a scan (its semi-spaces to
- * 16 MB each), every page of it new memory, and a first touch of a page is a page fault (12 us where
- * memory is virtualised, as on CI machines). A scan's garbage is short-lived (a file's text, its
- * hits), so a small young generation costs few extra collections: on the 103 MB npm set, a scan's
- * page faults fell from 27.8k to 23.9k; a scan with one worker ran 0.970 of the time (11 interleaved
- * rounds; fastest round 1.16 -> 1.08 s).
- */
-const WORKER_YOUNG_GENERATION_MB = 3;
-
 type JobBody = { files: string[] } | BlobBatch | { queue: QueueJob };
 type Posting = { job: WorkerJob; transfer: readonly TransferListItem[] };
 
@@ -130,24 +121,7 @@ export class WorkerPool {
   constructor(options: Omit<ScanPoolOptions, 'threads'> & { threads: number }) {
     this.workers = Array.from(
       { length: Math.max(1, options.threads) },
-      () =>
-        new Worker(options.workerScript, {
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-          // Not piped by Node to this process's stdout and stderr, which it then made as the worker
-          // started (a pipe's stream loads `net`: 4 ms, on the way to the CLI's first files).
-          // A worker prints nothing of its own; what it might (a warning) goes to stderr, never
-          // into a report on stdout or a language server's messages.
-          stdout: true,
-          stderr: true,
-          workerData: {
-            cwd: options.cwd,
-            maxFileBytes: options.maxFileBytes,
-            config: options.config,
-            trusted: options.trusted,
-            hashes: options.hashes,
-            keyFiles: options.keyFiles,
-          } satisfies WorkerData,
-        }),
+      () => adoptEarly(options.workerScript, dataOf(options)) ?? startWorker(options.workerScript, dataOf(options)),
     );
     this.load = new Map(this.workers.map(w => [w, 0]));
     for (const worker of this.workers) {
@@ -238,6 +212,18 @@ export class WorkerPool {
   close(): Promise<unknown> {
     return Promise.all(this.workers.map(w => w.terminate()));
   }
+}
+
+/** What a pool's workers are started with. */
+function dataOf(options: Omit<ScanPoolOptions, 'threads'>): WorkerData {
+  return {
+    cwd: options.cwd,
+    maxFileBytes: options.maxFileBytes,
+    config: options.config,
+    trusted: options.trusted,
+    hashes: options.hashes,
+    keyFiles: options.keyFiles,
+  };
 }
 
 /** The worker bundle beside the running CLI bundle (dist/), or beside this file when run from out/. */

@@ -3,6 +3,7 @@ import { monotonicMs } from '../clock';
 import { QueueCounters, type QueueReport, queueCounters } from './path-queue';
 import type { BatchResults, FileResult } from './scan-batch';
 import { type ScanPoolOptions, WorkerPool } from './scan-pool';
+import { stopEarly } from './worker-start';
 
 export interface ScanTogetherOptions extends ScanPoolOptions {
   /** Scans files on this thread (one at a time), as a worker would. */
@@ -149,6 +150,8 @@ export async function* scanTogether(paths: AsyncIterable<readonly string[]>, opt
   } finally {
     counters.stop();
     for (const { port1 } of channels) port1.close();
+    // Workers the CLI started ahead and this scan did without: stopped now, not at the exit.
+    if (!pool) stopEarly();
     // Not waited for (see scanOnWorkers).
     void pool?.close();
   }

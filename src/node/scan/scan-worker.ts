@@ -40,26 +40,35 @@ export interface WorkerData {
   keyFiles?: boolean;
 }
 
-const { cwd, maxFileBytes, config: which, trusted, hashes, keyFiles } = workerData as WorkerData;
+/** What a worker started ahead of need is sent first (see worker-start.ts). */
+export interface WorkerInit {
+  init: WorkerData;
+}
 
-void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
-  const { scanner } = project;
-  parentPort!.postMessage({ ready: true } satisfies WorkerReady);
-  parentPort!.on('message', (job: WorkerJob) => {
-    const { id } = job;
-    const scan = (files: string[]) => scanBatch(scanner, files, maxFileBytes, hashes !== false, keyFiles ? project.secretFileKinds : undefined);
-    try {
-      const results =
-        'queue' in job
-          ? takeFromQueue(job.queue, scan)
-          : 'ends' in job
-            ? scanBlobBatch(scanner, job)
-            : 'text' in job
-              ? scanText(scanner, job.text, false, undefined, hashes !== false)
-              : scan(job.files);
-      parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
-    } catch (error) {
-      parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
-    }
+// Started with its data, or ahead of need: then the data comes first, as a message.
+if (workerData) start(workerData as WorkerData);
+else parentPort!.once('message', (message: WorkerInit) => start(message.init));
+
+function start({ cwd, maxFileBytes, config: which, trusted, hashes, keyFiles }: WorkerData): void {
+  void (which === 'own' ? ProjectScan.ofFolder(cwd, { trusted: trusted !== false }) : ProjectScan.governing(cwd)).then(project => {
+    const { scanner } = project;
+    parentPort!.postMessage({ ready: true } satisfies WorkerReady);
+    parentPort!.on('message', (job: WorkerJob) => {
+      const { id } = job;
+      const scan = (files: string[]) => scanBatch(scanner, files, maxFileBytes, hashes !== false, keyFiles ? project.secretFileKinds : undefined);
+      try {
+        const results =
+          'queue' in job
+            ? takeFromQueue(job.queue, scan)
+            : 'ends' in job
+              ? scanBlobBatch(scanner, job)
+              : 'text' in job
+                ? scanText(scanner, job.text, false, undefined, hashes !== false)
+                : scan(job.files);
+        parentPort!.postMessage({ id, results: JSON.stringify(results) } satisfies WorkerReply);
+      } catch (error) {
+        parentPort!.postMessage({ id, results: '[]', error: (error as Error).message } satisfies WorkerReply);
+      }
+    });
   });
-});
+}

@@ -1,0 +1,72 @@
+// How many scan workers the CLI starts as it loads (see early-start.ts).
+import { type Stats, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLI_OPTIONS } from './options';
+
+/**
+ * A git index under this size (about a thousand files) marks a repository whose scan does without
+ * workers (see workersPay in scan-together.ts): none is started ahead for it.
+ */
+const SMALL_INDEX_BYTES = 100_000;
+
+/**
+ * How many workers to start ahead for the command line `argv` run in `cwd`: those a scan of folders
+ * on several threads would start (one per thread but this one), and none for any other command, a
+ * scan of named files, standard input, staged files, a revision range or the history, or a scan
+ * of a git repository whose index is small. A worker started and not taken costs CPU time on
+ * another core, not the scan's time; it is stopped as the scan ends, and does not hold the exit.
+ */
+export function workersAhead(argv: readonly string[], cwd: string): number {
+  const parsed = parsedOrNot(argv);
+  if (!parsed) return 0; // the command says what is wrong
+  const { values, positionals } = parsed;
+  const [command, ...paths] = positionals;
+  if (command !== 'scan' || values.staged || values.since !== undefined || values.stdin || values.history || values.help || values.version) return 0;
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 2 || threads > 64) return 0;
+  const folder = (paths.length > 0 ? paths : ['.']).map(p => resolve(cwd, p)).find(isFolder);
+  if (folder === undefined || smallRepository(folder)) return 0;
+  return threads - 1;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function parsedOrNot(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: CLI_OPTIONS });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `folder` is in a git repository whose index is small; a folder in none is not. */
+function smallRepository(folder: string): boolean {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    let git: Stats | undefined;
+    try {
+      git = statSync(join(dir, '.git'));
+    } catch {
+      // no .git here
+    }
+    // A worktree's .git is a file naming its git folder: not followed, and taken as large.
+    if (git) return git.isDirectory() && indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** The index's size; 0 where there is none (a repository with nothing added). */
+function indexSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

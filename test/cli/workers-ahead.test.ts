@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { workersAhead } from '../../src/cli/workers-ahead';
+import { gitRepo } from '../helpers/git-repo';
+import { tempDir } from '../helpers/temp-dir';
+
+describe('workers the CLI starts as it loads (workersAhead)', () => {
+  it('starts one per thread but the first for a scan of a folder in no repository, and none for one thread', () => {
+    const dir = tempDir({ 'src/a.ts': 'export const a = 1;\n' });
+    try {
+      assert.equal(workersAhead(['scan', '--threads', '3'], dir.path), 2);
+      assert.equal(workersAhead(['scan', 'src', 'src/a.ts', '--threads=4', '--format', 'json'], dir.path), 3);
+      assert.equal(workersAhead(['scan', '.'], dir.path), availableParallelism() - 1);
+      assert.equal(workersAhead(['scan', '.', '--threads', '1'], dir.path), 0);
+    } finally {
+      dir.dispose();
+    }
+  });
+
+  it('starts none for other commands, named files, standard input, staged files, a range, the history, or a command line the CLI refuses', () => {
+    const dir = tempDir({ 'a.ts': 'export const a = 1;\n' });
+    try {
+      for (const argv of [
+        ['inventory', '.'],
+        ['install-hook'],
+        ['scan', 'a.ts', '--threads', '2'],
+        ['scan', 'missing-folder', '--threads', '2'],
+        ['scan', '--stdin', '--threads', '2'],
+        ['scan', '--staged', '--threads', '2'],
+        ['scan', '--since', 'HEAD~1', '--threads', '2'],
+        ['scan', '--history', '--threads', '2'],
+        ['scan', '--help', '--threads', '2'],
+        ['scan', '.', '--threads', 'many'],
+        ['scan', '.', '--no-such-option', '--threads', '2'],
+        [],
+      ]) {
+        assert.equal(workersAhead(argv, dir.path), 0, argv.join(' '));
+      }
+    } finally {
+      dir.dispose();
+    }
+  });
+
+  it('starts none in a repository whose index is small (its scan does without workers), and starts them in a large one', function () {
+    this.timeout(60_000);
+    const small = gitRepo({ 'a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 2;\n' }, ['a.ts', 'src/b.ts']);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1500; i++) files[`packages/package-${Math.floor(i / 100)}/src/components/module-${i}.ts`] = `export const m${i} = ${i};\n`;
+    const large = gitRepo(files, Object.keys(files));
+    try {
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], small.path), 0);
+      assert.equal(workersAhead(['scan', 'src', '--threads', '2'], small.path), 0, 'a folder inside it');
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], large.path), 1);
+      assert.equal(workersAhead(['scan', join(large.path, 'packages'), '--threads', '2'], small.path), 1, 'a folder of another repository, named');
+    } finally {
+      small.dispose();
+      large.dispose();
+    }
+  });
+});
