@@ -19,7 +19,7 @@ import { KINDS, generateCorpus } from './corpus.mjs';
 import { latency, megabytes, readTextFiles, timeScanner } from './speed.mjs';
 import { measureResponsiveness } from './responsiveness.mjs';
 import { GREP_PATTERN, measure, writeCorpus, writeManyFiles } from './whole-scan.mjs';
-import { interleaved, FLOOR_PATTERN, runners } from './whole-table.mjs';
+import { CA_CERTS, caCertsNote, interleaved, FLOOR_PATTERN, runners } from './whole-table.mjs';
 import { NPM_CORPORA, npmCorpus } from './npm-corpus.mjs';
 import { ripgrepVersion, secretlint } from './peers.mjs';
 
@@ -197,6 +197,9 @@ if (!opt.history) {
   line(
     `\nWhole scan (CLI processes on ${os.availableParallelism()} cores): secret-safe (${BUILTIN_RULES.length} rules), secretlint ${peer.version} with its recommended preset (on Node ${spawnSync(peer.node, ['--version'], { encoding: 'utf8' }).stdout.trim()}), ${rgVersion} for "${FLOOR_PATTERN}" (-i) as the floor`,
   );
+  const caNote = await caCertsNote(opt.quick ? 5 : 21);
+  if (caNote) line(`  ${caNote}`);
+  const AS_SET = 'secret-safe scan, NODE_EXTRA_CA_CERTS set';
   const wholeResults = {};
   for (const name of Object.keys(NPM_CORPORA)) {
     const corpus = npmCorpus(name, line);
@@ -209,11 +212,13 @@ if (!opt.history) {
           'secret-safe scan': run.ours(),
           [`secretlint ${peer.version}`]: run.secretlint,
           'secret-safe scan --threads 1': run.ours('--threads', '1'),
+          ...(CA_CERTS ? { [AS_SET]: run.oursAsSet } : {}),
           'rg -j1': run.rg('-j1'),
           ripgrep: run.rg(),
         };
     const ratios = [
       ['ours / ripgrep (time)', 'secret-safe scan', 'ripgrep', '<= 3'],
+      ...(CA_CERTS && !large ? [['ours with NODE_EXTRA_CA_CERTS / ripgrep (time)', AS_SET, 'ripgrep', '']] : []),
       ['ours --threads 1 / rg -j1 (time)', 'secret-safe scan --threads 1', 'rg -j1', '<= 4'],
       ...(large ? [] : [[`secretlint ${peer.version} / ours (time)`, `secretlint ${peer.version}`, 'secret-safe scan', '>= 5']]),
     ];

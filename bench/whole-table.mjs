@@ -56,6 +56,35 @@ export async function interleaved({ title, corpus, rounds, tools, ratios, line }
   return { runs, ratios: results };
 }
 
+/**
+ * The environment the Node tools run in: this one without NODE_EXTRA_CA_CERTS. Where it is set (as
+ * on machines behind a proxy of their own, these among them), Node reads and parses those
+ * certificates as it starts, before any of a program's code runs, and no tool timed here opens a
+ * connection. What it costs is measured and printed beside the table (`caCertsNote`), and the
+ * package set is also scanned with it set (`oursAsSet`).
+ */
+const NODE_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+
+/** The machine's NODE_EXTRA_CA_CERTS, if it sets one. */
+export const CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+
+/**
+ * A line on what NODE_EXTRA_CA_CERTS costs Node's start-up here, from `rounds` interleaved runs of
+ * `node -e 0` with it and without; undefined where it is not set.
+ */
+export async function caCertsNote(rounds = 21) {
+  if (!CA_CERTS) return undefined;
+  const withIt = [];
+  const without = [];
+  for (let i = 0; i < rounds; i++) {
+    withIt.push((await measure(process.execPath, ['-e', '0'], { env: process.env })).seconds);
+    without.push((await measure(process.execPath, ['-e', '0'], { env: NODE_ENV })).seconds);
+  }
+  const a = median(withIt) * 1000;
+  const b = median(without) * 1000;
+  return `NODE_EXTRA_CA_CERTS is set here (${CA_CERTS}): Node reads it as it starts, ${fmt(a, 0)} ms for \`node -e 0\` against ${fmt(b, 0)} ms without (medians of ${rounds}). The Node tools run without it: none opens a connection. The package set is scanned with it set too (below).`;
+}
+
 /** The process runners for one corpus: our CLI (all cores, or one thread), secretlint's CLI, ripgrep. */
 export function runners({ root, dir, peer }) {
   const cli = path.join(root, 'dist/cli.js');
@@ -63,12 +92,17 @@ export function runners({ root, dir, peer }) {
     ours:
       (...extra) =>
       () =>
-        measure(process.execPath, [cli, 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git', ...extra], { cwd: dir }),
+        measure(process.execPath, [cli, 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git', ...extra], { cwd: dir, env: NODE_ENV }),
+    /** Our CLI as the machine's environment has it, NODE_EXTRA_CA_CERTS included. */
+    oursAsSet: () => measure(process.execPath, [cli, 'scan', '.', '--output', '/dev/null', '--quiet', '--no-git'], { cwd: dir, env: process.env }),
     rg:
       (...extra) =>
       () =>
         measure('rg', ['--no-ignore', '--hidden', '-i', ...extra, '-e', FLOOR_PATTERN, '.'], { cwd: dir }),
     secretlint: () =>
-      measure(peer.node, [peer.bin, '**/*', '--secretlintrc', peer.rc, '--output', path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt')], { cwd: dir }),
+      measure(peer.node, [peer.bin, '**/*', '--secretlintrc', peer.rc, '--output', path.join(os.tmpdir(), 'secret-safe-bench.secretlint.txt')], {
+        cwd: dir,
+        env: NODE_ENV,
+      }),
   };
 }
