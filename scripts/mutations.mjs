@@ -390,8 +390,16 @@ const MUTATIONS = [
     id: 'workers-ahead-in-small-repositories',
     what: "the CLI starts a worker as it loads for a small repository's scan, which does without one: CPU for nothing",
     file: 'src/cli/workers-ahead.ts',
-    from: "    if (git) return git.isDirectory() && indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES;",
+    from: "    if (git) return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;",
     to: '    if (git) return false;',
+    tier: unit('out/test/cli/workers-ahead.test.js'),
+  },
+  {
+    id: 'workers-ahead-in-small-trees',
+    what: 'the CLI starts a worker as it loads for a small folder outside git, whose scan does without one',
+    file: 'src/cli/workers-ahead.ts',
+    from: '      else if (++files >= LARGE_TREE_FILES) return false;',
+    to: '      else return false;',
     tier: unit('out/test/cli/workers-ahead.test.js'),
   },
 ];

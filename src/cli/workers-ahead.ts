@@ -1,5 +1,5 @@
 // How many scan workers the CLI starts as it loads (see early-start.ts).
-import { type Stats, statSync } from 'node:fs';
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,10 +12,18 @@ import { CLI_OPTIONS } from './options';
 const SMALL_INDEX_BYTES = 100_000;
 
 /**
+ * Outside git, a look at the tree instead: it is large once it holds as many files as the walk has
+ * found when the workers start (LOOKAHEAD in scan-together.ts), or more folders than this look
+ * reads (a few milliseconds at most, each folder then in the cache for the walk).
+ */
+const LARGE_TREE_FILES = 1024;
+const FOLDERS_LOOKED_AT = 64;
+
+/**
  * How many workers to start ahead for the command line `argv` run in `cwd`: those a scan of folders
  * on several threads would start (one per thread but this one), and none for any other command, a
  * scan of named files, standard input, staged files, a revision range or the history, or a scan
- * of a git repository whose index is small. A worker started and not taken costs CPU time on
+ * of a small tree (a git repository whose index is small, a folder outside git holding few files). A worker started and not taken costs CPU time on
  * another core, not the scan's time; it is stopped as the scan ends, and does not hold the exit.
  */
 export function workersAhead(argv: readonly string[], cwd: string): number {
@@ -27,7 +35,7 @@ export function workersAhead(argv: readonly string[], cwd: string): number {
   const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
   if (!Number.isInteger(threads) || threads < 2 || threads > 64) return 0;
   const folder = (paths.length > 0 ? paths : ['.']).map(p => resolve(cwd, p)).find(isFolder);
-  if (folder === undefined || smallRepository(folder)) return 0;
+  if (folder === undefined || (smallRepository(folder) ?? smallTree(folder))) return 0;
   return threads - 1;
 }
 
@@ -47,8 +55,11 @@ function parsedOrNot(argv: readonly string[]) {
   }
 }
 
-/** Whether `folder` is in a git repository whose index is small; a folder in none is not. */
-function smallRepository(folder: string): boolean {
+/**
+ * Whether `folder` is in a git repository whose index is small; undefined outside git, and in a
+ * worktree (whose .git is a file naming its git folder, not followed here).
+ */
+function smallRepository(folder: string): boolean | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
     let git: Stats | undefined;
     try {
@@ -56,10 +67,30 @@ function smallRepository(folder: string): boolean {
     } catch {
       // no .git here
     }
-    // A worktree's .git is a file naming its git folder: not followed, and taken as large.
-    if (git) return git.isDirectory() && indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES;
-    if (dirname(dir) === dir) return false;
+    if (git) return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;
+    if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** Whether the tree under `folder` holds fewer than LARGE_TREE_FILES files, in at most FOLDERS_LOOKED_AT folders. */
+function smallTree(folder: string): boolean {
+  const pending = [folder];
+  let files = 0;
+  for (let read = 0; pending.length > 0; read++) {
+    if (read === FOLDERS_LOOKED_AT) return false;
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // the walk says so
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) pending.push(join(dir, entry.name));
+      else if (++files >= LARGE_TREE_FILES) return false;
+    }
+  }
+  return true;
 }
 
 /** The index's size; 0 where there is none (a repository with nothing added). */

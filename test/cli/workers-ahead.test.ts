@@ -6,11 +6,11 @@ import { gitRepo } from '../helpers/git-repo';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('workers the CLI starts as it loads (workersAhead)', () => {
-  it('starts one per thread but the first for a scan of a folder in no repository, and none for one thread', () => {
-    const dir = tempDir({ 'src/a.ts': 'export const a = 1;\n' });
+  it('starts one per thread but the first for a scan of a large folder outside git, and none for one thread', () => {
+    const dir = tempDir(manyFiles(1100, 'src'));
     try {
       assert.equal(workersAhead(['scan', '--threads', '3'], dir.path), 2);
-      assert.equal(workersAhead(['scan', 'src', 'src/a.ts', '--threads=4', '--format', 'json'], dir.path), 3);
+      assert.equal(workersAhead(['scan', 'src', 'src/a0.ts', '--threads=4', '--format', 'json'], dir.path), 3);
       assert.equal(workersAhead(['scan', '.'], dir.path), availableParallelism() - 1);
       assert.equal(workersAhead(['scan', '.', '--threads', '1'], dir.path), 0);
     } finally {
@@ -18,9 +18,28 @@ describe('workers the CLI starts as it loads (workersAhead)', () => {
     }
   });
 
-  it('starts none for other commands, named files, standard input, staged files, a range, the history, or a command line the CLI refuses', () => {
-    const dir = tempDir({ 'a.ts': 'export const a = 1;\n' });
+  it('starts none for a small folder outside git, and counts the files of its subfolders', () => {
+    const small = tempDir(manyFiles(600, 'a'));
+    const large = tempDir({ ...manyFiles(600, 'a'), ...manyFiles(600, 'b/c') });
+    const deep: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) deep[`packages/p${i}/index.js`] = 'module.exports = 1;\n';
+    const many = tempDir(deep);
     try {
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], small.path), 0);
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], large.path), 1);
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], many.path), 1, 'more folders than it looks at');
+    } finally {
+      small.dispose();
+      large.dispose();
+      many.dispose();
+    }
+  });
+
+  it('starts none for other commands, named files, standard input, staged files, a range, the history, or a command line the CLI refuses', () => {
+    // A folder that takes workers, so that each command line has nothing else against them.
+    const dir = tempDir({ 'a.ts': 'export const a = 1;\n', ...manyFiles(1100, 'src') });
+    try {
+      assert.equal(workersAhead(['scan', '.', '--threads', '2'], dir.path), 1);
       for (const argv of [
         ['inventory', '.'],
         ['install-hook'],
@@ -59,3 +78,10 @@ describe('workers the CLI starts as it loads (workersAhead)', () => {
     }
   });
 });
+
+/** `count` small source files under `folder`. */
+function manyFiles(count: number, folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`${folder}/a${i}.ts`] = `export const a${i} = ${i};\n`;
+  return files;
+}
