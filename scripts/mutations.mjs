@@ -390,8 +390,8 @@ const MUTATIONS = [
     id: 'workers-ahead-in-small-repositories',
     what: "the CLI starts a worker as it loads for a small repository's scan, which does without one: CPU for nothing",
     file: 'src/cli/workers-ahead.ts',
-    from: "    if (git) return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;",
-    to: '    if (git) return false;',
+    from: "    return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;",
+    to: '    return false;',
     tier: unit('out/test/cli/workers-ahead.test.js'),
   },
   {

@@ -1,8 +1,9 @@
 // How many scan workers the CLI starts as it loads (see early-start.ts).
 import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { foldersUp } from '../node/paths';
 import { CLI_OPTIONS } from './options';
 
 /**
@@ -60,16 +61,16 @@ function parsedOrNot(argv: readonly string[]) {
  * worktree (whose .git is a file naming its git folder, not followed here).
  */
 function smallRepository(folder: string): boolean | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
+  for (const dir of foldersUp(folder)) {
     let git: Stats | undefined;
     try {
       git = statSync(join(dir, '.git'));
     } catch {
-      // no .git here
+      continue; // no .git here
     }
-    if (git) return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;
-    if (dirname(dir) === dir) return undefined;
+    return git.isDirectory() ? indexSize(join(dir, '.git', 'index')) < SMALL_INDEX_BYTES : undefined;
   }
+  return undefined;
 }
 
 /** Whether the tree under `folder` holds fewer than LARGE_TREE_FILES files, in at most FOLDERS_LOOKED_AT folders. */
