@@ -28,27 +28,58 @@ function works(cli: string): boolean {
   return r.status === 0 && /\d/.test(r.stdout);
 }
 
+/**
+ * Whether `cli` builds with BuildKit as the tests ask (`DOCKER_BUILDKIT=1`: build secrets need it).
+ * A CLI before 23 (Debian 12's is 20.10) uses the daemon's own BuildKit; from 23 on, only through
+ * the buildx plugin, and without it every build fails ("BuildKit is enabled but the buildx
+ * component is missing or broken"), as a machine image's newer CLI in /usr/local/bin did on CI.
+ */
+function buildsWithBuildKit(cli: string): boolean {
+  const version = spawnSync(cli, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8', timeout: 10_000 });
+  const major = Number.parseInt(version.stdout ?? '', 10);
+  if (major < 23) return true;
+  return spawnSync(cli, ['buildx', 'version'], { encoding: 'utf8', timeout: 10_000 }).status === 0;
+}
+
+/**
+ * The CLI to build and run with, once a daemon answers: the first that reaches it and builds with
+ * BuildKit, each asked in turn after the daemon is up (asked while it was starting, whichever CLI
+ * first got an answer won: on CI, the newer one without buildx).
+ */
+function usableCli(): string | undefined {
+  return CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c) && buildsWithBuildKit(c));
+}
+
+function anyAnswers(): boolean {
+  return CLIS.some(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
+}
+
 /** The daemon and its CLI, or why there is none (then the caller skips, saying so). */
 export async function startDocker(): Promise<Docker | string> {
   const busybox = spawnSync('ldd', ['/bin/busybox'], { encoding: 'utf8' });
   if (!existsSync('/bin/busybox') || !/not a dynamic executable/.test(`${busybox.stdout}${busybox.stderr}`)) {
     return 'no static busybox (Debian busybox-static) to build images FROM scratch with';
   }
-  let cli = CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
   let daemon: ChildProcess | undefined;
-  if (!cli) {
+  if (!anyAnswers()) {
     if (process.getuid?.() !== 0 || !existsSync('/usr/sbin/dockerd')) return 'no Docker daemon, and none can be started here (needs root and Debian docker.io)';
     const log = openSync(join(tmpdir(), 'secret-safe-test-dockerd.log'), 'a');
     daemon = spawn('/usr/sbin/dockerd', ['--iptables=false', '--bridge=none'], { detached: true, stdio: ['ignore', log, log] });
     daemon.unref();
-    for (let i = 0; i < 120 && !cli; i++) {
+    let up = false;
+    for (let i = 0; i < 120 && !up; i++) {
       await new Promise(r => setTimeout(r, 250));
-      cli = CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
+      up = anyAnswers();
     }
-    if (!cli) {
+    if (!up) {
       daemon.kill();
       return `dockerd did not start (see ${join(tmpdir(), 'secret-safe-test-dockerd.log')})`;
     }
+  }
+  const cli = usableCli();
+  if (!cli) {
+    daemon?.kill();
+    return "no docker CLI here builds with BuildKit: install Debian docker.io (its CLI uses the daemon's BuildKit) or the buildx plugin";
   }
   const check = (what: string, r: SpawnSyncReturns<string>): string => {
     if (r.status !== 0) throw new Error(`${what} failed (${r.status}): ${`${r.stdout}\n${r.stderr}`.slice(-2000)}`);
