@@ -3,8 +3,7 @@ import './early-start';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CLI_OPTIONS } from './options';
+import { parseCommandLine } from './options';
 import { stopEarly } from '../node/scan/worker-start';
 import { BaselineError, baselineText, readBaseline } from '../node/scan/baseline';
 import { GitError } from '../node/git/git-content';
@@ -87,7 +86,7 @@ const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonRepo
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: CLI_OPTIONS });
+  const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     process.stdout.write(USAGE);
     return EXIT.clean;

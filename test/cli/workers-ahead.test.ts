@@ -35,7 +35,7 @@ describe('workers the CLI starts as it loads (workersAhead)', () => {
     }
   });
 
-  it('starts none for other commands, named files, standard input, staged files, a range, the history, or a command line the CLI refuses', () => {
+  it('starts none for other commands, named files, a long list of paths, standard input, staged files, a range, the history, or a command line the CLI refuses', () => {
     // A folder that takes workers, so that each command line has nothing else against them.
     const dir = tempDir({ 'a.ts': 'export const a = 1;\n', ...manyFiles(1100, 'src') });
     try {
@@ -50,6 +50,7 @@ describe('workers the CLI starts as it loads (workersAhead)', () => {
         ['scan', '--since', 'HEAD~1', '--threads', '2'],
         ['scan', '--history', '--threads', '2'],
         ['scan', '--help', '--threads', '2'],
+        ['scan', ...Array.from({ length: 17 }, () => 'src'), '--threads', '2'],
         ['scan', '.', '--threads', 'many'],
         ['scan', '.', '--no-such-option', '--threads', '2'],
         [],
