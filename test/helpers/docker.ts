@@ -23,7 +23,9 @@ export interface Docker {
 
 const CLIS = ['/usr/bin/docker', 'docker'];
 
+/** Whether `cli` is there and reaches a daemon. */
 function works(cli: string): boolean {
+  if (cli.startsWith('/') && !existsSync(cli)) return false;
   const r = spawnSync(cli, ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8', timeout: 10_000 });
   return r.status === 0 && /\d/.test(r.stdout);
 }
@@ -47,11 +49,11 @@ function buildsWithBuildKit(cli: string): boolean {
  * first got an answer won: on CI, the newer one without buildx).
  */
 function usableCli(): string | undefined {
-  return CLIS.find(c => (c.startsWith('/') ? existsSync(c) : true) && works(c) && buildsWithBuildKit(c));
+  return CLIS.find(c => works(c) && buildsWithBuildKit(c));
 }
 
 function anyAnswers(): boolean {
-  return CLIS.some(c => (c.startsWith('/') ? existsSync(c) : true) && works(c));
+  return CLIS.some(works);
 }
 
 /** The daemon and its CLI, or why there is none (then the caller skips, saying so). */

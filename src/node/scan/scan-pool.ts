@@ -119,10 +119,10 @@ export class WorkerPool {
   private nextId = 0;
 
   constructor(options: Omit<ScanPoolOptions, 'threads'> & { threads: number }) {
-    this.workers = Array.from(
-      { length: Math.max(1, options.threads) },
-      () => adoptEarly(options.workerScript, dataOf(options)) ?? startWorker(options.workerScript, dataOf(options)),
-    );
+    this.workers = Array.from({ length: Math.max(1, options.threads) }, () => {
+      const data = dataOf(options);
+      return adoptEarly(options.workerScript, data) ?? startWorker(options.workerScript, data);
+    });
     this.load = new Map(this.workers.map(w => [w, 0]));
     for (const worker of this.workers) {
       for (const stream of [worker.stdout, worker.stderr]) stream.on('data', (chunk: Buffer) => process.stderr.write(chunk));
